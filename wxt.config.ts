@@ -1,0 +1,33 @@
+import { defineConfig } from 'wxt';
+
+// Firefox needs a stable add-on id for storage, alarms and store review.
+const GECKO_ID = 'pypi-guard@pypi-guard.dev';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'PyPI Guard',
+    description:
+      'Audits your PyPI account security, nudges you to fix weak spots on pypi.org, and guides you back in when you are locked out.',
+    // Only what the code calls. Content scripts declare their own PyPI matches;
+    // no host permission is needed for them or for the CORS-enabled APIs we call.
+    permissions: [],
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: 'PyPI Guard' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '128.0',
+              // Nothing leaves the device except the 5-character HIBP prefix.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    build: { target: 'es2022' },
+  }),
+});
