@@ -19,10 +19,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '128.0',
+              // 140 is the first release (and ESR) that reads data_collection_permissions.
+              strict_min_version: '140.0',
               // Nothing leaves the device except the 5-character HIBP prefix.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { parseMessage } from '@/utils/messages';
 import { classifySender } from '@/utils/sender';
+import { handleSnapshotMessage, rememberLoginAttempt } from '@/utils/background/snapshots';
 
 export default defineBackground(() => {
   const ownOrigin = browser.runtime.getURL('/');
@@ -11,11 +12,10 @@ export default defineBackground(() => {
     if (!from || !message) return undefined; // foreign or malformed: ignore silently
 
     switch (message.type) {
-      case 'page-seen':
-        if (from.kind === 'content-script' && from.tabId !== undefined) {
-          // Tells the user (toolbar tooltip) that PyPI Guard is watching this tab.
-          void browser.action.setTitle({ tabId: from.tabId, title: `PyPI Guard — reading ${message.host}${message.path}` });
-        }
+      case 'snapshot':
+        return from.kind === 'content-script' ? handleSnapshotMessage(message, from) : undefined;
+      case 'login-attempt':
+        if (from.kind === 'content-script') rememberLoginAttempt(message, from);
         return undefined;
     }
   });

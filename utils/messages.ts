@@ -1,23 +1,93 @@
 import * as v from 'valibot';
 import { PYPI_HOSTS } from './pypi/hosts';
+import { EVENT_TAGS } from './pypi/event-tags';
+import { PAGE_KINDS } from './pypi/page-kinds';
+import type { AccountSnapshot } from './pypi/snapshot';
 
 /**
  * The one message protocol between content scripts, extension pages and the background.
  * Every message is checked against these schemas on receipt; anything else is dropped.
+ * Bounds are generous for real accounts and stop a hostile page from flooding the store.
  */
 
-const PypiHostSchema = v.picklist(PYPI_HOSTS);
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
+// PyPI's own username rule (pypi-facts.md §7): 1–50 of [A-Za-z0-9._-], alphanumeric at both ends.
+const username = v.pipe(v.string(), v.regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,48}[a-zA-Z0-9])?$/));
 
-export const PageSeenMessageSchema = v.object({
-  type: v.literal('page-seen'),
-  host: PypiHostSchema,
-  path: v.pipe(v.string(), v.startsWith('/'), v.maxLength(2048)),
+const EmailSchema = v.strictObject({
+  address: text(254),
+  primary: v.boolean(),
+  verified: v.boolean(),
+  status: v.picklist(['verified', 'verified-with-bounces', 'unverified', 'unverified-blocked']),
 });
 
-export const MessageSchema = v.variant('type', [PageSeenMessageSchema]);
+const TokenSchema = v.strictObject({
+  name: text(512),
+  scope: v.variant('kind', [
+    v.strictObject({ kind: v.literal('account') }),
+    v.strictObject({ kind: v.literal('projects'), projects: v.pipe(v.array(text(256)), v.maxLength(1000)) }),
+  ]),
+  createdAt: v.optional(time),
+  lastUsedAt: v.optional(v.nullable(time)),
+});
+
+const EventSchema = v.strictObject({
+  tag: v.picklist([...EVENT_TAGS, 'unknown']),
+  summary: text(512),
+  details: v.optional(text(2048)),
+  reason: v.optional(text(64)),
+  method: v.optional(text(64)),
+  time,
+  location: v.optional(text(512)),
+  device: v.optional(text(512)),
+});
+
+export const AccountSnapshotSchema = v.strictObject({
+  host: v.picklist(PYPI_HOSTS),
+  username: v.optional(username),
+  pageKind: v.picklist(PAGE_KINDS),
+  seenAt: time,
+  locale: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})?$/))),
+  displayName: v.optional(text(100)),
+  dateJoined: v.optional(time),
+  emails: v.optional(v.pipe(v.array(EmailSchema), v.maxLength(100))),
+  twoFactor: v.optional(v.strictObject({ totp: v.boolean(), securityKeys: v.pipe(v.array(text(64)), v.maxLength(100)) })),
+  recoveryCodes: v.optional(
+    v.strictObject({
+      generated: v.boolean(),
+      generatedAt: v.optional(time),
+      unused: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8))),
+    }),
+  ),
+  apiTokens: v.optional(v.pipe(v.array(TokenSchema), v.maxLength(5000))),
+  securityEvents: v.optional(v.pipe(v.array(EventSchema), v.maxLength(50_000))),
+  projects: v.optional(v.pipe(v.array(text(256)), v.maxLength(5000))),
+  loginMethods: v.optional(v.strictObject({ totp: v.boolean(), webauthn: v.boolean(), recoveryCodes: v.boolean() })),
+  recoveryCodesShown: v.optional(v.strictObject({ count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8)) })),
+});
+
+export const SnapshotMessageSchema = v.strictObject({
+  type: v.literal('snapshot'),
+  snapshot: AccountSnapshotSchema,
+});
+
+/** Sent when the login form is submitted, so the two-factor page that follows can be attributed. */
+export const LoginAttemptMessageSchema = v.strictObject({
+  type: v.literal('login-attempt'),
+  username,
+});
+
+export const MessageSchema = v.variant('type', [SnapshotMessageSchema, LoginAttemptMessageSchema]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
-export type PageSeenMessage = v.InferOutput<typeof PageSeenMessageSchema>;
+export type SnapshotMessage = v.InferOutput<typeof SnapshotMessageSchema>;
+export type LoginAttemptMessage = v.InferOutput<typeof LoginAttemptMessageSchema>;
+
+// The schema and the hand-written snapshot type must describe the same thing.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const snapshotTypesAgree: Same<v.InferOutput<typeof AccountSnapshotSchema>, AccountSnapshot> = true;
+void snapshotTypesAgree;
 
 /** Parses an unknown value into a Message, or returns null when it does not fit the protocol. */
 export function parseMessage(value: unknown): Message | null {

@@ -1,0 +1,57 @@
+// `npm run demo`: builds PyPI Guard, starts the fake PyPI, and opens Chromium with the extension
+// on a sample account. Without a display it saves screenshots under demo-output/ instead.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createFakePypi, startFakePypiServer } from '../tests/fixtures/pypi/server';
+import { extensionIdOf, extensionServiceWorker, launchWithExtension } from '../tests/e2e/support/launch';
+import { routeFakePypi } from '../tests/e2e/support/route-pypi';
+import { chromeExtensionDir, repoRoot } from '../tests/e2e/support/paths';
+
+const outputDir = path.join(repoRoot, 'demo-output');
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.argv.includes('--headless');
+
+async function main(): Promise<void> {
+  console.log('Building the extension…');
+  execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+
+  const fakes = {
+    'pypi.org': createFakePypi({ host: 'pypi.org', scenario: 'suspicious-history' }),
+    'test.pypi.org': createFakePypi({ host: 'test.pypi.org', scenario: 'no-2fa' }),
+  };
+  const server = await startFakePypiServer(fakes);
+  console.log(`Fake PyPI pages are also served at ${server.origin}/ (add ?host=test.pypi.org for TestPyPI).`);
+
+  const context = await launchWithExtension({ headless: !hasDisplay });
+  await routeFakePypi(context, fakes);
+  const extensionId = extensionIdOf(await extensionServiceWorker(context));
+
+  const accountPage = await context.newPage();
+  await accountPage.goto('https://pypi.org/manage/account/');
+  await accountPage.waitForLoadState('load');
+  await accountPage.waitForTimeout(500); // let the content script read the page and the UI settle
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 420, height: 640 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+
+  if (hasDisplay) {
+    console.log('Chromium is open with PyPI Guard on a sample account (pypi.org is answered by the fake PyPI).');
+    console.log('Click through https://pypi.org/manage/account/ and the popup tab; close the browser to stop.');
+    await new Promise<void>((resolve) => context.on('close', () => resolve()));
+  } else {
+    mkdirSync(outputDir, { recursive: true });
+    await popup.screenshot({ path: path.join(outputDir, 'popup.png'), fullPage: true });
+    await accountPage.screenshot({ path: path.join(outputDir, 'account-page.png'), fullPage: false });
+    console.log(`No display found: screenshots saved to ${path.relative(process.cwd(), outputDir)}/ (popup.png, account-page.png).`);
+    console.log('To try it yourself, load the unpacked extension by hand:');
+    console.log(`  Chrome/Chromium: chrome://extensions → Developer mode → Load unpacked → ${chromeExtensionDir}`);
+    console.log('  Firefox: npm run build:firefox, then about:debugging → This Firefox → Load Temporary Add-on → .output/firefox-mv3/manifest.json');
+    await context.close();
+  }
+  await server.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+import { test, expect } from './fixtures';
+import { extensionWorldsIn } from './support/injection';
+import { PopupPage } from './pages/popup';
+
+test('the service worker starts and has our manifest', async ({ serviceWorker }) => {
+  const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
+  expect(manifest.name).toBe('PyPI Guard');
+  expect(manifest.manifest_version).toBe(3);
+});
+
+test('the content script runs on a pypi.org account page', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto('https://pypi.org/account/login/');
+  await expect(page.locator('form#login-form')).toBeVisible();
+  await expect.poll(() => extensionWorldsIn(page, extensionId)).toContain('PyPI Guard');
+});
+
+test('the content script runs on test.pypi.org too', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto('https://test.pypi.org/account/login/');
+  await expect.poll(() => extensionWorldsIn(page, extensionId)).toContain('PyPI Guard');
+});
+
+test('the content script reports the page to the background', async ({ context, serviceWorker }) => {
+  const page = await context.newPage();
+  await page.goto('https://pypi.org/account/login/');
+  await expect
+    .poll(() =>
+      serviceWorker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id === undefined ? '' : chrome.action.getTitle({ tabId: tab.id });
+      }),
+    )
+    .toBe('PyPI Guard — reading pypi.org/account/login/');
+});
+
+for (const url of [
+  'https://pypi.org/',
+  'https://pypi.org/project/sampleproject/',
+  'https://pypi.org/search/?q=guard',
+  'https://example.com/account/login/',
+  'https://pypi.org.evil.example/account/login/',
+]) {
+  test(`nothing is injected into ${url}`, async ({ context, extensionId, pypi }) => {
+    // Other hosts get a copy of PyPI's login page, so only the host differs.
+    const loginPage = pypi['pypi.org'].handle({ method: 'GET', url: 'https://pypi.org/account/login/', headers: {} });
+    await context.route(/^https:\/\/(example\.com|pypi\.org\.evil\.example)\//, (route) =>
+      route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: loginPage.body }),
+    );
+    const page = await context.newPage();
+    await page.goto(url);
+    // Give a content script every chance to start: after load and idle.
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(300);
+    expect(await extensionWorldsIn(page, extensionId)).toEqual([]);
+  });
+}
+
+test('the popup opens with an empty state', async ({ context, extensionId }) => {
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.emptyState).toBeVisible();
+  await expect(popup.emptyState.getByRole('link')).toHaveAttribute('href', 'https://pypi.org/manage/account/two-factor/');
+});

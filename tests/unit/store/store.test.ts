@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
+import {
+  deleteStore,
+  exportAll,
+  forgetAccount,
+  getAccount,
+  getAccounts,
+  getEvents,
+  openStore,
+  recordSnapshot,
+  SNAPSHOTS_KEPT_PER_ACCOUNT,
+  wipeAll,
+  DB_VERSION,
+} from '@/utils/store';
+import { MIGRATIONS, upgrade, type PypiGuardSchema } from '@/utils/store/schema';
+import type { AccountSnapshot, SecurityEventFact } from '@/utils/pypi/snapshot';
+import type { PypiGuardDb } from '@/utils/store/schema';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 10, 1);
+let dbName: string;
+let db: PypiGuardDb;
+let counter = 0;
+
+beforeEach(async () => {
+  dbName = `pypi-guard-test-${counter++}`;
+  db = await openStore(dbName);
+});
+afterEach(async () => {
+  db.close();
+  await deleteStore(dbName);
+});
+
+function snapshot(overrides: Partial<AccountSnapshot> = {}): AccountSnapshot & { username: string } {
+  return { host: 'pypi.org', username: 'alice', pageKind: 'account-settings', seenAt: T0, ...overrides } as AccountSnapshot & {
+    username: string;
+  };
+}
+
+const login = (time: number, location = 'Berlin, BE, DE'): SecurityEventFact => ({
+  tag: 'account:login:success',
+  summary: 'Logged in',
+  time,
+  location,
+  device: 'Firefox (Linux)',
+});
+
+describe('recordSnapshot', () => {
+  it('keys accounts by host/username and keeps facts from each page', async () => {
+    await recordSnapshot(db, snapshot({ twoFactor: { totp: true, securityKeys: [] }, seenAt: T0 }));
+    await recordSnapshot(db, snapshot({ pageKind: 'projects', projects: ['sampleproject'], seenAt: T0 + DAY }));
+    const account = await getAccount(db, 'pypi.org/alice');
+    expect(account?.twoFactor).toEqual({ value: { totp: true, securityKeys: [] }, seenAt: T0 });
+    expect(account?.projects).toEqual({ value: ['sampleproject'], seenAt: T0 + DAY });
+    expect(account?.pagesSeenAt).toEqual({ 'account-settings': T0, projects: T0 + DAY });
+    expect(account?.lastSeenAt).toBe(T0 + DAY);
+  });
+
+  it('lets a newer snapshot replace a fact, and never an older one', async () => {
+    await recordSnapshot(db, snapshot({ recoveryCodes: { generated: true, unused: 7 }, seenAt: T0 + DAY }));
+    await recordSnapshot(db, snapshot({ recoveryCodes: { generated: true, unused: 8 }, seenAt: T0 }));
+    expect((await getAccount(db, 'pypi.org/alice'))?.recoveryCodes?.value.unused).toBe(7);
+    await recordSnapshot(db, snapshot({ recoveryCodes: { generated: true, unused: 3 }, seenAt: T0 + 2 * DAY }));
+    expect((await getAccount(db, 'pypi.org/alice'))?.recoveryCodes?.value.unused).toBe(3);
+  });
+
+  it('keeps pypi.org and test.pypi.org accounts apart and matches usernames without case', async () => {
+    await recordSnapshot(db, snapshot({ username: 'Alice' }));
+    await recordSnapshot(db, snapshot({ username: 'alice', host: 'test.pypi.org' }));
+    expect((await getAccounts(db)).map((account) => account.id).sort()).toEqual(['pypi.org/alice', 'test.pypi.org/alice']);
+    expect((await getAccount(db, 'pypi.org/alice'))?.username).toBe('Alice');
+  });
+
+  it('stores each security event once across visits and keeps events older than 90 days', async () => {
+    const old = login(T0 - 100 * DAY);
+    await recordSnapshot(db, snapshot({ securityEvents: [login(T0 - DAY), old], seenAt: T0 }));
+    // 100 days later PyPI no longer shows `old`; a new login appeared.
+    await recordSnapshot(db, snapshot({ securityEvents: [login(T0 + 5 * DAY), login(T0 - DAY)], seenAt: T0 + 10 * DAY }));
+    const events = await getEvents(db, 'pypi.org/alice');
+    expect(events.map((event) => event.time)).toEqual([T0 + 5 * DAY, T0 - DAY, T0 - 100 * DAY]);
+    expect(events.find((event) => event.time === T0 - DAY)?.firstSeenAt).toBe(T0);
+  });
+
+  it('tells apart two rows at the same second that differ in what happened', async () => {
+    await recordSnapshot(db, snapshot({
+      securityEvents: [login(T0), { tag: 'account:login:new_device', summary: 'account:login:new_device', time: T0, location: 'Berlin, BE, DE', device: 'Firefox (Linux)' }],
+    }));
+    expect(await getEvents(db, 'pypi.org/alice')).toHaveLength(2);
+  });
+
+  it('upgrades an unmapped row once a later visit maps it', async () => {
+    const unmapped: SecurityEventFact = { tag: 'unknown', summary: 'Angemeldet', time: T0, location: 'Berlin' };
+    await recordSnapshot(db, snapshot({ securityEvents: [unmapped], seenAt: T0 }));
+    await recordSnapshot(db, snapshot({ securityEvents: [unmapped], seenAt: T0 + DAY }));
+    expect(await getEvents(db, 'pypi.org/alice')).toHaveLength(1);
+  });
+
+  it(`keeps only the last ${SNAPSHOTS_KEPT_PER_ACCOUNT} raw snapshots per account`, async () => {
+    for (let visit = 0; visit < SNAPSHOTS_KEPT_PER_ACCOUNT + 5; visit++) await recordSnapshot(db, snapshot({ seenAt: T0 + visit }));
+    const kept = await db.getAllFromIndex('snapshots', 'byAccount', 'pypi.org/alice');
+    expect(kept).toHaveLength(SNAPSHOTS_KEPT_PER_ACCOUNT);
+    expect(Math.min(...kept.map((stored) => stored.seenAt))).toBe(T0 + 5);
+  });
+});
+
+describe('forget, export, wipe', () => {
+  it('forgets one account with its events and snapshots, and nothing else', async () => {
+    await recordSnapshot(db, snapshot({ securityEvents: [login(T0)] }));
+    await recordSnapshot(db, snapshot({ username: 'bob', securityEvents: [login(T0)] }));
+    await forgetAccount(db, 'pypi.org/alice');
+    expect((await getAccounts(db)).map((account) => account.id)).toEqual(['pypi.org/bob']);
+    expect(await getEvents(db, 'pypi.org/alice')).toEqual([]);
+    expect(await getEvents(db, 'pypi.org/bob')).toHaveLength(1);
+    expect(await db.getAllFromIndex('snapshots', 'byAccount', 'pypi.org/alice')).toEqual([]);
+  });
+
+  it('exports every store as JSON and wipes everything', async () => {
+    await recordSnapshot(db, snapshot({ securityEvents: [login(T0)] }));
+    await db.put('settings', { breachCheck: true }, 'settings');
+    const exported = await exportAll(db, new Date(T0));
+    expect(exported.format).toBe('pypi-guard-export');
+    expect(exported.schemaVersion).toBe(DB_VERSION);
+    expect(Object.keys(exported.stores).sort()).toEqual(['accounts', 'events', 'settings', 'snapshots']);
+    expect(exported.stores.settings).toEqual([{ key: 'settings', value: { breachCheck: true } }]);
+    expect(JSON.parse(JSON.stringify(exported))).toEqual(exported);
+
+    await wipeAll(db);
+    const after = await exportAll(db, new Date(T0));
+    expect(Object.values(after.stores).every((rows) => rows.length === 0)).toBe(true);
+  });
+});
+
+describe('migrations', () => {
+  it.each(Array.from({ length: DB_VERSION }, (_, version) => version))(
+    'upgrades a version-%i database to the current version without losing data',
+    async (fromVersion) => {
+      const name = `pypi-guard-migration-${fromVersion}-${counter++}`;
+      if (fromVersion > 0) {
+        const old = await openDB<PypiGuardSchema>(name, fromVersion, {
+          upgrade: (oldDb, oldVersion, _newVersion, tx) => upgrade(oldDb, oldVersion, fromVersion, tx),
+        });
+        await old.put('settings', { marker: fromVersion }, 'marker');
+        old.close();
+      }
+      const current = await openStore(name);
+      expect(current.version).toBe(MIGRATIONS.length);
+      expect([...current.objectStoreNames].sort()).toEqual(['accounts', 'events', 'settings', 'snapshots']);
+      if (fromVersion > 0) expect(await current.get('settings', 'marker')).toEqual({ marker: fromVersion });
+      await recordSnapshot(current, snapshot());
+      expect(await getAccounts(current)).toHaveLength(1);
+      current.close();
+      await deleteStore(name);
+    },
+  );
+});

@@ -1,0 +1,11 @@
+import { definePage, has } from './define';
+
+export const recoveryCodesBurn = definePage({
+  kind: 'recovery-codes-burn',
+  matchesPath: (path) => path === '/manage/account/recovery-codes/burn',
+  confirm: (doc) => has(doc, 'form input[name="recovery_code_value"]'),
+  examples: {
+    accept: ['https://pypi.org/manage/account/recovery-codes/burn', 'https://test.pypi.org/manage/account/recovery-codes/burn'],
+    reject: ['https://pypi.org/account/recovery-code/'],
+  },
+});

@@ -1,0 +1,86 @@
+import type { PypiHost } from './hosts';
+import type { EventTag } from './event-tags';
+import type { PageKind } from './page-kinds';
+
+/**
+ * What one visit to one PyPI page showed about an account. Every fact is optional: a field that is
+ * absent means "this page did not show it" (unknown), never "no" — the store keeps older values for
+ * absent fields. Times are epoch milliseconds (UTC). Nothing here is ever a secret: no password,
+ * TOTP key, recovery code, token value, CSRF token or cookie.
+ */
+export interface AccountSnapshot {
+  host: PypiHost;
+  /** Absent only on pages that do not name the user (login, two-factor); the background attributes those. */
+  username?: string;
+  pageKind: PageKind;
+  seenAt: number;
+  /** `<html lang>` of the page, e.g. "en", "de", "pt_BR". */
+  locale?: string;
+  displayName?: string;
+  dateJoined?: number;
+  emails?: EmailFact[];
+  twoFactor?: TwoFactorFact;
+  recoveryCodes?: RecoveryCodesFact;
+  apiTokens?: ApiTokenFact[];
+  securityEvents?: SecurityEventFact[];
+  projects?: string[];
+  /** From the login/two-factor pages: which second factors PyPI offered for this account. */
+  loginMethods?: LoginMethodsFact;
+  /** From the recovery-codes page: how many codes were shown (never the codes). */
+  recoveryCodesShown?: { count: number };
+}
+
+export type EmailStatus = 'verified' | 'verified-with-bounces' | 'unverified' | 'unverified-blocked';
+
+export interface EmailFact {
+  address: string;
+  primary: boolean;
+  verified: boolean;
+  status: EmailStatus;
+}
+
+export interface TwoFactorFact {
+  totp: boolean;
+  /** Labels of the registered security keys (WebAuthn), in page order. */
+  securityKeys: string[];
+}
+
+export interface RecoveryCodesFact {
+  /** At least one unused code exists (PyPI only lists codes while one is unused). */
+  generated: boolean;
+  generatedAt?: number;
+  /** "(N unused)" of the 8 PyPI makes. */
+  unused?: number;
+}
+
+export type TokenScope = { kind: 'account' } | { kind: 'projects'; projects: string[] };
+
+export interface ApiTokenFact {
+  name: string;
+  scope: TokenScope;
+  createdAt?: number;
+  /** null: PyPI says "Never". */
+  lastUsedAt?: number | null;
+}
+
+export interface SecurityEventFact {
+  /** The tag, when the row could be mapped to one; `unknown` otherwise (never a guess). */
+  tag: EventTag | 'unknown';
+  /** The row's summary as shown (localized), for display. */
+  summary: string;
+  /** The `<small>` detail text as shown, if any (e.g. the login failure reason). */
+  details?: string;
+  /** For `account:login:failure`: the reason code when known (invalid_password, invalid_totp, …). */
+  reason?: string;
+  /** For logins and 2FA changes: the method when known (totp, webauthn, recovery-code, remembered-device). */
+  method?: string;
+  time: number;
+  location?: string;
+  device?: string;
+}
+
+export interface LoginMethodsFact {
+  totp: boolean;
+  webauthn: boolean;
+  recoveryCodes: boolean;
+}

@@ -1,0 +1,44 @@
+/**
+ * The user's choices. Stored as one record in the `settings` store; missing keys take the
+ * defaults below, so a new setting never needs a migration.
+ */
+export interface Settings {
+  /** Calendar reminder to change the password; 0 = off. Evidence-based reminders fire regardless. */
+  passwordRotationDays: 0 | 90 | 180 | 365;
+  /** Reminder kinds the user wants at all. */
+  reminders: {
+    passwordRotation: boolean;
+    recoveryCodes: boolean;
+    checkUp: boolean;
+    recoveryFollowUp: boolean;
+  };
+  /** No notifications between these local hours (24h clock, start inclusive, end exclusive); null = none. */
+  quietHours: { startHour: number; endHour: number } | null;
+  /** All reminders paused until this time (epoch ms); null = not paused. */
+  pausedUntil: number | null;
+  /** Check typed passwords against Have I Been Pwned (k-anonymity range API). */
+  breachCheck: boolean;
+  /** Days between recovery-code drills. */
+  drillIntervalDays: number;
+  /** Account pages older than this many days make the audit "stale". */
+  staleAfterDays: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  passwordRotationDays: 180,
+  reminders: { passwordRotation: true, recoveryCodes: true, checkUp: true, recoveryFollowUp: true },
+  quietHours: null,
+  pausedUntil: null,
+  breachCheck: true,
+  drillIntervalDays: 60,
+  staleAfterDays: 30,
+};
+
+/** Fills any missing key of a stored (possibly older) settings object with its default. */
+export function withDefaults(stored: Partial<Settings> | undefined): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    ...stored,
+    reminders: { ...DEFAULT_SETTINGS.reminders, ...stored?.reminders },
+  };
+}

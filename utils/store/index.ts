@@ -1,0 +1,112 @@
+import { deleteDB, openDB } from 'idb';
+import type { AccountSnapshot } from '../pypi/snapshot';
+import { DB_NAME, DB_VERSION, upgrade, type PypiGuardDb, type PypiGuardSchema } from './schema';
+import { mergeSnapshot, toStoredEvent } from './merge';
+import { accountIdOf, type AccountId, type AccountRecord, type StoredEvent, type StoredSnapshot } from './types';
+
+export * from './types';
+export { DB_NAME, DB_VERSION } from './schema';
+
+/** Raw snapshots kept per account, newest first; older ones are dropped (the merged record stays). */
+export const SNAPSHOTS_KEPT_PER_ACCOUNT = 20;
+
+export function openStore(name = DB_NAME): Promise<PypiGuardDb> {
+  return openDB<PypiGuardSchema>(name, DB_VERSION, {
+    upgrade: (db, oldVersion, newVersion, tx) => upgrade(db, oldVersion, newVersion ?? DB_VERSION, tx),
+  });
+}
+
+/**
+ * Stores what one page showed: merges the account record, adds unseen security events, keeps the
+ * snapshot. One transaction, so a visit is recorded whole or not at all.
+ */
+export async function recordSnapshot(db: PypiGuardDb, snapshot: AccountSnapshot & { username: string }): Promise<AccountRecord> {
+  const accountId = accountIdOf(snapshot.host, snapshot.username);
+  const tx = db.transaction(['accounts', 'snapshots', 'events'], 'readwrite');
+  const accounts = tx.objectStore('accounts');
+  const record = mergeSnapshot(await accounts.get(accountId), snapshot);
+  await accounts.put(record);
+
+  const events = tx.objectStore('events');
+  for (const event of snapshot.securityEvents ?? []) {
+    const stored = toStoredEvent(accountId, event, snapshot.seenAt);
+    const known = await events.get(stored.id);
+    // A later visit may map a row that an earlier one could not; keep the first-seen time.
+    if (!known || (known.tag === 'unknown' && stored.tag !== 'unknown')) {
+      await events.put(known ? { ...stored, firstSeenAt: known.firstSeenAt } : stored);
+    }
+  }
+
+  const { securityEvents, ...withoutEvents } = snapshot;
+  const snapshots = tx.objectStore('snapshots');
+  const stored: StoredSnapshot = { ...withoutEvents, accountId, eventCount: securityEvents?.length };
+  await snapshots.add(stored);
+  const keys = await snapshots.index('byAccount').getAllKeys(accountId);
+  for (const key of keys.slice(0, Math.max(0, keys.length - SNAPSHOTS_KEPT_PER_ACCOUNT))) await snapshots.delete(key);
+
+  await tx.done;
+  return record;
+}
+
+export async function getAccounts(db: PypiGuardDb): Promise<AccountRecord[]> {
+  return db.getAll('accounts');
+}
+
+export async function getAccount(db: PypiGuardDb, id: AccountId): Promise<AccountRecord | undefined> {
+  return db.get('accounts', id);
+}
+
+/** Every stored security event of an account, newest first. */
+export async function getEvents(db: PypiGuardDb, id: AccountId): Promise<StoredEvent[]> {
+  const events = await db.getAllFromIndex('events', 'byAccount', id);
+  return events.sort((a, b) => b.time - a.time);
+}
+
+/** Removes an account with its snapshots and events. */
+export async function forgetAccount(db: PypiGuardDb, id: AccountId): Promise<void> {
+  const tx = db.transaction(['accounts', 'snapshots', 'events'], 'readwrite');
+  await tx.objectStore('accounts').delete(id);
+  for (const store of ['snapshots', 'events'] as const) {
+    const index = tx.objectStore(store).index('byAccount');
+    for (const key of await index.getAllKeys(id)) await tx.objectStore(store).delete(key);
+  }
+  await tx.done;
+}
+
+export const EXPORT_FORMAT = 'pypi-guard-export';
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  schemaVersion: number;
+  exportedAt: string;
+  stores: Record<string, { key: IDBValidKey; value: unknown }[]>;
+}
+
+/** Every record of every store, with its key, as one JSON-ready object. */
+export async function exportAll(db: PypiGuardDb, now: Date): Promise<ExportFile> {
+  const stores: ExportFile['stores'] = {};
+  const names = [...db.objectStoreNames];
+  const tx = db.transaction(names, 'readonly');
+  for (const name of names) {
+    const rows: { key: IDBValidKey; value: unknown }[] = [];
+    for (let cursor = await tx.objectStore(name).openCursor(); cursor; cursor = await cursor.continue()) {
+      rows.push({ key: cursor.key, value: cursor.value });
+    }
+    stores[name] = rows;
+  }
+  await tx.done;
+  return { format: EXPORT_FORMAT, schemaVersion: db.version, exportedAt: now.toISOString(), stores };
+}
+
+/** Empties every store (the database itself stays, at its current version). */
+export async function wipeAll(db: PypiGuardDb): Promise<void> {
+  const names = [...db.objectStoreNames];
+  const tx = db.transaction(names, 'readwrite');
+  await Promise.all(names.map((name) => tx.objectStore(name).clear()));
+  await tx.done;
+}
+
+/** For tests: drops the whole database. */
+export function deleteStore(name = DB_NAME): Promise<void> {
+  return deleteDB(name);
+}

@@ -1,0 +1,35 @@
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { AccountRecord, StoredEvent, StoredSnapshot } from './types';
+
+export const DB_NAME = 'pypi-guard';
+
+export interface PypiGuardSchema extends DBSchema {
+  accounts: { key: string; value: AccountRecord };
+  snapshots: { key: number; value: StoredSnapshot; indexes: { byAccount: string } };
+  events: { key: string; value: StoredEvent; indexes: { byAccount: string } };
+  /** One record per key (e.g. "settings"). */
+  settings: { key: string; value: unknown };
+}
+
+export type PypiGuardDb = IDBPDatabase<PypiGuardSchema>;
+type UpgradeTransaction = IDBPTransaction<PypiGuardSchema, StoreNames<PypiGuardSchema>[], 'versionchange'>;
+
+/**
+ * MIGRATIONS[n] turns a version-n database into version n+1. Append, never edit: every user's
+ * database walks the same steps. A test opens a database at each earlier version and upgrades it.
+ */
+export const MIGRATIONS: ((db: PypiGuardDb, tx: UpgradeTransaction) => void)[] = [
+  // 0 → 1: accounts, snapshots, events, settings.
+  (db) => {
+    db.createObjectStore('accounts', { keyPath: 'id' });
+    db.createObjectStore('snapshots', { keyPath: 'id', autoIncrement: true }).createIndex('byAccount', 'accountId');
+    db.createObjectStore('events', { keyPath: 'id' }).createIndex('byAccount', 'accountId');
+    db.createObjectStore('settings');
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+export function upgrade(db: PypiGuardDb, oldVersion: number, newVersion: number, tx: UpgradeTransaction): void {
+  for (let version = oldVersion; version < newVersion; version++) MIGRATIONS[version]?.(db, tx);
+}

@@ -1,0 +1,111 @@
+import type { PypiHost } from '../pypi/hosts';
+import type { PageKind } from '../pypi/page-kinds';
+import type {
+  AccountSnapshot,
+  ApiTokenFact,
+  EmailFact,
+  LoginMethodsFact,
+  RecoveryCodesFact,
+  SecurityEventFact,
+  TwoFactorFact,
+} from '../pypi/snapshot';
+
+/** `host/username`, the username lower-cased: PyPI matches usernames without regard to case. */
+export type AccountId = `${PypiHost}/${string}`;
+
+export function accountIdOf(host: PypiHost, username: string): AccountId {
+  return `${host}/${username.toLowerCase()}`;
+}
+
+/** A fact and when PyPI Guard last saw it on a PyPI page. */
+export interface Seen<T> {
+  value: T;
+  seenAt: number;
+}
+
+/** The merged, latest known state of one account: each fact keeps the newest value ever seen. */
+export interface AccountRecord {
+  id: AccountId;
+  host: PypiHost;
+  /** As PyPI displays it. */
+  username: string;
+  firstSeenAt: number;
+  lastSeenAt: number;
+  /** When each kind of page was last seen for this account. */
+  pagesSeenAt: Partial<Record<PageKind, number>>;
+  locale?: string;
+  displayName?: Seen<string>;
+  dateJoined?: Seen<number>;
+  emails?: Seen<EmailFact[]>;
+  twoFactor?: Seen<TwoFactorFact>;
+  recoveryCodes?: Seen<RecoveryCodesFact>;
+  apiTokens?: Seen<ApiTokenFact[]>;
+  projects?: Seen<string[]>;
+  loginMethods?: Seen<LoginMethodsFact>;
+  recoveryCodesShown?: Seen<{ count: number }>;
+  /** Public source repositories of the account's projects (PyPI JSON API `info.project_urls`). */
+  projectSources?: Seen<ProjectSource[]>;
+  /** What PyPI Guard itself observed or the user told it — never read from PyPI's page text. */
+  observed?: ObservedFacts;
+}
+
+export interface ProjectSource {
+  project: string;
+  /** The project's public source repository URL, or null when its metadata names none. */
+  repositoryUrl: string | null;
+}
+
+export type ZxcvbnScore = 0 | 1 | 2 | 3 | 4;
+
+/** Facts PyPI Guard learns itself. Each is something a user could safely lose; none is a secret. */
+export interface ObservedFacts {
+  /** zxcvbn score of the password in use, scored in memory on a PyPI password form. */
+  passwordScore?: Seen<ZxcvbnScore>;
+  /** When a password change or reset was seen to succeed. */
+  passwordChangedAt?: number;
+  /** When Have I Been Pwned reported the password in use as breached (cleared by a change). */
+  breachFoundAt?: number;
+  /** Security events up to this time were acknowledged by the user ("It was me"). */
+  eventsAcknowledgedAt?: number;
+  /** Recovery-code drill: salted PBKDF2 hashes of the codes PyPI showed, never the codes. */
+  recoveryDrill?: RecoveryDrill;
+}
+
+export interface RecoveryDrill {
+  /** Base64 salt shared by the hashes of one generation of codes. */
+  salt: string;
+  iterations: number;
+  /** Base64 PBKDF2-SHA-256 hashes, one per code shown. */
+  hashes: string[];
+  codesShownAt: number;
+  lastDrillAt?: number;
+  lastDrillPassed?: boolean;
+}
+
+/** The facts of AccountRecord that a snapshot can carry, merged field by field. */
+export const MERGED_FACTS = [
+  'displayName',
+  'dateJoined',
+  'emails',
+  'twoFactor',
+  'recoveryCodes',
+  'apiTokens',
+  'projects',
+  'loginMethods',
+  'recoveryCodesShown',
+] as const satisfies readonly (keyof AccountSnapshot & keyof AccountRecord)[];
+
+/** A security-history row, kept beyond PyPI's 90-day window. */
+export interface StoredEvent extends SecurityEventFact {
+  /** De-duplication key: the same row seen on many visits is stored once. */
+  id: string;
+  accountId: AccountId;
+  firstSeenAt: number;
+}
+
+/** A snapshot as received, without its events (those live in the events store). */
+export interface StoredSnapshot extends Omit<AccountSnapshot, 'securityEvents'> {
+  id?: number;
+  accountId: AccountId;
+  eventCount?: number;
+}
