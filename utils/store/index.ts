@@ -110,3 +110,6 @@ export async function wipeAll(db: PypiGuardDb): Promise<void> {
 export function deleteStore(name = DB_NAME): Promise<void> {
   return deleteDB(name);
 }
+
+export { getSettings, saveSettings } from './settings';
+export { updateObserved } from './observed';

@@ -1,5 +1,13 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { AccountRecord, StoredEvent, StoredSnapshot } from './types';
+import type {
+  AccountRecord,
+  PromptState,
+  RecoveryRequest,
+  ReminderHistoryEntry,
+  ReminderState,
+  StoredEvent,
+  StoredSnapshot,
+} from './types';
 
 export const DB_NAME = 'pypi-guard';
 
@@ -9,6 +17,10 @@ export interface PypiGuardSchema extends DBSchema {
   events: { key: string; value: StoredEvent; indexes: { byAccount: string } };
   /** One record per key (e.g. "settings"). */
   settings: { key: string; value: unknown };
+  reminders: { key: string; value: ReminderState };
+  reminderHistory: { key: number; value: ReminderHistoryEntry; indexes: { byAt: number } };
+  recoveryRequests: { key: string; value: RecoveryRequest; indexes: { byUsername: string } };
+  prompts: { key: string; value: PromptState };
 }
 
 export type PypiGuardDb = IDBPDatabase<PypiGuardSchema>;
@@ -25,6 +37,13 @@ export const MIGRATIONS: ((db: PypiGuardDb, tx: UpgradeTransaction) => void)[] =
     db.createObjectStore('snapshots', { keyPath: 'id', autoIncrement: true }).createIndex('byAccount', 'accountId');
     db.createObjectStore('events', { keyPath: 'id' }).createIndex('byAccount', 'accountId');
     db.createObjectStore('settings');
+  },
+  // 1 → 2: reminder state and history, recovery requests, in-page prompt dismissals.
+  (db) => {
+    db.createObjectStore('reminders', { keyPath: 'id' });
+    db.createObjectStore('reminderHistory', { keyPath: 'id', autoIncrement: true }).createIndex('byAt', 'at');
+    db.createObjectStore('recoveryRequests', { keyPath: 'id' }).createIndex('byUsername', 'username');
+    db.createObjectStore('prompts', { keyPath: 'id' });
   },
 ];
 

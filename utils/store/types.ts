@@ -109,3 +109,48 @@ export interface StoredSnapshot extends Omit<AccountSnapshot, 'securityEvents'> 
   accountId: AccountId;
   eventCount?: number;
 }
+
+/** Per reminder (kind + account): what happened to it, so a reminder fires once per due period. */
+export interface ReminderState {
+  /** `<kind>|<accountId>` (accountId empty for global reminders). */
+  id: string;
+  /** The due period the reminder last fired for (e.g. the due time it was computed from). */
+  firedForPeriod?: string;
+  lastFiredAt?: number;
+  snoozedUntil?: number;
+  /** The user said "Done" for this period. */
+  doneForPeriod?: string;
+}
+
+/** A line in the reminder history shown in options: what fired when and what the user did. */
+export interface ReminderHistoryEntry {
+  id?: number;
+  reminderId: string;
+  kind: string;
+  accountId?: AccountId;
+  at: number;
+  action: 'fired' | 'opened' | 'snoozed' | 'done' | 'dismissed';
+}
+
+export type RecoveryRequestStatus = 'drafted' | 'submitted' | 'answered' | 'resolved';
+
+/** An account-recovery request to PyPI support, tracked by the recovery assistant. */
+export interface RecoveryRequest {
+  id: string;
+  host: PypiHost;
+  /** The account it is about, as typed or known (a locked-out user may have no stored account). */
+  username: string;
+  status: RecoveryRequestStatus;
+  createdAt: number;
+  submittedAt?: number;
+  /** The GitHub issue URL the user pasted after submitting. */
+  issueUrl?: string;
+  updatedAt: number;
+}
+
+/** An in-page prompt the user dismissed or snoozed, per account (`<accountId>|<promptId>`). */
+export interface PromptState {
+  id: string;
+  dismissedAt?: number;
+  snoozedUntil?: number;
+}

@@ -18,6 +18,7 @@ import type { AccountSnapshot, SecurityEventFact } from '@/utils/pypi/snapshot';
 import type { PypiGuardDb } from '@/utils/store/schema';
 
 const DAY = 86_400_000;
+const ALL_STORES = ['accounts', 'events', 'prompts', 'recoveryRequests', 'reminderHistory', 'reminders', 'settings', 'snapshots'];
 const T0 = Date.UTC(2026, 10, 1);
 let dbName: string;
 let db: PypiGuardDb;
@@ -121,7 +122,7 @@ describe('forget, export, wipe', () => {
     const exported = await exportAll(db, new Date(T0));
     expect(exported.format).toBe('pypi-guard-export');
     expect(exported.schemaVersion).toBe(DB_VERSION);
-    expect(Object.keys(exported.stores).sort()).toEqual(['accounts', 'events', 'settings', 'snapshots']);
+    expect(Object.keys(exported.stores).sort()).toEqual(ALL_STORES);
     expect(exported.stores.settings).toEqual([{ key: 'settings', value: { breachCheck: true } }]);
     expect(JSON.parse(JSON.stringify(exported))).toEqual(exported);
 
@@ -145,7 +146,7 @@ describe('migrations', () => {
       }
       const current = await openStore(name);
       expect(current.version).toBe(MIGRATIONS.length);
-      expect([...current.objectStoreNames].sort()).toEqual(['accounts', 'events', 'settings', 'snapshots']);
+      expect([...current.objectStoreNames].sort()).toEqual(ALL_STORES);
       if (fromVersion > 0) expect(await current.get('settings', 'marker')).toEqual({ marker: fromVersion });
       await recordSnapshot(current, snapshot());
       expect(await getAccounts(current)).toHaveLength(1);
