@@ -1,0 +1,114 @@
+import { test, expect } from './fixtures';
+import { readExtensionDb, storedAccount } from './support/extension-db';
+import { FIXTURE_SECRETS, PASSWORDS, TWO_FACTOR_TOKEN } from '../fixtures/pypi/secrets';
+
+for (const locale of ['en', 'de'] as const) {
+  test.describe(`in ${locale}`, () => {
+    test('visiting account settings, then projects, stores the right account', async ({ context, serviceWorker, pypi }) => {
+      pypi['pypi.org'].setScenario('totp-and-key');
+      pypi['pypi.org'].setLocale(locale);
+      const page = await context.newPage();
+      await page.goto('https://pypi.org/manage/account/');
+      await expect.poll(() => storedAccount(serviceWorker, 'pypi.org/alice')).toBeDefined();
+      const afterAccount = await storedAccount(serviceWorker, 'pypi.org/alice');
+      expect(afterAccount).toMatchObject({
+        host: 'pypi.org',
+        username: 'alice',
+        locale,
+        twoFactor: { value: { totp: true, securityKeys: ['YubiKey 5C'] } },
+        recoveryCodes: { value: { generated: true, unused: 2 } },
+        emails: { value: [{ address: 'alice@example.org', primary: true, verified: true }, { address: 'alice.backup@mailbox.example.net', verified: true }] },
+      });
+
+      await page.goto('https://pypi.org/manage/projects/');
+      await expect.poll(async () => (await storedAccount(serviceWorker, 'pypi.org/alice'))?.projects).toMatchObject({ value: ['alice-tools', 'tiny-parser'] });
+      // The projects page did not erase what account settings said.
+      expect(await storedAccount(serviceWorker, 'pypi.org/alice')).toMatchObject({ twoFactor: afterAccount!.twoFactor, recoveryCodes: afterAccount!.recoveryCodes });
+
+      const db = await readExtensionDb(serviceWorker);
+      const events = db.events as { tag: string }[];
+      expect(events.length).toBe(pypi['pypi.org'].account.events.length);
+      // In German too, every row was mapped to its tag (through the English copy of the page).
+      expect(events.filter((event) => event.tag === 'unknown')).toEqual([]);
+      if (locale === 'de') {
+        const english = pypi['pypi.org'].requests.filter((request) => request.url.endsWith('/manage/account/?_LOCALE_=en'));
+        expect(english).toHaveLength(1);
+      }
+    });
+  });
+}
+
+test('events are stored once however often the page is visited', async ({ context, serviceWorker, pypi }) => {
+  pypi['pypi.org'].setScenario('suspicious-history');
+  const page = await context.newPage();
+  for (let visit = 0; visit < 3; visit++) {
+    await page.goto('https://pypi.org/manage/account/');
+    await expect.poll(async () => ((await readExtensionDb(serviceWorker)).snapshots ?? []).length).toBe(visit + 1);
+  }
+  const db = await readExtensionDb(serviceWorker);
+  expect(db.events).toHaveLength(pypi['pypi.org'].account.events.filter((event) => Date.now() - event.time.getTime() <= 90 * 86_400_000).length);
+});
+
+test('accounts on pypi.org and test.pypi.org are kept apart', async ({ context, serviceWorker, pypi }) => {
+  pypi['test.pypi.org'].setScenario('bob-keys-only');
+  const page = await context.newPage();
+  await page.goto('https://pypi.org/manage/account/');
+  await page.goto('https://test.pypi.org/manage/account/');
+  await expect.poll(async () => ((await readExtensionDb(serviceWorker)).accounts as { id: string }[]).map((account) => account.id).sort()).toEqual([
+    'pypi.org/alice',
+    'test.pypi.org/bob',
+  ]);
+});
+
+test('the two-factor login page is attributed to the username just typed', async ({ context, serviceWorker, pypi }) => {
+  pypi['pypi.org'].setScenario('totp-and-key');
+  pypi['pypi.org'].setLoggedIn(false);
+  const page = await context.newPage();
+  await page.goto('https://pypi.org/account/login/');
+  await page.locator('#username').fill('alice');
+  await page.locator('#password').fill(PASSWORDS.alice);
+  await page.locator('#login-form input[type=submit]').click();
+  await page.waitForURL(`https://pypi.org/account/two-factor/?${TWO_FACTOR_TOKEN}`);
+  await expect.poll(async () => (await storedAccount(serviceWorker, 'pypi.org/alice'))?.loginMethods).toMatchObject({
+    value: { totp: true, webauthn: true, recoveryCodes: true },
+  });
+});
+
+test('nothing secret is ever stored', async ({ context, serviceWorker, pypi }) => {
+  pypi['pypi.org'].setScenario('api-tokens');
+  pypi['pypi.org'].setLoggedIn(false);
+  const page = await context.newPage();
+  // Sign in (the password is typed into PyPI's form), then visit every page that shows a secret.
+  await page.goto('https://pypi.org/account/login/');
+  await page.locator('#username').fill('alice');
+  await page.locator('#password').fill(PASSWORDS.alice);
+  await page.locator('#login-form input[type=submit]').click();
+  await page.waitForURL(/\/account\/two-factor\//);
+  const snapshotCount = async () => ((await readExtensionDb(serviceWorker)).snapshots ?? []).length;
+  await expect.poll(snapshotCount).toBe(1);
+  pypi['pypi.org'].setLoggedIn(true);
+  const visits: (() => Promise<unknown>)[] = [
+    '/manage/account/',
+    '/manage/account/two-factor/',
+    '/manage/account/totp-provision',
+    '/manage/account/recovery-codes/regenerate',
+    '/manage/account/recovery-codes/burn',
+    '/manage/projects/',
+    '/user/alice/',
+    '/manage/account/token/',
+  ].map((path) => () => page.goto(`https://pypi.org${path}`));
+  visits.push(async () => {
+    await page.locator('#description').fill('new token');
+    await page.locator('#token_scope').selectOption('scope:user');
+    await page.locator('#create-token input[type=submit]').click();
+    await expect(page.locator('#provisioned-key')).toBeVisible();
+  });
+  for (const [index, visit] of visits.entries()) {
+    await visit();
+    // Each page is read before the next one: the visit is over when its snapshot is stored.
+    await expect.poll(snapshotCount).toBe(index + 2);
+  }
+
+  const everything = JSON.stringify(await readExtensionDb(serviceWorker));
+  for (const secret of FIXTURE_SECRETS) expect(everything, `found a secret: ${secret.slice(0, 6)}…`).not.toContain(secret);
+});

@@ -1,0 +1,65 @@
+import { pypiHostOf } from '../pypi/hosts';
+import { detectPage, type PageKind } from '../pypi/pages';
+import { parsePage } from '../pypi/parse';
+import { isEnglishDocument } from '../pypi/parse/account-events';
+import type { AccountSnapshot } from '../pypi/snapshot';
+import { waitFor } from '../dom/wait-for';
+
+/** The header's user menu is a client-side include; past this, the page is read without it. */
+export const USER_MENU_TIMEOUT_MS = 5_000;
+const USER_MENU = '#user-indicator a[href^="/user/"]';
+
+/**
+ * Signed-in pages that name the user only in the header's late user menu. Account settings names
+ * the user in its own details section; signed-out pages never name one.
+ */
+const NEEDS_USER_MENU: PageKind[] = [
+  'two-factor-settings', 'totp-provision', 'webauthn-provision', 'recovery-codes', 'recovery-codes-burn',
+  'unverified-account', 'api-token', 'projects', 'profile', 'reauthenticate',
+];
+
+/** Pages whose history rows need an English copy to be mapped to event tags. */
+const PAGES_WITH_HISTORY: PageKind[] = ['account-settings', 'unverified-account'];
+
+export interface ReadPageDeps {
+  now: () => number;
+  /** Same-origin GET of a path, returning the HTML, or null on any failure. */
+  fetchHtml: (path: string) => Promise<string | null>;
+  signal?: AbortSignal;
+}
+
+/**
+ * Detects the PyPI page, waits for the late user menu where the page needs it to know whose
+ * account it is, fetches the English copy when the history is in another language, and parses.
+ */
+export async function readAccountPage(url: URL, doc: Document, deps: ReadPageDeps): Promise<{ kind: PageKind; snapshot: AccountSnapshot | null }> {
+  const host = pypiHostOf(url);
+  const kind = detectPage(url, doc);
+  if (!host || kind === 'other') return { kind, snapshot: null };
+
+  if (NEEDS_USER_MENU.includes(kind)) {
+    await waitFor(USER_MENU, { timeout: USER_MENU_TIMEOUT_MS, signal: deps.signal, root: doc });
+  }
+  const englishDoc = PAGES_WITH_HISTORY.includes(kind) ? await englishCopy(url, doc, deps) : undefined;
+  return { kind, snapshot: parsePage(kind, doc, { host, seenAt: deps.now(), englishDoc }) };
+}
+
+/**
+ * PyPI picks the language of one request from `?_LOCALE_=xx` before its cookie (pypi-facts.md §8:
+ * Pyramid's negotiator reads the request parameter first; only /locale/ sets the cookie), so this
+ * GET returns the same page in English without changing the user's choice. Used only when the
+ * page is not English and has history rows; the copy must itself be English and the same page.
+ */
+async function englishCopy(url: URL, doc: Document, deps: ReadPageDeps): Promise<Document | undefined> {
+  if (isEnglishDocument(doc) || !doc.querySelector('section#account-events tbody tr')) return undefined;
+  const html = await deps.fetchHtml(`${url.pathname}?_LOCALE_=en`);
+  if (!html) return undefined;
+  const copy = new DOMParser().parseFromString(html, 'text/html');
+  return isEnglishDocument(copy) && detectPage(url, copy) === detectPage(url, doc) ? copy : undefined;
+}
+
+/** The username typed in PyPI's login form (never the password), when it fits PyPI's rule. */
+export function typedLoginUsername(form: HTMLFormElement): string | null {
+  const value = form.querySelector<HTMLInputElement>('input[name="username"]')?.value.trim() ?? '';
+  return /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,48}[a-zA-Z0-9])?$/.test(value) ? value : null;
+}

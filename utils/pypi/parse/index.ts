@@ -1,0 +1,103 @@
+import type { PypiHost } from '../hosts';
+import type { PageKind } from '../page-kinds';
+import type { AccountSnapshot } from '../snapshot';
+import { parseAccountDetails } from './account-details';
+import { parseAccountEvents } from './account-events';
+import { parseApiTokens } from './api-tokens';
+import { signedInUsername } from './dom';
+import { parseEmails } from './emails';
+import { parseLoginMethods } from './login-pages';
+import { parseProfile } from './profile';
+import { parseProfileProjects, parseProjectsPage, parseTokenScopeProjects } from './projects';
+import { countShownRecoveryCodes } from './recovery-codes-page';
+import { parseTwoFactorSection } from './two-factor-section';
+
+export interface ParseContext {
+  host: PypiHost;
+  seenAt: number;
+  /** For pages in another language: the same page fetched in English, to map security events. */
+  englishDoc?: Document;
+}
+
+type Facts = Omit<AccountSnapshot, 'host' | 'pageKind' | 'seenAt' | 'locale'>;
+
+/**
+ * What a PyPI page shows about the signed-in account, as a snapshot; null when the page says
+ * nothing attributable (a login form, someone else's profile). Pure and never throws: a page it
+ * cannot read yields fewer facts, not wrong ones.
+ */
+export function parsePage(kind: PageKind, doc: Document, context: ParseContext): AccountSnapshot | null {
+  let facts: Facts | null;
+  try {
+    facts = factsOf(kind, doc, context);
+  } catch {
+    facts = null;
+  }
+  if (!facts) return null;
+  const locale = doc.documentElement?.getAttribute('lang') ?? undefined;
+  return {
+    host: context.host,
+    pageKind: kind,
+    seenAt: context.seenAt,
+    ...(locale && /^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})?$/.test(locale) && { locale }),
+    ...facts,
+  };
+}
+
+function factsOf(kind: PageKind, doc: Document, context: ParseContext): Facts | null {
+  const signedIn = signedInUsername(doc);
+  switch (kind) {
+    case 'account-settings': {
+      const details = parseAccountDetails(doc);
+      const username = details.username ?? signedIn;
+      if (!username) return null;
+      return {
+        ...details,
+        username,
+        ...defined('emails', parseEmails(doc)),
+        ...parseTwoFactorSection(doc),
+        ...defined('apiTokens', parseApiTokens(doc)),
+        ...defined('securityEvents', parseAccountEvents(context.englishDoc ?? doc)),
+      };
+    }
+    case 'unverified-account':
+      return signedIn
+        ? { username: signedIn, ...defined('emails', parseEmails(doc)), ...defined('securityEvents', parseAccountEvents(context.englishDoc ?? doc)) }
+        : null;
+    case 'two-factor-settings':
+      return signedIn ? { username: signedIn, ...parseTwoFactorSection(doc) } : null;
+    case 'projects':
+      return signedIn ? { username: signedIn, projects: parseProjectsPage(doc) } : null;
+    case 'api-token':
+      return signedIn ? { username: signedIn, ...defined('projects', parseTokenScopeProjects(doc)) } : null;
+    case 'recovery-codes': {
+      if (!signedIn) return null;
+      const count = countShownRecoveryCodes(doc);
+      // A fresh set is shown only right after PyPI made it: all unused, generated now.
+      return count > 0
+        ? { username: signedIn, recoveryCodesShown: { count }, recoveryCodes: { generated: true, unused: count, generatedAt: context.seenAt } }
+        : { username: signedIn };
+    }
+    case 'profile': {
+      const profile = parseProfile(doc);
+      // Only the signed-in user's own profile says anything about their account.
+      if (!signedIn || profile.username?.toLowerCase() !== signedIn.toLowerCase()) return null;
+      return { ...profile, username: signedIn, projects: parseProfileProjects(doc) };
+    }
+    case 'two-factor':
+      // Signed out at this step: the background attributes it to the login just submitted.
+      return { loginMethods: parseLoginMethods(doc) };
+    case 'totp-provision':
+    case 'webauthn-provision':
+    case 'recovery-codes-burn':
+    case 'reauthenticate':
+      // These pages show secrets or nothing of the account's state: only the visit is recorded.
+      return signedIn ? { username: signedIn } : null;
+    default:
+      return null;
+  }
+}
+
+function defined<K extends keyof Facts>(key: K, value: Facts[K] | undefined): Partial<Facts> {
+  return value === undefined ? {} : { [key]: value };
+}
