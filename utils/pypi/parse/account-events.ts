@@ -1,5 +1,5 @@
 import type { SecurityEventFact } from '../snapshot';
-import { parsePypiTime, textOf, textsAfterLabels } from './dom';
+import { collapse, parsePypiTime, textOf } from './dom';
 import { detailsFacts, tagOfSummary } from './event-summaries';
 
 /**
@@ -8,31 +8,92 @@ import { detailsFacts, tagOfSummary } from './event-summaries';
  * `?_LOCALE_=en`) when the visible one is in another language. Without it, rows keep their
  * summary and get a tag only where PyPI prints the raw tag. Returns [] for the empty state,
  * undefined when the section is absent.
+ *
+ * Histories can be long (PyPI keeps 90 days, busy accounts have thousands of rows), so each row
+ * is read with a handful of DOM calls: cells by sibling order, elements by tag, and the bare
+ * location/device text split on the labels' text instead of walking text nodes.
  */
 export function parseAccountEvents(doc: Document): SecurityEventFact[] | undefined {
   const section = doc.querySelector('section#account-events');
   if (!section) return undefined;
+  const table = section.querySelector('table.table--security-logs');
+  if (!table) return [];
   const isEnglish = isEnglishDocument(doc);
+  return readColumns(table, isEnglish) ?? [...table.querySelectorAll('tbody tr')].flatMap((row) => readRow(row, isEnglish, newLabels()));
+}
+
+/**
+ * Fast path: PyPI renders exactly one `<strong>`, one `<time>` and three cells per row, so the
+ * table's own element lists line up row by row and are read without walking each row (a long
+ * history is thousands of rows). Returns null when they do not line up, and the caller reads
+ * row by row.
+ */
+function readColumns(table: Element, isEnglish: boolean): SecurityEventFact[] | null {
+  const body = table.getElementsByTagName('tbody')[0];
+  if (!body) return null;
+  const rowCount = body.getElementsByTagName('tr').length;
+  const cells = body.getElementsByTagName('td');
+  const summaries = body.getElementsByTagName('strong');
+  const times = body.getElementsByTagName('time');
+  if (cells.length !== rowCount * 3 || summaries.length !== rowCount || times.length !== rowCount) return null;
+  const labels = newLabels();
   const events: SecurityEventFact[] = [];
-  for (const row of section.querySelectorAll('table.table--security-logs tbody tr')) {
-    const [what, when, where] = row.querySelectorAll('td');
-    const time = parsePypiTime(when?.querySelector('time[datetime]')?.getAttribute('datetime'));
-    if (!what || time === undefined) continue;
-    const summary = textOf(what.querySelector('strong')).slice(0, 512);
-    const details = textOf(what.querySelector('small')).slice(0, 2048);
-    const tag = tagOfSummary(summary, isEnglish);
-    const [location, device] = where ? textsAfterLabels(where) : [];
-    events.push({
-      tag,
-      summary,
-      ...(details && { details }),
-      ...(isEnglish ? detailsFacts(tag, details) : {}),
-      time,
-      ...(location && { location: location.slice(0, 512) }),
-      ...(device && { device: device.slice(0, 512) }),
-    });
+  for (let row = 0; row < rowCount; row++) {
+    const time = parsePypiTime(times[row]!.getAttribute('datetime'));
+    if (time === undefined) continue;
+    const summaryText = summaries[row]!.textContent ?? '';
+    const whatText = cells[row * 3]!.textContent ?? '';
+    const details = collapse(whatText.slice(whatText.indexOf(summaryText) + summaryText.length));
+    events.push(toEvent(collapse(summaryText).slice(0, 512), details, time, locationAndDevice(cells[row * 3 + 2]!, labels), isEnglish));
   }
   return events;
+}
+
+function readRow(row: Element, isEnglish: boolean, labels: Labels): SecurityEventFact[] {
+  const [what, when, where] = row.querySelectorAll('td');
+  const time = parsePypiTime(when?.querySelector('time[datetime]')?.getAttribute('datetime'));
+  if (!what || time === undefined) return [];
+  const summary = textOf(what.querySelector('strong')).slice(0, 512);
+  const details = textOf(what.querySelector('small'));
+  return [toEvent(summary, details, time, where ? locationAndDevice(where, labels) : [], isEnglish)];
+}
+
+function toEvent(summary: string, details: string, time: number, [location, device]: [string, string] | [], isEnglish: boolean): SecurityEventFact {
+  const tag = tagOfSummary(summary, isEnglish);
+  const event: SecurityEventFact = { tag, summary, time };
+  if (details) event.details = details.slice(0, 2048);
+  if (isEnglish) Object.assign(event, detailsFacts(tag, details));
+  if (location) event.location = location.slice(0, 512);
+  if (device) event.device = device.slice(0, 512);
+  return event;
+}
+
+/** The mobile labels' text is the same on every row of a page: read once, then reused. */
+interface Labels {
+  location: string | null;
+  device: string | null;
+}
+
+const newLabels = (): Labels => ({ location: null, device: null });
+
+/**
+ * The third cell is `<label>Location</label> text <br> <label>Device</label> text`, the texts
+ * bare (§6). Its text content is split just after each label's text.
+ */
+function locationAndDevice(cell: Element, labels: Labels): [string, string] | [] {
+  const text = cell.textContent ?? '';
+  if (labels.location === null || labels.device === null || !text.includes(labels.device)) {
+    const spans = cell.getElementsByTagName('span');
+    if (spans.length < 2) return [];
+    labels.location = spans[0]!.textContent ?? '';
+    labels.device = spans[1]!.textContent ?? '';
+  }
+  const locationLabel = labels.location;
+  const deviceLabel = labels.device;
+  const locationStart = text.indexOf(locationLabel) + locationLabel.length;
+  const deviceLabelAt = text.indexOf(deviceLabel, locationStart);
+  if (deviceLabelAt < 0) return [];
+  return [collapse(text.slice(locationStart, deviceLabelAt)), collapse(text.slice(deviceLabelAt + deviceLabel.length))];
 }
 
 export function isEnglishDocument(doc: Document): boolean {

@@ -1,8 +1,16 @@
 /** Small, never-throwing DOM readers shared by the parsers. */
 
+const INNER_RUNS = /\s\s|[\t\n\r\f\v]/;
+
+/** Runs of whitespace collapsed to one space, trimmed. */
+export function collapse(text: string): string {
+  const trimmed = text.trim();
+  return INNER_RUNS.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+}
+
 /** Text content with runs of whitespace collapsed, or '' for a missing node. */
 export function textOf(node: Node | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return collapse(node?.textContent ?? '');
 }
 
 /**
@@ -11,6 +19,8 @@ export function textOf(node: Node | null | undefined): string {
  * `Z` and `+00:00` in case PyPI changes its formatter. Returns epoch ms, or undefined.
  */
 export function parsePypiTime(datetime: string | null | undefined): number | undefined {
+  const fast = datetime ? parseExactPypiTime(datetime) : undefined;
+  if (fast !== undefined) return fast;
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec((datetime ?? '').trim());
   if (!match) return undefined;
   const [, year, month, day, hour, minute, second, zone] = match.map((part) => part ?? '');
@@ -21,6 +31,35 @@ export function parsePypiTime(datetime: string | null | undefined): number | und
     time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
   }
   return Number.isFinite(time) && +month! >= 1 && +month! <= 12 ? time : undefined;
+}
+
+/**
+ * PyPI's exact shape `YYYY-MM-DDTHH:MM:SS+0000`, read digit by digit: long histories hold
+ * thousands of these, and this path allocates nothing.
+ */
+function parseExactPypiTime(value: string): number | undefined {
+  if (value.length !== 24 || !value.endsWith('+0000') || value[4] !== '-' || value[7] !== '-' || value[10] !== 'T' || value[13] !== ':' || value[16] !== ':') {
+    return undefined;
+  }
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  const hour = digitsAt(value, 11, 2);
+  const minute = digitsAt(value, 14, 2);
+  const second = digitsAt(value, 17, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+/** The number written by `count` ASCII digits at `from`, or -1 if any is not a digit. */
+function digitsAt(value: string, from: number, count: number): number {
+  let number = 0;
+  for (let index = from; index < from + count; index++) {
+    const digit = value.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
 }
 
 /** The first `<time datetime>` inside `root`, as epoch ms. */
@@ -52,27 +91,4 @@ export function signedInUsername(doc: Document): string | undefined {
     if (username) return username;
   }
   return undefined;
-}
-
-/**
- * Bare text that follows each `span.table__mobile-label` in a cell, up to the next label or
- * `<br>` (PyPI's location and device cells have no wrapping element).
- */
-export function textsAfterLabels(cell: Element): string[] {
-  const values: string[] = [];
-  let current: string[] | null = null;
-  for (const node of cell.childNodes) {
-    const element = node.nodeType === 1 ? (node as Element) : null;
-    if (element?.matches('span.table__mobile-label')) {
-      if (current) values.push(current.join(' ').replace(/\s+/g, ' ').trim());
-      current = [];
-    } else if (element?.tagName === 'BR') {
-      if (current) values.push(current.join(' ').replace(/\s+/g, ' ').trim());
-      current = null;
-    } else if (current) {
-      current.push(node.textContent ?? '');
-    }
-  }
-  if (current) values.push(current.join(' ').replace(/\s+/g, ' ').trim());
-  return values;
 }

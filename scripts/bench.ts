@@ -1,0 +1,39 @@
+// `npm run bench`: builds the extension and prints measured figures, also written to
+// bench/results.json. Figures come from real Chromium on this machine; targets are printed beside them.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../tests/e2e/support/paths';
+import { openBenchBrowser } from './bench/context';
+import { measureInjection } from './bench/injection';
+import { measureParse } from './bench/parse';
+
+async function main(): Promise<void> {
+  if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  const browser = await openBenchBrowser();
+  try {
+    const injection = [];
+    for (const url of ['https://pypi.org/', 'https://pypi.org/project/alice-tools/', 'https://pypi.org/search/?q=alice', 'https://pypi.org/manage/account/']) {
+      injection.push(await measureInjection(browser, url));
+    }
+    const parse = await measureParse(browser, 10_000, 200);
+
+    const results = { measuredAt: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, injection, parse };
+    mkdirSync(path.join(repoRoot, 'bench'), { recursive: true });
+    writeFileSync(path.join(repoRoot, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+    console.log('\nBytes of extension script injected (target 0 outside account pages):');
+    for (const figure of injection) console.log(`  ${figure.url.padEnd(42)} ${String(figure.bytes).padStart(7)} B raw ${String(figure.gzipBytes).padStart(7)} B gzip  ${figure.scripts.join(', ') || '-'}`);
+    console.log(`\ndetectPage on /manage/account/: ${parse.detectPageMedianMs} ms (median of ${parse.runs})`);
+    console.log(`parse /manage/account/ with ${parse.events} events and ${parse.tokens} tokens (${(parse.pageBytes / 1e6).toFixed(1)} MB HTML), ${parse.parsedEvents} events read:`);
+    console.log(`  first parse after load ${parse.firstParseMedianMs} ms, repeated ${parse.repeatParseMedianMs} ms (medians of ${parse.runs} loads; target ≤ 50 ms)`);
+    console.log('\nWritten to bench/results.json');
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
