@@ -45,7 +45,7 @@ afterEach(async () => {
   await deleteStore(dbName);
 });
 
-const notifications = () => browser.notifications.getAll() as Promise<Record<string, { title: string; message: string; buttons?: { title: string }[] }>>;
+const notifications = () => browser.notifications.getAll() as unknown as Promise<Record<string, { title: string; message: string; buttons?: { title: string }[] }>>;
 const badge = () => browser.action.getBadgeText({});
 const history = async () => (await getReminderHistory(db)).map((entry) => [entry.reminderId, entry.action]);
 
@@ -198,7 +198,7 @@ describe('what the user does with a notification', () => {
     await runReminderTick(deps);
     const open = vi.spyOn(browser.tabs, 'create');
     await fakeBrowser.notifications.onClicked.trigger(`recovery-follow-up|req-1@no-reply:${T0}`);
-    expect(open).toHaveBeenCalledWith({ url: browser.runtime.getURL('/recovery.html') });
+    expect(open).toHaveBeenCalledWith({ url: browser.runtime.getURL('/recovery.html' as '/') });
   });
 
   it('a notification closed by the user is only recorded', async () => {
