@@ -2,9 +2,11 @@ import { browser } from 'wxt/browser';
 import { parseMessage } from '@/utils/messages';
 import { classifySender } from '@/utils/sender';
 import { handleSnapshotMessage, rememberLoginAttempt } from '@/utils/background/snapshots';
+import { setupReminders } from '@/utils/background/reminders';
 
 export default defineBackground(() => {
   const ownOrigin = browser.runtime.getURL('/');
+  setupReminders();
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     const from = classifySender(sender, browser.runtime.id, ownOrigin);

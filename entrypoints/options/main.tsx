@@ -1,12 +1,6 @@
 import { render } from 'preact';
+import { OptionsApp } from './App';
+import { browserOptionsDeps } from './deps';
+import './style.css';
 
-function Options() {
-  return (
-    <main>
-      <h1>PyPI Guard settings</h1>
-      <p>Settings arrive with reminders and data export.</p>
-    </main>
-  );
-}
-
-render(<Options />, document.getElementById('app')!);
+render(<OptionsApp deps={browserOptionsDeps} />, document.getElementById('app')!);

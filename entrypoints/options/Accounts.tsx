@@ -1,0 +1,66 @@
+import { useState } from 'preact/hooks';
+import { passwordSchedule } from '@/utils/reminders';
+import { forgetAccount, forgetAccountReminders, type AccountId, type AccountRecord, type StoredEvent } from '@/utils/store';
+import type { Settings } from '@/utils/settings';
+import type { SectionProps } from './App';
+import { Confirm } from './Confirm';
+import { formatDate } from './format';
+
+/** The accounts PyPI Guard knows, each with what the reminders know about its password. */
+export function Accounts({ data, change }: SectionProps) {
+  const [confirming, setConfirming] = useState<AccountId | null>(null);
+  const accounts = [...data.input.accounts].sort((a, b) => a.account.id.localeCompare(b.account.id));
+
+  const forget = (id: AccountId) =>
+    change(async (db) => {
+      await forgetAccount(db, id);
+      await forgetAccountReminders(db, id);
+    }, `Forgot ${id}.`).then(() => setConfirming(null));
+
+  return (
+    <section aria-labelledby="accounts-heading">
+      <h2 id="accounts-heading">Accounts</h2>
+      {accounts.length === 0 ? (
+        <p>No PyPI account yet: sign in on pypi.org and open your account page, and PyPI Guard will list it here.</p>
+      ) : (
+        <ul class="cards">
+          {accounts.map(({ account, events }) => (
+            <li key={account.id} data-account={account.id}>
+              <strong>{account.username}</strong> on {account.host}
+              <p class="hint">
+                Last seen {formatDate(account.lastSeenAt)}. {passwordLine(account, events, data.settings)}
+              </p>
+              {confirming === account.id ? (
+                <Confirm
+                  label={`Forget ${account.id}`}
+                  confirmLabel="Forget this account"
+                  onConfirm={() => void forget(account.id)}
+                  onCancel={() => setConfirming(null)}
+                >
+                  Forget {account.username} on {account.host}? Its stored facts, security history and reminders are removed from
+                  this browser. Your PyPI account itself is not touched.
+                </Confirm>
+              ) : (
+                <button type="button" onClick={() => setConfirming(account.id)} aria-label={`Forget ${account.username} on ${account.host}`}>
+                  Forget
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function passwordLine(account: AccountRecord, events: StoredEvent[], settings: Settings): string {
+  const schedule = passwordSchedule(account, events, settings);
+  switch (schedule.status) {
+    case 'scheduled':
+      return `Password last changed ${formatDate(schedule.lastChange.at)}; next reminder ${formatDate(schedule.dueAt)}.`;
+    case 'off':
+      return schedule.lastChange ? `Password last changed ${formatDate(schedule.lastChange.at)}.` : 'When the password last changed is unknown.';
+    case 'unknown':
+      return schedule.explanation;
+  }
+}

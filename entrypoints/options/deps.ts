@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import { requestReminderRefresh } from '@/utils/background/reminders';
+import { notificationIdOf } from '@/utils/background/reminders';
+import { systemClock, type LocalClock } from '@/utils/reminders';
+import { openStore } from '@/utils/store';
+import type { PypiGuardDb } from '@/utils/store/schema';
+
+/** What the options page needs from the outside world; component tests pass their own. */
+export interface OptionsDeps {
+  openDb(): Promise<PypiGuardDb>;
+  now(): number;
+  clock: LocalClock;
+  /** After a change: the background re-runs reminders soon (badge, alarms, notifications). */
+  refreshReminders(): void;
+  /** A reminder was dealt with here: its notification, if still on screen, goes away. */
+  clearNotification(reminder: { id: string; period: string }): void;
+  /** Saves a text file through the browser's download UI. */
+  download(filename: string, text: string): void;
+}
+
+export const browserOptionsDeps: OptionsDeps = {
+  openDb: () => openStore(),
+  now: () => Date.now(),
+  clock: systemClock,
+  refreshReminders: () => requestReminderRefresh(),
+  clearNotification: (reminder) => void browser.notifications.clear(notificationIdOf(reminder)),
+  download(filename, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = filename;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+};

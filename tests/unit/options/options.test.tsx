@@ -1,0 +1,248 @@
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { OptionsApp } from '@/entrypoints/options/App';
+import type { OptionsDeps } from '@/entrypoints/options/deps';
+import { deleteStore, exportAll, getReminderState, getSettings, openStore, saveSettings, type ExportFile } from '@/utils/store';
+import type { PypiGuardDb } from '@/utils/store/schema';
+import { seedEverything } from '../store/seed';
+import { DAY, UTC } from '../reminders/builders';
+
+const NOW = Date.UTC(2026, 10, 1, 12);
+let dbName: string;
+let db: PypiGuardDb;
+let counter = 0;
+let deps: OptionsDeps & {
+  refreshReminders: Mock<OptionsDeps['refreshReminders']>;
+  clearNotification: Mock<OptionsDeps['clearNotification']>;
+  download: Mock<OptionsDeps['download']>;
+};
+
+beforeEach(async () => {
+  dbName = `pypi-guard-options-${counter++}`;
+  db = await openStore(dbName);
+  deps = {
+    openDb: () => openStore(dbName),
+    now: () => NOW,
+    clock: UTC,
+    refreshReminders: vi.fn<OptionsDeps['refreshReminders']>(),
+    clearNotification: vi.fn<OptionsDeps['clearNotification']>(),
+    download: vi.fn<OptionsDeps['download']>(),
+  };
+});
+afterEach(async () => {
+  cleanup();
+  db.close();
+  await deleteStore(dbName);
+});
+
+async function renderOptions() {
+  render(<OptionsApp deps={deps} />);
+  await screen.findByRole('heading', { name: 'Reminders' });
+}
+
+const statusSays = (text: string | RegExp) => waitFor(() => expect(screen.getByRole('status')).toHaveProperty('textContent', expect.stringMatching(text)));
+
+describe('reminder settings', () => {
+  it('shows the defaults and the note on the two schools of password advice', async () => {
+    await renderOptions();
+    expect(screen.getByRole('radio', { name: 'Every 180 days' })).toHaveProperty('checked', true);
+    const note = screen.getByText(/NIST SP 800-63B/);
+    expect(note.textContent).toMatch(/every few months/);
+    expect(note.textContent).toMatch(/on evidence/);
+    expect(screen.getByRole('radio', { name: 'Off — only on evidence' }).getAttribute('aria-describedby')).toBe(note.id);
+  });
+
+  it('saves the schedule and asks the background to refresh', async () => {
+    await renderOptions();
+    fireEvent.click(screen.getByRole('radio', { name: 'Every 90 days' }));
+    await statusSays('Saved.');
+    expect((await getSettings(db)).passwordRotationDays).toBe(90);
+    expect(screen.getByRole('radio', { name: 'Every 90 days' })).toHaveProperty('checked', true);
+    expect(deps.refreshReminders).toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('radio', { name: 'Off — only on evidence' }));
+    await waitFor(async () => expect((await getSettings(db)).passwordRotationDays).toBe(0));
+  });
+
+  it('turns a reminder kind off', async () => {
+    await renderOptions();
+    fireEvent.click(screen.getByRole('checkbox', { name: /^Security check-up/ }));
+    await waitFor(async () => expect((await getSettings(db)).reminders.checkUp).toBe(false));
+    expect((await getSettings(db)).reminders.passwordRotation).toBe(true);
+  });
+
+  it('sets quiet hours that wrap midnight', async () => {
+    await renderOptions();
+    fireEvent.click(screen.getByRole('checkbox', { name: /No notifications during quiet hours/ }));
+    const from = await screen.findByRole('combobox', { name: 'From' });
+    fireEvent.change(from, { target: { value: '23' } });
+    await waitFor(async () => expect((await getSettings(db)).quietHours).toEqual({ startHour: 23, endHour: 7 }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'until' }), { target: { value: '6' } });
+    await waitFor(async () => expect((await getSettings(db)).quietHours).toEqual({ startHour: 23, endHour: 6 }));
+  });
+
+  it('pauses for a week and resumes', async () => {
+    await renderOptions();
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    await statusSays('Reminders paused.');
+    expect((await getSettings(db)).pausedUntil).toBe(NOW + 7 * DAY);
+    fireEvent.click(screen.getByRole('button', { name: 'Resume reminders' }));
+    await statusSays('Reminders resumed.');
+    expect((await getSettings(db)).pausedUntil).toBeNull();
+  });
+
+  it('turns the breach check off', async () => {
+    await renderOptions();
+    fireEvent.click(screen.getByRole('checkbox', { name: /Have I Been Pwned/ }));
+    await waitFor(async () => expect((await getSettings(db)).breachCheck).toBe(false));
+  });
+
+  it('saves a valid drill interval and explains an invalid one without saving it', async () => {
+    await renderOptions();
+    const field = screen.getByRole('spinbutton', { name: 'Recovery-code drill every' });
+    fireEvent.input(field, { target: { value: '3' } });
+    fireEvent.change(field);
+    expect((await screen.findByRole('alert')).textContent).toBe('Enter a whole number of days from 7 to 365.');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect((await getSettings(db)).drillIntervalDays).toBe(60);
+
+    fireEvent.input(field, { target: { value: '90' } });
+    fireEvent.change(field);
+    await waitFor(async () => expect((await getSettings(db)).drillIntervalDays).toBe(90));
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    const stale = screen.getByRole('spinbutton', { name: /Security check-up when the account page is older than/ });
+    fireEvent.input(stale, { target: { value: '45' } });
+    fireEvent.keyDown(stale, { key: 'Enter' });
+    await waitFor(async () => expect((await getSettings(db)).staleAfterDays).toBe(45));
+  });
+});
+
+describe('accounts', () => {
+  it('lists accounts with their password date and forgets one after confirmation', async () => {
+    await seedEverything(db, NOW);
+    await renderOptions();
+    const card = await waitFor(() => {
+      const element = document.querySelector<HTMLElement>('[data-account="pypi.org/alice"]');
+      if (!element) throw new Error('account not listed yet');
+      return element;
+    });
+    expect(card.textContent).toMatch(/Password last changed/);
+
+    fireEvent.click(within(card).getByRole('button', { name: 'Forget alice on pypi.org' }));
+    const confirm = within(card).getByRole('group', { name: 'Forget pypi.org/alice' });
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Forget this account' }));
+    await statusSays('Forgot pypi.org/alice.');
+    expect(document.querySelector('[data-account="pypi.org/alice"]')).toBeNull();
+    expect(await db.get('accounts', 'pypi.org/alice')).toBeUndefined();
+    expect(await getReminderState(db, 'check-up|pypi.org/alice')).toBeUndefined();
+  });
+
+  it('says why no password reminder can be scheduled when the last change is unknown', async () => {
+    await db.put('accounts', { id: 'pypi.org/bob', host: 'pypi.org', username: 'bob', firstSeenAt: NOW, lastSeenAt: NOW, pagesSeenAt: { 'account-settings': NOW } });
+    await renderOptions();
+    expect((await screen.findByText(/does not know when this password last changed/)).closest('[data-account]')?.getAttribute('data-account')).toBe('pypi.org/bob');
+  });
+
+  it('Escape cancels a confirmation', async () => {
+    await seedEverything(db, NOW);
+    await renderOptions();
+    fireEvent.click(await screen.findByRole('button', { name: 'Forget alice on pypi.org' }));
+    fireEvent.keyDown(screen.getByRole('group', { name: 'Forget pypi.org/alice' }), { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: 'Forget pypi.org/alice' })).toBeNull();
+    expect(await db.get('accounts', 'pypi.org/alice')).toBeDefined();
+  });
+});
+
+describe('your data', () => {
+  const uploadFile = (text: string) => {
+    const input = screen.getByLabelText(/Import from an export file/) as HTMLInputElement;
+    const file = new File([text], 'export.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    fireEvent.change(input);
+  };
+
+  it('exports everything as a JSON download', async () => {
+    await seedEverything(db, NOW);
+    await renderOptions();
+    fireEvent.click(screen.getByRole('button', { name: 'Export all data (JSON)' }));
+    await waitFor(() => expect(deps.download).toHaveBeenCalledOnce());
+    const [filename, text] = deps.download.mock.calls[0]!;
+    expect(filename).toBe('pypi-guard-export-2026-11-01.json');
+    const file = JSON.parse(text) as ExportFile;
+    expect(file.format).toBe('pypi-guard-export');
+    expect(file.stores.accounts?.[0]?.key).toBe('pypi.org/alice');
+  });
+
+  it('imports an export back', async () => {
+    await seedEverything(db, NOW);
+    const exported = JSON.stringify(await exportAll(db, new Date(NOW)));
+    const before = (await exportAll(db, new Date(NOW))).stores;
+    await saveSettings(db, { passwordRotationDays: 365 });
+    await renderOptions();
+    uploadFile(exported);
+    await statusSays(/Import finished/);
+    expect((await exportAll(db, new Date(NOW))).stores).toEqual(before);
+    expect(screen.getByRole('radio', { name: 'Every 90 days' })).toHaveProperty('checked', true);
+  });
+
+  it('refuses a corrupted file with a message and changes nothing', async () => {
+    await seedEverything(db, NOW);
+    const before = (await exportAll(db, new Date(NOW))).stores;
+    await renderOptions();
+    uploadFile('{"format":"pypi-guard-export","schemaVersion":2,"stores":{"accounts":[{"key":');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/not valid JSON.*Nothing was changed\./);
+    expect(screen.getByLabelText(/Import from an export file/).getAttribute('aria-describedby')).toBe(alert.id);
+    expect((await exportAll(db, new Date(NOW))).stores).toEqual(before);
+  });
+
+  it('wipes everything only after the confirmation step', async () => {
+    await seedEverything(db, NOW);
+    await renderOptions();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete all data…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await db.count('accounts')).toBe(1);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete all data…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything' }));
+    await statusSays('All data deleted.');
+    const stores = (await exportAll(db, new Date(NOW))).stores;
+    expect(Object.values(stores).every((rows) => rows.length === 0)).toBe(true);
+    expect(screen.getByText(/No PyPI account yet/)).toBeTruthy();
+  });
+});
+
+describe('history and due reminders', () => {
+  it('lists what fired and what the user did, newest first', async () => {
+    await seedEverything(db, NOW);
+    await renderOptions();
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.getAttribute('data-history-action'))).toEqual(['snoozed', 'fired']);
+    expect(rows[0]?.textContent).toMatch(/Security check-up.*pypi\.org\/alice.*Snoozed for a week/);
+  });
+
+  it('answers a due reminder with Done, as the notification would', async () => {
+    await db.put('accounts', {
+      id: 'pypi.org/carol',
+      host: 'pypi.org',
+      username: 'carol',
+      firstSeenAt: NOW - 400 * DAY,
+      lastSeenAt: NOW,
+      pagesSeenAt: { 'account-settings': NOW },
+      observed: { passwordChangedAt: NOW - 181 * DAY },
+    });
+    await renderOptions();
+    const card = await waitFor(() => {
+      const element = document.querySelector<HTMLElement>('[data-reminder="password-rotation|pypi.org/carol"]');
+      if (!element) throw new Error('reminder not listed yet');
+      return element;
+    });
+    expect(within(card).getByRole('link', { name: 'Open pypi.org' }).getAttribute('href')).toBe('https://pypi.org/manage/account/#change-password');
+    fireEvent.click(within(card).getByRole('button', { name: 'Done' }));
+    await statusSays(/marked done/);
+    expect((await getReminderState(db, 'password-rotation|pypi.org/carol'))?.doneForPeriod).toBe(`rotation-schedule:${NOW - DAY}`);
+    expect(deps.clearNotification).toHaveBeenCalledWith(expect.objectContaining({ id: 'password-rotation|pypi.org/carol' }));
+    expect(document.querySelector('[data-reminder="password-rotation|pypi.org/carol"]')).toBeNull();
+  });
+});

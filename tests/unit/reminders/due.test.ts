@@ -1,0 +1,372 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { due, holdUntil, outstanding, passwordSchedule, quietUntil, toFire, wakeUps, type LocalClock, type Reminder } from '@/utils/reminders';
+import { newestFailedLoginBurst } from '@/utils/reminders/password-rotation';
+import type { ReminderState } from '@/utils/store/types';
+import { account, DAY, event, HOUR, input, request, settings, T0, UTC } from './builders';
+
+const passwordOnly = (patch = {}) => settings(patch, ['passwordRotation']);
+const only = (reminders: Reminder[], id: string) => reminders.filter((reminder) => reminder.id === id);
+
+/** The single password-rotation reminder of alice, or undefined. */
+function rotation(reminders: Reminder[]): Reminder | undefined {
+  const found = only(reminders, 'password-rotation|pypi.org/alice');
+  expect(found.length).toBeLessThanOrEqual(1);
+  return found[0];
+}
+
+describe('password rotation on schedule', () => {
+  const changedAt = T0 - 180 * DAY;
+  const alice = account({ observed: { passwordChangedAt: changedAt } });
+
+  it('is not due on day 179 and due on day 180 (default schedule, 180 days)', () => {
+    const day179 = rotation(due(input({ accounts: [{ account: alice }] }), passwordOnly(), changedAt + 179 * DAY, UTC));
+    expect(day179).toMatchObject({ status: 'upcoming', notBefore: changedAt + 180 * DAY });
+
+    const day180 = rotation(due(input({ accounts: [{ account: alice }] }), passwordOnly(), changedAt + 180 * DAY, UTC));
+    expect(day180).toMatchObject({
+      id: 'password-rotation|pypi.org/alice',
+      kind: 'password-rotation',
+      accountId: 'pypi.org/alice',
+      status: 'fire',
+      reason: 'schedule',
+      trigger: 'rotation-schedule',
+      period: `rotation-schedule:${changedAt + 180 * DAY}`,
+      openUrl: 'https://pypi.org/manage/account/#change-password',
+    });
+    expect(day180?.message).toContain('alice on pypi.org');
+    expect(day180?.message).toContain('180 days ago');
+  });
+
+  it.each([90, 180, 365] as const)('follows a %i-day schedule to the day', (days) => {
+    const s = passwordOnly({ passwordRotationDays: days });
+    const at = (n: number) => rotation(due(input({ accounts: [{ account: alice }] }), s, changedAt + n * DAY, UTC))?.status;
+    expect(at(days - 1)).toBe('upcoming');
+    expect(at(days) ).toBe('fire');
+    expect(at(days + 30)).toBe('fire');
+  });
+
+  it('is silent when the schedule is off, however old the password', () => {
+    const s = passwordOnly({ passwordRotationDays: 0 });
+    expect(rotation(due(input({ accounts: [{ account: alice }] }), s, changedAt + 2000 * DAY, UTC))).toBeUndefined();
+  });
+
+  it('is silent when the user turned password reminders off, even with evidence', () => {
+    const breached = account({ observed: { passwordChangedAt: changedAt, breachFoundAt: T0 - DAY } });
+    const s = settings({}, ['checkUp']);
+    expect(rotation(due(input({ accounts: [{ account: breached }] }), s, T0, UTC))).toBeUndefined();
+  });
+
+  it('counts from the newest change or reset in the security history when nothing was observed', () => {
+    const events = [event('account:password:change', T0 - 300 * DAY), event('account:password:reset', T0 - 100 * DAY), event('account:login:success', T0 - DAY)];
+    const reminder = rotation(due(input({ accounts: [{ account: account(), events }] }), passwordOnly(), T0, UTC));
+    expect(reminder).toMatchObject({ status: 'upcoming', dueAt: T0 + 80 * DAY });
+  });
+
+  it('takes the newer of the observed change and the history', () => {
+    const events = [event('account:password:change', T0 - 50 * DAY)];
+    const observedOlder = account({ observed: { passwordChangedAt: T0 - 170 * DAY } });
+    expect(rotation(due(input({ accounts: [{ account: observedOlder, events }] }), passwordOnly(), T0, UTC))?.dueAt).toBe(T0 + 130 * DAY);
+  });
+
+  it('sets no schedule when the last change is unknown, and says why', () => {
+    const unknown = account();
+    expect(rotation(due(input({ accounts: [{ account: unknown }] }), passwordOnly(), T0, UTC))).toBeUndefined();
+    const schedule = passwordSchedule(unknown, [], passwordOnly());
+    expect(schedule.status).toBe('unknown');
+    expect(schedule.status === 'unknown' && schedule.explanation).toMatch(/does not know when this password last changed/);
+  });
+
+  it('a schedule change moves the period (the reminder may come once for the new date)', () => {
+    const s90 = passwordOnly({ passwordRotationDays: 90 });
+    const state: ReminderState = { id: 'password-rotation|pypi.org/alice', firedForPeriod: `rotation-schedule:${changedAt + 180 * DAY}`, lastFiredAt: T0 };
+    const reminder = rotation(due(input({ accounts: [{ account: alice }], reminderStates: [state] }), s90, T0, UTC));
+    expect(reminder).toMatchObject({ status: 'fire', period: `rotation-schedule:${changedAt + 90 * DAY}` });
+  });
+});
+
+describe('password rotation on evidence', () => {
+  const changedAt = T0 - 10 * DAY;
+  const off = passwordOnly({ passwordRotationDays: 0 });
+  const withObserved = (observed: NonNullable<ReturnType<typeof account>['observed']>) => account({ observed: { passwordChangedAt: changedAt, ...observed } });
+
+  it('fires on a breach found after the last change, even with the schedule off', () => {
+    const reminder = rotation(due(input({ accounts: [{ account: withObserved({ breachFoundAt: T0 - HOUR }) }] }), off, T0, UTC));
+    expect(reminder).toMatchObject({ status: 'fire', reason: 'evidence', trigger: 'breach', period: `breach:${T0 - HOUR}` });
+    expect(reminder?.title).toBe('PyPI: Change your password: it appears in a breach');
+  });
+
+  it('ignores a breach found before the last change (the breached password is gone)', () => {
+    expect(rotation(due(input({ accounts: [{ account: withObserved({ breachFoundAt: changedAt - DAY }) }] }), off, T0, UTC))).toBeUndefined();
+  });
+
+  it('fires on a zxcvbn score below 3, not on 3', () => {
+    const score = (value: 0 | 1 | 2 | 3 | 4) => withObserved({ passwordScore: { value, seenAt: T0 - HOUR } });
+    expect(rotation(due(input({ accounts: [{ account: score(2) }] }), off, T0, UTC))).toMatchObject({ status: 'fire', trigger: 'weak-password' });
+    expect(rotation(due(input({ accounts: [{ account: score(3) }] }), off, T0, UTC))).toBeUndefined();
+  });
+
+  it('does not start a new period each time the same weak password is scored again', () => {
+    const first = rotation(due(input({ accounts: [{ account: withObserved({ passwordScore: { value: 1, seenAt: T0 - DAY } }) }] }), off, T0, UTC));
+    const again = rotation(due(input({ accounts: [{ account: withObserved({ passwordScore: { value: 1, seenAt: T0 } }) }] }), off, T0 + HOUR, UTC));
+    expect(again?.period).toBe(first?.period);
+  });
+
+  it('fires on three failed logins within 24 hours since the last change', () => {
+    const events = [0, 10, 23].map((hours) => event('account:login:failure', T0 - 2 * DAY + hours * HOUR));
+    const reminder = rotation(due(input({ accounts: [{ account: withObserved({}), events }] }), off, T0, UTC));
+    expect(reminder).toMatchObject({ status: 'fire', trigger: 'failed-login-burst', period: `failed-login-burst:${T0 - 2 * DAY + 23 * HOUR}` });
+    expect(reminder?.message).toContain('3 failed logins within 24 hours');
+  });
+
+  it('does not count failures spread over more than 24 hours, before the last change, or acknowledged', () => {
+    const spread = [0, 13, 25].map((hours) => event('account:login:failure', T0 - 3 * DAY + hours * HOUR));
+    expect(rotation(due(input({ accounts: [{ account: withObserved({}), events: spread }] }), off, T0, UTC))).toBeUndefined();
+
+    const beforeChange = [1, 2, 3].map((hours) => event('account:login:failure', changedAt - hours * HOUR));
+    expect(rotation(due(input({ accounts: [{ account: withObserved({}), events: beforeChange }] }), off, T0, UTC))).toBeUndefined();
+
+    const burst = [1, 2, 3].map((hours) => event('account:login:failure', T0 - DAY + hours * HOUR));
+    const acknowledged = withObserved({ eventsAcknowledgedAt: T0 - DAY + 4 * HOUR });
+    expect(rotation(due(input({ accounts: [{ account: acknowledged, events: burst }] }), off, T0, UTC))).toBeUndefined();
+  });
+
+  it('treats a long attack as one burst and a later attack as a new one', () => {
+    const failures = (start: number, count: number) => Array.from({ length: count }, (_, index) => event('account:login:failure', start + index * 4 * HOUR));
+    const long = failures(T0 - 5 * DAY, 12); // 44 hours of failures, one every 4 hours
+    expect(newestFailedLoginBurst(long)).toMatchObject({ at: T0 - 5 * DAY + 8 * HOUR, count: 7 });
+    const later = [...long, ...failures(T0 - DAY, 3)];
+    expect(newestFailedLoginBurst(later)?.at).toBe(T0 - DAY + 8 * HOUR);
+  });
+
+  it('fires on a sign-in PyPI flagged as a new device', () => {
+    const events = [event('account:login:new_device', T0 - 2 * HOUR)];
+    expect(rotation(due(input({ accounts: [{ account: withObserved({}), events }] }), off, T0, UTC))).toMatchObject({
+      trigger: 'unrecognised-sign-in',
+      period: `unrecognised-sign-in:${T0 - 2 * HOUR}`,
+    });
+  });
+
+  it('fires on a login from a place never seen before, not from a known place or the first place ever', () => {
+    const known = event('account:login:success', T0 - 60 * DAY, { location: 'Berlin, BE, DE' });
+    const fromKnown = event('account:login:success', T0 - HOUR, { location: 'Berlin, BE, DE' });
+    const fromNew = event('account:login:success', T0 - HOUR, { location: 'Lagos, LA, NG' });
+    const evaluate = (events: ReturnType<typeof event>[]) => rotation(due(input({ accounts: [{ account: withObserved({}), events }] }), off, T0, UTC));
+    expect(evaluate([known, fromKnown])).toBeUndefined();
+    expect(evaluate([fromNew])).toBeUndefined();
+    expect(evaluate([known, fromNew])?.message).toContain('from Lagos, LA, NG');
+  });
+
+  it('overrides a schedule that is not yet due', () => {
+    const reminder = rotation(due(input({ accounts: [{ account: withObserved({ breachFoundAt: T0 - HOUR }) }] }), passwordOnly(), T0, UTC));
+    expect(reminder).toMatchObject({ status: 'fire', reason: 'evidence', trigger: 'breach' });
+  });
+
+  it('after "Done" on evidence, stays quiet until something newer (here the calendar date) arrives', () => {
+    const alice = withObserved({ breachFoundAt: T0 - HOUR });
+    const done: ReminderState = { id: 'password-rotation|pypi.org/alice', firedForPeriod: `breach:${T0 - HOUR}`, doneForPeriod: `breach:${T0 - HOUR}` };
+    expect(rotation(due(input({ accounts: [{ account: alice }], reminderStates: [done] }), passwordOnly(), T0 + DAY, UTC))).toBeUndefined();
+    const dueDay = changedAt + 180 * DAY;
+    expect(rotation(due(input({ accounts: [{ account: alice }], reminderStates: [done] }), passwordOnly(), dueDay, UTC))).toMatchObject({
+      status: 'fire',
+      reason: 'schedule',
+      period: `rotation-schedule:${dueDay}`,
+    });
+  });
+
+  it('mentions the other evidence in the message', () => {
+    const alice = withObserved({ breachFoundAt: T0 - HOUR, passwordScore: { value: 0, seenAt: T0 } });
+    const reminder = rotation(due(input({ accounts: [{ account: alice }] }), off, T0, UTC));
+    expect(reminder?.trigger).toBe('breach');
+    expect(reminder?.message).toContain('scored 0 of 4');
+  });
+});
+
+describe('recovery codes', () => {
+  const codesOnly = (patch = {}) => settings(patch, ['recoveryCodes']);
+  const withTotp = { twoFactor: { value: { totp: true, securityKeys: [] }, seenAt: T0 } };
+  const reminderFor = (alice: ReturnType<typeof account>, now = T0, s = codesOnly()) => only(due(input({ accounts: [{ account: alice }] }), s, now, UTC), 'recovery-codes|pypi.org/alice')[0];
+
+  it('fires when 2FA is on and no codes are left, and opens the two-factor page', () => {
+    const alice = account({ ...withTotp, recoveryCodes: { value: { generated: false }, seenAt: T0 } });
+    expect(reminderFor(alice)).toMatchObject({ status: 'fire', trigger: 'no-recovery-codes', openUrl: 'https://pypi.org/manage/account/two-factor/' });
+    expect(reminderFor(account({ recoveryCodes: { value: { generated: false }, seenAt: T0 } }))).toBeUndefined();
+  });
+
+  it('fires at 3 unused codes, not at 4', () => {
+    const codes = (unused: number) => account({ ...withTotp, recoveryCodes: { value: { generated: true, generatedAt: T0 - 90 * DAY, unused }, seenAt: T0 } });
+    expect(reminderFor(codes(4))).toBeUndefined();
+    expect(reminderFor(codes(3))).toMatchObject({ status: 'fire', trigger: 'few-recovery-codes', period: `few-recovery-codes:${T0 - 90 * DAY}` });
+    expect(reminderFor(codes(2))?.period).toBe(reminderFor(codes(3))?.period);
+  });
+
+  it('is due for a drill drillIntervalDays after the last drill', () => {
+    const drilled = account({
+      recoveryCodes: { value: { generated: true, generatedAt: T0 - 200 * DAY, unused: 7 }, seenAt: T0 },
+      observed: { recoveryDrill: { salt: 'c2FsdA==', iterations: 600_000, hashes: [], codesShownAt: T0 - 200 * DAY, lastDrillAt: T0 - 60 * DAY } },
+    });
+    expect(reminderFor(drilled, T0 - HOUR)).toMatchObject({ status: 'upcoming', notBefore: T0 });
+    expect(reminderFor(drilled, T0)).toMatchObject({ status: 'fire', trigger: 'drill-due', openUrl: 'recovery.html#drill' });
+    expect(reminderFor(drilled, T0, codesOnly({ drillIntervalDays: 90 }))).toMatchObject({ status: 'upcoming', notBefore: T0 + 30 * DAY });
+  });
+
+  it('skips the drill when the codes were regenerated after the drill learned them', () => {
+    const stale = account({
+      recoveryCodes: { value: { generated: true, generatedAt: T0 - 10 * DAY, unused: 8 }, seenAt: T0 },
+      observed: { recoveryDrill: { salt: 'c2FsdA==', iterations: 600_000, hashes: [], codesShownAt: T0 - 200 * DAY } },
+    });
+    expect(reminderFor(stale)).toBeUndefined();
+  });
+});
+
+describe('check-up', () => {
+  const checkUpOnly = settings({}, ['checkUp']);
+  const lastSeen = T0 - 30 * DAY;
+  const alice = account({ pagesSeenAt: { 'account-settings': lastSeen, projects: T0 } });
+  const at = (now: number, s = checkUpOnly) => only(due(input({ accounts: [{ account: alice }] }), s, now, UTC), 'check-up|pypi.org/alice')[0];
+
+  it('is due when the account page has not been seen for 30 days (not at 29)', () => {
+    expect(at(lastSeen + 29 * DAY)).toMatchObject({ status: 'upcoming' });
+    expect(at(lastSeen + 30 * DAY)).toMatchObject({ status: 'fire', openUrl: 'https://pypi.org/manage/account/', period: `stale-audit:${lastSeen + 30 * DAY}` });
+  });
+
+  it('follows the staleness setting', () => {
+    expect(at(lastSeen + 30 * DAY, settings({ staleAfterDays: 45 }, ['checkUp']))).toMatchObject({ status: 'upcoming', notBefore: lastSeen + 45 * DAY });
+  });
+});
+
+describe('recovery follow-up', () => {
+  const followUpOnly = settings({}, ['recoveryFollowUp']);
+  const at = (now: number, states: ReminderState[] = [], req = request()) =>
+    only(due(input({ recoveryRequests: [req], reminderStates: states }), followUpOnly, now, UTC), 'recovery-follow-up|req-1')[0];
+
+  it('is due 14 days after submission, not at 13', () => {
+    expect(at(T0 + 13 * DAY)).toMatchObject({ status: 'upcoming', notBefore: T0 + 14 * DAY });
+    expect(at(T0 + 14 * DAY)).toMatchObject({ status: 'fire', reason: 'schedule', period: `no-reply:${T0 + 14 * DAY}`, openUrl: 'recovery.html', requestId: 'req-1', accountId: 'pypi.org/alice' });
+  });
+
+  it('comes back at 28 days after "Done" at 14', () => {
+    const done: ReminderState = { id: 'recovery-follow-up|req-1', firedForPeriod: `no-reply:${T0 + 14 * DAY}`, doneForPeriod: `no-reply:${T0 + 14 * DAY}` };
+    expect(at(T0 + 20 * DAY, [done])).toBeUndefined();
+    expect(at(T0 + 28 * DAY, [done])).toMatchObject({ status: 'fire', period: `no-reply:${T0 + 28 * DAY}` });
+  });
+
+  it('stops once the request is answered, and waits for a submission', () => {
+    expect(at(T0 + 30 * DAY, [], request({ status: 'answered' }))).toBeUndefined();
+    expect(at(T0 + 30 * DAY, [], request({ status: 'drafted', submittedAt: undefined }))).toBeUndefined();
+  });
+});
+
+describe('what the user did, and restarts', () => {
+  const changedAt = T0 - 200 * DAY;
+  const alice = account({ observed: { passwordChangedAt: changedAt } });
+  const period = `rotation-schedule:${changedAt + 180 * DAY}`;
+  const id = 'password-rotation|pypi.org/alice';
+  const evaluate = (state: ReminderState | undefined, now = T0, s = passwordOnly()) =>
+    rotation(due(input({ accounts: [{ account: alice }], reminderStates: state ? [state] : [] }), s, now, UTC));
+
+  it('does not fire again in the same period after a restart (already fired)', () => {
+    expect(evaluate(undefined)?.status).toBe('fire');
+    const afterFiring: ReminderState = { id, firedForPeriod: period, lastFiredAt: T0 };
+    expect(evaluate(afterFiring, T0 + 5 * DAY)).toMatchObject({ status: 'shown' });
+    expect(toFire(due(input({ accounts: [{ account: alice }], reminderStates: [afterFiring] }), passwordOnly(), T0 + 5 * DAY, UTC))).toEqual([]);
+  });
+
+  it('holds a snoozed reminder until the snooze ends, then fires it once more', () => {
+    const snoozed: ReminderState = { id, firedForPeriod: period, lastFiredAt: T0, snoozedUntil: T0 + 7 * DAY };
+    expect(evaluate(snoozed, T0 + 6 * DAY)).toMatchObject({ status: 'waiting', notBefore: T0 + 7 * DAY });
+    expect(evaluate(snoozed, T0 + 7 * DAY)).toMatchObject({ status: 'fire' });
+    const refired: ReminderState = { ...snoozed, lastFiredAt: T0 + 7 * DAY };
+    expect(evaluate(refired, T0 + 8 * DAY)).toMatchObject({ status: 'shown' });
+  });
+
+  it('does not let a snooze of an earlier period hold a new one', () => {
+    const oldSnooze: ReminderState = { id, firedForPeriod: 'breach:1', lastFiredAt: T0 - HOUR, snoozedUntil: T0 + 6 * DAY };
+    expect(evaluate(oldSnooze)).toMatchObject({ status: 'fire', period });
+  });
+
+  it('drops a reminder marked done for this period', () => {
+    expect(evaluate({ id, firedForPeriod: period, doneForPeriod: period })).toBeUndefined();
+  });
+
+  it('counts fired and shown reminders on the badge, not waiting or upcoming ones', () => {
+    const reminders = due(
+      input({
+        accounts: [{ account: alice }, { account: account({ id: 'pypi.org/bob', username: 'bob', observed: { passwordChangedAt: T0 - 10 * DAY } }) }],
+        recoveryRequests: [request({ submittedAt: T0 - 14 * DAY })],
+        reminderStates: [{ id: 'recovery-follow-up|req-1', firedForPeriod: `no-reply:${T0}`, lastFiredAt: T0 }],
+      }),
+      settings({}, ['passwordRotation', 'recoveryFollowUp']),
+      T0,
+      UTC,
+    );
+    expect(reminders.map((reminder) => [reminder.id, reminder.status])).toEqual([
+      ['password-rotation|pypi.org/alice', 'fire'],
+      ['password-rotation|pypi.org/bob', 'upcoming'],
+      ['recovery-follow-up|req-1', 'shown'],
+    ]);
+    expect(outstanding(reminders).map((reminder) => reminder.id)).toEqual(['password-rotation|pypi.org/alice', 'recovery-follow-up|req-1']);
+    expect(wakeUps(reminders, T0)).toEqual(new Map([['password-rotation|pypi.org/bob', T0 + 170 * DAY]]));
+  });
+});
+
+describe('quiet hours and pause', () => {
+  const alice = account({ observed: { passwordChangedAt: T0 - 200 * DAY } });
+  const at = (now: number, patch: Parameters<typeof passwordOnly>[0], clock: LocalClock = UTC) => rotation(due(input({ accounts: [{ account: alice }] }), passwordOnly(patch), now, clock));
+  const midnight = Date.UTC(2026, 10, 2); // Monday 00:00 UTC
+  const overnight = { quietHours: { startHour: 22, endHour: 7 } };
+
+  it('holds reminders in a window that wraps midnight until it ends', () => {
+    expect(at(midnight - HOUR, overnight)).toMatchObject({ status: 'waiting', notBefore: midnight + 7 * HOUR }); // 23:00
+    expect(at(midnight + 7 * HOUR - 60_000, overnight)).toMatchObject({ status: 'waiting', notBefore: midnight + 7 * HOUR }); // 06:59
+    expect(at(midnight + 7 * HOUR, overnight)?.status).toBe('fire'); // 07:00, end exclusive
+    expect(at(midnight - 2 * HOUR - 60_000, overnight)?.status).toBe('fire'); // 21:59
+    expect(at(midnight - 2 * HOUR, overnight)?.status).toBe('waiting'); // 22:00, start inclusive
+  });
+
+  it('holds reminders in a daytime window', () => {
+    const office = { quietHours: { startHour: 9, endHour: 17 } };
+    expect(at(midnight + 9 * HOUR, office)).toMatchObject({ status: 'waiting', notBefore: midnight + 17 * HOUR });
+    expect(at(midnight + 17 * HOUR, office)?.status).toBe('fire');
+    expect(at(midnight + 8 * HOUR, office)?.status).toBe('fire');
+  });
+
+  it('reads the hour in the user’s time zone', () => {
+    const india: LocalClock = { utcOffsetMinutes: () => 330 };
+    // 18:00 UTC is 23:30 in India: quiet until 07:00 India time = 01:30 UTC.
+    expect(at(midnight - 6 * HOUR, overnight, india)).toMatchObject({ status: 'waiting', notBefore: midnight + 90 * 60_000 });
+    // 23:00 UTC is 04:30 in India.
+    expect(quietUntil(midnight - HOUR, overnight.quietHours, india)).toBe(midnight + 90 * 60_000);
+    // 02:00 UTC is 07:30 in India: not quiet.
+    expect(quietUntil(midnight + 2 * HOUR, overnight.quietHours, india)).toBeNull();
+  });
+
+  it('treats equal start and end as no quiet hours', () => {
+    expect(at(midnight, { quietHours: { startHour: 8, endHour: 8 } })?.status).toBe('fire');
+  });
+
+  it('holds everything while paused, then until quiet hours end if the pause ends inside them', () => {
+    expect(at(T0, { pausedUntil: T0 + 3 * DAY })).toMatchObject({ status: 'waiting', notBefore: T0 + 3 * DAY });
+    expect(at(T0, { pausedUntil: T0 })?.status).toBe('fire');
+    const pauseEndsAt23 = midnight - HOUR;
+    expect(holdUntil(T0, { pausedUntil: pauseEndsAt23, quietHours: overnight.quietHours }, UTC)).toBe(midnight + 7 * HOUR);
+  });
+
+  it('does not hold a reminder that was already shown', () => {
+    const state: ReminderState = { id: 'password-rotation|pypi.org/alice', firedForPeriod: `rotation-schedule:${T0 - 20 * DAY}`, lastFiredAt: T0 - DAY };
+    const reminder = rotation(due(input({ accounts: [{ account: alice }], reminderStates: [state] }), passwordOnly(overnight), midnight, UTC));
+    expect(reminder?.status).toBe('shown');
+  });
+});
+
+describe('the reminder logic runs anywhere (Chrome, Firefox, Node)', () => {
+  it('touches no browser API: no import of wxt/browser and no browser or chrome global', () => {
+    const folder = join(process.cwd(), 'utils/reminders');
+    for (const file of readdirSync(folder)) {
+      const source = readFileSync(join(folder, file), 'utf8');
+      expect(source, file).not.toMatch(/from ['"]wxt\/browser['"]|\bbrowser\.|\bchrome\./);
+      expect(source, file).not.toMatch(/\bDate\.now\(/);
+    }
+  });
+});

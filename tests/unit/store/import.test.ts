@@ -1,0 +1,185 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedEverything } from './seed';
+import {
+  DB_VERSION,
+  deleteStore,
+  EXPORT_FORMAT,
+  exportAll,
+  getSettings,
+  openStore,
+  saveSettings,
+  wipeAll,
+  type ExportFile,
+} from '@/utils/store';
+import { checkImport, importAll, MAX_IMPORT_BYTES, STORE_NAMES } from '@/utils/store/import';
+import type { PypiGuardDb } from '@/utils/store/schema';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+
+const T0 = Date.UTC(2026, 10, 1);
+let dbName: string;
+let db: PypiGuardDb;
+let counter = 0;
+
+beforeEach(async () => {
+  dbName = `pypi-guard-import-${counter++}`;
+  db = await openStore(dbName);
+});
+afterEach(async () => {
+  db.close();
+  await deleteStore(dbName);
+});
+
+const storesOf = async () => (await exportAll(db, new Date(T0))).stores;
+const exportText = async () => JSON.stringify(await exportAll(db, new Date(T0)));
+/** A valid export of the seeded store, to corrupt one way or another. */
+const validFile = async (): Promise<ExportFile> => JSON.parse(await exportText()) as ExportFile;
+
+describe('export → wipe → import', () => {
+  it('gives back identical data in every store', async () => {
+    await seedEverything(db, T0);
+    const before = await storesOf();
+    for (const name of STORE_NAMES) expect(before[name]?.length, name).toBeGreaterThan(0);
+
+    const file = await exportText();
+    await wipeAll(db);
+    expect(Object.values(await storesOf()).every((rows) => rows.length === 0)).toBe(true);
+
+    const result = await importAll(db, file);
+    expect(result).toEqual({ ok: true, counts: Object.fromEntries(STORE_NAMES.map((name) => [name, before[name]!.length])) });
+    expect(await storesOf()).toEqual(before);
+  });
+
+  it('replaces existing data rather than merging into it', async () => {
+    await seedEverything(db, T0);
+    const file = await exportText();
+    await saveSettings(db, { passwordRotationDays: 365 });
+    await db.put('prompts', { id: 'pypi.org/alice|added-after-export', dismissedAt: T0 });
+    await importAll(db, file);
+    expect((await getSettings(db)).passwordRotationDays).toBe(90);
+    expect(await db.get('prompts', 'pypi.org/alice|added-after-export')).toBeUndefined();
+  });
+
+  it('reads an export from data version 1 (before reminders existed)', async () => {
+    await seedEverything(db, T0);
+    const file = await validFile();
+    const v1: ExportFile = {
+      ...file,
+      schemaVersion: 1,
+      stores: { accounts: file.stores.accounts!, snapshots: file.stores.snapshots!, events: file.stores.events!, settings: file.stores.settings! },
+    };
+    expect(await importAll(db, JSON.stringify(v1))).toMatchObject({ ok: true });
+    expect(await db.count('reminders')).toBe(0);
+    expect(await db.count('accounts')).toBe(1);
+  });
+});
+
+describe('a bad file is refused with a message and nothing changes', () => {
+  type Case = [name: string, corrupt: (file: ExportFile, text: string) => string, message: RegExp];
+  const cases: Case[] = [
+    ['truncated JSON', (_file, text) => text.slice(0, Math.floor(text.length / 2)), /not valid JSON: it may be cut short/],
+    ['empty file', () => '', /not valid JSON/],
+    ['another format', (file) => JSON.stringify({ ...file, format: 'bitwarden' }), /not a PyPI Guard export/],
+    ['not an object', () => '[1, 2, 3]', /not a PyPI Guard export/],
+    ['a future data version', (file) => JSON.stringify({ ...file, schemaVersion: DB_VERSION + 1 }), new RegExp(`newer PyPI Guard \\(data version ${DB_VERSION + 1}; this one reads up to ${DB_VERSION}\\)\\. Update the extension`)],
+    ['an unknown store', (file) => JSON.stringify({ ...file, stores: { ...file.stores, vault: [] } }), /does not know \("vault"\)/],
+    [
+      'a wrong type',
+      (file) => {
+        (file.stores.accounts![0]!.value as { firstSeenAt: unknown }).firstSeenAt = 'yesterday';
+        return JSON.stringify(file);
+      },
+      /accounts record 1: "firstSeenAt"/,
+    ],
+    [
+      'a field that could hold a secret',
+      (file) => {
+        (file.stores.accounts![0]!.value as { observed: Record<string, unknown> }).observed.password = 'hunter2';
+        return JSON.stringify(file);
+      },
+      /contains a field named "password" \(at stores\.accounts\[0\]\.value\.observed\)/,
+    ],
+    [
+      'a recovery code list',
+      (file) => JSON.stringify({ ...file, recovery_codes: ['0123456789abcdef'] }),
+      /field named "recovery_codes"/,
+    ],
+    [
+      'a token value hidden in a token name',
+      (file) => {
+        const account = file.stores.accounts![0]!.value as { apiTokens: { value: { name: string }[] } };
+        account.apiTokens.value[0]!.name = `pypi-${'AgEIcHlwaS5vcmc'.repeat(5)}`;
+        return JSON.stringify(file);
+      },
+      /looks like a token or TOTP key/,
+    ],
+    [
+      'an unexpected field',
+      (file) => {
+        (file.stores.reminders![0]!.value as Record<string, unknown>).colour = 'red';
+        return JSON.stringify(file);
+      },
+      /reminders record 1: unexpected field "colour"/,
+    ],
+    [
+      'a record under the wrong key',
+      (file) => {
+        file.stores.accounts![0]!.key = 'pypi.org/mallory';
+        return JSON.stringify(file);
+      },
+      /accounts record 1 is filed under the wrong key/,
+    ],
+    [
+      'a repeated key',
+      (file) => JSON.stringify({ ...file, stores: { ...file.stores, prompts: [...file.stores.prompts!, ...file.stores.prompts!] } }),
+      /prompts record 2 repeats the key/,
+    ],
+    [
+      'an impossible setting',
+      (file) => {
+        (file.stores.settings![0]!.value as Record<string, unknown>).passwordRotationDays = 30;
+        return JSON.stringify(file);
+      },
+      /settings record 1: "passwordRotationDays"/,
+    ],
+    ['an oversized file', () => `{"format":"${EXPORT_FORMAT}","pad":"${'x'.repeat(MAX_IMPORT_BYTES)}"}`, /too large/],
+  ];
+
+  it.each(cases)('%s', async (_name, corrupt, message) => {
+    await seedEverything(db, T0);
+    const before = await storesOf();
+    const text = corrupt(await validFile(), await exportText());
+    const result = await importAll(db, text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.message).toMatch(message);
+      expect(result.message).toMatch(/Nothing was changed\.$/);
+    }
+    expect(await storesOf()).toEqual(before);
+  });
+
+  it('checks without writing', () => {
+    expect(checkImport('{}')).toMatchObject({ ok: false });
+  });
+});
+
+describe('settings', () => {
+  it('saves a change and loads it with defaults for everything else', async () => {
+    expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
+    await saveSettings(db, { passwordRotationDays: 0, quietHours: { startHour: 22, endHour: 7 } });
+    await saveSettings(db, { reminders: { ...DEFAULT_SETTINGS.reminders, checkUp: false } });
+    expect(await getSettings(db)).toEqual({
+      ...DEFAULT_SETTINGS,
+      passwordRotationDays: 0,
+      quietHours: { startHour: 22, endHour: 7 },
+      reminders: { ...DEFAULT_SETTINGS.reminders, checkUp: false },
+    });
+  });
+
+  it('fills settings an older version did not store', async () => {
+    await db.put('settings', { passwordRotationDays: 365, reminders: { checkUp: false } }, 'settings');
+    const loaded = await getSettings(db);
+    expect(loaded.passwordRotationDays).toBe(365);
+    expect(loaded.reminders).toEqual({ ...DEFAULT_SETTINGS.reminders, checkUp: false });
+    expect(loaded.drillIntervalDays).toBe(60);
+  });
+});

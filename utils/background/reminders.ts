@@ -1,0 +1,242 @@
+import { browser, type Browser } from 'wxt/browser';
+import { pypiHostOf } from '../pypi/hosts';
+import { due, outstanding, REMINDER_KINDS, systemClock, toFire, wakeUps, type LocalClock, type Reminder } from '../reminders';
+import { DAY_MS } from '../reminders/types';
+import {
+  claimReminderFiring,
+  getSettings,
+  openStore,
+  readReminderInput,
+  recordReminderAction,
+  type ReminderRef,
+  type ReminderUserAction,
+} from '../store';
+import type { PypiGuardDb } from '../store/schema';
+
+/**
+ * Binds the pure `due` (utils/reminders) to the browser: alarms wake the worker, notifications
+ * tell the user, the badge counts what is outstanding. Nothing here decides what is due.
+ *
+ * Alarms (every name starts with `reminders:`, and any of them runs a tick):
+ * - `reminders:tick` — periodic, every 60 minutes: the safety net that catches everything.
+ * - `reminders:at:<reminder id>` — one-off, at the exact time a reminder may fire next (end of a
+ *   snooze, quiet hours or pause; a due date).
+ * - `reminders:refresh` — one-off, created by the options page after a change so the badge and
+ *   alarms follow at once. Tests fire a tick the same way, from the service worker:
+ *   `chrome.alarms.create('reminders:refresh', { when: Date.now() })`.
+ */
+
+export const ALARM_PREFIX = 'reminders:';
+export const TICK_ALARM = 'reminders:tick';
+export const REFRESH_ALARM = 'reminders:refresh';
+export const ONE_OFF_ALARM_PREFIX = 'reminders:at:';
+export const TICK_PERIOD_MINUTES = 60;
+export const SNOOZE_MS = 7 * DAY_MS;
+
+/** Chrome shows at most two buttons; the notification's body opens the page ("Open PyPI"). */
+export const NOTIFICATION_BUTTONS = ['Snooze 1 week', 'Done'] as const;
+const BUTTON_ACTIONS: ReminderUserAction[] = ['snoozed', 'done'];
+const BADGE_COLOUR = '#b45309';
+
+export interface ReminderDeps {
+  openDb(): Promise<PypiGuardDb>;
+  now(): number;
+  clock: LocalClock;
+}
+
+export const defaultReminderDeps: ReminderDeps = { openDb: () => openStore(), now: () => Date.now(), clock: systemClock };
+
+/**
+ * Registers the listeners (synchronously: a Manifest V3 worker woken by an alarm or a click only
+ * delivers it to listeners added during its first run) and makes sure the periodic alarm exists.
+ */
+export function setupReminders(deps: ReminderDeps = defaultReminderDeps): void {
+  // Listeners return their promise: the browser ignores it, tests can await it.
+  browser.alarms.onAlarm.addListener((alarm) => (alarm.name.startsWith(ALARM_PREFIX) ? runReminderTick(deps) : undefined));
+  const restoreAndTick = () => ensureAlarms().then(() => runReminderTick(deps));
+  browser.runtime.onInstalled.addListener(restoreAndTick);
+  browser.runtime.onStartup.addListener(restoreAndTick);
+  browser.notifications.onClicked.addListener((notificationId) => handleNotificationAction(notificationId, 'opened', deps));
+  browser.notifications.onButtonClicked?.addListener((notificationId, buttonIndex) => {
+    const action = BUTTON_ACTIONS[buttonIndex];
+    return action ? handleNotificationAction(notificationId, action, deps) : undefined;
+  });
+  browser.notifications.onClosed.addListener((notificationId, byUser) =>
+    byUser ? handleNotificationAction(notificationId, 'dismissed', deps) : undefined,
+  );
+  void ensureAlarms();
+}
+
+/** Creates the periodic alarm unless it already exists as it should: restarts never reset its schedule. */
+export async function ensureAlarms(): Promise<void> {
+  const existing = await browser.alarms.get(TICK_ALARM);
+  if (existing?.periodInMinutes === TICK_PERIOD_MINUTES) return;
+  browser.alarms.create(TICK_ALARM, { delayInMinutes: 1, periodInMinutes: TICK_PERIOD_MINUTES });
+}
+
+/** Asks the background for a tick soon (from the options page after a change). */
+export function requestReminderRefresh(delayMs = 0): void {
+  browser.alarms.create(REFRESH_ALARM, { when: Date.now() + delayMs });
+}
+
+// One tick at a time: an alarm and a click arriving together must not both decide from the same state.
+let queue: Promise<unknown> = Promise.resolve();
+function serially<T>(work: () => Promise<T>): Promise<T> {
+  const result = queue.then(work, work);
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+export interface TickResult {
+  reminders: Reminder[];
+  /** Reminders notified in this tick. */
+  fired: Reminder[];
+}
+
+/** Reads the store, runs `due`, notifies what is new, and brings the badge and alarms up to date. */
+export function runReminderTick(deps: ReminderDeps = defaultReminderDeps): Promise<TickResult> {
+  return serially(async () => {
+    const db = await deps.openDb();
+    try {
+      const now = deps.now();
+      const [settings, input] = await Promise.all([getSettings(db), readReminderInput(db)]);
+      const reminders = due(input, settings, now, deps.clock);
+      const states = new Map(input.reminderStates.map((state) => [state.id, state]));
+      const fired: Reminder[] = [];
+      for (const reminder of toFire(reminders)) {
+        if (!(await claimReminderFiring(db, reminder, states.get(reminder.id), now))) continue;
+        await showNotification(reminder);
+        fired.push(reminder);
+      }
+      await updateBadge(outstanding(reminders).length);
+      await scheduleWakeUps(wakeUps(reminders, now));
+      await ensureAlarms();
+      return { reminders, fired };
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/** The notification id: the reminder id and its period, so a new period is a new notification. */
+export function notificationIdOf(reminder: Pick<Reminder, 'id' | 'period'>): string {
+  return `${reminder.id}@${reminder.period}`;
+}
+
+/** The reminder a notification id names, or null for a notification that is not a reminder's. */
+export function parseNotificationId(notificationId: string): { id: string; kind: Reminder['kind']; period: string } | null {
+  const at = notificationId.lastIndexOf('@');
+  if (at < 0) return null;
+  const id = notificationId.slice(0, at);
+  const period = notificationId.slice(at + 1);
+  const kind = REMINDER_KINDS.find((module) => id.startsWith(`${module.kind}|`))?.kind;
+  return kind && period ? { id, kind, period } : null;
+}
+
+// Learned on first use: Chrome takes `buttons`; Firefox supports only type, title, message and iconUrl.
+let buttonsSupported: boolean | undefined;
+
+type NotificationOptions = Browser.notifications.NotificationCreateOptions;
+
+async function showNotification(reminder: Reminder): Promise<void> {
+  const id = notificationIdOf(reminder);
+  const basic = { type: 'basic' as const, iconUrl: browser.runtime.getURL('/icon/128.png'), title: reminder.title, message: reminder.message };
+  if (buttonsSupported !== false) {
+    const withButtons: NotificationOptions = {
+      ...basic,
+      contextMessage: `Click to open ${describeTarget(reminder.openUrl)}`,
+      buttons: NOTIFICATION_BUTTONS.map((title) => ({ title })),
+    };
+    try {
+      await browser.notifications.create(id, withButtons);
+      buttonsSupported = true;
+      return;
+    } catch {
+      buttonsSupported = false;
+    }
+  }
+  // No buttons: a click opens the page; snooze and "Done" live on the options page.
+  await browser.notifications.create(id, { ...basic, message: `${reminder.message} Click to open ${describeTarget(reminder.openUrl)}.` });
+}
+
+function describeTarget(openUrl: string): string {
+  const host = pypiHostOf(openUrl);
+  return host ? host : 'PyPI Guard';
+}
+
+/** For tests: forget what was learned about notification buttons. */
+export function resetNotificationSupport(): void {
+  buttonsSupported = undefined;
+}
+
+async function updateBadge(count: number): Promise<void> {
+  await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+  if (count > 0) await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });
+}
+
+/** One one-off alarm per reminder that changes state later; stale ones are cleared. */
+async function scheduleWakeUps(times: Map<string, number>): Promise<void> {
+  const existing = new Map(
+    (await browser.alarms.getAll()).filter((alarm) => alarm.name.startsWith(ONE_OFF_ALARM_PREFIX)).map((alarm) => [alarm.name, alarm.scheduledTime]),
+  );
+  for (const [id, when] of times) {
+    const name = ONE_OFF_ALARM_PREFIX + id;
+    if (existing.get(name) !== when) browser.alarms.create(name, { when });
+    existing.delete(name);
+  }
+  for (const name of existing.keys()) await browser.alarms.clear(name);
+}
+
+/**
+ * A click on a reminder's notification or one of its buttons: records what the user did, clears
+ * the notification, opens the page for "open", and runs a tick so the badge and alarms follow.
+ */
+export function handleNotificationAction(notificationId: string, action: ReminderUserAction, deps: ReminderDeps = defaultReminderDeps): Promise<void> {
+  const parsed = parseNotificationId(notificationId);
+  if (!parsed) return Promise.resolve();
+  return applyReminderAction(parsed, action, deps, notificationId);
+}
+
+/**
+ * Applies a user's action on a reminder (from a notification or the options page) and refreshes
+ * the badge and alarms.
+ */
+export async function applyReminderAction(
+  target: { id: string; kind: Reminder['kind']; period: string },
+  action: ReminderUserAction,
+  deps: ReminderDeps = defaultReminderDeps,
+  notificationId = notificationIdOf(target),
+): Promise<void> {
+  await serially(async () => {
+    const db = await deps.openDb();
+    try {
+      const now = deps.now();
+      const reminder = await currentReminder(db, target.id, deps, now);
+      const ref: ReminderRef = { id: target.id, kind: target.kind, period: target.period, accountId: reminder?.accountId };
+      await recordReminderAction(db, ref, action, now, action === 'snoozed' ? now + SNOOZE_MS : undefined);
+      if (action === 'opened') await browser.tabs.create({ url: resolveOpenUrl(reminder?.openUrl ?? fallbackOpenUrl(target.id)) });
+    } finally {
+      db.close();
+    }
+  });
+  if (action !== 'dismissed') await browser.notifications.clear(notificationId);
+  await runReminderTick(deps);
+}
+
+async function currentReminder(db: PypiGuardDb, id: string, deps: ReminderDeps, now: number): Promise<Reminder | undefined> {
+  const [settings, input] = await Promise.all([getSettings(db), readReminderInput(db)]);
+  return due(input, settings, now, deps.clock).find((reminder) => reminder.id === id);
+}
+
+/** A reminder that resolved itself meanwhile still opens somewhere useful. */
+function fallbackOpenUrl(reminderId: string): string {
+  const subject = reminderId.slice(reminderId.indexOf('|') + 1);
+  const host = subject.split('/')[0] ?? '';
+  return reminderId.startsWith('recovery-follow-up|') || !pypiHostOf(`https://${host}/`) ? 'recovery.html' : `https://${host}/manage/account/`;
+}
+
+/** PyPI URLs stay as they are; anything else is a page of the extension itself. */
+export function resolveOpenUrl(openUrl: string): string {
+  if (pypiHostOf(openUrl)) return openUrl;
+  return browser.runtime.getURL(`/${openUrl.replace(/^\/+/, '')}` as '/');
+}

@@ -1,0 +1,83 @@
+import type { AccountRecord, StoredEvent } from '../store/types';
+import { accountLabel, plural, siteName } from './text';
+import { DAY_MS, HOUR_MS, type ReminderCandidate, type ReminderKindModule } from './types';
+
+/** At or below this many unused codes, a lockout is close: regenerate while you can still sign in. */
+export const FEW_RECOVERY_CODES = 3;
+
+const RECOVERY_CODE_EVENT_TAGS = new Set(['account:recovery_codes:generated', 'account:recovery_codes:regenerated', 'account:recovery_codes:used']);
+
+function hasSecondFactor(account: AccountRecord): boolean {
+  const twoFactor = account.twoFactor?.value;
+  return Boolean(twoFactor && (twoFactor.totp || twoFactor.securityKeys.length > 0));
+}
+
+/** The newest row about recovery codes: a new generation that ran out again is a new period. */
+function newestRecoveryCodeEvent(events: StoredEvent[]): number {
+  return events.reduce((newest, event) => (RECOVERY_CODE_EVENT_TAGS.has(event.tag) ? Math.max(newest, event.time) : newest), 0);
+}
+
+/**
+ * The recovery-codes reminder of one account, most urgent first: no unused codes while 2FA is on
+ * (a lost phone means a support ticket), then few left, then a drill that proves the stored codes
+ * still work.
+ */
+function candidateFor(account: AccountRecord, events: StoredEvent[], drillIntervalDays: number): ReminderCandidate | null {
+  const codes = account.recoveryCodes;
+  const base = {
+    id: `recovery-codes|${account.id}`,
+    kind: 'recovery-codes' as const,
+    accountId: account.id,
+    reason: 'state' as const,
+    openUrl: `https://${account.host}/manage/account/two-factor/`,
+  };
+  const who = accountLabel(account.username, account.host);
+  const site = siteName(account.host);
+
+  if (codes && !codes.value.generated && hasSecondFactor(account)) {
+    const since = newestRecoveryCodeEvent(events);
+    return {
+      ...base,
+      trigger: 'no-recovery-codes',
+      period: `no-recovery-codes:${since}`,
+      dueAt: codes.seenAt,
+      title: `${site}: Generate recovery codes`,
+      message: `${who} has two-factor authentication but no unused recovery codes. If you lose your device, only a slow support request gets you back in. Generate codes and store them offline.`,
+    };
+  }
+  if (codes?.value.generated && codes.value.unused !== undefined && codes.value.unused <= FEW_RECOVERY_CODES) {
+    return {
+      ...base,
+      trigger: 'few-recovery-codes',
+      // Once per generation of codes: using the next code does not re-notify.
+      period: `few-recovery-codes:${codes.value.generatedAt ?? 'unknown'}`,
+      dueAt: codes.seenAt,
+      title: `${site}: Only ${plural(codes.value.unused, 'recovery code')} left`,
+      message: `${who} has ${plural(codes.value.unused, 'unused recovery code')}. Regenerate them (the old ones stop working) and store the new ones offline.`,
+    };
+  }
+
+  const drill = account.observed?.recoveryDrill;
+  if (!drill) return null;
+  if (codes && !codes.value.generated) return null;
+  // Codes regenerated after the drill learned them: the drill's hashes describe dead codes.
+  if (codes?.value.generatedAt !== undefined && codes.value.generatedAt > drill.codesShownAt + HOUR_MS) return null;
+  const dueAt = (drill.lastDrillAt ?? drill.codesShownAt) + drillIntervalDays * DAY_MS;
+  return {
+    ...base,
+    trigger: 'drill-due',
+    period: `drill-due:${dueAt}`,
+    dueAt,
+    title: `${site}: Check your recovery codes`,
+    message: `It is time to check that you can still find the recovery codes of ${who}. Type one into the drill; it is compared with a hash and never sent or used.`,
+    openUrl: 'recovery.html#drill',
+  };
+}
+
+export const recoveryCodes: ReminderKindModule = {
+  kind: 'recovery-codes',
+  setting: 'recoveryCodes',
+  candidates(input, settings) {
+    return input.accounts.flatMap(({ account, events }) => candidateFor(account, events, settings.drillIntervalDays) ?? []);
+  },
+};
