@@ -1,0 +1,70 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { test, expect } from '@playwright/test';
+import { chromeExtensionDir, repoRoot } from './support/paths';
+
+// Reads the manifest the e2e run built (global setup), not the config: what ships is what counts.
+const manifest = JSON.parse(readFileSync(path.join(chromeExtensionDir, 'manifest.json'), 'utf8')) as {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: { matches: string[] }[];
+  name: string;
+  description: string;
+  icons: Record<string, string>;
+};
+
+/** Each permission we may ask for, and the API call in our source that needs it. */
+const PERMISSION_USES: Record<string, RegExp> = {
+  alarms: /browser\.alarms\./,
+  notifications: /browser\.notifications\./,
+  storage: /browser\.storage\./,
+  tabs: /browser\.tabs\.(query|get)\(.*url/,
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? sourceFiles(full) : /\.(ts|tsx)$/.test(name) && !/\.test\./.test(name) ? [full] : [];
+  });
+}
+const productSource = ['entrypoints', 'utils', 'components']
+  .flatMap((dir) => sourceFiles(path.join(repoRoot, dir)))
+  .map((file) => readFileSync(file, 'utf8'))
+  .join('\n');
+
+test('the manifest names the extension, with icons at 16/32/48/128', () => {
+  expect(manifest.name).toBe('PyPI Guard');
+  expect(manifest.description.length).toBeGreaterThan(20);
+  expect(Object.keys(manifest.icons).sort()).toEqual(['128', '16', '32', '48']);
+});
+
+test('every permission is one the code uses', () => {
+  for (const permission of manifest.permissions ?? []) {
+    expect(PERMISSION_USES[permission], `unexpected permission ${permission}`).toBeDefined();
+    expect(productSource, `${permission} is declared but not used`).toMatch(PERMISSION_USES[permission]!);
+  }
+});
+
+test('hosts are only pypi.org and test.pypi.org, never <all_urls>', () => {
+  const patterns = [
+    ...(manifest.host_permissions ?? []),
+    ...(manifest.optional_host_permissions ?? []),
+    ...(manifest.content_scripts ?? []).flatMap((script) => script.matches),
+  ];
+  expect(patterns.length).toBeGreaterThan(0);
+  for (const pattern of patterns) {
+    expect(pattern).not.toBe('<all_urls>');
+    expect(pattern, pattern).toMatch(/^https:\/\/(test\.)?pypi\.org\/[^*]/);
+  }
+  expect(manifest.host_permissions ?? []).toEqual([]);
+});
+
+test('content scripts never match PyPI home, project or search pages', () => {
+  const matches = (manifest.content_scripts ?? []).flatMap((script) => script.matches);
+  const toRegExp = (pattern: string) => new RegExp(`^${pattern.replace(/[.?+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  for (const url of ['https://pypi.org/', 'https://pypi.org/project/requests/', 'https://pypi.org/search/?q=x', 'https://pypi.org/simple/', 'https://test.pypi.org/project/x/']) {
+    expect(matches.some((pattern) => toRegExp(pattern).test(url)), url).toBe(false);
+  }
+});
