@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { chromeExtensionDir, repoRoot } from './support/paths';
@@ -24,6 +24,7 @@ const PERMISSION_USES: Record<string, RegExp> = {
 };
 
 function sourceFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     return statSync(full).isDirectory() ? sourceFiles(full) : /\.(ts|tsx)$/.test(name) && !/\.test\./.test(name) ? [full] : [];
