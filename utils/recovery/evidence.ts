@@ -1,7 +1,7 @@
 import type { PypiHost } from '../pypi/hosts';
 import { isoDay, type RecoveryAccountFacts } from './facts';
 import { pushTargets } from './next-steps';
-import { scrubSecrets } from './secrets';
+import { scrubSecrets, type SecretKind } from './secrets';
 
 /**
  * The evidence kit: what proves ownership of a PyPI account (the seed's list: username, email
@@ -50,7 +50,7 @@ export interface EvidenceKit {
   items: EvidenceItem[];
   notes: string;
   /** Kinds of secret removed from the typed text, for a message. */
-  removed: string[];
+  removed: SecretKind[];
 }
 
 function item(id: EvidenceItemId, label: string, tip: string, stored?: { values: string[]; seenAt: number }): EvidenceItem {

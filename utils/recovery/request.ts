@@ -139,11 +139,17 @@ export function whatHappened(answers: Answers, facts: RecoveryAccountFacts | und
   return lines;
 }
 
-/** Account facts PyPI Guard saw, for the public issue (emails per the disclosure choice). */
-export function accountFactLines(host: PypiHost, username: string, facts: RecoveryAccountFacts | undefined, disclosure: EmailDisclosure): string[] {
+/** Which account this is: known from the typed username alone. */
+export function identityLines(host: PypiHost, username: string): string[] {
   const lines: string[] = [];
   if (host !== 'pypi.org') lines.push(`This is a TestPyPI account (${host}).`);
   if (username) lines.push(`Profile: https://${host}/user/${username}/`);
+  return lines;
+}
+
+/** Account facts PyPI Guard saw, for the public issue (emails per the disclosure choice). */
+export function accountFactLines(facts: RecoveryAccountFacts | undefined, disclosure: EmailDisclosure): string[] {
+  const lines: string[] = [];
   if (!facts) return lines;
   if (facts.dateJoined) lines.push(`Account created: ${isoDay(facts.dateJoined.value)}`);
   const emails = facts.emails?.value ?? [];
@@ -187,12 +193,14 @@ export function buildReason(input: RequestInput): { text: string; problems: Prob
   const own = clean('reason', 'Reason for request', input.reasonText);
   const extra = clean('extra', 'Additional details', input.extraDetails);
   const happened = whatHappened(answers, facts);
-  const known = accountFactLines(host, username, facts, input.emailDisclosure ?? 'masked');
+  const identity = identityLines(host, username);
+  const known = accountFactLines(facts, input.emailDisclosure ?? 'masked');
 
   const parts: string[] = [];
   if (causes.length > 0) parts.push(causes.join('; ') + '.');
   if (own.text) parts.push(own.text);
   if (happened.length > 0) parts.push(happened.map((line) => `- ${line}`).join('\n'));
+  if (identity.length > 0) parts.push(identity.map((line) => `- ${line}`).join('\n'));
   if (known.length > 0) {
     parts.push(['Facts about the account (recorded by my browser extension, PyPI Guard, while I could sign in):', ...known.map((line) => `- ${line}`)].join('\n'));
   }

@@ -97,7 +97,8 @@ describe('the form', () => {
     expect(reason).toContain('Projects I maintain: analytical-engine, notes');
     expect(reason).toContain('analytical-engine: https://github.com/ada/analytical-engine');
     expect(reason).toContain('My last sign-in that I know of: 2026-04-28');
-    expect(reason).toContain('Profile: https://pypi.org/user/ada-lovelace/');
+    expect(reason).toContain('- Profile: https://pypi.org/user/ada-lovelace/');
+    expect(reason).toContain('Facts about the account (recorded by my browser extension, PyPI Guard, while I could sign in):');
     // The issue is public: addresses are masked unless the user chooses otherwise.
     expect(reason).toContain('a…a@example.org (primary, verified)');
     expect(reason).not.toContain('ada@example.org');
@@ -138,7 +139,9 @@ describe('with nothing stored (every field typed by hand)', () => {
     const reason = field<TextField>(request, 'reason').value;
     expect(reason).toContain('Phone was stolen on 2 May.');
     expect(reason).toContain('I lost my two-factor device.');
-    expect(reason).toContain('Profile: https://pypi.org/user/newcomer/');
+    expect(reason).toContain('- Profile: https://pypi.org/user/newcomer/');
+    // Nothing was recorded, so the request does not claim PyPI Guard saw anything.
+    expect(reason).not.toContain('recorded by my browser extension');
     expect(isBlocked(request)).toBe(false);
   });
 
