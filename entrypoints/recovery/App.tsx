@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { walk, type Answers, type QuestionId } from '@/utils/recovery/decision';
 import { decisionFactsOf, recoveryFactsOf, type RecoveryAccountFacts } from '@/utils/recovery/facts';
 import { whatHappened } from '@/utils/recovery/request';
-import { listRequests } from '@/utils/recovery/tracker';
+import { isOpenFor, listRequests } from '@/utils/recovery/tracker';
 import { getAccount, getAccounts, getEvents } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import { accountIdOf, type AccountRecord, type RecoveryRequest } from '@/utils/store/types';
@@ -72,9 +72,7 @@ export function App({ db, search, effects: injected }: AppProps) {
   const routeAnswers = result.kind === 'leaf' ? result.answers : answers;
   const decisionFacts = decisionFactsOf(facts);
   const username = facts?.username ?? chosen?.username ?? '';
-  const openRequests = chosen
-    ? requests.filter((r) => r.host === chosen.host && r.username.toLowerCase() === chosen.username.toLowerCase() && (r.status === 'submitted' || r.status === 'answered'))
-    : [];
+  const openRequests = chosen ? requests.filter((request) => isOpenFor(request, chosen.host, chosen.username)) : [];
 
   const onAnswer = (question: QuestionId, value: string) => setAnswers((previous) => ({ ...previous, [question]: value }));
   const onChangeFrom = (index: number) => {

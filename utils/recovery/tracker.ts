@@ -84,6 +84,11 @@ function sameAccount(request: RecoveryRequest, host: PypiHost, username: string)
   return request.host === host && request.username.toLowerCase() === username.toLowerCase();
 }
 
+/** Pure: is this request for the account (usernames match without regard to case) and still in PyPI's queue? */
+export function isOpenFor(request: RecoveryRequest, host: PypiHost, username: string): boolean {
+  return sameAccount(request, host, username) && OPEN_STATUSES.includes(request.status);
+}
+
 /** Every tracked request, newest first. */
 export async function listRequests(db: PypiGuardDb): Promise<RecoveryRequest[]> {
   const requests = await db.getAll('recoveryRequests');
@@ -96,7 +101,7 @@ export async function getRequest(db: PypiGuardDb, id: string): Promise<RecoveryR
 
 /** The account's requests still in PyPI's queue (submitted or answered), newest first. */
 export async function openRequestsFor(db: PypiGuardDb, host: PypiHost, username: string): Promise<RecoveryRequest[]> {
-  return (await listRequests(db)).filter((request) => sameAccount(request, host, username) && OPEN_STATUSES.includes(request.status));
+  return (await listRequests(db)).filter((request) => isOpenFor(request, host, username));
 }
 
 /** True when the account already has a request in PyPI's queue: a second one would be a duplicate. */
