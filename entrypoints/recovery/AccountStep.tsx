@@ -1,0 +1,124 @@
+import { useState } from 'preact/hooks';
+import { PYPI_HOSTS, isPypiHost, type PypiHost } from '@/utils/pypi/hosts';
+import { accountIdOf, type AccountRecord } from '@/utils/store/types';
+import { normaliseUsername, usernameProblem } from '@/utils/recovery/request';
+import { Section } from './ui';
+
+export interface ChosenAccount {
+  host: PypiHost;
+  username: string;
+}
+
+const OTHER = 'other';
+
+/**
+ * Step 1: which account. Stored accounts are offered first; any account can be typed, because the
+ * user may be on a new computer where PyPI Guard has never seen it.
+ */
+export function AccountStep({
+  accounts,
+  chosen,
+  onChoose,
+  onChange,
+}: {
+  accounts: AccountRecord[];
+  chosen: ChosenAccount | null;
+  onChoose: (account: ChosenAccount) => void;
+  onChange: () => void;
+}) {
+  const [selected, setSelected] = useState<string>(accounts[0]?.id ?? OTHER);
+  const [host, setHost] = useState<PypiHost>('pypi.org');
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  if (chosen) {
+    return (
+      <Section step="account" title="Account">
+        <p>
+          <strong data-chosen-account={accountIdOf(chosen.host, chosen.username)}>{chosen.username}</strong> on {chosen.host}{' '}
+          <button type="button" class="button button--link" data-action="change-account" onClick={onChange}>
+            Change account
+          </button>
+        </p>
+      </Section>
+    );
+  }
+
+  const typing = selected === OTHER;
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (!typing) {
+      const account = accounts.find((a) => a.id === selected);
+      if (account) onChoose({ host: account.host, username: account.username });
+      return;
+    }
+    const problem = usernameProblem(typed);
+    setError(problem);
+    if (!problem) onChoose({ host, username: normaliseUsername(typed) });
+  };
+
+  return (
+    <Section step="account" title="Which PyPI account is it?">
+      <form onSubmit={submit} noValidate>
+        {accounts.length > 0 ? (
+          <fieldset>
+            <legend>Accounts PyPI Guard has seen</legend>
+            {accounts.map((account) => (
+              <label key={account.id} class="choice">
+                <input
+                  type="radio"
+                  name="account"
+                  value={account.id}
+                  data-account={account.id}
+                  checked={selected === account.id}
+                  onChange={() => setSelected(account.id)}
+                />{' '}
+                {account.username} <span class="muted">on {account.host}</span>
+              </label>
+            ))}
+            <label class="choice">
+              <input type="radio" name="account" value={OTHER} data-account={OTHER} checked={typing} onChange={() => setSelected(OTHER)} /> Another account
+            </label>
+          </fieldset>
+        ) : (
+          <p>PyPI Guard has no account stored in this browser. Type the account’s details; everything works without stored data.</p>
+        )}
+        {typing ? (
+          <div class="row">
+            <label>
+              Site
+              <select data-field="account-host" value={host} onChange={(e) => isPypiHost(e.currentTarget.value) && setHost(e.currentTarget.value)}>
+                {PYPI_HOSTS.map((h) => (
+                  <option key={h} value={h}>
+                    {h}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              PyPI username
+              <input
+                type="text"
+                data-field="account-username"
+                autoComplete="username"
+                spellcheck={false}
+                value={typed}
+                aria-invalid={error ? 'true' : undefined}
+                aria-describedby={error ? 'account-username-error' : undefined}
+                onInput={(e) => setTyped(e.currentTarget.value)}
+              />
+            </label>
+          </div>
+        ) : null}
+        {error ? (
+          <p id="account-username-error" class="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" class="button" data-action="choose-account">
+          Continue
+        </button>
+      </form>
+    </Section>
+  );
+}

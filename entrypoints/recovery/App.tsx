@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { walk, type Answers, type QuestionId } from '@/utils/recovery/decision';
+import { decisionFactsOf, recoveryFactsOf, type RecoveryAccountFacts } from '@/utils/recovery/facts';
+import { whatHappened } from '@/utils/recovery/request';
+import { isOpenFor, listRequests } from '@/utils/recovery/tracker';
+import { getAccount, getAccounts, getEvents } from '@/utils/store';
+import type { PypiGuardDb } from '@/utils/store/schema';
+import { accountIdOf, type AccountRecord, type RecoveryRequest } from '@/utils/store/types';
+import { AccountStep, type ChosenAccount } from './AccountStep';
+import { PathStep } from './PathStep';
+import { QuestionsStep } from './QuestionsStep';
+import { RequestStep } from './RequestStep';
+import { EvidenceSection, NextStepsSection, TrackerSection } from './Sections';
+import { parseRecoveryQuery } from './query';
+import { browserEffects, type PageEffects } from './ui';
+
+export interface AppProps {
+  /** The extension's store; null when IndexedDB is unavailable (the page still works, typed by hand). */
+  db: PypiGuardDb | null;
+  /** `location.search`: `?host=…&username=…&from=popup|prompt|reminder`. */
+  search: string;
+  effects?: Partial<PageEffects>;
+}
+
+const INTRO: Record<string, string> = {
+  prompt: 'Lost your two-factor device? A few questions find the fastest way back in — often without waiting for PyPI support.',
+  reminder: 'Checking on your recovery request.',
+  default: 'A few questions find the fastest way back into your PyPI account. If only PyPI support can help, PyPI Guard prepares a complete request for you to file.',
+};
+
+export function App({ db, search, effects: injected }: AppProps) {
+  const effects = useMemo<PageEffects>(() => ({ ...browserEffects(), ...injected }), [injected]);
+  const query = useMemo(() => parseRecoveryQuery(search), [search]);
+
+  const [accounts, setAccounts] = useState<AccountRecord[] | null>(db ? null : []);
+  const [requests, setRequests] = useState<RecoveryRequest[]>([]);
+  const [chosen, setChosen] = useState<ChosenAccount | null>(query.host && query.username ? { host: query.host, username: query.username } : null);
+  const [facts, setFacts] = useState<RecoveryAccountFacts | undefined>(undefined);
+  const [factsVersion, setFactsVersion] = useState(0);
+  const [answers, setAnswers] = useState<Answers>({});
+  const [announcement, setAnnouncement] = useState('');
+
+  useEffect(() => {
+    if (!db) return;
+    void getAccounts(db)
+      .then((all) => setAccounts(all.sort((a, b) => b.lastSeenAt - a.lastSeenAt)))
+      .catch(() => setAccounts([]));
+  }, [db]);
+
+  const reloadRequests = useCallback(() => {
+    if (db) void listRequests(db).then(setRequests, () => undefined);
+  }, [db]);
+  useEffect(reloadRequests, [reloadRequests]);
+
+  useEffect(() => {
+    setFacts(undefined);
+    if (!db || !chosen) return;
+    const id = accountIdOf(chosen.host, chosen.username);
+    let current = true;
+    void Promise.all([getAccount(db, id), getEvents(db, id)])
+      .then(([account, events]) => {
+        if (current) setFacts(account ? recoveryFactsOf(account, events) : undefined);
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [db, chosen, factsVersion]);
+
+  const result = walk(answers);
+  const leaf = chosen && result.kind === 'leaf' ? result.leaf : null;
+  const routeAnswers = result.kind === 'leaf' ? result.answers : answers;
+  const decisionFacts = decisionFactsOf(facts);
+  const username = facts?.username ?? chosen?.username ?? '';
+  const openRequests = chosen ? requests.filter((request) => isOpenFor(request, chosen.host, chosen.username)) : [];
+
+  const onAnswer = (question: QuestionId, value: string) => setAnswers((previous) => ({ ...previous, [question]: value }));
+  const onChangeFrom = (index: number) => {
+    // Keep only the answers before the changed one: an old answer must not skip a question silently.
+    const kept: Record<string, string> = {};
+    for (const step of result.route.slice(0, index)) kept[step.question] = step.answer;
+    setAnswers(kept as Answers);
+  };
+
+  const followUp = query.from === 'reminder';
+  const tracker =
+    db && (followUp || requests.length > 0) ? (
+      <TrackerSection requests={requests} db={db} effects={effects} announce={setAnnouncement} followUp={followUp} onChanged={reloadRequests} />
+    ) : null;
+
+  return (
+    <main class="recovery">
+      <header>
+        <h1>Get back into your PyPI account</h1>
+        <p>{INTRO[query.from ?? 'default'] ?? INTRO.default}</p>
+      </header>
+
+      {followUp ? tracker : null}
+
+      {db && accounts === null && !chosen ? (
+        <p class="muted" data-loading>
+          Loading what PyPI Guard knows…
+        </p>
+      ) : (
+        <AccountStep accounts={accounts ?? []} chosen={chosen} onChoose={setChosen} onChange={() => setChosen(null)} />
+      )}
+
+      {chosen ? <QuestionsStep walk={result} facts={decisionFacts} onAnswer={onAnswer} onChangeFrom={onChangeFrom} /> : null}
+
+      {chosen && leaf ? <PathStep leaf={leaf} answers={routeAnswers} host={chosen.host} facts={decisionFacts} /> : null}
+
+      {chosen && leaf?.path === 'support-request' ? (
+        <>
+          <RequestStep
+            key={accountIdOf(chosen.host, username)}
+            host={chosen.host}
+            username={username}
+            answers={routeAnswers}
+            facts={facts}
+            effects={effects}
+            announce={setAnnouncement}
+            db={db}
+            openRequests={openRequests}
+            onTracked={reloadRequests}
+          />
+          <NextStepsSection
+            host={chosen.host}
+            username={username}
+            facts={facts}
+            answers={routeAnswers}
+            db={db}
+            effects={effects}
+            onFactsChanged={() => setFactsVersion((v) => v + 1)}
+          />
+        </>
+      ) : null}
+
+      {chosen && leaf ? (
+        <EvidenceSection
+          host={chosen.host}
+          username={username}
+          facts={facts}
+          reason={whatHappened(routeAnswers, facts).join(' ')}
+          ahead={leaf.path !== 'support-request'}
+          effects={effects}
+          announce={setAnnouncement}
+        />
+      ) : null}
+
+      {followUp ? null : tracker}
+
+      <p class="toast" role="status" aria-live="polite" data-announce>
+        {announcement}
+      </p>
+    </main>
+  );
+}
+

@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { QUESTIONS, hintsFor, type DecisionFacts, type QuestionId, type Walk } from '@/utils/recovery/decision';
+import { Section } from './ui';
+
+function labelOf(question: QuestionId, value: string): string {
+  return QUESTIONS[question].options.find((option) => option.value === value)?.label ?? value;
+}
+
+/**
+ * Step 2: one question at a time, answered ones listed above with a way to change them. A radio
+ * choice is confirmed with "Next" so arrow keys can move between options without jumping ahead.
+ */
+export function QuestionsStep({
+  walk,
+  facts,
+  onAnswer,
+  onChangeFrom,
+}: {
+  walk: Walk;
+  facts: DecisionFacts | undefined;
+  onAnswer: (question: QuestionId, value: string) => void;
+  onChangeFrom: (index: number) => void;
+}) {
+  const current = walk.kind === 'question' ? walk.node : null;
+  const [choice, setChoice] = useState<string | null>(null);
+  const legendRef = useRef<HTMLHeadingElement>(null);
+  const nodeId = current?.id;
+
+  useEffect(() => {
+    setChoice(null);
+  }, [nodeId]);
+
+  // Focus follows the conversation, so a screen reader hears the new question.
+  const asked = walk.route.length;
+  useEffect(() => {
+    if (asked > 0) legendRef.current?.focus();
+  }, [nodeId, asked]);
+
+  const question = current ? QUESTIONS[current.question] : null;
+  const hints = current ? hintsFor(current.question, facts) : [];
+
+  return (
+    <Section step="questions" title="What is lost, and what still works?">
+      {walk.route.length > 0 ? (
+        <ol class="answered">
+          {walk.route.map((step, index) => (
+            <li key={step.node} data-answered={step.question} data-answer={step.answer}>
+              <span class="muted">{QUESTIONS[step.question].prompt}</span> <strong>{labelOf(step.question, step.answer)}</strong>{' '}
+              <button type="button" class="button button--link" data-action={`change-${step.question}`} onClick={() => onChangeFrom(index)}>
+                Change<span class="sr-only"> this answer</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {current && question ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (choice) onAnswer(current.question, choice);
+          }}
+        >
+          <fieldset data-question={current.question} aria-describedby={hints.length > 0 ? 'question-hints' : undefined}>
+            <legend>
+              <h3 tabIndex={-1} ref={legendRef} class="question">
+                {question.prompt}
+              </h3>
+            </legend>
+            {question.help ? <p class="muted">{question.help}</p> : null}
+            {question.options.map((option) => (
+              <label key={option.value} class="choice">
+                <input
+                  type="radio"
+                  name={current.id}
+                  value={option.value}
+                  data-option={option.value}
+                  checked={choice === option.value}
+                  onChange={() => setChoice(option.value)}
+                />{' '}
+                {option.label}
+                {option.help ? <span class="muted option-help">{option.help}</span> : null}
+              </label>
+            ))}
+          </fieldset>
+          {hints.length > 0 ? (
+            <ul id="question-hints" class="hints" aria-label="What PyPI Guard knows">
+              {hints.map((hint) => (
+                <li key={hint.id} data-hint={hint.id}>
+                  {hint.text}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <button type="submit" class="button" data-action="next" disabled={!choice}>
+            Next
+          </button>
+        </form>
+      ) : null}
+    </Section>
+  );
+}

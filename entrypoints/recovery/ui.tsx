@@ -1,0 +1,76 @@
+import type { ComponentChildren, Ref } from 'preact';
+import type { Step } from '@/utils/recovery/decision';
+
+/** What the page needs from the browser; injected so tests can watch it and nothing is sent unseen. */
+export interface PageEffects {
+  now: () => number;
+  copy: (text: string) => Promise<void>;
+  openTab: (url: string) => void;
+  download: (fileName: string, text: string) => void;
+  fetch: typeof fetch;
+}
+
+export const browserEffects = (): PageEffects => ({
+  now: () => Date.now(),
+  copy: (text) => navigator.clipboard.writeText(text),
+  // noopener: the GitHub tab gets no handle on this extension page.
+  openTab: (url) => void window.open(url, '_blank', 'noopener,noreferrer'),
+  download: (fileName, text) => {
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+  fetch: (input, init) => fetch(input, init),
+});
+
+export type Announce = (message: string) => void;
+
+export function CopyButton({ label, text, copy, announce, id }: { label: string; text: string; copy: PageEffects['copy']; announce: Announce; id: string }) {
+  const onClick = async () => {
+    try {
+      await copy(text);
+      announce(`Copied “${label}”.`);
+    } catch {
+      announce(`Could not copy “${label}”. Select the text and press Ctrl+C (⌘C on a Mac).`);
+    }
+  };
+  return (
+    <button type="button" class="button button--small" data-copy={id} onClick={onClick} disabled={!text} aria-label={`Copy ${label}`}>
+      Copy
+    </button>
+  );
+}
+
+export function StepList({ steps, ordered = true }: { steps: Step[]; ordered?: boolean }) {
+  const items = steps.map((step) => (
+    <li key={step.id} data-step-id={step.id}>
+      {step.text}
+      {step.url ? (
+        <>
+          {' '}
+          <a href={step.url} target="_blank" rel="noopener noreferrer">
+            Open on PyPI<span class="sr-only"> (new tab)</span>
+          </a>
+        </>
+      ) : null}
+    </li>
+  ));
+  return ordered ? <ol class="steps">{items}</ol> : <ul class="steps">{items}</ul>;
+}
+
+export function Section({ step, title, children, headingRef }: { step: string; title: string; children: ComponentChildren; headingRef?: Ref<HTMLHeadingElement> }) {
+  const headingId = `${step}-heading`;
+  return (
+    <section data-step={step} aria-labelledby={headingId} class="card">
+      <h2 id={headingId} tabIndex={-1} ref={headingRef}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export const ABILITY_TEXT = { yes: 'You can', no: 'Not possible now', unknown: 'Not known' } as const;
