@@ -11,7 +11,7 @@ import { PathStep } from './PathStep';
 import { QuestionsStep } from './QuestionsStep';
 import { RequestStep } from './RequestStep';
 import { EvidenceSection, NextStepsSection, TrackerSection } from './Sections';
-import { parseRecoveryQuery } from './query';
+import { parseRecoveryQuery } from '@/utils/recovery/query';
 import { browserEffects, type PageEffects } from './ui';
 
 export interface AppProps {

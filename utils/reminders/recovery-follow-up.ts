@@ -1,4 +1,5 @@
 import { accountIdOf } from '../store/types';
+import { recoveryPageQuery } from '../recovery/query';
 import { accountLabel, daysBetween } from './text';
 import { DAY_MS, type ReminderKindModule } from './types';
 
@@ -30,7 +31,7 @@ export const recoveryFollowUp: ReminderKindModule = {
         dueAt,
         title: 'PyPI account recovery: time to follow up',
         message: `Your recovery request for ${accountLabel(request.username, request.host)} has waited ${daysBetween(request.submittedAt, Math.max(now, dueAt))} days. Add one polite comment to the support issue; if PyPI answered, mark it answered.`,
-        openUrl: 'recovery.html',
+        openUrl: `recovery.html${recoveryPageQuery(request.host, request.username, 'reminder')}`,
       };
     });
   },

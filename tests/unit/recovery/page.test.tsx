@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { App } from '@/entrypoints/recovery/App';
-import { parseRecoveryQuery, recoveryPageQuery } from '@/entrypoints/recovery/query';
+import { parseRecoveryQuery, recoveryPageQuery } from '@/utils/recovery/query';
 import type { PageEffects } from '@/entrypoints/recovery/ui';
 import { SUPPORT_FORM_URL } from '@/utils/recovery/request';
 import { listRequests, recordSubmission } from '@/utils/recovery/tracker';

@@ -243,7 +243,7 @@ describe('recovery follow-up', () => {
 
   it('is due 14 days after submission, not at 13', () => {
     expect(at(T0 + 13 * DAY)).toMatchObject({ status: 'upcoming', notBefore: T0 + 14 * DAY });
-    expect(at(T0 + 14 * DAY)).toMatchObject({ status: 'fire', reason: 'schedule', period: `no-reply:${T0 + 14 * DAY}`, openUrl: 'recovery.html', requestId: 'req-1', accountId: 'pypi.org/alice' });
+    expect(at(T0 + 14 * DAY)).toMatchObject({ status: 'fire', reason: 'schedule', period: `no-reply:${T0 + 14 * DAY}`, openUrl: 'recovery.html?host=pypi.org&username=alice&from=reminder', requestId: 'req-1', accountId: 'pypi.org/alice' });
   });
 
   it('comes back at 28 days after "Done" at 14', () => {
