@@ -198,7 +198,7 @@ describe('what the user does with a notification', () => {
     await runReminderTick(deps);
     const open = vi.spyOn(browser.tabs, 'create');
     await fakeBrowser.notifications.onClicked.trigger(`recovery-follow-up|req-1@no-reply:${T0}`);
-    expect(open).toHaveBeenCalledWith({ url: browser.runtime.getURL('/recovery.html' as '/') });
+    expect(open).toHaveBeenCalledWith({ url: browser.runtime.getURL('/recovery.html?host=pypi.org&username=alice&from=reminder' as '/') });
   });
 
   it('a notification closed by the user is only recorded', async () => {
