@@ -34,7 +34,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 /** The extension's service worker, waiting for it to start if needed. */
 export async function extensionServiceWorker(context: BrowserContext): Promise<Worker> {
   const running = context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://'));
-  return running ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+  return running ?? context.waitForEvent('serviceworker', { timeout: 30_000 });
 }
 
 export function extensionIdOf(worker: Worker): string {
