@@ -9,10 +9,11 @@ export default defineConfig({
     name: 'PyPI Guard',
     description:
       'Audits your PyPI account security, nudges you to fix weak spots on pypi.org, and guides you back in when you are locked out.',
-    // Only what the code calls: `alarms` wakes the worker for reminders, `notifications` shows them.
+    // Only what the code calls: `alarms` wakes the worker for reminders, `notifications` shows them,
+    // `activeTab` lets the popup see which PyPI the current tab is on (only when the user opens it).
     // Content scripts declare their own PyPI matches; no host permission is needed for them or for
     // the CORS-enabled APIs we call.
-    permissions: ['alarms', 'notifications'],
+    permissions: ['alarms', 'notifications', 'activeTab'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'PyPI Guard' },
     ...(browser === 'firefox'

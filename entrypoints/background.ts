@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { parseMessage } from '@/utils/messages';
 import { classifySender } from '@/utils/sender';
 import { handleSnapshotMessage, rememberLoginAttempt } from '@/utils/background/snapshots';
-import { setupReminders } from '@/utils/background/reminders';
+import { runReminderTick, setupReminders } from '@/utils/background/reminders';
 
 export default defineBackground(() => {
   const ownOrigin = browser.runtime.getURL('/');
@@ -19,6 +19,8 @@ export default defineBackground(() => {
       case 'login-attempt':
         if (from.kind === 'content-script') rememberLoginAttempt(message, from);
         return undefined;
+      case 'data-changed':
+        return from.kind === 'extension-page' ? runReminderTick().then(() => undefined) : undefined;
     }
   });
 });

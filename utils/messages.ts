@@ -78,11 +78,15 @@ export const LoginAttemptMessageSchema = v.strictObject({
   username,
 });
 
-export const MessageSchema = v.variant('type', [SnapshotMessageSchema, LoginAttemptMessageSchema]);
+/** From an extension page (popup, options): stored data changed, bring the badge and reminders up to date. */
+export const DataChangedMessageSchema = v.strictObject({ type: v.literal('data-changed') });
+
+export const MessageSchema = v.variant('type', [SnapshotMessageSchema, LoginAttemptMessageSchema, DataChangedMessageSchema]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
 export type SnapshotMessage = v.InferOutput<typeof SnapshotMessageSchema>;
 export type LoginAttemptMessage = v.InferOutput<typeof LoginAttemptMessageSchema>;
+export type DataChangedMessage = v.InferOutput<typeof DataChangedMessageSchema>;
 
 // The schema and the hand-written snapshot type must describe the same thing.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -14,11 +14,10 @@ export function classifySender(
   ownId: string,
   ownOrigin: string,
 ): TrustedSender | null {
-  if (sender.id !== ownId) return null;
-  if (sender.tab) {
-    const host = sender.url ? pypiHostOf(sender.url) : null;
-    return host ? { kind: 'content-script', host, tabId: sender.tab.id } : null;
-  }
-  if (sender.url && sender.url.startsWith(ownOrigin)) return { kind: 'extension-page' };
-  return null;
+  if (sender.id !== ownId || !sender.url) return null;
+  // Our own pages first: the options page and the assistant live in tabs too.
+  if (sender.url.startsWith(ownOrigin)) return { kind: 'extension-page' };
+  if (!sender.tab) return null;
+  const host = pypiHostOf(sender.url);
+  return host ? { kind: 'content-script', host, tabId: sender.tab.id } : null;
 }

@@ -1,16 +1,121 @@
-export function App() {
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { CheckResult } from '@/utils/audit';
+import type { Reminder } from '@/utils/reminders';
+import { recordReminderAction, updateObserved } from '@/utils/store';
+import { SNOOZE_MS } from '@/utils/background/reminders';
+import type { PypiHost } from '@/utils/pypi/hosts';
+import type { PypiGuardDb } from '@/utils/store/schema';
+import { AccountSection } from './AccountSection';
+import { loadAccountAudits, loadDueReminders, overallState, type AccountAudit } from './data';
+import { RemindersSection } from './RemindersSection';
+
+/** Everything the popup needs from the browser, injected so component tests can run it. */
+export interface PopupDeps {
+  openDb(): Promise<PypiGuardDb>;
+  now(): number;
+  activeHost(): Promise<PypiHost | null>;
+  /** A page of the extension, as a URL. */
+  extensionUrl(path: string): string;
+  /** Tells the background the data changed (badge, reminders). */
+  dataChanged(): void;
+  /** Removes a reminder's notification once the user answered it here. */
+  clearNotification(reminder: Reminder): void;
+}
+
+type LoadState = { phase: 'loading' } | { phase: 'ready'; entries: AccountAudit[]; reminders: Reminder[] } | { phase: 'error'; message: string };
+
+export function App({ deps }: { deps: PopupDeps }) {
+  const [state, setState] = useState<LoadState>({ phase: 'loading' });
+  const [now] = useState(() => deps.now());
+
+  const load = useCallback(async () => {
+    try {
+      const db = await deps.openDb();
+      try {
+        const [entries, reminders] = await Promise.all([loadAccountAudits(db, deps.now(), await deps.activeHost()), loadDueReminders(db, deps.now())]);
+        setState({ phase: 'ready', entries, reminders });
+      } finally {
+        db.close();
+      }
+    } catch {
+      setState({ phase: 'error', message: 'PyPI Guard could not read its data. Close and reopen the popup; if it persists, see the options page.' });
+    }
+  }, [deps]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // Fixes are plain links (target=_blank): the browser opens them in a new tab, as any link.
+  const fixHref = (result: CheckResult) => (result.fix.kind === 'pypi' ? result.fix.url : deps.extensionUrl(result.fix.path));
+  const reminderHref = (reminder: Reminder) => (reminder.openUrl.startsWith('https://') ? reminder.openUrl : deps.extensionUrl(reminder.openUrl));
+  const onAcknowledge = async ({ account }: AccountAudit) => {
+    const db = await deps.openDb();
+    try {
+      await updateObserved(db, account.id, (observed) => ({ ...observed, eventsAcknowledgedAt: deps.now() }));
+    } finally {
+      db.close();
+    }
+    deps.dataChanged();
+    await load();
+  };
+
+  const onReminder = async (reminder: Reminder, action: 'opened' | 'snoozed' | 'done') => {
+    const db = await deps.openDb();
+    try {
+      await recordReminderAction(db, reminder, action, deps.now(), action === 'snoozed' ? deps.now() + SNOOZE_MS : undefined);
+    } finally {
+      db.close();
+    }
+    deps.clearNotification(reminder);
+    deps.dataChanged();
+    if (action !== 'opened') await load();
+  };
+
+  const entries = state.phase === 'ready' ? state.entries : [];
+  const overall = state.phase === 'ready' && entries.length > 0 ? overallState(entries) : null;
   return (
-    <main class="popup">
-      <h1>PyPI Guard</h1>
-      <section data-empty-state class="empty">
-        <p>No PyPI account seen yet.</p>
-        <p>
-          Open your account settings on PyPI once, and PyPI Guard will check its security for you.
+    <main class="popup" aria-busy={state.phase === 'loading'}>
+      <header class={`popup__header popup__header--${overall?.tone ?? 'none'}`}>
+        <h1>PyPI Guard</h1>
+        <p class="popup__overall" role="status" data-overall={overall?.tone ?? 'none'}>
+          {state.phase === 'loading' ? 'Checking your accounts…' : (overall?.text ?? '')}
         </p>
-        <a class="button" href="https://pypi.org/manage/account/two-factor/" target="_blank" rel="noreferrer">
-          Open PyPI account security
+      </header>
+
+      {state.phase === 'loading' ? <div class="skeleton" aria-hidden="true" /> : null}
+      {state.phase === 'error' ? (
+        <p class="error" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+
+      {state.phase === 'ready' && entries.length === 0 ? (
+        <section data-empty-state class="empty">
+          <p>No PyPI account seen yet.</p>
+          <p>Open your account settings on PyPI once, and PyPI Guard will check its security for you.</p>
+          <a class="button button--primary" href="https://pypi.org/manage/account/two-factor/" target="_blank" rel="noreferrer">
+            Open PyPI account security
+          </a>
+        </section>
+      ) : null}
+
+      {state.phase === 'ready' && state.reminders.length > 0 ? (
+        <RemindersSection reminders={state.reminders} openHref={reminderHref} onAction={(reminder, action) => void onReminder(reminder, action)} />
+      ) : null}
+
+      {entries.map((entry) => (
+        <AccountSection key={entry.account.id} entry={entry} now={now} fixHref={fixHref} onAcknowledge={(target) => void onAcknowledge(target)} />
+      ))}
+
+      <footer class="popup__footer">
+        <a href={deps.extensionUrl('recovery.html?from=popup')} target="_blank" rel="noreferrer">
+          Locked out? Recovery assistant
         </a>
-      </section>
+        <a href={deps.extensionUrl('options.html')} target="_blank" rel="noreferrer">
+          Settings
+        </a>
+      </footer>
     </main>
   );
 }

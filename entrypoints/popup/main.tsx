@@ -1,5 +1,24 @@
 import { render } from 'preact';
-import { App } from './App';
+import { browser } from 'wxt/browser';
+import { pypiHostOf } from '@/utils/pypi/hosts';
+import { notificationIdOf } from '@/utils/background/reminders';
+import { openStore } from '@/utils/store';
+import type { DataChangedMessage } from '@/utils/messages';
+import { App, type PopupDeps } from './App';
+import '@/components/theme.css';
 import './style.css';
 
-render(<App />, document.getElementById('app')!);
+const deps: PopupDeps = {
+  openDb: () => openStore(),
+  now: () => Date.now(),
+  // `activeTab` lets the popup read the URL of the tab it was opened on, and only that one.
+  activeHost: async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.url ? pypiHostOf(tab.url) : null;
+  },
+  extensionUrl: (path) => browser.runtime.getURL(`/${path}` as '/'),
+  dataChanged: () => void browser.runtime.sendMessage({ type: 'data-changed' } satisfies DataChangedMessage),
+  clearNotification: (reminder) => void browser.notifications.clear(notificationIdOf(reminder)),
+};
+
+render(<App deps={deps} />, document.getElementById('app')!);

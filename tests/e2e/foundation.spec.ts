@@ -1,6 +1,5 @@
 import { test, expect } from './fixtures';
 import { extensionWorldsIn } from './support/injection';
-import { PopupPage } from './pages/popup';
 
 test('the service worker starts and has our manifest', async ({ serviceWorker }) => {
   const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
@@ -44,9 +43,3 @@ for (const url of [
     expect(await extensionWorldsIn(page, extensionId)).toEqual([]);
   });
 }
-
-test('the popup opens with an empty state', async ({ context, extensionId }) => {
-  const popup = await PopupPage.open(context, extensionId);
-  await expect(popup.emptyState).toBeVisible();
-  await expect(popup.emptyState.getByRole('link')).toHaveAttribute('href', 'https://pypi.org/manage/account/two-factor/');
-});

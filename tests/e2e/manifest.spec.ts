@@ -21,6 +21,7 @@ const PERMISSION_USES: Record<string, RegExp> = {
   notifications: /browser\.notifications\./,
   storage: /browser\.storage\./,
   tabs: /browser\.tabs\.(query|get)\(.*url/,
+  activeTab: /browser\.tabs\.query\(\{ active: true/,
 };
 
 function sourceFiles(dir: string): string[] {

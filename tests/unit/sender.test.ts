@@ -12,8 +12,9 @@ describe('classifySender', () => {
     expect(classifySender({ id: OWN_ID, url: 'https://test.pypi.org/account/login/', tab: { id: 1 } as never }, OWN_ID, OWN_ORIGIN)?.kind).toBe('content-script');
   });
 
-  it('accepts our own extension pages', () => {
+  it('accepts our own extension pages, in the popup or in a tab', () => {
     expect(classifySender({ id: OWN_ID, url: `${OWN_ORIGIN}popup.html` }, OWN_ID, OWN_ORIGIN)).toEqual({ kind: 'extension-page' });
+    expect(classifySender({ id: OWN_ID, url: `${OWN_ORIGIN}options.html`, tab: { id: 3 } as never }, OWN_ID, OWN_ORIGIN)).toEqual({ kind: 'extension-page' });
   });
 
   it.each([

@@ -12,10 +12,12 @@ import {
   type ReminderUserAction,
 } from '../store';
 import type { PypiGuardDb } from '../store/schema';
+import { refreshBadge } from './badge';
 
 /**
  * Binds the pure `due` (utils/reminders) to the browser: alarms wake the worker, notifications
- * tell the user, the badge counts what is outstanding. Nothing here decides what is due.
+ * tell the user, the badge (utils/background/badge.ts) counts what is outstanding with the failing
+ * audit checks. Nothing here decides what is due.
  *
  * Alarms (every name starts with `reminders:`, and any of them runs a tick):
  * - `reminders:tick` — periodic, every 60 minutes: the safety net that catches everything.
@@ -36,7 +38,6 @@ export const SNOOZE_MS = 7 * DAY_MS;
 /** Chrome shows at most two buttons; the notification's body opens the page ("Open PyPI"). */
 export const NOTIFICATION_BUTTONS = ['Snooze 1 week', 'Done'] as const;
 const BUTTON_ACTIONS: ReminderUserAction[] = ['snoozed', 'done'];
-const BADGE_COLOUR = '#b45309';
 
 export interface ReminderDeps {
   openDb(): Promise<PypiGuardDb>;
@@ -108,7 +109,7 @@ export function runReminderTick(deps: ReminderDeps = defaultReminderDeps): Promi
         await showNotification(reminder);
         fired.push(reminder);
       }
-      await updateBadge(outstanding(reminders).length);
+      await refreshBadge(db, now, outstanding(reminders).length);
       await scheduleWakeUps(wakeUps(reminders, now));
       await ensureAlarms();
       return { reminders, fired };
@@ -167,11 +168,6 @@ function describeTarget(openUrl: string): string {
 /** For tests: forget what was learned about notification buttons. */
 export function resetNotificationSupport(): void {
   buttonsSupported = undefined;
-}
-
-async function updateBadge(count: number): Promise<void> {
-  await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
-  if (count > 0) await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOUR });
 }
 
 /** One one-off alarm per reminder that changes state later; stale ones are cleared. */

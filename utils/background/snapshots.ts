@@ -1,6 +1,8 @@
 import type { LoginAttemptMessage, SnapshotMessage } from '../messages';
 import type { TrustedSender } from '../sender';
 import { openStore, recordSnapshot, type AccountRecord } from '../store';
+import { refreshProjectSources } from './project-sources';
+import { runReminderTick } from './reminders';
 
 type ContentScriptSender = Extract<TrustedSender, { kind: 'content-script' }>;
 
@@ -29,9 +31,14 @@ export async function handleSnapshotMessage(message: SnapshotMessage, from: Cont
     username = pending.username;
   }
   const db = await openStore();
+  let record: AccountRecord;
   try {
-    return await recordSnapshot(db, { ...message.snapshot, username });
+    record = await recordSnapshot(db, { ...message.snapshot, username });
+    await refreshProjectSources(db, record, (url, init) => fetch(url, init), now).catch(() => undefined);
   } finally {
     db.close();
   }
+  // New facts can change the audit (badge) and make a reminder due (e.g. a failed-login burst).
+  await runReminderTick();
+  return record;
 }

@@ -1,5 +1,6 @@
 import type { Settings } from '../settings';
 import type { AccountRecord, StoredEvent } from '../store/types';
+import { isUnfamiliarSignIn } from '../events/suspicious';
 import { accountLabel, daysBetween, isoDate, plural, siteName } from './text';
 import { DAY_MS, type ReminderCandidate, type ReminderKindModule, type ReminderTrigger } from './types';
 
@@ -155,11 +156,7 @@ export function newestFailedLoginBurst(ascendingEvents: StoredEvent[]): FailedLo
 function newestUnrecognisedSignIn(allAscending: StoredEvent[], recent: StoredEvent[]): StoredEvent | null {
   let newest: StoredEvent | null = null;
   for (const event of recent) {
-    let isUnrecognised = event.tag === 'account:login:new_device';
-    if (!isUnrecognised && event.tag === 'account:login:success' && event.location) {
-      const earlierLocations = allAscending.filter((other) => other.time < event.time && other.location).map((other) => other.location);
-      isUnrecognised = earlierLocations.length > 0 && !earlierLocations.includes(event.location);
-    }
+    const isUnrecognised = event.tag === 'account:login:new_device' || isUnfamiliarSignIn(event, allAscending);
     if (isUnrecognised && (!newest || event.time >= newest.time)) newest = event;
   }
   return newest;

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHECKS, CHECK_IDS, runAudit } from '@/utils/audit';
+import { DAY, NOW, event, seen, state } from './builders';
+
+describe('conventions', () => {
+  it('every check id has one check, in a file named by its id, with its own test file', () => {
+    expect(CHECKS.map((check) => check.id).sort()).toEqual([...CHECK_IDS].sort());
+    for (const id of CHECK_IDS) {
+      expect(existsSync(path.resolve(process.cwd(), `utils/audit/checks/${id}.ts`)), id).toBe(true);
+      expect(existsSync(path.resolve(process.cwd(), `tests/unit/audit/checks/${id}.test.ts`)), id).toBe(true);
+    }
+  });
+  it('every result has a title, a detail and a fix, for every state', () => {
+    for (const candidate of [state(), state({ twoFactor: undefined, emails: undefined, recoveryCodes: undefined, apiTokens: undefined, projects: undefined, pagesSeenAt: {} })]) {
+      for (const result of runAudit(candidate, NOW).results) {
+        expect(result.title.length, result.id).toBeGreaterThan(3);
+        expect(result.detail.length, result.id).toBeGreaterThan(3);
+        expect(result.fix.kind === 'pypi' ? result.fix.url : result.fix.path, result.id).toMatch(/^(https:\/\/pypi\.org\/|recovery\.html|drill\.html)/);
+        expect(result.fixLabel.length, result.id).toBeGreaterThan(2);
+      }
+    }
+  });
+});
+
+describe('runAudit', () => {
+  it('scores a well-kept account high and a bare one low', () => {
+    const good = runAudit(
+      state({
+        twoFactor: seen({ totp: true, securityKeys: ['key'] }),
+        emails: seen([
+          { address: 'a@example.org', primary: true, verified: true, status: 'verified' },
+          { address: 'a@other.net', primary: false, verified: true, status: 'verified' },
+        ]),
+        observed: { passwordScore: seen(4), passwordChangedAt: NOW - 10 * DAY },
+        projectSources: seen([{ project: 'alice-tools', repositoryUrl: 'https://github.com/alice/alice-tools' }]),
+      }),
+      NOW,
+    );
+    expect(good.results.every((result) => result.status === 'pass')).toBe(true);
+    expect(good.score).toBe(100);
+    expect(good.worst).toBe('pass');
+
+    const bare = runAudit(state({ twoFactor: seen({ totp: false, securityKeys: [] }), recoveryCodes: seen({ generated: false, unused: 0 }) }), NOW);
+    expect(bare.failCount).toBeGreaterThanOrEqual(1);
+    expect(bare.worst).toBe('fail');
+    expect(bare.score!).toBeLessThan(good.score! - 30);
+  });
+
+  it('caps the score while any check fails, however good the rest', () => {
+    const onlyEventsFail = runAudit(state({ twoFactor: seen({ totp: true, securityKeys: ['key'] }), observed: { passwordScore: seen(4) } }, [event('account:login:failure', NOW - DAY)]), NOW);
+    expect(onlyEventsFail.failCount).toBe(1);
+    expect(onlyEventsFail.score).toBe(59);
+  });
+
+  it('leaves unknown checks out of the score, and has no score when nothing is known', () => {
+    const nothing = runAudit(state({ twoFactor: undefined, emails: undefined, recoveryCodes: undefined, apiTokens: undefined, projects: undefined, pagesSeenAt: {} }), NOW);
+    expect(nothing.score).toBeNull();
+    expect(nothing.results.filter((result) => result.status !== 'unknown').map((result) => result.id)).toEqual([]);
+  });
+
+  it('marks every known result as possibly stale when the account pages are old', () => {
+    const old = runAudit(state({ pagesSeenAt: { 'account-settings': NOW - 45 * DAY } }, [event('account:login:failure', NOW - 50 * DAY)]), NOW);
+    const twoFactor = old.results.find((result) => result.id === 'two-factor')!;
+    expect(twoFactor).toMatchObject({ status: 'pass', stale: true });
+    expect(twoFactor.detail).toMatch(/may be out of date/);
+    expect(old.results.find((result) => result.id === 'data-freshness')).toMatchObject({ status: 'warn', stale: false });
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { apiTokens } from '@/utils/audit/checks/api-tokens';
+import type { ApiTokenFact } from '@/utils/pypi/snapshot';
+import { DAY, NOW, seen, state } from '../builders';
+
+const project = (name: string, lastUsedDaysAgo: number | null, createdDaysAgo = 200): ApiTokenFact => ({
+  name,
+  scope: { kind: 'projects', projects: ['alice-tools'] },
+  createdAt: NOW - createdDaysAgo * DAY,
+  lastUsedAt: lastUsedDaysAgo === null ? null : NOW - lastUsedDaysAgo * DAY,
+});
+const withTokens = (...tokens: ApiTokenFact[]) => state({ apiTokens: seen(tokens) });
+
+describe('api-tokens', () => {
+  it('passes with no tokens or project tokens in use', () => {
+    expect(apiTokens.run(withTokens(), NOW).status).toBe('pass');
+    expect(apiTokens.run(withTokens(project('ci', 1)), NOW).status).toBe('pass');
+  });
+  it('warns on an account-wide token', () => {
+    expect(apiTokens.run(withTokens({ ...project('laptop', 1), scope: { kind: 'account' } }), NOW)).toMatchObject({
+      status: 'warn',
+      fix: { url: 'https://pypi.org/manage/account/#api-tokens' },
+    });
+  });
+  it('warns on a token unused for 90 days, not 89', () => {
+    expect(apiTokens.run(withTokens(project('old', 89)), NOW).status).toBe('pass');
+    expect(apiTokens.run(withTokens(project('old', 90)), NOW).status).toBe('warn');
+  });
+  it('counts a never-used token from its creation', () => {
+    expect(apiTokens.run(withTokens(project('new', null, 10)), NOW).status).toBe('pass');
+    expect(apiTokens.run(withTokens(project('forgotten', null, 90)), NOW).status).toBe('warn');
+  });
+  it('is unknown without data', () => expect(apiTokens.run(state({ apiTokens: undefined }), NOW).status).toBe('unknown'));
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { recoveryReadiness } from '@/utils/audit/checks/recovery-readiness';
+import { NOW, seen, state } from '../builders';
+
+describe('recovery-readiness', () => {
+  it('warns (the email check already fails) without a verified primary email', () => {
+    expect(recoveryReadiness.run(state({ emails: seen([{ address: 'a@b.org', primary: true, verified: false, status: 'unverified' }]) }), NOW).status).toBe('warn');
+  });
+  it('is unknown until projects and their repositories are known, and says how to find out', () => {
+    expect(recoveryReadiness.run(state({ projects: undefined }), NOW)).toMatchObject({ status: 'unknown', fix: { url: 'https://pypi.org/manage/projects/' } });
+    expect(recoveryReadiness.run(state(), NOW)).toMatchObject({ status: 'unknown', fix: { kind: 'extension', path: 'recovery.html?host=pypi.org&username=alice&from=popup' } });
+  });
+  it('warns when no project names a public repository, or there is no project', () => {
+    expect(recoveryReadiness.run(state({ projectSources: seen([{ project: 'alice-tools', repositoryUrl: null }]) }), NOW).status).toBe('warn');
+    expect(recoveryReadiness.run(state({ projects: seen([]) }), NOW).status).toBe('warn');
+  });
+  it('passes with a verified email and a project with a public repository', () => {
+    const ready = state({ projectSources: seen([{ project: 'alice-tools', repositoryUrl: 'https://github.com/alice/alice-tools' }]) });
+    expect(recoveryReadiness.run(ready, NOW)).toMatchObject({ status: 'pass' });
+    expect(recoveryReadiness.run(ready, NOW).detail).toContain('alice-tools');
+  });
+});

@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { App, type PopupDeps } from '@/entrypoints/popup/App';
+import { deleteStore, getAccount, openStore, recordSnapshot, updateObserved } from '@/utils/store';
+import type { PypiGuardDb } from '@/utils/store/schema';
+import type { AccountSnapshot } from '@/utils/pypi/snapshot';
+import type { PypiHost } from '@/utils/pypi/hosts';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 25, 12);
+let dbName: string;
+let db: PypiGuardDb;
+let counter = 0;
+let deps: PopupDeps & { dataChanged: Mock<PopupDeps['dataChanged']>; clearNotification: Mock<PopupDeps['clearNotification']> };
+let activeHost: PypiHost | null;
+
+beforeEach(async () => {
+  dbName = `pypi-guard-popup-${counter++}`;
+  db = await openStore(dbName);
+  activeHost = null;
+  deps = {
+    openDb: () => openStore(dbName),
+    now: () => NOW,
+    activeHost: async () => activeHost,
+    extensionUrl: (path) => `chrome-extension://test/${path}`,
+    dataChanged: vi.fn<PopupDeps['dataChanged']>(),
+    clearNotification: vi.fn<PopupDeps['clearNotification']>(),
+  };
+});
+afterEach(async () => {
+  cleanup();
+  db.close();
+  await deleteStore(dbName);
+});
+
+const accountPage = (username: string, host: PypiHost, facts: Partial<AccountSnapshot>): AccountSnapshot & { username: string } => ({
+  host,
+  username,
+  pageKind: 'account-settings',
+  seenAt: NOW - DAY,
+  emails: [{ address: `${username}@example.org`, primary: true, verified: true, status: 'verified' }],
+  twoFactor: { totp: true, securityKeys: [] },
+  recoveryCodes: { generated: true, unused: 7, generatedAt: NOW - 30 * DAY },
+  apiTokens: [],
+  securityEvents: [],
+  ...facts,
+});
+
+const checkRow = (account: string, check: string) => document.querySelector(`[data-account="${account}"] [data-check="${check}"]`);
+
+describe('popup', () => {
+  it('shows the empty state leading to PyPI’s 2FA page when nothing is stored', async () => {
+    render(<App deps={deps} />);
+    const empty = await screen.findByText('No PyPI account seen yet.');
+    expect(empty.closest('[data-empty-state]')?.querySelector('a')?.getAttribute('href')).toBe('https://pypi.org/manage/account/two-factor/');
+  });
+
+  it('shows each check with its status for each account, the active tab’s PyPI first', async () => {
+    await recordSnapshot(db, accountPage('alice', 'pypi.org', { twoFactor: { totp: false, securityKeys: [] }, seenAt: NOW - DAY }));
+    await recordSnapshot(db, accountPage('bob', 'test.pypi.org', { seenAt: NOW - 2 * DAY }));
+    activeHost = 'test.pypi.org';
+    render(<App deps={deps} />);
+    await waitFor(() => expect(document.querySelectorAll('[data-account]')).toHaveLength(2));
+    expect([...document.querySelectorAll('[data-account]')].map((section) => section.getAttribute('data-account'))).toEqual(['test.pypi.org/bob', 'pypi.org/alice']);
+    expect(checkRow('pypi.org/alice', 'two-factor')?.getAttribute('data-status')).toBe('fail');
+    expect(checkRow('test.pypi.org/bob', 'two-factor')?.getAttribute('data-status')).toBe('pass');
+    expect(checkRow('test.pypi.org/bob', 'password-strength')?.getAttribute('data-status')).toBe('unknown');
+    expect(screen.getByRole('status').textContent).toMatch(/problem/);
+  });
+
+  it('orders by last seen without an active PyPI tab', async () => {
+    await recordSnapshot(db, accountPage('alice', 'pypi.org', { seenAt: NOW - 5 * DAY }));
+    await recordSnapshot(db, accountPage('bob', 'test.pypi.org', { seenAt: NOW - DAY }));
+    render(<App deps={deps} />);
+    await waitFor(() => expect(document.querySelectorAll('[data-account]')).toHaveLength(2));
+    expect(document.querySelector('[data-account]')?.getAttribute('data-account')).toBe('test.pypi.org/bob');
+  });
+
+  it('a fix button opens the exact PyPI page of that account’s host', async () => {
+    await recordSnapshot(db, accountPage('bob', 'test.pypi.org', { twoFactor: { totp: false, securityKeys: [] } }));
+    render(<App deps={deps} />);
+    await waitFor(() => expect(checkRow('test.pypi.org/bob', 'two-factor')).not.toBeNull());
+    const fix = within(checkRow('test.pypi.org/bob', 'two-factor') as HTMLElement).getByRole('link', { name: /Add 2FA|first/ });
+    expect(fix.getAttribute('href')).toBe('https://test.pypi.org/manage/account/two-factor/');
+    expect(fix.getAttribute('target')).toBe('_blank');
+  });
+
+  it('recovery readiness opens the extension’s assistant for that account', async () => {
+    await recordSnapshot(db, accountPage('alice', 'pypi.org', { projects: ['alice-tools'] }));
+    render(<App deps={deps} />);
+    await waitFor(() => expect(checkRow('pypi.org/alice', 'recovery-readiness')).not.toBeNull());
+    const fix = within(checkRow('pypi.org/alice', 'recovery-readiness') as HTMLElement).getByRole('link', { name: /Look them up/ });
+    expect(fix.getAttribute('href')).toBe('chrome-extension://test/recovery.html?host=pypi.org&username=alice&from=popup');
+  });
+
+  it('“It was me” acknowledges security events, turns the check green and tells the background', async () => {
+    await recordSnapshot(db, accountPage('alice', 'pypi.org', { securityEvents: [{ tag: 'account:login:failure', summary: 'Login failed', time: NOW - 2 * DAY, location: 'Lagos' }] }));
+    render(<App deps={deps} />);
+    await waitFor(() => expect(checkRow('pypi.org/alice', 'security-events')?.getAttribute('data-status')).toBe('fail'));
+    fireEvent.click(within(checkRow('pypi.org/alice', 'security-events') as HTMLElement).getByRole('button', { name: /It was me/ }));
+    await waitFor(() => expect(checkRow('pypi.org/alice', 'security-events')?.getAttribute('data-status')).toBe('pass'));
+    expect((await getAccount(db, 'pypi.org/alice'))?.observed?.eventsAcknowledgedAt).toBe(NOW);
+    expect(deps.dataChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('lists failing checks first within an account', async () => {
+    await recordSnapshot(db, accountPage('alice', 'pypi.org', { twoFactor: { totp: false, securityKeys: [] } }));
+    render(<App deps={deps} />);
+    await waitFor(() => expect(document.querySelectorAll('[data-check]').length).toBeGreaterThan(5));
+    const statuses = [...document.querySelectorAll('[data-check]')].map((row) => row.getAttribute('data-status'));
+    expect(statuses[0]).toBe('fail');
+    expect(statuses.indexOf('pass')).toBeGreaterThan(statuses.lastIndexOf('warn'));
+  });
+
+  it('lists due reminders with Open, Snooze and Done, and Done takes one away', async () => {
+    await recordSnapshot(db, accountPage('alice', 'pypi.org', {}));
+    await updateObserved(db, 'pypi.org/alice', (observed) => ({ ...observed, passwordChangedAt: NOW - 200 * DAY }));
+    render(<App deps={deps} />);
+    const reminder = await waitFor(() => {
+      const row = document.querySelector('[data-reminder="password-rotation|pypi.org/alice"]');
+      expect(row).not.toBeNull();
+      return row as HTMLElement;
+    });
+    expect(within(reminder).getByRole('link', { name: /Open/ }).getAttribute('href')).toBe('https://pypi.org/manage/account/#change-password');
+    fireEvent.click(within(reminder).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(document.querySelector('[data-reminder]')).toBeNull());
+    expect(deps.clearNotification).toHaveBeenCalled();
+    expect(deps.dataChanged).toHaveBeenCalled();
+  });
+
+  it('says so, without a stack trace, when the data cannot be read', async () => {
+    deps.openDb = () => Promise.reject(new Error('boom'));
+    render(<App deps={deps} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/could not read its data/);
+  });
+});

@@ -1,0 +1,25 @@
+import { DAY_MS, pypiPage, type Check } from '../types';
+
+export const UNUSED_TOKEN_DAYS = 90;
+
+export const apiTokens: Check = {
+  id: 'api-tokens',
+  title: 'API tokens',
+  weight: 5,
+  run(state, now) {
+    const tokens = state.account.apiTokens?.value;
+    const fix = pypiPage(state, '/manage/account/#api-tokens');
+    if (!tokens) return { status: 'unknown', detail: 'Open your account settings on PyPI once so PyPI Guard can see your tokens.', fix: pypiPage(state, '/manage/account/'), fixLabel: 'Open account settings' };
+    const accountWide = tokens.filter((token) => token.scope.kind === 'account');
+    const idle = tokens.filter((token) => {
+      const lastActivity = token.lastUsedAt ?? token.createdAt;
+      return lastActivity !== undefined && now - lastActivity >= UNUSED_TOKEN_DAYS * DAY_MS;
+    });
+    const problems = [
+      accountWide.length > 0 ? `${accountWide.length} can upload to all your projects (${accountWide.map((token) => `“${token.name}”`).join(', ')})` : '',
+      idle.length > 0 ? `${idle.length} unused for ${UNUSED_TOKEN_DAYS}+ days (${idle.map((token) => `“${token.name}”`).join(', ')})` : '',
+    ].filter(Boolean);
+    if (problems.length > 0) return { status: 'warn', detail: `${problems.join('; ')}: scope them to one project or remove them.`, fix, fixLabel: 'Review tokens' };
+    return { status: 'pass', detail: tokens.length === 0 ? 'No API tokens.' : `${tokens.length} project-scoped token${tokens.length === 1 ? '' : 's'}, all in use.`, fix, fixLabel: 'Review tokens' };
+  },
+};

@@ -1,0 +1,38 @@
+import { pypiPage, type Check } from '../types';
+import { suspiciousEvents, type SuspicionReason } from '../../events/suspicious';
+
+const REASON_TEXT: Record<SuspicionReason, string> = {
+  'login-failure': 'failed sign-in',
+  'reauthentication-failure': 'failed password confirmation',
+  'two-factor-removed': '2FA method removed',
+  'recovery-code-used': 'recovery code used',
+  'password-reset': 'password reset',
+  'password-disabled': 'password disabled by PyPI',
+  'new-device': 'sign-in from a new device',
+  'unfamiliar-location': 'sign-in from an unfamiliar place',
+  'token-leaked': 'token removed after a leak',
+};
+
+export const securityEvents: Check = {
+  id: 'security-events',
+  title: 'Recent security events',
+  weight: 10,
+  run(state) {
+    const fix = pypiPage(state, '/manage/account/#account-events');
+    if (state.account.pagesSeenAt['account-settings'] === undefined && state.account.pagesSeenAt['unverified-account'] === undefined) {
+      return { status: 'unknown', detail: 'Open your account settings on PyPI once so PyPI Guard can read the security history.', fix: pypiPage(state, '/manage/account/'), fixLabel: 'Open account settings' };
+    }
+    const since = state.account.observed?.eventsAcknowledgedAt ?? -Infinity;
+    const found = suspiciousEvents(state.events, since);
+    if (found.length === 0) {
+      // Rows PyPI Guard could not map (another language, no English copy) cannot be vouched for.
+      const unread = state.events.filter((event) => event.tag === 'unknown' && event.firstSeenAt > since).length;
+      if (unread > 0) return { status: 'unknown', detail: `${unread} history row${unread === 1 ? '' : 's'} could not be read; look at them yourself.`, fix, fixLabel: 'Open history' };
+      return { status: 'pass', detail: 'Nothing unusual since you last looked.', fix, fixLabel: 'Open history' };
+    }
+    const counts = new Map<SuspicionReason, number>();
+    for (const { reason } of found) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+    const summary = [...counts].map(([reason, count]) => `${count} ${REASON_TEXT[reason]}${count === 1 ? '' : 's'}`).join(', ');
+    return { status: 'fail', detail: `Not yet acknowledged: ${summary}. Was that you?`, fix, fixLabel: 'Review history' };
+  },
+};

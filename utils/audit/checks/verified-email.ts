@@ -1,0 +1,28 @@
+import { pypiPage, type Check } from '../types';
+import { registrableDomain, verifiedPrimaryEmail } from '../facts';
+
+export const verifiedEmail: Check = {
+  id: 'verified-email',
+  title: 'Verified email addresses',
+  weight: 15,
+  run(state) {
+    const emails = state.account.emails?.value;
+    const fix = pypiPage(state, '/manage/account/#account-emails');
+    if (!emails) return { status: 'unknown', detail: 'Open your account settings on PyPI once so PyPI Guard can see your emails.', fix: pypiPage(state, '/manage/account/'), fixLabel: 'Open account settings' };
+    const primary = verifiedPrimaryEmail(emails);
+    if (!primary) {
+      return { status: 'fail', detail: 'No verified primary email: PyPI sends password resets and recovery mail there.', fix, fixLabel: 'Verify your email' };
+    }
+    const primaryDomain = registrableDomain(primary.address);
+    const backup = emails.find((email) => email !== primary && email.verified && registrableDomain(email.address) !== primaryDomain);
+    if (!backup) {
+      return {
+        status: 'warn',
+        detail: `Add a second verified email on another domain than ${primaryDomain}: an expired domain can be re-registered and used to take the account.`,
+        fix,
+        fixLabel: 'Add an email',
+      };
+    }
+    return { status: 'pass', detail: `Verified primary email and a backup on ${registrableDomain(backup.address)}.`, fix, fixLabel: 'Review emails' };
+  },
+};

@@ -1,0 +1,81 @@
+import { apiTokens } from './checks/api-tokens';
+import { dataFreshness } from './checks/data-freshness';
+import { passwordAge } from './checks/password-age';
+import { passwordStrength } from './checks/password-strength';
+import { recoveryCodes } from './checks/recovery-codes';
+import { recoveryCodesRemaining } from './checks/recovery-codes-remaining';
+import { recoveryReadiness } from './checks/recovery-readiness';
+import { secondFactorMethod } from './checks/second-factor-method';
+import { securityEvents } from './checks/security-events';
+import { twoFactor } from './checks/two-factor';
+import { verifiedEmail } from './checks/verified-email';
+import type { AuditState, Check, CheckResult, CheckStatus } from './types';
+
+export * from './types';
+
+/** In the order the popup lists them: what can take the account over or lock you out first. */
+export const CHECKS: readonly Check[] = [
+  twoFactor,
+  securityEvents,
+  recoveryCodes,
+  recoveryCodesRemaining,
+  secondFactorMethod,
+  verifiedEmail,
+  passwordStrength,
+  passwordAge,
+  apiTokens,
+  recoveryReadiness,
+  dataFreshness,
+];
+
+export interface Audit {
+  results: CheckResult[];
+  /**
+   * 0–100, or null when nothing is known yet. Each check has a weight (2FA 25; recovery codes 15,
+   * verified email 15; codes left, second method, password strength, security events 10; password
+   * age, API tokens, recovery readiness 5; freshness 0) and scores pass 1, warn ½, fail 0. Unknown
+   * checks are left out rather than counted as failures: the score is over what PyPI Guard knows,
+   * and the popup says how much that is. While any check fails the score is capped at
+   * SCORE_CAP_WITH_FAIL, so no average hides a problem that exposes the account today.
+   */
+  score: number | null;
+  worst: CheckStatus;
+  failCount: number;
+}
+
+export const SCORE_CAP_WITH_FAIL = 59;
+
+const STATUS_VALUE: Record<Exclude<CheckStatus, 'unknown'>, number> = { pass: 1, warn: 0.5, fail: 0 };
+const SEVERITY: CheckStatus[] = ['fail', 'warn', 'unknown', 'pass'];
+
+/** Runs every check on one account. Pure: `now` is passed in. */
+export function runAudit(state: AuditState, now: number): Audit {
+  const freshness = dataFreshness.run(state, now);
+  const stale = freshness.status === 'warn';
+  const results = CHECKS.map((check): CheckResult => {
+    const outcome = check === dataFreshness ? freshness : check.run(state, now);
+    const isStale = stale && check !== dataFreshness && outcome.status !== 'unknown';
+    return { id: check.id, title: check.title, ...outcome, detail: isStale ? `${outcome.detail} (may be out of date)` : outcome.detail, stale: isStale };
+  });
+
+  let earned = 0;
+  let possible = 0;
+  for (const check of CHECKS) {
+    const status = results.find((result) => result.id === check.id)!.status;
+    if (status === 'unknown' || check.weight === 0) continue;
+    earned += check.weight * STATUS_VALUE[status];
+    possible += check.weight;
+  }
+  const worst = SEVERITY.find((status) => results.some((result) => result.status === status)) ?? 'pass';
+  return {
+    results,
+    score: possible > 0 ? Math.min(Math.round((100 * earned) / possible), results.some((result) => result.status === 'fail') ? SCORE_CAP_WITH_FAIL : 100) : null,
+    worst,
+    failCount: results.filter((result) => result.status === 'fail').length,
+  };
+}
+
+/** The check itself, by id: for prompts that act on one check. */
+export function checkById(id: Check['id']): Check {
+  return CHECKS.find((check) => check.id === id)!;
+}

@@ -1,0 +1,63 @@
+import type { Settings } from '../settings';
+import type { AccountRecord, StoredEvent } from '../store/types';
+
+export const CHECK_IDS = [
+  'two-factor',
+  'second-factor-method',
+  'recovery-codes',
+  'recovery-codes-remaining',
+  'verified-email',
+  'recovery-readiness',
+  'password-strength',
+  'password-age',
+  'api-tokens',
+  'security-events',
+  'data-freshness',
+] as const;
+
+export type CheckId = (typeof CHECK_IDS)[number];
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown';
+
+/** What a check knows about one account. */
+export interface AuditState {
+  account: AccountRecord;
+  /** Every stored security event of the account (any order). */
+  events: StoredEvent[];
+  settings: Settings;
+}
+
+/**
+ * Where a fix happens: an exact PyPI page, or a page of the extension (resolved by the UI with
+ * `browser.runtime.getURL`, so pure checks never touch browser APIs).
+ */
+export type FixTarget = { kind: 'pypi'; url: string } | { kind: 'extension'; path: string };
+
+export interface CheckOutcome {
+  status: CheckStatus;
+  /** One line: what is true, or what to open to find out. */
+  detail: string;
+  fix: FixTarget;
+  /** The fix button's words. */
+  fixLabel: string;
+}
+
+export interface CheckResult extends CheckOutcome {
+  id: CheckId;
+  title: string;
+  /** The account pages are old: this result may no longer hold. */
+  stale: boolean;
+}
+
+/** One audit check: a pure function of the account's state and the time. */
+export interface Check {
+  id: CheckId;
+  title: string;
+  /** Share of the score (see utils/audit/index.ts). */
+  weight: number;
+  run(state: AuditState, now: number): CheckOutcome;
+}
+
+export const DAY_MS = 86_400_000;
+
+/** An exact page on the account's own PyPI (pypi.org or test.pypi.org). */
+export const pypiPage = (state: AuditState, path: string): FixTarget => ({ kind: 'pypi', url: `https://${state.account.host}${path}` });

@@ -1,0 +1,49 @@
+import { browser } from 'wxt/browser';
+import { runAudit } from '../audit';
+import { getSettings } from '../store';
+import type { PypiGuardDb } from '../store/schema';
+
+const BADGE_COLOUR = { fail: '#c62828', reminder: '#b45309' } as const;
+
+export interface BadgeCounts {
+  /** `fail` checks across every stored account (the popup's red rows). */
+  failingChecks: number;
+  /** Reminders due and not yet snoozed or done. */
+  outstandingReminders: number;
+}
+
+/**
+ * What the toolbar icon says: the number of failing checks in red; when nothing fails, the number
+ * of due reminders in amber; the tooltip names both.
+ */
+export function badgeOf({ failingChecks, outstandingReminders }: BadgeCounts): { text: string; colour: string; title: string } {
+  const shown = failingChecks > 0 ? failingChecks : outstandingReminders;
+  const parts = [
+    failingChecks > 0 ? `${failingChecks} failing check${failingChecks === 1 ? '' : 's'}` : '',
+    outstandingReminders > 0 ? `${outstandingReminders} reminder${outstandingReminders === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return {
+    text: shown > 0 ? String(shown) : '',
+    colour: failingChecks > 0 ? BADGE_COLOUR.fail : BADGE_COLOUR.reminder,
+    title: parts.length > 0 ? `PyPI Guard — ${parts.join(', ')}` : 'PyPI Guard',
+  };
+}
+
+/** Runs the audit of every stored account and counts the failing checks. */
+export async function countFailingChecks(db: PypiGuardDb, now: number): Promise<number> {
+  const [accounts, settings] = await Promise.all([db.getAll('accounts'), getSettings(db)]);
+  let failing = 0;
+  for (const account of accounts) {
+    const events = await db.getAllFromIndex('events', 'byAccount', account.id);
+    failing += runAudit({ account, events, settings }, now).failCount;
+  }
+  return failing;
+}
+
+/** Brings the toolbar badge up to date. The reminders tick calls it with its outstanding count. */
+export async function refreshBadge(db: PypiGuardDb, now: number, outstandingReminders: number): Promise<void> {
+  const badge = badgeOf({ failingChecks: await countFailingChecks(db, now), outstandingReminders });
+  await browser.action.setBadgeText({ text: badge.text });
+  await browser.action.setTitle({ title: badge.title });
+  if (badge.text) await browser.action.setBadgeBackgroundColor({ color: badge.colour });
+}
