@@ -7,6 +7,7 @@ import { repoRoot } from '../tests/e2e/support/paths';
 import { openBenchBrowser } from './bench/context';
 import { measureInjection } from './bench/injection';
 import { measureParse } from './bench/parse';
+import { measurePopup } from './bench/popup';
 
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -17,8 +18,9 @@ async function main(): Promise<void> {
       injection.push(await measureInjection(browser, url));
     }
     const parse = await measureParse(browser, 10_000, 200);
+    const popup = await measurePopup(browser, 10);
 
-    const results = { measuredAt: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, injection, parse };
+    const results = { measuredAt: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, injection, parse, popup };
     mkdirSync(path.join(repoRoot, 'bench'), { recursive: true });
     writeFileSync(path.join(repoRoot, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -27,6 +29,8 @@ async function main(): Promise<void> {
     console.log(`\ndetectPage on /manage/account/: ${parse.detectPageMedianMs} ms (median of ${parse.runs})`);
     console.log(`parse /manage/account/ with ${parse.events} events and ${parse.tokens} tokens (${(parse.pageBytes / 1e6).toFixed(1)} MB HTML), ${parse.parsedEvents} events read:`);
     console.log(`  first parse after load ${parse.firstParseMedianMs} ms, repeated ${parse.repeatParseMedianMs} ms (medians of ${parse.runs} loads; target ≤ 50 ms)`);
+    console.log(`\npopup with ${popup.accounts} accounts: first meaningful paint ${popup.firstMeaningfulPaintMedianMs} ms (median of ${popup.runs}; target ≤ 50 ms)`);
+    console.log(`popup JS: ${popup.jsBytes} B raw, ${popup.jsGzipBytes} B gzip (${popup.scripts.join(', ')})`);
     console.log('\nWritten to bench/results.json');
   } finally {
     await browser.close();

@@ -45,7 +45,7 @@ export async function measureParse(browser: BenchBrowser, events: number, tokens
   // A fresh load per run: the content script parses a page once, so the first parse (with its
   // DOM wrapper creation) is the figure that matters; repeats show the warm cost.
   for (let run = 0; run < runs; run++) {
-    const response = await page.goto('https://pypi.org/manage/account/');
+    const response = await page.goto('https://pypi.org/manage/account/', { timeout: 120_000 });
     pageBytes = (await response?.body())?.length ?? 0;
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
     const timing = await page.evaluate(`(() => {

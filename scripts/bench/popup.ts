@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { chromeExtensionDir } from '../../tests/e2e/support/paths';
+import { extensionServiceWorker } from '../../tests/e2e/support/launch';
+import { median, round, type BenchBrowser } from './context';
+
+export interface PopupFigures {
+  accounts: number;
+  /** From navigation start to every account section painted (the popup's meaningful content). */
+  firstMeaningfulPaintMedianMs: number;
+  runs: number;
+  scripts: string[];
+  jsBytes: number;
+  jsGzipBytes: number;
+}
+
+const DAY = 86_400_000;
+
+/** Stores `count` accounts with histories straight into the extension's IndexedDB. */
+async function seedAccounts(browser: BenchBrowser, count: number): Promise<void> {
+  const worker = await extensionServiceWorker(browser.context);
+  // A string, not a function: tsx names inner functions with a helper the worker does not have.
+  await worker.evaluate(`(async () => {
+    const count = ${count}, day = ${DAY};
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('pypi-guard');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction(['accounts', 'events'], 'readwrite');
+    const now = Date.now();
+    const seen = (value) => ({ value, seenAt: now - day });
+    for (let index = 0; index < count; index++) {
+      const host = index % 2 ? 'test.pypi.org' : 'pypi.org';
+      const id = host + '/user' + index;
+      tx.objectStore('accounts').put({
+        id, host, username: 'user' + index, firstSeenAt: now - 400 * day, lastSeenAt: now - index * day,
+        pagesSeenAt: { 'account-settings': now - index * day },
+        emails: seen([{ address: 'user' + index + '@example.org', primary: true, verified: true, status: 'verified' }]),
+        twoFactor: seen({ totp: index % 3 !== 0, securityKeys: index % 2 ? ['key'] : [] }),
+        recoveryCodes: seen({ generated: true, unused: index % 8, generatedAt: now - 100 * day }),
+        apiTokens: seen([{ name: 'ci', scope: { kind: 'account' }, createdAt: now - 200 * day, lastUsedAt: now - day }]),
+        projects: seen(['project-' + index]),
+        observed: { passwordScore: seen(index % 5), passwordChangedAt: now - index * 30 * day },
+      });
+      for (let event = 0; event < 50; event++) {
+        const time = now - event * day;
+        tx.objectStore('events').put({ id: id + '|' + time, accountId: id, firstSeenAt: time, tag: event % 7 ? 'account:login:success' : 'account:login:failure', summary: 'x', time, location: 'Berlin', device: 'Firefox' });
+      }
+    }
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  })()`);
+}
+
+/**
+ * Time to first meaningful paint of the popup with `accounts` stored: a MutationObserver placed
+ * before the page's own scripts notes when the last account section is in the DOM, and a
+ * requestAnimationFrame after that marks its paint.
+ */
+export async function measurePopup(browser: BenchBrowser, accounts = 10, runs = 7): Promise<PopupFigures> {
+  await seedAccounts(browser, accounts);
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const page = await browser.context.newPage();
+    await page.addInitScript(`(() => {
+      const want = ${accounts};
+      const observer = new MutationObserver(() => {
+        if (document.querySelectorAll('[data-account]').length >= want) {
+          observer.disconnect();
+          requestAnimationFrame(() => { globalThis.__paintedAt = performance.now(); });
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    })()`);
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await page.waitForFunction('globalThis.__paintedAt !== undefined');
+    times.push((await page.evaluate('globalThis.__paintedAt')) as number);
+    await page.close();
+  }
+  const html = readFileSync(path.join(chromeExtensionDir, 'popup.html'), 'utf8');
+  const scripts = [...html.matchAll(/(?:src|href)="(\/chunks\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  const contents = scripts.map((script) => readFileSync(path.join(chromeExtensionDir, script)));
+  return {
+    accounts,
+    firstMeaningfulPaintMedianMs: round(median(times), 1),
+    runs,
+    scripts,
+    jsBytes: contents.reduce((sum, content) => sum + content.length, 0),
+    jsGzipBytes: contents.reduce((sum, content) => sum + gzipSync(content).length, 0),
+  };
+}
