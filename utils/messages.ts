@@ -3,6 +3,7 @@ import { PYPI_HOSTS } from './pypi/hosts';
 import { EVENT_TAGS } from './pypi/event-tags';
 import { PAGE_KINDS } from './pypi/page-kinds';
 import type { AccountSnapshot } from './pypi/snapshot';
+import { epochMs, text } from './schema-parts';
 
 /**
  * The one message protocol between content scripts, extension pages and the background.
@@ -10,8 +11,7 @@ import type { AccountSnapshot } from './pypi/snapshot';
  * Bounds are generous for real accounts and stop a hostile page from flooding the store.
  */
 
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
+const time = epochMs;
 // PyPI's own username rule (pypi-facts.md §7): 1–50 of [A-Za-z0-9._-], alphanumeric at both ends.
 const username = v.pipe(v.string(), v.regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,48}[a-zA-Z0-9])?$/));
 
@@ -32,7 +32,7 @@ const TokenSchema = v.strictObject({
   lastUsedAt: v.optional(v.nullable(time)),
 });
 
-const EventSchema = v.strictObject({
+export const SecurityEventSchema = v.strictObject({
   tag: v.picklist([...EVENT_TAGS, 'unknown']),
   summary: text(512),
   details: v.optional(text(2048)),
@@ -61,7 +61,7 @@ export const AccountSnapshotSchema = v.strictObject({
     }),
   ),
   apiTokens: v.optional(v.pipe(v.array(TokenSchema), v.maxLength(5000))),
-  securityEvents: v.optional(v.pipe(v.array(EventSchema), v.maxLength(50_000))),
+  securityEvents: v.optional(v.pipe(v.array(SecurityEventSchema), v.maxLength(50_000))),
   projects: v.optional(v.pipe(v.array(text(256)), v.maxLength(5000))),
   loginMethods: v.optional(v.strictObject({ totp: v.boolean(), webauthn: v.boolean(), recoveryCodes: v.boolean() })),
   recoveryCodesShown: v.optional(v.strictObject({ count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8)) })),

@@ -3,6 +3,7 @@ import { recordReminderAction } from '@/utils/store';
 import { SNOOZE_MS } from '@/utils/background/reminders';
 import type { SectionProps } from './App';
 import { formatDateTime } from './format';
+import { ReminderItem } from '@/components/ReminderItem';
 
 /**
  * Reminders that are due, with the same Snooze and Done as the notification. Where notifications
@@ -23,24 +24,16 @@ export function DueNow({ data, deps, change }: SectionProps) {
   return (
     <section aria-labelledby="due-heading">
       <h2 id="due-heading">Due now</h2>
-      <ul class="cards">
+      <ul class="due-list">
         {[...shown, ...waiting].map((reminder) => (
-          <li key={reminder.id} data-reminder={reminder.id} data-status={reminder.status}>
-            <strong>{reminder.title}</strong>
-            <p>{reminder.message}</p>
-            {reminder.status === 'waiting' && <p class="hint">Waiting until {formatDateTime(reminder.notBefore)}.</p>}
-            <div class="row">
-              <a href={openHref(reminder.openUrl)} target="_blank" rel="noopener noreferrer">
-                Open {reminder.openUrl.startsWith('https://') ? new URL(reminder.openUrl).host : 'in PyPI Guard'}
-              </a>
-              <button type="button" onClick={() => void act(reminder, 'snoozed')}>
-                Snooze 1 week
-              </button>
-              <button type="button" onClick={() => void act(reminder, 'done')}>
-                Done
-              </button>
-            </div>
-          </li>
+          <ReminderItem
+            key={reminder.id}
+            reminder={reminder}
+            openHref={openHref(reminder.openUrl)}
+            note={reminder.status === 'waiting' ? `Waiting until ${formatDateTime(reminder.notBefore)}.` : undefined}
+            onSnooze={() => void act(reminder, 'snoozed')}
+            onDone={() => void act(reminder, 'done')}
+          />
         ))}
       </ul>
     </section>

@@ -1,4 +1,5 @@
 import type { Reminder } from '@/utils/reminders';
+import { ReminderItem } from '@/components/ReminderItem';
 
 export interface RemindersSectionProps {
   reminders: Reminder[];
@@ -13,21 +14,14 @@ export function RemindersSection({ reminders, openHref, onAction }: RemindersSec
       <h2 id="reminders-heading">Reminders</h2>
       <ul>
         {reminders.map((reminder) => (
-          <li key={reminder.id} data-reminder={reminder.id}>
-            <p class="reminder__title">{reminder.title}</p>
-            <p class="reminder__message">{reminder.message}</p>
-            <div class="reminder__actions">
-              <a class="button button--primary" href={openHref(reminder)} target="_blank" rel="noopener noreferrer" onClick={() => onAction(reminder, 'opened')}>
-                Open<span class="sr-only"> — {reminder.title} (opens a new tab)</span>
-              </a>
-              <button type="button" class="button button--quiet" onClick={() => onAction(reminder, 'snoozed')}>
-                Snooze 1 week
-              </button>
-              <button type="button" class="button button--quiet" onClick={() => onAction(reminder, 'done')}>
-                Done
-              </button>
-            </div>
-          </li>
+          <ReminderItem
+            key={reminder.id}
+            reminder={reminder}
+            openHref={openHref(reminder)}
+            onOpen={() => onAction(reminder, 'opened')}
+            onSnooze={() => onAction(reminder, 'snoozed')}
+            onDone={() => onAction(reminder, 'done')}
+          />
         ))}
       </ul>
     </section>

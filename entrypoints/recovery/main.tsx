@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { openStore } from '@/utils/store';
 import { App } from './App';
+import '@/components/theme.css';
 import './style.css';
 
 const root = document.getElementById('app')!;

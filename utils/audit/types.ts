@@ -61,3 +61,13 @@ export const DAY_MS = 86_400_000;
 
 /** An exact page on the account's own PyPI (pypi.org or test.pypi.org). */
 export const pypiPage = (state: AuditState, path: string): FixTarget => ({ kind: 'pypi', url: `https://${state.account.host}${path}` });
+
+/** The honest answer before /manage/account/ was seen: unknown, and the page that tells. */
+export function needsAccountSettings(state: AuditState, what: string): CheckOutcome {
+  return {
+    status: 'unknown',
+    detail: `Open your account settings on PyPI once so PyPI Guard can see ${what}.`,
+    fix: pypiPage(state, '/manage/account/'),
+    fixLabel: 'Open account settings',
+  };
+}

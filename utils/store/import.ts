@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { AccountSnapshotSchema } from '../messages';
-import { EVENT_TAGS } from '../pypi/event-tags';
+import { AccountSnapshotSchema, SecurityEventSchema } from '../messages';
+import { epochMs as time, text } from '../schema-parts';
 import { PYPI_HOSTS } from '../pypi/hosts';
 import { PAGE_KINDS } from '../pypi/page-kinds';
 import type { Settings } from '../settings';
@@ -31,9 +31,7 @@ const MAX_RECORDS_PER_STORE = 200_000;
 
 const NOTHING_CHANGED = 'Nothing was changed.';
 
-const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
 const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const host = v.picklist(PYPI_HOSTS);
 const ACCOUNT_ID = /^(pypi\.org|test\.pypi\.org)\/[^\s/]{1,100}$/;
 const accountId = v.custom<AccountId>((value) => typeof value === 'string' && ACCOUNT_ID.test(value), 'Expected an account id like "pypi.org/alice"');
@@ -82,17 +80,10 @@ const AccountRecordSchema = v.strictObject({
 });
 
 const StoredEventSchema = v.strictObject({
+  ...SecurityEventSchema.entries,
   id: text(4096),
   accountId,
   firstSeenAt: time,
-  tag: v.picklist([...EVENT_TAGS, 'unknown']),
-  summary: text(512),
-  details: v.optional(text(2048)),
-  reason: v.optional(text(64)),
-  method: v.optional(text(64)),
-  time,
-  location: v.optional(text(512)),
-  device: v.optional(text(512)),
 });
 
 const StoredSnapshotSchema = v.strictObject({

@@ -1,4 +1,4 @@
-import { DAY_MS, pypiPage, type Check } from '../types';
+import { needsAccountSettings, DAY_MS, pypiPage, type Check } from '../types';
 
 export const UNUSED_TOKEN_DAYS = 90;
 
@@ -9,7 +9,7 @@ export const apiTokens: Check = {
   run(state, now) {
     const tokens = state.account.apiTokens?.value;
     const fix = pypiPage(state, '/manage/account/#api-tokens');
-    if (!tokens) return { status: 'unknown', detail: 'Open your account settings on PyPI once so PyPI Guard can see your tokens.', fix: pypiPage(state, '/manage/account/'), fixLabel: 'Open account settings' };
+    if (!tokens) return needsAccountSettings(state, 'your tokens');
     const accountWide = tokens.filter((token) => token.scope.kind === 'account');
     const idle = tokens.filter((token) => {
       const lastActivity = token.lastUsedAt ?? token.createdAt;

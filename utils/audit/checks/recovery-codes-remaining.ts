@@ -1,4 +1,4 @@
-import { DAY_MS, pypiPage, type Check } from '../types';
+import { needsAccountSettings, DAY_MS, pypiPage, type Check } from '../types';
 import { recoveryCodesEverMade } from '../facts';
 
 /** PyPI makes 8 codes (pypi-facts.md §4). */
@@ -16,7 +16,7 @@ export const recoveryCodesRemaining: Check = {
     const regenerate = pypiPage(state, '/manage/account/recovery-codes/regenerate');
     const made = recoveryCodesEverMade(state.account, state.events);
     if (made === null) {
-      return { status: 'unknown', detail: 'Open your account settings on PyPI once to count your recovery codes.', fix: pypiPage(state, '/manage/account/'), fixLabel: 'Open account settings' };
+      return needsAccountSettings(state, 'your recovery codes');
     }
     if (!made) return { status: 'warn', detail: 'None made yet.', fix: pypiPage(state, '/manage/account/recovery-codes/generate'), fixLabel: 'Generate recovery codes' };
     if (codes && !codes.generated) return { status: 'fail', detail: `All ${CODES_PER_SET} recovery codes are used up.`, fix: regenerate, fixLabel: 'Make new codes' };

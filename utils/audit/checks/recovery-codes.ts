@@ -1,4 +1,4 @@
-import { pypiPage, type Check } from '../types';
+import { needsAccountSettings, pypiPage, type Check } from '../types';
 import { recoveryCodesEverMade, twoFactorMethodCount } from '../facts';
 
 export const recoveryCodes: Check = {
@@ -10,7 +10,7 @@ export const recoveryCodes: Check = {
     const methods = twoFactorMethodCount(state.account);
     const generate = pypiPage(state, '/manage/account/recovery-codes/generate');
     if (made === null) {
-      return { status: 'unknown', detail: 'Open your account settings on PyPI once so PyPI Guard can see your recovery codes.', fix: pypiPage(state, '/manage/account/'), fixLabel: 'Open account settings' };
+      return needsAccountSettings(state, 'your recovery codes');
     }
     if (made) return { status: 'pass', detail: 'Recovery codes were generated.', fix: pypiPage(state, '/manage/account/two-factor/'), fixLabel: 'Review' };
     if (methods !== null && methods > 0) {

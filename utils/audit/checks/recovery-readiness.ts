@@ -1,4 +1,4 @@
-import { pypiPage, type Check } from '../types';
+import { needsAccountSettings, pypiPage, type Check } from '../types';
 import { verifiedPrimaryEmail } from '../facts';
 import { recoveryPageQuery } from '../../recovery/query';
 
@@ -15,7 +15,7 @@ export const recoveryReadiness: Check = {
     const { account } = state;
     const assistant = { kind: 'extension' as const, path: `recovery.html${recoveryPageQuery(account.host, account.username, 'popup')}` };
     const emails = account.emails?.value;
-    if (!emails) return { status: 'unknown', detail: 'Open your account settings on PyPI once so PyPI Guard can check your emails.', fix: pypiPage(state, '/manage/account/'), fixLabel: 'Open account settings' };
+    if (!emails) return needsAccountSettings(state, 'your emails');
     if (!verifiedPrimaryEmail(emails)) {
       // A warning, not a second failure: "Verified email addresses" already fails for this.
       return { status: 'warn', detail: 'Without a verified primary email PyPI support has nowhere to reach you.', fix: pypiPage(state, '/manage/account/#account-emails'), fixLabel: 'Verify your email' };

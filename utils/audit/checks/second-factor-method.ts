@@ -1,4 +1,4 @@
-import { pypiPage, type Check } from '../types';
+import { needsAccountSettings, pypiPage, type Check } from '../types';
 import { twoFactorMethodCount } from '../facts';
 
 /** One lost phone or key should not mean a support request: two independent methods. */
@@ -12,7 +12,7 @@ export const secondFactorMethod: Check = {
     // PyPI allows one authentication app, any number of security keys.
     const fix = pypiPage(state, hasTotp || methods === 0 ? '/manage/account/webauthn-provision' : '/manage/account/totp-provision');
     if (methods === null) {
-      return { status: 'unknown', detail: 'Open your account settings on PyPI once so PyPI Guard can count your 2FA methods.', fix: pypiPage(state, '/manage/account/'), fixLabel: 'Open account settings' };
+      return needsAccountSettings(state, 'your 2FA methods');
     }
     if (methods >= 2) return { status: 'pass', detail: `${methods} independent methods: losing one does not lock you out.`, fix: pypiPage(state, '/manage/account/two-factor/'), fixLabel: 'Review 2FA' };
     if (methods === 1) {

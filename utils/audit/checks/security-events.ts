@@ -1,4 +1,4 @@
-import { pypiPage, type Check } from '../types';
+import { needsAccountSettings, pypiPage, type Check } from '../types';
 import { suspiciousEvents, type SuspicionReason } from '../../events/suspicious';
 
 const REASON_TEXT: Record<SuspicionReason, string> = {
@@ -20,7 +20,7 @@ export const securityEvents: Check = {
   run(state) {
     const fix = pypiPage(state, '/manage/account/#account-events');
     if (state.account.pagesSeenAt['account-settings'] === undefined && state.account.pagesSeenAt['unverified-account'] === undefined) {
-      return { status: 'unknown', detail: 'Open your account settings on PyPI once so PyPI Guard can read the security history.', fix: pypiPage(state, '/manage/account/'), fixLabel: 'Open account settings' };
+      return needsAccountSettings(state, 'the security history');
     }
     const since = state.account.observed?.eventsAcknowledgedAt ?? -Infinity;
     const found = suspiciousEvents(state.events, since);

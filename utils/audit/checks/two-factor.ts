@@ -1,4 +1,4 @@
-import { pypiPage, type AuditState, type FixTarget, type Check } from '../types';
+import { needsAccountSettings, pypiPage, type AuditState, type FixTarget, type Check } from '../types';
 import { recoveryCodesEverMade, twoFactorMethodCount, verifiedPrimaryEmail } from '../facts';
 
 /**
@@ -19,7 +19,7 @@ export const twoFactor: Check = {
   run(state) {
     const methods = twoFactorMethodCount(state.account);
     if (methods === null) {
-      return { status: 'unknown', detail: 'Open your account settings on PyPI once so PyPI Guard can see your 2FA.', fix: pypiPage(state, '/manage/account/'), fixLabel: 'Open account settings' };
+      return needsAccountSettings(state, 'your 2FA');
     }
     if (methods === 0) {
       return { status: 'fail', detail: 'No 2FA: your password alone protects the account, and PyPI requires 2FA to publish.', ...nextTwoFactorStep(state) };

@@ -1,4 +1,4 @@
-import { pypiPage, type Check } from '../types';
+import { needsAccountSettings, pypiPage, type Check } from '../types';
 import { registrableDomain, verifiedPrimaryEmail } from '../facts';
 
 export const verifiedEmail: Check = {
@@ -8,7 +8,7 @@ export const verifiedEmail: Check = {
   run(state) {
     const emails = state.account.emails?.value;
     const fix = pypiPage(state, '/manage/account/#account-emails');
-    if (!emails) return { status: 'unknown', detail: 'Open your account settings on PyPI once so PyPI Guard can see your emails.', fix: pypiPage(state, '/manage/account/'), fixLabel: 'Open account settings' };
+    if (!emails) return needsAccountSettings(state, 'your emails');
     const primary = verifiedPrimaryEmail(emails);
     if (!primary) {
       return { status: 'fail', detail: 'No verified primary email: PyPI sends password resets and recovery mail there.', fix, fixLabel: 'Verify your email' };
