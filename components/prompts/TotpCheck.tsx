@@ -23,13 +23,22 @@ export function TotpCheck({ env, measureClockOffset }: TotpCheckProps) {
   const [check, setCheck] = useState<TotpCodeCheck | null>(null);
   const [clockOffset, setClockOffset] = useState<number | null>(null);
 
+  // Measured when the user turns to the code field (focus or typing), not on page load: only
+  // someone setting up the app pays for the request, and it reflects the moment of typing.
   useEffect(() => {
-    let live = true;
-    void measureClockOffset().then((offset) => live && setClockOffset(offset));
-    return () => {
-      live = false;
+    if (!field) return;
+    const controller = new AbortController();
+    const measure = () => {
+      controller.abort();
+      void measureClockOffset().then((offset) => {
+        if (!env.signal.aborted) setClockOffset(offset);
+      });
     };
-  }, [measureClockOffset]);
+    field.addEventListener('focus', measure, { signal: controller.signal });
+    field.addEventListener('input', measure, { signal: controller.signal });
+    if (field.ownerDocument.activeElement === field) measure();
+    return () => controller.abort();
+  }, [field, measureClockOffset, env]);
 
   const clockIsOff = clockOffset !== null && Math.abs(clockOffset) > CLOCK_WARNING_MS;
 

@@ -1,7 +1,7 @@
 import { lookalikePrompt } from '@/components/prompts/LookalikeWarning';
 import { mountPrompts } from '@/components/prompts/mount';
-import { buildPromptEnv } from '@/utils/prompts/env';
 import { lookalikeMatchPatterns, lookalikeOf } from '@/utils/prompts/lookalike/detect';
+import type { PromptEnv } from '@/utils/prompts/types';
 
 /**
  * Declared only for a short list of known look-alike domains of pypi.org (no broad host access).
@@ -14,7 +14,16 @@ export default defineContentScript({
   async main(ctx) {
     const lookalike = lookalikeOf(location.hostname);
     if (!lookalike) return;
-    const env = await buildPromptEnv(new URL(location.href), document, ctx.signal, 'other');
+    const env: PromptEnv = {
+      url: new URL(location.href),
+      doc: document,
+      host: null,
+      pageKind: 'other',
+      username: null,
+      signal: ctx.signal,
+      now: () => Date.now(),
+      send: async () => null,
+    };
     await mountPrompts(ctx, env, [lookalikePrompt(lookalike)]);
   },
 });

@@ -210,7 +210,13 @@ describe('totp-check', () => {
   it('warns when this computer’s clock differs from PyPI’s by more than 30 s, and judges codes by PyPI’s time', async () => {
     const field = provisionPage();
     // This computer is 2 minutes ahead of PyPI: a code for PyPI's "now" is 4 steps behind ours.
-    render(<PromptDock env={env('totp-provision')} prompts={[totpCheckPrompt(async () => 120_000)]} remember={() => {}} />);
+    const measure = vi.fn(async () => 120_000);
+    render(<PromptDock env={env('totp-provision')} prompts={[totpCheckPrompt(measure)]} remember={() => {}} />);
+    // Nothing is measured (no request to PyPI) until the user turns to the code field.
+    expect(measure).not.toHaveBeenCalled();
+    fireEvent.focus(field);
+    fireEvent.input(field);
+    expect(measure).toHaveBeenCalledTimes(1);
     const card = await screen.findByRole('region', { name: 'Check the code from your app' });
     expect(card.getAttribute('data-state')).toBe('clock-only');
     expect(card.querySelector('[data-field="clock"]')?.textContent).toContain('about 2 minutes ahead of');
