@@ -85,7 +85,7 @@ test.describe('password-strength', () => {
     await expect.poll(() => [...scripts]).toContain('/content-scripts/password.js');
   });
 
-  test('"Don’t show again" is remembered for the account; "Remind me later" snoozes', async ({ context, serviceWorker }) => {
+  test('"Don’t show again" is remembered for that account only; "Remind me later" snoozes for a week', async ({ context, serviceWorker, pypi }) => {
     const page = await context.newPage();
     await page.goto('https://pypi.org/manage/account/');
     await page.locator('#change-password-form #new_password').focus();
@@ -98,9 +98,24 @@ test.describe('password-strength', () => {
     await page.waitForTimeout(500);
     await expect(prompt(page, 'password-strength')).toHaveCount(0);
 
-    // Another prompt's snooze: the breach card on the login page of the same host.
-    await page.goto('https://pypi.org/manage/account/two-factor/');
-    await expect(prompt(page, 'password-strength')).toHaveCount(0);
+    // Another account on the same browser still gets it.
+    pypi['pypi.org'].setScenario('bob-keys-only');
+    await page.goto('https://pypi.org/manage/account/');
+    await page.locator('#change-password-form #new_password').fill('password1');
+    await expect(prompt(page, 'password-strength')).toHaveAttribute('data-state', 'pypi-fails');
+
+    // Snooze another prompt: hidden now and on the next visit, stored with its end.
+    await page.goto('https://pypi.org/manage/account/totp-provision');
+    await page.locator('form.totp-form__form input[name="totp_value"]').fill('123456');
+    await prompt(page, 'totp-check').getByRole('button', { name: 'Remind me later' }).click();
+    await expect(prompt(page, 'totp-check')).toHaveCount(0);
+    const snoozed = ((await readExtensionDb(serviceWorker)).prompts as { id: string; snoozedUntil?: number }[]).find((state) => state.id === 'pypi.org/bob|totp-check');
+    expect(snoozed?.snoozedUntil).toBeGreaterThan(Date.now() + 6.9 * 86_400_000);
+    expect(snoozed?.snoozedUntil).toBeLessThan(Date.now() + 7.1 * 86_400_000);
+    await page.reload();
+    await page.locator('form.totp-form__form input[name="totp_value"]').fill('654321');
+    await page.waitForTimeout(500);
+    await expect(prompt(page, 'totp-check')).toHaveCount(0);
   });
 });
 
