@@ -7,6 +7,7 @@ import { BREACHED_COUNT, BREACHED_PASSWORD, CLEAN_PASSWORD, sha1Upper } from '..
 import { storedAccount, readExtensionDb } from './support/extension-db';
 import { allExtensionStorage, pageLayout, pinExtensionClock, routeHibp } from './support/prompts';
 import { repoRoot } from './support/paths';
+import { OptionsPage } from './pages/options';
 import type { Page } from '@playwright/test';
 
 /**
@@ -170,21 +171,12 @@ test.describe('breach', () => {
     await expect(prompt(page, 'breach').getByRole('button', { name: 'Check again' })).toBeVisible();
   });
 
-  test('is off when the user opts out in settings', async ({ context, serviceWorker, pypi }) => {
+  test('is off when the user opts out in settings', async ({ context, extensionId, serviceWorker, pypi }) => {
     const hibp = await routeHibp(context);
-    await serviceWorker.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('pypi-guard');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('settings', 'readwrite');
-            tx.objectStore('settings').put({ breachCheck: false }, 'settings');
-            tx.oncomplete = () => (open.result.close(), resolve());
-            tx.onerror = () => reject(tx.error);
-          };
-          open.onerror = () => reject(open.error);
-        }),
-    );
+    // The user's way: the options page's "Checks" switch.
+    const options = await OptionsPage.open(context, extensionId);
+    await options.page.getByLabel('Check passwords typed on PyPI against Have I Been Pwned').uncheck();
+    await expect.poll(async () => ((await readExtensionDb(serviceWorker)).settings as { breachCheck?: boolean }[] | undefined)?.[0]?.breachCheck).toBe(false);
     pypi['pypi.org'].setLoggedIn(false);
     const page = await context.newPage();
     await page.goto(`https://pypi.org/account/reset-password/?token=${PASSWORD_RESET_TOKEN}`);
