@@ -3,6 +3,8 @@ import { parseMessage } from '@/utils/messages';
 import { classifySender } from '@/utils/sender';
 import { handleSnapshotMessage, rememberLoginAttempt } from '@/utils/background/snapshots';
 import { runReminderTick, setupReminders } from '@/utils/background/reminders';
+import { handlePromptMessage, defaultPromptDeps } from '@/utils/background/prompts';
+import { notePasswordOutcome } from '@/utils/background/passwords';
 
 export default defineBackground(() => {
   const ownOrigin = browser.runtime.getURL('/');
@@ -15,12 +17,27 @@ export default defineBackground(() => {
 
     switch (message.type) {
       case 'snapshot':
-        return from.kind === 'content-script' ? handleSnapshotMessage(message, from) : undefined;
+        if (from.kind !== 'content-script') return undefined;
+        return handleSnapshotMessage(message, from).then(async (record) => {
+          // A password submitted in this tab is settled by the page that follows it.
+          await notePasswordOutcome(message.snapshot, from, record, defaultPromptDeps, Date.now());
+          return record;
+        });
       case 'login-attempt':
         if (from.kind === 'content-script') rememberLoginAttempt(message, from);
         return undefined;
       case 'data-changed':
         return from.kind === 'extension-page' ? runReminderTick().then(() => undefined) : undefined;
+      // In-page prompts: only PyPI Guard's own content scripts on pypi.org / test.pypi.org.
+      case 'prompt-states':
+      case 'prompt-dismiss':
+      case 'hibp-range':
+      case 'password-submitted':
+      case 'password-reset-landed':
+      case 'recovery-codes-shown':
+      case 'recovery-drill-forget':
+      case 'open-recovery-assistant':
+        return from.kind === 'content-script' ? handlePromptMessage(message, from) : undefined;
     }
   });
 });

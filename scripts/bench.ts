@@ -8,6 +8,7 @@ import { openBenchBrowser } from './bench/context';
 import { measureInjection } from './bench/injection';
 import { measureParse } from './bench/parse';
 import { measurePopup } from './bench/popup';
+import { measurePrompts } from './bench/prompts';
 
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-build')) execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -17,10 +18,12 @@ async function main(): Promise<void> {
     for (const url of ['https://pypi.org/', 'https://pypi.org/project/alice-tools/', 'https://pypi.org/search/?q=alice', 'https://pypi.org/manage/account/']) {
       injection.push(await measureInjection(browser, url));
     }
+    // Before the parse figures: those swap the fake account for a very long history.
+    const prompts = await measurePrompts(browser);
     const parse = await measureParse(browser, 10_000, 200);
     const popup = await measurePopup(browser, 10);
 
-    const results = { measuredAt: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, injection, parse, popup };
+    const results = { measuredAt: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, injection, prompts, parse, popup };
     mkdirSync(path.join(repoRoot, 'bench'), { recursive: true });
     writeFileSync(path.join(repoRoot, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -31,6 +34,16 @@ async function main(): Promise<void> {
     console.log(`  first parse after load ${parse.firstParseMedianMs} ms, repeated ${parse.repeatParseMedianMs} ms (medians of ${parse.runs} loads; target ≤ 50 ms)`);
     console.log(`\npopup with ${popup.accounts} accounts: first meaningful paint ${popup.firstMeaningfulPaintMedianMs} ms (median of ${popup.runs}; target ≤ 50 ms)`);
     console.log(`popup JS: ${popup.jsBytes} B raw, ${popup.jsGzipBytes} B gzip (${popup.scripts.join(', ')})`);
+    console.log('\nIn-page prompts — extension script parsed per page (zxcvbn must load only on password pages):');
+    for (const figure of [...prompts.nonPasswordPages, ...prompts.passwordPages]) {
+      console.log(`  ${figure.url.padEnd(48)} ${String(figure.bytes).padStart(8)} B raw ${String(figure.gzipBytes).padStart(7)} B gzip  zxcvbn ${figure.zxcvbnLoaded ? 'LOADED' : 'no'}  ${figure.scripts.join(', ') || '-'}`);
+    }
+    const zxcvbnLeaks = prompts.nonPasswordPages.filter((figure) => figure.zxcvbnLoaded);
+    console.log(zxcvbnLeaks.length === 0 ? '  zxcvbn on non-password pages: none (target met)' : `  zxcvbn LOADED on: ${zxcvbnLeaks.map((figure) => figure.url).join(', ')}`);
+    const meter = prompts.meter;
+    console.log(`\nPassword prompt: keydown to prompt DOM update on /manage/account/ (${meter.runs} page loads; no project target — under ~50 ms reads as instant):`);
+    console.log(`  first keystroke: median ${meter.firstUpdateMedianMs} ms, max ${meter.firstUpdateMaxMs} ms`);
+    console.log(`  later keystrokes: median ${meter.laterUpdateMedianMs} ms, max ${meter.laterUpdateMaxMs} ms`);
     console.log('\nWritten to bench/results.json');
   } finally {
     await browser.close();

@@ -4,6 +4,8 @@ import { EVENT_TAGS } from './pypi/event-tags';
 import { PAGE_KINDS } from './pypi/page-kinds';
 import type { AccountSnapshot } from './pypi/snapshot';
 import { epochMs, text } from './schema-parts';
+import { PROMPT_IDS, type PromptId } from './prompts/ids';
+import type { HibpRangeReply } from './prompts/breach/hibp';
 
 /**
  * The one message protocol between content scripts, extension pages and the background.
@@ -81,9 +83,114 @@ export const LoginAttemptMessageSchema = v.strictObject({
 /** From an extension page (popup, options): stored data changed, bring the badge and reminders up to date. */
 export const DataChangedMessageSchema = v.strictObject({ type: v.literal('data-changed') });
 
-export const MessageSchema = v.variant('type', [SnapshotMessageSchema, LoginAttemptMessageSchema, DataChangedMessageSchema]);
+// ---- In-page prompts (content scripts → background) ------------------------------------------
+
+const promptId = v.picklist(PROMPT_IDS);
+const zxcvbnScore = v.picklist([0, 1, 2, 3, 4]);
+const base64 = (length: number) => v.pipe(v.string(), v.length(length), v.regex(/^[A-Za-z0-9+/]+={0,2}$/));
+
+/** Which prompts the user silenced for this account (or, without a username, this host). */
+export const PromptStatesMessageSchema = v.strictObject({
+  type: v.literal('prompt-states'),
+  username: v.optional(username),
+});
+
+/** "Don't show again" or "Remind me later" on a prompt. */
+export const PromptDismissMessageSchema = v.strictObject({
+  type: v.literal('prompt-dismiss'),
+  username: v.optional(username),
+  promptId,
+  action: v.picklist(['dismiss', 'snooze']),
+});
+
+/**
+ * A Have I Been Pwned range lookup: only the first five hex characters of the password's SHA-1.
+ * The rest of the hash never leaves the content script.
+ */
+export const HibpRangeMessageSchema = v.strictObject({
+  type: v.literal('hibp-range'),
+  prefix: v.pipe(v.string(), v.regex(/^[0-9A-F]{5}$/)),
+});
+
+/**
+ * A PyPI password form was submitted: its zxcvbn score (never the password) and, when known,
+ * whether Have I Been Pwned lists it. Kept until the next page says whether PyPI accepted it.
+ */
+export const PasswordSubmittedMessageSchema = v.strictObject({
+  type: v.literal('password-submitted'),
+  form: v.picklist(['login', 'change', 'reset']),
+  username: v.optional(username),
+  score: zxcvbnScore,
+  breached: v.optional(v.boolean()),
+  /** The login page was reached from a successful password reset (see password-reset-landed). */
+  afterReset: v.optional(v.boolean()),
+});
+
+/** The login page after a reset-password submit: did PyPI show its success message? */
+export const PasswordResetLandedMessageSchema = v.strictObject({
+  type: v.literal('password-reset-landed'),
+  succeeded: v.boolean(),
+});
+
+/** Salted PBKDF2 hashes of the recovery codes PyPI just showed (never the codes). */
+export const RecoveryCodesShownMessageSchema = v.strictObject({
+  type: v.literal('recovery-codes-shown'),
+  username,
+  salt: base64(24),
+  iterations: v.pipe(v.number(), v.integer(), v.minValue(100_000), v.maxValue(10_000_000)),
+  hashes: v.pipe(v.array(base64(44)), v.minLength(1), v.maxLength(8)),
+});
+
+/** The user does not want the drill for this account: forget its hashes. */
+export const RecoveryDrillForgetMessageSchema = v.strictObject({
+  type: v.literal('recovery-drill-forget'),
+  username,
+});
+
+/** "Can't sign in?": open the extension's recovery assistant for the sender's PyPI host. */
+export const OpenRecoveryAssistantMessageSchema = v.strictObject({
+  type: v.literal('open-recovery-assistant'),
+});
+
+export const MessageSchema = v.variant('type', [
+  SnapshotMessageSchema,
+  LoginAttemptMessageSchema,
+  PromptStatesMessageSchema,
+  PromptDismissMessageSchema,
+  HibpRangeMessageSchema,
+  PasswordSubmittedMessageSchema,
+  PasswordResetLandedMessageSchema,
+  RecoveryCodesShownMessageSchema,
+  RecoveryDrillForgetMessageSchema,
+  OpenRecoveryAssistantMessageSchema,
+  DataChangedMessageSchema,
+]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
+export type PromptStatesMessage = v.InferOutput<typeof PromptStatesMessageSchema>;
+export type PromptDismissMessage = v.InferOutput<typeof PromptDismissMessageSchema>;
+export type HibpRangeMessage = v.InferOutput<typeof HibpRangeMessageSchema>;
+export type PasswordSubmittedMessage = v.InferOutput<typeof PasswordSubmittedMessageSchema>;
+export type PasswordResetLandedMessage = v.InferOutput<typeof PasswordResetLandedMessageSchema>;
+export type RecoveryCodesShownMessage = v.InferOutput<typeof RecoveryCodesShownMessageSchema>;
+export type RecoveryDrillForgetMessage = v.InferOutput<typeof RecoveryDrillForgetMessageSchema>;
+export type OpenRecoveryAssistantMessage = v.InferOutput<typeof OpenRecoveryAssistantMessageSchema>;
+
+/** What the background answers to each prompt message. */
+export interface PromptReplies {
+  'prompt-states': { silenced: PromptId[] };
+  'prompt-dismiss': { saved: boolean };
+  'hibp-range': HibpRangeReply;
+  'password-submitted': { noted: boolean };
+  'password-reset-landed': { resetConfirmed: boolean };
+  'recovery-codes-shown': { stored: boolean; drillIntervalDays: number };
+  'recovery-drill-forget': { forgotten: boolean };
+  'open-recovery-assistant': { opened: boolean };
+}
+
+/** Messages in-page prompts send, and the reply each gets. */
+export type ContentMessage = Extract<Message, { type: keyof PromptReplies }>;
+export type ContentReply<M extends ContentMessage> = PromptReplies[M['type']];
 export type SnapshotMessage = v.InferOutput<typeof SnapshotMessageSchema>;
 export type LoginAttemptMessage = v.InferOutput<typeof LoginAttemptMessageSchema>;
 export type DataChangedMessage = v.InferOutput<typeof DataChangedMessageSchema>;

@@ -114,3 +114,4 @@ export function deleteStore(name = DB_NAME): Promise<void> {
 export { getSettings, saveSettings } from './settings';
 export { updateObserved } from './observed';
 export * from './reminders';
+export { getPromptStates, savePromptState } from './prompts';

@@ -1,0 +1,50 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { PromptId } from '@/utils/prompts/ids';
+import type { PromptDefinition, PromptEnv } from '@/utils/prompts/types';
+import { PromptDock } from './PromptDock';
+import { PROMPT_CSS } from './prompt-css';
+
+/** The one element PyPI Guard adds to a PyPI page. Everything else lives in its shadow root. */
+export const PROMPT_HOST_TAG = 'pypi-guard-ui';
+
+/**
+ * Mounts the prompts that apply to this page (its kind, and not silenced for this account) in
+ * one `<pypi-guard-ui>` with an open shadow root. The host is appended to `<html>`, after
+ * `<body>`, so PyPI's `body > :last-child`-style selectors and its flow are untouched; the
+ * stylesheet fixes it to a corner. Returns null when no prompt applies (nothing is added).
+ */
+export async function mountPrompts(ctx: ContentScriptContext, env: PromptEnv, definitions: readonly PromptDefinition[]): Promise<{ remove(): void } | null> {
+  const forPage = definitions.filter((definition) => definition.pages.includes(env.pageKind));
+  if (forPage.length === 0) return null;
+
+  let silenced: readonly PromptId[] = [];
+  if (env.host && forPage.some((definition) => definition.dismissal === 'remember')) {
+    silenced = (await env.send({ type: 'prompt-states', ...(env.username && { username: env.username }) }))?.silenced ?? [];
+  }
+  const prompts = forPage.filter((definition) => definition.dismissal === 'page' || !silenced.includes(definition.id));
+  if (prompts.length === 0 || !ctx.isValid) return null;
+
+  const remember = (id: PromptId, action: 'dismiss' | 'snooze') => {
+    void env.send({ type: 'prompt-dismiss', promptId: id, action, ...(env.username && { username: env.username }) });
+  };
+  const ui = await createShadowRootUi(ctx, {
+    name: PROMPT_HOST_TAG,
+    position: 'inline',
+    anchor: () => document.documentElement,
+    append: 'last',
+    css: PROMPT_CSS,
+    // Keys typed in the prompts stay there: PyPI's keyboard shortcuts do not see them.
+    isolateEvents: true,
+    onMount(container) {
+      render(<PromptDock env={env} prompts={prompts} remember={remember} />, container);
+      return container;
+    },
+    onRemove(container) {
+      if (container) render(null, container);
+    },
+  });
+  ui.mount();
+  return ui;
+}

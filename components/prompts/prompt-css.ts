@@ -1,0 +1,115 @@
+/**
+ * The prompts' only stylesheet, inside the shadow root. Written against a hostile page:
+ * - `:host` resets every property with `!important` (an inner `!important` beats the page's, so
+ *   `pypi-guard-ui { display: none !important }` on PyPI's side changes nothing) and takes the
+ *   host out of PyPI's layout (`position: fixed`), so no PyPI element moves;
+ * - sizes in px, never rem (rem follows the page's root font size);
+ * - custom properties set on `.pg-dock`, not `:host`, where the page could override them;
+ * - the shadow's own `<html>`/`<body>` lose the user-agent margins.
+ */
+export const PROMPT_CSS = `
+:host {
+  all: initial !important;
+  display: block !important;
+  position: fixed !important;
+  z-index: 2147483647 !important;
+  bottom: 16px !important;
+  right: 16px !important;
+  left: auto !important;
+  top: auto !important;
+  width: min(380px, calc(100vw - 32px)) !important;
+  height: auto !important;
+  margin: 0 !important;
+  padding: 0 !important;
+  border: 0 !important;
+  transform: none !important;
+  opacity: 1 !important;
+  visibility: visible !important;
+  pointer-events: none !important;
+  contain: layout style !important;
+}
+html, body { display: block; margin: 0; padding: 0; background: transparent; }
+.pg-dock {
+  --pg-bg: #ffffff;
+  --pg-fg: #1f2328;
+  --pg-muted: #57606a;
+  --pg-border: #d0d7de;
+  --pg-accent: #0b5fa5;
+  --pg-info: #0b5fa5;
+  --pg-good: #1a7f37;
+  --pg-warning: #9a6700;
+  --pg-danger: #cf222e;
+  --pg-button-bg: #f6f8fa;
+  --pg-focus: #0969da;
+  display: flex;
+  flex-direction: column;
+  gap: 8px;
+  max-height: calc(100vh - 32px);
+  overflow-y: auto;
+  font: 400 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: var(--pg-fg);
+  text-align: left;
+  letter-spacing: normal;
+  word-spacing: normal;
+  text-transform: none;
+  direction: ltr;
+}
+@media (prefers-color-scheme: dark) {
+  .pg-dock {
+    --pg-bg: #161b22;
+    --pg-fg: #e6edf3;
+    --pg-muted: #9da7b3;
+    --pg-border: #3d444d;
+    --pg-accent: #4493f8;
+    --pg-info: #4493f8;
+    --pg-good: #3fb950;
+    --pg-warning: #d29922;
+    --pg-danger: #f85149;
+    --pg-button-bg: #21262d;
+    --pg-focus: #4493f8;
+  }
+}
+.pg-card {
+  pointer-events: auto;
+  box-sizing: border-box;
+  background: var(--pg-bg);
+  color: var(--pg-fg);
+  border: 1px solid var(--pg-border);
+  border-left: 4px solid var(--pg-info);
+  border-radius: 8px;
+  box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18);
+  padding: 10px 12px;
+}
+.pg-card[data-tone="good"] { border-left-color: var(--pg-good); }
+.pg-card[data-tone="warning"] { border-left-color: var(--pg-warning); }
+.pg-card[data-tone="danger"] { border-left-color: var(--pg-danger); }
+.pg-card__header { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; }
+.pg-card__brand { font-size: 11px; font-weight: 600; color: var(--pg-muted); text-transform: uppercase; letter-spacing: 0.04em; }
+.pg-card__title { flex: 1 1 100%; order: 2; margin: 2px 0 0; font-size: 15px; font-weight: 650; line-height: 1.3; }
+.pg-card__close {
+  order: 1; margin-left: auto; border: 0; background: transparent; color: var(--pg-muted);
+  font: inherit; font-size: 18px; line-height: 1; padding: 2px 6px; border-radius: 4px; cursor: pointer;
+}
+.pg-card__body { margin-top: 6px; }
+.pg-card__body p { margin: 6px 0; }
+.pg-card__body ul { margin: 6px 0; padding-left: 20px; }
+.pg-card__body li { margin: 2px 0; }
+.pg-card__actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 10px; }
+.pg-muted { color: var(--pg-muted); font-size: 13px; }
+.pg-strong { font-weight: 650; }
+.pg-verdict { font-weight: 650; }
+.pg-verdict[data-tone="good"] { color: var(--pg-good); }
+.pg-verdict[data-tone="warning"] { color: var(--pg-warning); }
+.pg-verdict[data-tone="danger"] { color: var(--pg-danger); }
+.pg-button, a.pg-button {
+  display: inline-block; box-sizing: border-box; font: inherit; font-size: 13px; font-weight: 600; line-height: 1.3;
+  padding: 5px 10px; border-radius: 6px; border: 1px solid var(--pg-border); background: var(--pg-button-bg);
+  color: var(--pg-fg); text-decoration: none; cursor: pointer;
+}
+.pg-button--primary, a.pg-button--primary { background: var(--pg-accent); border-color: var(--pg-accent); color: #ffffff; }
+.pg-button--quiet { background: transparent; color: var(--pg-muted); font-weight: 500; }
+.pg-link { color: var(--pg-accent); text-decoration: underline; background: none; border: 0; padding: 0; font: inherit; cursor: pointer; }
+.pg-card[data-quiet] { padding: 8px 12px; }
+button:focus-visible, a:focus-visible { outline: 2px solid var(--pg-focus); outline-offset: 2px; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
+`;

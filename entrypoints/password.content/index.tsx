@@ -1,0 +1,59 @@
+import zxcvbn from 'zxcvbn';
+import { AUDIT_NUDGE_PROMPTS } from '@/components/prompts/audit-nudges';
+import { breachPrompt } from '@/components/prompts/BreachCheck';
+import { mountPrompts } from '@/components/prompts/mount';
+import { passwordStrengthPrompt } from '@/components/prompts/PasswordStrength';
+import { waitFor } from '@/utils/dom/wait-for';
+import { detectPage } from '@/utils/pypi/pages';
+import { createBreachChecker } from '@/utils/prompts/breach/checker';
+import { buildPromptEnv } from '@/utils/prompts/env';
+import { passwordPageMatches } from '@/utils/prompts/match-patterns';
+import { findPasswordForm } from '@/utils/prompts/password/form';
+import { watchPasswordForm } from '@/utils/prompts/password/watch';
+import type { PromptDefinition, PromptEnv } from '@/utils/prompts/types';
+
+/** PyPI's flash messages arrive as a late include; success is a class, in every language. */
+const SUCCESS_FLASH = '.notification-bar.notification-bar--success';
+const FLASH_WAIT_MS = 5_000;
+
+/**
+ * PyPI's password pages only (login, register, reset, account settings): the one content script
+ * that bundles zxcvbn, so no other PyPI page pays for it. Explains new passwords, checks them
+ * against Have I Been Pwned on blur or submit, and reports scores (never passwords) on submit.
+ */
+export default defineContentScript({
+  matches: passwordPageMatches(),
+  runAt: 'document_idle',
+  async main(ctx) {
+    const url = new URL(location.href);
+    const kind = detectPage(url, document);
+    const passwordForm = findPasswordForm(kind, document);
+    const env = await buildPromptEnv(url, document, ctx.signal, kind);
+    const prompts: PromptDefinition[] = [...AUDIT_NUDGE_PROMPTS];
+
+    if (passwordForm && env.host) {
+      let afterReset = false;
+      if (passwordForm.kind === 'login') void resetLanding(env).then((confirmed) => (afterReset = confirmed));
+      const watch = watchPasswordForm(passwordForm, {
+        zxcvbn,
+        checker: createBreachChecker(env.send),
+        send: env.send,
+        signal: ctx.signal,
+        afterReset: () => afterReset,
+      });
+      if (passwordForm.kind !== 'login') prompts.push(passwordStrengthPrompt({ passwordForm, zxcvbn }));
+      prompts.push(breachPrompt({ kind: passwordForm.kind, watch }));
+    }
+    await mountPrompts(ctx, env, prompts);
+  },
+});
+
+/**
+ * PyPI sends a successful password reset to the login page with a success message; the
+ * background knows whether this tab just submitted a reset. True when both say so.
+ */
+async function resetLanding(env: PromptEnv): Promise<boolean> {
+  const flash = await waitFor(SUCCESS_FLASH, { timeout: FLASH_WAIT_MS, signal: env.signal, root: env.doc });
+  const reply = await env.send({ type: 'password-reset-landed', succeeded: flash !== null });
+  return reply?.resetConfirmed ?? false;
+}

@@ -1,0 +1,79 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { hibpRangeBody } from '../../fixtures/hibp/range';
+import { readExtensionDb } from './extension-db';
+
+/** Every request the local Have I Been Pwned answered. */
+export interface HibpRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+/** Answers api.pwnedpasswords.com from the local fixture (or fails it, to play offline). */
+export async function routeHibp(context: BrowserContext, mode: { offline: boolean } = { offline: false }): Promise<HibpRequest[]> {
+  const requests: HibpRequest[] = [];
+  await context.route('https://api.pwnedpasswords.com/**', async (route) => {
+    const request = route.request();
+    requests.push({ url: request.url(), method: request.method(), headers: await request.allHeaders(), body: request.postData() });
+    if (mode.offline) return route.abort('internetdisconnected');
+    const prefix = new URL(request.url()).pathname.split('/').pop() ?? '';
+    return route.fulfill({ status: 200, headers: { 'content-type': 'text/plain', 'access-control-allow-origin': '*' }, body: hibpRangeBody(prefix) });
+  });
+  return requests;
+}
+
+/**
+ * Pins `Date.now()` in PyPI Guard's isolated world of a page (where its content scripts run).
+ * Playwright's `page.clock` only reaches the page's own world; this is its counterpart for the
+ * extension, through the DevTools protocol. Call after the content scripts have started.
+ */
+export async function pinExtensionClock(page: Page, extensionId: string, epochMs: number): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  const contexts: number[] = [];
+  session.on('Runtime.executionContextCreated', ({ context }) => {
+    const aux = context.auxData as { type?: string } | undefined;
+    if (aux?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`) contexts.push(context.id);
+  });
+  await session.send('Runtime.enable');
+  if (contexts.length === 0) throw new Error('PyPI Guard has no isolated world in this page yet.');
+  for (const contextId of contexts) {
+    await session.send('Runtime.evaluate', { contextId, expression: `Date.now = () => ${epochMs};` });
+  }
+  await session.detach();
+}
+
+/**
+ * The box of every element of PyPI's page (not PyPI Guard's host, which sits outside <body>),
+ * measured scrolled to the top so scrolling does not count as movement — for layout-shift checks.
+ */
+export function pageLayout(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    window.scrollTo(0, 0);
+    const round = (value: number) => Math.round(value * 100) / 100;
+    const boxes = [...document.querySelectorAll('body *')].map((element) => {
+      const box = element.getBoundingClientRect();
+      return `${element.tagName}#${element.id}.${element.className}:${round(box.x)},${round(box.y)},${round(box.width)},${round(box.height)}`;
+    });
+    const root = document.documentElement;
+    return [`scroll:${root.scrollWidth}x${root.scrollHeight}`, ...boxes];
+  });
+}
+
+/**
+ * Everything PyPI Guard keeps in this browser: its whole IndexedDB and, where the API exists,
+ * every `chrome.storage` area — one string to search for secrets.
+ */
+export async function allExtensionStorage(serviceWorker: Worker): Promise<string> {
+  const db = await readExtensionDb(serviceWorker);
+  const areas = await serviceWorker.evaluate(async () => {
+    const storage = (globalThis as unknown as { chrome?: { storage?: Record<string, { get(keys: null): Promise<unknown> } | undefined> } }).chrome?.storage;
+    const result: Record<string, unknown> = {};
+    for (const area of ['local', 'session', 'sync']) {
+      const handle = storage?.[area];
+      if (handle) result[area] = await handle.get(null);
+    }
+    return result;
+  });
+  return JSON.stringify({ db, areas });
+}

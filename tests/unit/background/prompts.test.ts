@@ -1,0 +1,224 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handlePromptMessage, type PromptDeps } from '@/utils/background/prompts';
+import { notePasswordOutcome, resetPendingSubmits } from '@/utils/background/passwords';
+import { parseMessage, type ContentMessage, type RecoveryCodesShownMessage } from '@/utils/messages';
+import { deleteStore, getAccount, openStore, saveSettings } from '@/utils/store';
+import type { PypiGuardDb } from '@/utils/store/schema';
+import type { AccountSnapshot } from '@/utils/pypi/snapshot';
+import { account, DAY, T0 } from '../reminders/builders';
+
+const TAB = { kind: 'content-script', host: 'pypi.org', tabId: 7 } as const;
+const OTHER_TAB = { ...TAB, tabId: 8 } as const;
+
+let dbName: string;
+let db: PypiGuardDb;
+let now: number;
+let counter = 0;
+let fetched: { url: string; init?: RequestInit }[];
+let answer: () => Promise<Response>;
+let online: boolean;
+let opened: { url: string; opener?: number }[];
+let deps: PromptDeps;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  resetPendingSubmits();
+  dbName = `pypi-guard-prompts-${counter++}`;
+  db = await openStore(dbName);
+  now = T0;
+  fetched = [];
+  online = true;
+  opened = [];
+  answer = async () => new Response('1E4C9B93F3F0682250B6CF8331B7EE68FD8:12\r\n0018A45C4D1DEF81644B54AB7F969B88D65:0\r\n');
+  deps = {
+    openDb: () => openStore(dbName),
+    now: () => now,
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+      fetched.push({ url: String(input), init });
+      return answer();
+    }) as typeof fetch,
+    isOnline: () => online,
+    openTab: async (url, opener) => void opened.push({ url, opener }),
+    sleep: async () => undefined,
+  };
+  await db.put('accounts', account());
+});
+afterEach(async () => {
+  db.close();
+  await deleteStore(dbName);
+});
+
+const send = <M extends ContentMessage>(message: M, from: typeof TAB | typeof OTHER_TAB = TAB) => handlePromptMessage(message, from, deps);
+const observed = async () => (await getAccount(db, 'pypi.org/alice'))?.observed ?? {};
+const snapshot = (overrides: Partial<AccountSnapshot>): AccountSnapshot => ({ host: 'pypi.org', pageKind: 'projects', seenAt: now, username: 'alice', ...overrides });
+const settle = (snap: AccountSnapshot, from: typeof TAB | typeof OTHER_TAB = TAB) => getAccount(db, 'pypi.org/alice').then((record) => notePasswordOutcome(snap, from, record ?? null, deps, now));
+
+describe('message schemas', () => {
+  it('accept the prompt messages and nothing looser', () => {
+    expect(parseMessage({ type: 'hibp-range', prefix: '5BAA6' })).not.toBeNull();
+    for (const prefix of ['5baa6', '5BAA61', '5BAA', '5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD8']) expect(parseMessage({ type: 'hibp-range', prefix })).toBeNull();
+    // No room for a password or a hash next to the prefix.
+    expect(parseMessage({ type: 'hibp-range', prefix: '5BAA6', suffix: '1E4C9' })).toBeNull();
+    expect(parseMessage({ type: 'password-submitted', form: 'login', username: 'alice', score: 3 })).not.toBeNull();
+    expect(parseMessage({ type: 'password-submitted', form: 'login', username: 'alice', score: 3, password: 'x' })).toBeNull();
+    expect(parseMessage({ type: 'password-submitted', form: 'login', score: 5 })).toBeNull();
+    expect(parseMessage({ type: 'prompt-dismiss', promptId: 'no-such-prompt', action: 'dismiss' })).toBeNull();
+    expect(parseMessage({ type: 'prompt-dismiss', promptId: 'enable-2fa', action: 'dismiss', username: 'alice' })).not.toBeNull();
+    const hashes = Array.from({ length: 8 }, () => 'A'.repeat(43) + '=');
+    expect(parseMessage({ type: 'recovery-codes-shown', username: 'alice', salt: 'A'.repeat(22) + '==', iterations: 600_000, hashes })).not.toBeNull();
+    // A recovery code in place of a hash does not fit.
+    expect(parseMessage({ type: 'recovery-codes-shown', username: 'alice', salt: 'A'.repeat(22) + '==', iterations: 600_000, hashes: ['0f1e2d3c4b5a6978'] })).toBeNull();
+    expect(parseMessage({ type: 'recovery-codes-shown', username: 'alice', salt: 'A'.repeat(22) + '==', iterations: 1000, hashes })).toBeNull();
+  });
+});
+
+describe('prompt dismissals', () => {
+  it('are remembered per account and prompt, and snoozes run out', async () => {
+    expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: [] });
+    await send({ type: 'prompt-dismiss', username: 'Alice', promptId: 'password-strength', action: 'dismiss' });
+    await send({ type: 'prompt-dismiss', username: 'alice', promptId: 'totp-check', action: 'snooze' });
+    expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: ['password-strength', 'totp-check'] });
+    // Another account and the signed-out pages of the host are not affected.
+    expect(await send({ type: 'prompt-states', username: 'bob' })).toEqual({ silenced: [] });
+    expect(await send({ type: 'prompt-states' })).toEqual({ silenced: [] });
+    expect((await db.getAll('prompts')).map((state) => state.id).sort()).toEqual(['pypi.org/alice|password-strength', 'pypi.org/alice|totp-check']);
+    now += 8 * DAY;
+    expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: ['password-strength'] });
+  });
+
+  it('use the sender’s host, not anything in the message', async () => {
+    await send({ type: 'prompt-dismiss', promptId: 'lost-2fa-help', action: 'dismiss' }, { ...TAB, host: 'test.pypi.org' } as unknown as typeof TAB);
+    expect(await send({ type: 'prompt-states' })).toEqual({ silenced: [] });
+    expect((await db.getAll('prompts')).map((state) => state.id)).toEqual(['test.pypi.org|lost-2fa-help']);
+  });
+});
+
+describe('hibp-range', () => {
+  it('asks Have I Been Pwned for the prefix with padding, and drops padding lines', async () => {
+    expect(await send({ type: 'hibp-range', prefix: '5BAA6' })).toEqual({ ok: true, entries: [['1E4C9B93F3F0682250B6CF8331B7EE68FD8', 12]] });
+    expect(fetched).toHaveLength(1);
+    expect(fetched[0]!.url).toBe('https://api.pwnedpasswords.com/range/5BAA6');
+    expect(fetched[0]!.init?.headers).toEqual({ 'Add-Padding': 'true' });
+    expect(fetched[0]!.init?.credentials).toBe('omit');
+  });
+
+  it('does nothing when the user turned the check off', async () => {
+    await saveSettings(db, { breachCheck: false });
+    expect(await send({ type: 'hibp-range', prefix: '5BAA6' })).toEqual({ ok: false, reason: 'disabled' });
+    expect(fetched).toEqual([]);
+  });
+
+  it('says offline without trying when the browser is offline, unavailable on errors', async () => {
+    online = false;
+    expect(await send({ type: 'hibp-range', prefix: '5BAA6' })).toEqual({ ok: false, reason: 'offline' });
+    expect(fetched).toEqual([]);
+    online = true;
+    answer = async () => new Response('busy', { status: 503 });
+    expect(await send({ type: 'hibp-range', prefix: '5BAA6' })).toEqual({ ok: false, reason: 'unavailable' });
+    answer = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    expect(await send({ type: 'hibp-range', prefix: '5BAA6' })).toEqual({ ok: false, reason: 'unavailable' });
+  });
+});
+
+describe('password outcomes', () => {
+  it('records a login’s score once a later page of the same user shows it worked', async () => {
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 2, breached: false });
+    expect((await observed()).passwordScore).toBeUndefined();
+    now += 2_000;
+    await settle(snapshot({ pageKind: 'two-factor' }));
+    expect((await observed()).passwordScore).toEqual({ value: 2, seenAt: now });
+    expect((await observed()).passwordChangedAt).toBeUndefined();
+  });
+
+  it('ignores pages of another tab or another user', async () => {
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 2 });
+    await settle(snapshot({ pageKind: 'projects' }), OTHER_TAB);
+    expect((await observed()).passwordScore).toBeUndefined();
+    await db.put('accounts', account({ id: 'pypi.org/bob', username: 'bob' }));
+    const bob = await getAccount(db, 'pypi.org/bob');
+    await notePasswordOutcome(snapshot({ username: 'bob' }), TAB, bob ?? null, deps, now);
+    expect((await observed()).passwordScore).toBeUndefined();
+  });
+
+  it('forgets a submit after ten minutes', async () => {
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 2 });
+    now += 11 * 60_000;
+    await settle(snapshot({}));
+    expect((await observed()).passwordScore).toBeUndefined();
+  });
+
+  it('records a breached login password at once (PyPI will refuse the login)', async () => {
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1, breached: true });
+    expect((await observed()).breachFoundAt).toBe(now);
+    expect((await observed()).passwordScore).toBeUndefined();
+  });
+
+  it('records a change when the account page shows PyPI’s password-change event', async () => {
+    await db.put('accounts', account({ observed: { breachFoundAt: T0 - DAY } }));
+    await send({ type: 'password-submitted', form: 'change', username: 'alice', score: 4 });
+    const changedAt = now + 1_000;
+    now += 3_000;
+    await settle(
+      snapshot({
+        pageKind: 'account-settings',
+        securityEvents: [
+          { tag: 'account:password:change', summary: 'Password successfully changed', time: changedAt },
+          { tag: 'account:password:change', summary: 'Password successfully changed', time: T0 - 100 * DAY },
+        ],
+      }),
+    );
+    expect(await observed()).toEqual({ passwordChangedAt: changedAt, passwordScore: { value: 4, seenAt: now } });
+  });
+
+  it('records nothing when the account page shows no new change (PyPI refused it)', async () => {
+    await send({ type: 'password-submitted', form: 'change', username: 'alice', score: 0 });
+    await settle(snapshot({ pageKind: 'account-settings', securityEvents: [{ tag: 'account:password:change', summary: '', time: T0 - 100 * DAY }] }));
+    expect(await observed()).toEqual({});
+  });
+
+  it('records a reset through the login that follows PyPI’s success message', async () => {
+    await send({ type: 'password-submitted', form: 'reset', score: 3 });
+    expect(await send({ type: 'password-reset-landed', succeeded: true })).toEqual({ resetConfirmed: true });
+    // Asked again (a reload): the reset was already claimed.
+    expect(await send({ type: 'password-reset-landed', succeeded: true })).toEqual({ resetConfirmed: false });
+    now += 60_000;
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 3, afterReset: true });
+    await settle(snapshot({ pageKind: 'two-factor' }));
+    expect(await observed()).toEqual({ passwordScore: { value: 3, seenAt: now }, passwordChangedAt: now });
+  });
+
+  it('does not confirm a reset PyPI did not report as done', async () => {
+    await send({ type: 'password-submitted', form: 'reset', score: 3 });
+    expect(await send({ type: 'password-reset-landed', succeeded: false })).toEqual({ resetConfirmed: false });
+    expect(await send({ type: 'password-reset-landed', succeeded: true })).toEqual({ resetConfirmed: false });
+  });
+});
+
+describe('recovery-code drill', () => {
+  const drillMessage: RecoveryCodesShownMessage = { type: 'recovery-codes-shown', username: 'alice', salt: 'A'.repeat(22) + '==', iterations: 600_000, hashes: ['B'.repeat(43) + '='] };
+
+  it('stores only the salt, iterations, hashes and time, replacing older hashes', async () => {
+    await db.put('accounts', account({ observed: { recoveryDrill: { salt: 'old', iterations: 1, hashes: ['old'], codesShownAt: 1, lastDrillAt: 2, lastDrillPassed: true } } }));
+    expect(await send(drillMessage)).toEqual({ stored: true, drillIntervalDays: 60 });
+    expect((await observed()).recoveryDrill).toEqual({ salt: drillMessage.salt, iterations: 600_000, hashes: drillMessage.hashes, codesShownAt: now });
+  });
+
+  it('says so when the account is unknown, and forgets on request', async () => {
+    expect(await send({ ...drillMessage, username: 'carol' })).toEqual({ stored: false, drillIntervalDays: 60 });
+    await send(drillMessage);
+    expect(await send({ type: 'recovery-drill-forget', username: 'alice' })).toEqual({ forgotten: true });
+    expect((await observed()).recoveryDrill).toBeUndefined();
+  });
+});
+
+describe('open-recovery-assistant', () => {
+  it('opens the recovery assistant for the sender’s host, next to its tab', async () => {
+    expect(await send({ type: 'open-recovery-assistant' })).toEqual({ opened: true });
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.url).toMatch(/\/recovery\.html\?host=pypi\.org&from=prompt$/);
+    expect(opened[0]!.opener).toBe(7);
+  });
+});

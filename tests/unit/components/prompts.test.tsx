@@ -1,0 +1,235 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import zxcvbn from 'zxcvbn';
+import { generateSync } from 'otplib';
+import { PromptDock } from '@/components/prompts/PromptDock';
+import { PromptCard } from '@/components/prompts/PromptCard';
+import { passwordStrengthPrompt } from '@/components/prompts/PasswordStrength';
+import { breachPrompt } from '@/components/prompts/BreachCheck';
+import { totpCheckPrompt } from '@/components/prompts/TotpCheck';
+import { lost2faHelpPrompt } from '@/components/prompts/LostTwoFactorHelp';
+import { definePrompt, type PromptEnv } from '@/utils/prompts/types';
+import { findPasswordForm } from '@/utils/prompts/password/form';
+import { watchPasswordForm } from '@/utils/prompts/password/watch';
+import { observable } from '@/utils/prompts/observable';
+import type { BreachChecker, BreachState } from '@/utils/prompts/breach/checker';
+import type { ContentMessage } from '@/utils/messages';
+import type { PageKind } from '@/utils/pypi/page-kinds';
+import { NEW_TOTP_SECRET } from '../../fixtures/pypi/secrets';
+
+const NOW = Date.UTC(2026, 5, 1, 12, 0, 10);
+
+afterEach(() => {
+  cleanup();
+  document.body.replaceChildren();
+});
+
+function env(pageKind: PageKind, send: PromptEnv['send'] = async () => null): PromptEnv {
+  return { url: new URL('https://pypi.org/'), doc: document, host: 'pypi.org', pageKind, username: 'alice', signal: new AbortController().signal, now: () => NOW, send };
+}
+
+/** Builds PyPI-like markup with the DOM API (never innerHTML). */
+function element(tag: string, attributes: Record<string, string> = {}, children: (Node | string)[] = []): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function typeInto(field: HTMLInputElement, value: string) {
+  field.value = value;
+  fireEvent.input(field);
+}
+
+describe('PromptDock and PromptCard', () => {
+  const plain = (id: 'enable-2fa' | 'lookalike-host', dismissal: 'remember' | 'page') =>
+    definePrompt({ id, pages: ['account-settings'], dismissal, Component: () => <PromptCard title={`Title ${id}`}>Body</PromptCard> });
+
+  it('renders each prompt as [data-prompt] with its dismissal controls', () => {
+    render(<PromptDock env={env('account-settings')} prompts={[plain('enable-2fa', 'remember'), plain('lookalike-host', 'page')]} remember={() => {}} />);
+    const remembered = document.querySelector('[data-prompt="enable-2fa"]')!;
+    const pageOnly = document.querySelector('[data-prompt="lookalike-host"]')!;
+    expect(remembered.querySelector('[data-action="snooze"]')).not.toBeNull();
+    expect(remembered.querySelector('[data-action="dismiss"]')).not.toBeNull();
+    expect(pageOnly.querySelector('[data-action="snooze"]')).toBeNull();
+    expect(pageOnly.querySelector('[data-action="close"]')).not.toBeNull();
+    expect(screen.getByRole('region', { name: 'Title enable-2fa' })).toBe(remembered);
+  });
+
+  it('hides a prompt on close without remembering, and remembers snooze and dismiss', () => {
+    const remember = vi.fn();
+    render(<PromptDock env={env('account-settings')} prompts={[plain('enable-2fa', 'remember')]} remember={remember} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Close “Title enable-2fa”' }));
+    expect(document.querySelector('[data-prompt="enable-2fa"]')).toBeNull();
+    expect(remember).not.toHaveBeenCalled();
+
+    cleanup();
+    render(<PromptDock env={env('account-settings')} prompts={[plain('enable-2fa', 'remember')]} remember={remember} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Remind me later' }));
+    expect(remember).toHaveBeenLastCalledWith('enable-2fa', 'snooze');
+    cleanup();
+    render(<PromptDock env={env('account-settings')} prompts={[plain('enable-2fa', 'remember')]} remember={remember} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Don’t show again' }));
+    expect(remember).toHaveBeenLastCalledWith('enable-2fa', 'dismiss');
+    expect(document.querySelector('[data-prompt="enable-2fa"]')).toBeNull();
+  });
+});
+
+function changePasswordPage(): HTMLInputElement {
+  document.body.append(
+    element('section', { id: 'account-details' }, [element('p', { class: 'form-group__text' }, ['alice']), element('input', { name: 'name', value: 'Alice Example' })]),
+    element('section', { id: 'account-emails' }, [
+      element('table', {}, [element('tbody', {}, [element('tr', {}, [element('td', { class: 'table__email' }, ['alice@example.org']), element('td', {}, [element('span', { class: 'badge' }, ['Primary'])])])])]),
+    ]),
+    element('form', { id: 'change-password-form' }, [element('input', { name: 'password', type: 'password' }), element('input', { name: 'new_password', type: 'password' })]),
+    element('section', { id: 'two-factor' }, []),
+  );
+  return document.querySelector<HTMLInputElement>('input[name="new_password"]')!;
+}
+
+describe('password-strength', () => {
+  it('appears on focus, shows the PyPI-fails state for a weak password, then accepts a strong one', async () => {
+    const field = changePasswordPage();
+    const passwordForm = findPasswordForm('account-settings', document)!;
+    render(<PromptDock env={env('account-settings')} prompts={[passwordStrengthPrompt({ passwordForm, zxcvbn })]} remember={() => {}} />);
+    expect(document.querySelector('[data-prompt="password-strength"]')).toBeNull();
+    fireEvent.focus(field);
+    expect(document.querySelector('[data-prompt="password-strength"]')?.getAttribute('data-state')).toBe('empty');
+
+    typeInto(field, 'alice123');
+    const card = () => document.querySelector('[data-prompt="password-strength"]')!;
+    expect(card().getAttribute('data-state')).toBe('pypi-fails');
+    expect(card().textContent).toContain('PyPI will refuse this password');
+    expect(card().querySelector('[data-field="suggestions"]')).not.toBeNull();
+    // The page's two-factor section lists no method: the length advice says so.
+    expect(card().querySelector('[data-field="length-advice"]')?.textContent).toContain('no two-factor authentication');
+
+    typeInto(field, 'vivid-trombone-glacier-7-marmalade');
+    expect(card().getAttribute('data-state')).toBe('pypi-accepts');
+    expect(card().querySelector('[data-field="length-advice"]')).toBeNull();
+    expect(card().querySelector('[data-field="crack-time"]')?.textContent).toMatch(/centuries|years/);
+  });
+});
+
+describe('watchPasswordForm', () => {
+  function harness(kind: PageKind, answer: BreachState = { status: 'not-found' }) {
+    const sent: ContentMessage[] = [];
+    const checked: string[] = [];
+    const checker = { check: async (password: string) => (checked.push(password), answer), known: async () => undefined } as BreachChecker;
+    const send = async (message: ContentMessage) => (sent.push(message), null);
+    return { sent, checked, deps: { zxcvbn, checker, send, signal: new AbortController().signal, afterReset: () => false } };
+  }
+
+  it('checks on blur only, and sends the score — never the password — on submit', async () => {
+    const field = changePasswordPage();
+    const { sent, checked, deps } = harness('account-settings', { status: 'found', count: 3 });
+    const watch = watchPasswordForm(findPasswordForm('account-settings', document)!, deps);
+    typeInto(field, 'hunter2hunter2');
+    typeInto(field, 'hunter2hunter22');
+    expect(checked).toEqual([]);
+    fireEvent.blur(field);
+    await vi.waitFor(() => expect(watch.breach.get()).toEqual({ status: 'found', count: 3 }));
+    expect(checked).toEqual(['hunter2hunter22']);
+    fireEvent.blur(field);
+    expect(checked).toHaveLength(1);
+
+    fireEvent.submit(field.form!);
+    expect(sent).toEqual([{ type: 'password-submitted', form: 'change', username: 'alice', score: expect.any(Number), breached: true }]);
+    expect(JSON.stringify(sent)).not.toContain('hunter2');
+
+    typeInto(field, 'something else');
+    expect(watch.breach.get()).toEqual({ status: 'idle' });
+  });
+
+  it('sends nothing for the register form (no account yet)', () => {
+    const field = element('input', { name: 'new_password', type: 'password' }) as HTMLInputElement;
+    document.body.append(element('form', {}, [element('input', { name: 'username', value: 'newbie' }), field]));
+    const { sent, deps } = harness('register');
+    watchPasswordForm(findPasswordForm('register', document)!, deps);
+    typeInto(field, 'whatever-it-is');
+    fireEvent.submit(field.form!);
+    expect(sent).toEqual([]);
+  });
+});
+
+describe('breach', () => {
+  it('shows found, clean and could-not-check states; on login only when found', () => {
+    const breach = observable<BreachState>({ status: 'idle' });
+    const checkNow = vi.fn();
+    render(<PromptDock env={env('reset-password')} prompts={[breachPrompt({ kind: 'reset', watch: { breach, checkNow } })]} remember={() => {}} />);
+    const card = () => document.querySelector('[data-prompt="breach"]');
+    expect(card()).toBeNull();
+    act(() => breach.set({ status: 'found', count: 1234 }));
+    expect(card()?.getAttribute('data-state')).toBe('found');
+    expect(card()?.textContent).toContain('1,234 times');
+    act(() => breach.set({ status: 'could-not-check', reason: 'offline' }));
+    expect(card()?.textContent).toContain('offline');
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    expect(checkNow).toHaveBeenCalled();
+    act(() => breach.set({ status: 'disabled' }));
+    expect(card()).toBeNull();
+
+    cleanup();
+    const loginBreach = observable<BreachState>({ status: 'not-found' });
+    render(<PromptDock env={env('login')} prompts={[breachPrompt({ kind: 'login', watch: { breach: loginBreach, checkNow } })]} remember={() => {}} />);
+    expect(card()).toBeNull();
+    act(() => loginBreach.set({ status: 'found', count: 1 }));
+    expect(card()?.querySelector('a[href="/account/request-password-reset/"]')).not.toBeNull();
+  });
+});
+
+describe('totp-check', () => {
+  function provisionPage(): HTMLInputElement {
+    document.body.append(
+      element('div', { class: 'totp-form__manual-code' }, [element('code', { 'data-clipboard-target': 'source' }, [NEW_TOTP_SECRET])]),
+      element('form', { class: 'totp-form__form' }, [element('input', { name: 'totp_value' })]),
+    );
+    return document.querySelector<HTMLInputElement>('input[name="totp_value"]')!;
+  }
+  const code = (offsetSteps: number) => generateSync({ secret: NEW_TOTP_SECRET, epoch: Math.floor(NOW / 1000) + offsetSteps * 30 });
+
+  it('says match, drift or no match as six digits are typed', async () => {
+    const field = provisionPage();
+    render(<PromptDock env={env('totp-provision')} prompts={[totpCheckPrompt(async () => 400)]} remember={() => {}} />);
+    const card = () => document.querySelector('[data-prompt="totp-check"]');
+    expect(card()).toBeNull();
+    typeInto(field, code(0).slice(0, 5));
+    expect(card()).toBeNull();
+    typeInto(field, code(0));
+    expect(card()?.getAttribute('data-state')).toBe('match');
+    typeInto(field, code(1));
+    expect(card()?.getAttribute('data-state')).toBe('drift');
+    expect(card()?.textContent).toContain('about 30 seconds ahead');
+    typeInto(field, code(-4));
+    expect(card()?.textContent).toContain('about 120 seconds behind');
+    expect(card()?.textContent).toContain('PyPI will refuse this code');
+    typeInto(field, generateSync({ secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', epoch: Math.floor(NOW / 1000) }));
+    expect(card()?.getAttribute('data-state')).toBe('no-match');
+  });
+
+  it('warns when this computer’s clock differs from PyPI’s by more than 30 s, and judges codes by PyPI’s time', async () => {
+    const field = provisionPage();
+    // This computer is 2 minutes ahead of PyPI: a code for PyPI's "now" is 4 steps behind ours.
+    const measure = vi.fn(async () => 120_000);
+    render(<PromptDock env={env('totp-provision')} prompts={[totpCheckPrompt(measure)]} remember={() => {}} />);
+    // Nothing is measured (no request to PyPI) until the user turns to the code field.
+    expect(measure).not.toHaveBeenCalled();
+    fireEvent.focus(field);
+    fireEvent.input(field);
+    expect(measure).toHaveBeenCalledTimes(1);
+    const card = await screen.findByRole('region', { name: 'Check the code from your app' });
+    expect(card.getAttribute('data-state')).toBe('clock-only');
+    expect(card.querySelector('[data-field="clock"]')?.textContent).toContain('about 2 minutes ahead of');
+    typeInto(field, code(-4));
+    expect(card.getAttribute('data-state')).toBe('match');
+  });
+});
+
+describe('lost-2fa-help', () => {
+  it('asks the background to open the recovery assistant', async () => {
+    const sent: ContentMessage[] = [];
+    render(<PromptDock env={env('two-factor', async (message) => (sent.push(message), { opened: true }) as never)} prompts={[lost2faHelpPrompt]} remember={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open PyPI Guard’s recovery assistant' }));
+    await vi.waitFor(() => expect(sent).toEqual([{ type: 'open-recovery-assistant' }]));
+  });
+});

@@ -1,0 +1,140 @@
+import { browser } from 'wxt/browser';
+import type { ContentMessage, ContentReply, HibpRangeMessage, PromptReplies, RecoveryCodesShownMessage } from '../messages';
+import { HIBP_PADDING_HEADER, hibpRangeUrl, parseRangeResponse, type HibpRangeReply } from '../prompts/breach/hibp';
+import { PROMPT_IDS, promptScopeOf, promptStateKey } from '../prompts/ids';
+import { applyPromptAction, isPromptSilenced } from '../prompts/state';
+import type { TrustedSender } from '../sender';
+import { accountIdOf, getPromptStates, getSettings, openStore, savePromptState, updateObserved, type ObservedFacts } from '../store';
+import type { PypiGuardDb } from '../store/schema';
+import { notePasswordResetLanded, notePasswordSubmitted } from './passwords';
+
+/**
+ * The background's side of the in-page prompts. Every handler trusts only the sender's PyPI host
+ * (from the browser, not the message) and the schema-checked message; none receives a secret.
+ */
+
+type ContentScriptSender = Extract<TrustedSender, { kind: 'content-script' }>;
+
+export interface PromptDeps {
+  openDb(): Promise<PypiGuardDb>;
+  now(): number;
+  fetch: typeof fetch;
+  isOnline(): boolean;
+  openTab(url: string, openerTabId: number | undefined): Promise<void>;
+  /** Waits before retrying a write for an account the page model has not stored yet. */
+  sleep(ms: number): Promise<void>;
+}
+
+export const defaultPromptDeps: PromptDeps = {
+  openDb: () => openStore(),
+  now: () => Date.now(),
+  fetch: (...args) => fetch(...args),
+  isOnline: () => navigator.onLine,
+  async openTab(url, openerTabId) {
+    await browser.tabs.create({ url, ...(openerTabId !== undefined && { openerTabId }) });
+  },
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** The recovery assistant (another page of the extension); `from=prompt` says who sent the user. */
+export const RECOVERY_ASSISTANT_PATH = '/recovery.html';
+
+/** Have I Been Pwned gets this long to answer before the check says "could not check". */
+export const HIBP_TIMEOUT_MS = 10_000;
+
+export function handlePromptMessage<M extends ContentMessage>(message: M, from: ContentScriptSender, deps?: PromptDeps): Promise<ContentReply<M>>;
+export async function handlePromptMessage(message: ContentMessage, from: ContentScriptSender, deps: PromptDeps = defaultPromptDeps): Promise<PromptReplies[keyof PromptReplies]> {
+  switch (message.type) {
+    case 'prompt-states':
+      return withDb(deps, async (db) => {
+        const scope = promptScopeOf(from.host, message.username);
+        const states = await getPromptStates(db, PROMPT_IDS.map((id) => promptStateKey(scope, id)));
+        const now = deps.now();
+        const silenced = PROMPT_IDS.filter((id) => isPromptSilenced(states.find((state) => state.id === promptStateKey(scope, id)), now));
+        return { silenced } satisfies PromptReplies['prompt-states'];
+      });
+    case 'prompt-dismiss':
+      return withDb(deps, async (db) => {
+        const key = promptStateKey(promptScopeOf(from.host, message.username), message.promptId);
+        await savePromptState(db, applyPromptAction(key, message.action, deps.now()));
+        return { saved: true };
+      });
+    case 'hibp-range':
+      return hibpRange(message, deps);
+    case 'password-submitted':
+      return notePasswordSubmitted(message, from, deps, deps.now());
+    case 'password-reset-landed':
+      return notePasswordResetLanded(message, from, deps.now());
+    case 'recovery-codes-shown':
+      return storeDrillHashes(message, from, deps);
+    case 'recovery-drill-forget':
+      return withDb(deps, async (db) => {
+        const record = await updateObserved(db, accountIdOf(from.host, message.username), (observed) => withoutDrill(observed));
+        return { forgotten: record !== undefined };
+      });
+    case 'open-recovery-assistant': {
+      const url = `${browser.runtime.getURL(RECOVERY_ASSISTANT_PATH as '/')}?host=${encodeURIComponent(from.host)}&from=prompt`;
+      await deps.openTab(url, from.tabId);
+      return { opened: true };
+    }
+  }
+}
+
+async function withDb<T>(deps: PromptDeps, work: (db: PypiGuardDb) => Promise<T>): Promise<T> {
+  const db = await deps.openDb();
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Fetches one range from Have I Been Pwned with padding, unless the user turned the check off.
+ * The answer goes back whole (minus padding): the content script holds the rest of the hash.
+ */
+async function hibpRange(message: HibpRangeMessage, deps: PromptDeps): Promise<HibpRangeReply> {
+  const settings = await withDb(deps, (db) => getSettings(db));
+  if (!settings.breachCheck) return { ok: false, reason: 'disabled' };
+  if (!deps.isOnline()) return { ok: false, reason: 'offline' };
+  try {
+    const response = await deps.fetch(hibpRangeUrl(message.prefix), {
+      headers: HIBP_PADDING_HEADER,
+      cache: 'no-store',
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      signal: AbortSignal.timeout(HIBP_TIMEOUT_MS),
+    });
+    if (!response.ok) return { ok: false, reason: 'unavailable' };
+    return { ok: true, entries: parseRangeResponse(await response.text()) };
+  } catch {
+    // A network error (no connection, DNS, blocked) or the time-out.
+    return { ok: false, reason: deps.isOnline() ? 'unavailable' : 'offline' };
+  }
+}
+
+function withoutDrill(observed: ObservedFacts): ObservedFacts {
+  const { recoveryDrill: _dropped, ...rest } = observed;
+  return rest;
+}
+
+/** Replaces the drill's hashes with those of the codes just shown (a regeneration kills the old ones). */
+async function storeDrillHashes(message: RecoveryCodesShownMessage, from: ContentScriptSender, deps: PromptDeps): Promise<PromptReplies['recovery-codes-shown']> {
+  const id = accountIdOf(from.host, message.username);
+  const store = () =>
+    withDb(deps, (db) =>
+      updateObserved(db, id, (observed) => ({
+        ...observed,
+        recoveryDrill: { salt: message.salt, iterations: message.iterations, hashes: message.hashes, codesShownAt: deps.now() },
+      })),
+    );
+  // The page model stores the account from the same page; on a first-ever visit it may be a moment behind.
+  let record = await store();
+  if (!record) {
+    await deps.sleep(2_000);
+    record = await store();
+  }
+  const { drillIntervalDays } = await withDb(deps, (db) => getSettings(db));
+  return { stored: record !== undefined, drillIntervalDays };
+}
+

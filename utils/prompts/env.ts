@@ -1,0 +1,49 @@
+import { browser } from 'wxt/browser';
+import type { ContentMessage, ContentReply } from '../messages';
+import { pypiHostOf } from '../pypi/hosts';
+import { detectPage, type PageKind } from '../pypi/pages';
+import { asUsername, signedInUsername } from '../pypi/parse/dom';
+import { parseAccountDetails } from '../pypi/parse/account-details';
+import { waitFor } from '../dom/wait-for';
+import type { PromptEnv } from './types';
+
+/** Sends a prompt message to the background; null when there is no answer (worker restarting, extension updated). */
+export async function sendToBackground<M extends ContentMessage>(message: M): Promise<ContentReply<M> | null> {
+  try {
+    const reply: unknown = await browser.runtime.sendMessage(message);
+    return (reply ?? null) as ContentReply<M> | null;
+  } catch {
+    return null;
+  }
+}
+
+/** The header's user menu is a late client-side include (pypi-facts.md §2b). */
+const USER_MENU = '#user-indicator a[href^="/user/"]';
+export const USER_MENU_WAIT_MS = 5_000;
+
+/** Signed-in pages that name the account only in the late user menu. */
+const NAMED_BY_USER_MENU: readonly PageKind[] = ['two-factor-settings', 'totp-provision', 'webauthn-provision', 'recovery-codes', 'recovery-codes-burn', 'api-token', 'projects'];
+
+/**
+ * What prompts know about this page: its kind, host and — where the page says — whose account
+ * it is. Waits for the user menu only on pages that need it.
+ */
+export async function buildPromptEnv(url: URL, doc: Document, signal: AbortSignal, kind: PageKind = detectPage(url, doc)): Promise<PromptEnv> {
+  const host = pypiHostOf(url);
+  let username: string | null = null;
+  if (host && kind === 'account-settings') username = parseAccountDetails(doc).username ?? null;
+  if (host && !username && NAMED_BY_USER_MENU.includes(kind)) {
+    const link = await waitFor(USER_MENU, { timeout: USER_MENU_WAIT_MS, signal, root: doc });
+    username = link ? (signedInUsername(doc) ?? null) : null;
+  }
+  return {
+    url,
+    doc,
+    host,
+    pageKind: kind,
+    username: username ? (asUsername(username) ?? null) : null,
+    signal,
+    now: () => Date.now(),
+    send: host ? sendToBackground : async () => null,
+  };
+}
