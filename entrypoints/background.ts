@@ -37,6 +37,8 @@ export default defineBackground(() => {
       case 'recovery-codes-shown':
       case 'recovery-drill-forget':
       case 'open-recovery-assistant':
+      case 'account-audit':
+      case 'acknowledge-events':
         return from.kind === 'content-script' ? handlePromptMessage(message, from) : undefined;
     }
   });

@@ -6,6 +6,7 @@ import type { AccountSnapshot } from './pypi/snapshot';
 import { epochMs, text } from './schema-parts';
 import { PROMPT_IDS, type PromptId } from './prompts/ids';
 import type { HibpRangeReply } from './prompts/breach/hibp';
+import type { AccountAuditReply } from './prompts/account-audit';
 
 /**
  * The one message protocol between content scripts, extension pages and the background.
@@ -147,6 +148,20 @@ export const RecoveryDrillForgetMessageSchema = v.strictObject({
   username,
 });
 
+/** The audit results and history rows the nudges on an account page act on. */
+export const AccountAuditMessageSchema = v.strictObject({
+  type: v.literal('account-audit'),
+  username,
+  /** When the page was loaded: the answer must include this visit. */
+  pageSeenAfter: time,
+});
+
+/** "It was me" on the security-events prompt: the rows listed so far are reviewed. */
+export const AcknowledgeEventsMessageSchema = v.strictObject({
+  type: v.literal('acknowledge-events'),
+  username,
+});
+
 /** "Can't sign in?": open the extension's recovery assistant for the sender's PyPI host. */
 export const OpenRecoveryAssistantMessageSchema = v.strictObject({
   type: v.literal('open-recovery-assistant'),
@@ -163,6 +178,8 @@ export const MessageSchema = v.variant('type', [
   RecoveryCodesShownMessageSchema,
   RecoveryDrillForgetMessageSchema,
   OpenRecoveryAssistantMessageSchema,
+  AccountAuditMessageSchema,
+  AcknowledgeEventsMessageSchema,
   DataChangedMessageSchema,
 ]);
 
@@ -186,6 +203,8 @@ export interface PromptReplies {
   'recovery-codes-shown': { stored: boolean; drillIntervalDays: number };
   'recovery-drill-forget': { forgotten: boolean };
   'open-recovery-assistant': { opened: boolean };
+  'account-audit': AccountAuditReply;
+  'acknowledge-events': { acknowledged: boolean };
 }
 
 /** Messages in-page prompts send, and the reply each gets. */

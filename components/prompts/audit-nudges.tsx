@@ -1,34 +1,186 @@
-import type { PromptDefinition } from '@/utils/prompts/types';
+import { useEffect, useState } from 'preact/hooks';
+import type { AccountAuditReply, EventToReview, NudgeCheck, NudgeCheckId } from '@/utils/prompts/account-audit';
+import { definePrompt, type PromptDefinition, type PromptEnv } from '@/utils/prompts/types';
+import { PromptCard, type PromptTone } from './PromptCard';
 
 /**
- * AUDIT NUDGES — placeholder for the integrator.
- *
- * The prompts that depend on the popup audit (`utils/audit`, `runAudit(state, now)`) plug in
- * here: `enable-2fa`, `add-second-method`, `generate-recovery-codes` and `security-events`. Their
- * ids are already in `PROMPT_IDS` (utils/prompts/ids.ts), so dismissals and the message schemas
- * accept them. Both prompt content scripts mount this list:
- * - `password.content` serves /manage/account/ (`account-settings`),
- * - `prompts.content` serves /manage/account/two-factor/ (`two-factor-settings`).
- *
- * Recipe for one nudge (see components/prompts/LostTwoFactorHelp.tsx for a complete prompt):
- *
- *   definePrompt({
- *     id: 'enable-2fa',
- *     pages: ['account-settings', 'two-factor-settings'],
- *     dismissal: 'remember',            // "Remind me later" / "Don't show again", per account
- *     Component: ({ env }) => {
- *       // env.username names the account; ask the background for its audit (add a validated
- *       // `audit-result` message next to the prompt messages in utils/messages.ts), then:
- *       //   if (check?.status !== 'fail' && check?.status !== 'warn') return null;
- *       return (
- *         <PromptCard title="Turn on two-factor authentication" tone="warning"
- *           actions={<a class="pg-button pg-button--primary" href="/manage/account/two-factor/">Set up 2FA</a>}>
- *           <p>{check.detail}</p>
- *         </PromptCard>
- *       );
- *     },
- *   })
- *
- * Links to PyPI pages are plain relative `<a href>`s: they navigate the PyPI tab itself.
+ * The prompts that act on the popup's audit (utils/audit), on PyPI's account settings and 2FA
+ * pages: turn on 2FA, add a second method, make recovery codes, and review security events.
+ * No check is decided here: the background runs the same audit as the popup and the badge.
  */
-export const AUDIT_NUDGE_PROMPTS: readonly PromptDefinition[] = [];
+
+const AUDIT_PAGES = ['account-settings', 'two-factor-settings'] as const;
+const POLL_MS = 250;
+const POLL_LIMIT = 24; // about six seconds for the page model to store this visit
+
+type Ready = Extract<AccountAuditReply, { state: 'ready' }>;
+
+// One request per page view, shared by every nudge on it.
+const requests = new WeakMap<PromptEnv, Promise<Ready | null>>();
+
+function loadAudit(env: PromptEnv): Promise<Ready | null> {
+  let request = requests.get(env);
+  if (!request) {
+    // This page view's snapshot is what counts; a reload seconds ago would be as good.
+    const pageSeenAfter = env.now() - 5_000;
+    request = (async () => {
+      if (!env.host || !env.username) return null;
+      for (let attempt = 0; attempt < POLL_LIMIT && !env.signal.aborted; attempt++) {
+        const reply = await env.send({ type: 'account-audit', username: env.username, pageSeenAfter });
+        if (!reply || reply.state === 'unknown') return null;
+        if (reply.state === 'ready') return reply;
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      }
+      return null;
+    })();
+    requests.set(env, request);
+  }
+  return request;
+}
+
+function useAudit(env: PromptEnv): Ready | null {
+  const [audit, setAudit] = useState<Ready | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadAudit(env).then((reply) => live && setAudit(reply));
+    return () => {
+      live = false;
+    };
+  }, [env]);
+  return audit;
+}
+
+const checkOf = (audit: Ready, id: NudgeCheckId): NudgeCheck | undefined => audit.checks.find((check) => check.id === id);
+
+function FixLink({ check }: { check: NudgeCheck }) {
+  if (!check.fixPath) return null;
+  return (
+    <a class="pg-button pg-button--primary" data-action="fix" href={check.fixPath}>
+      {check.fixLabel}
+    </a>
+  );
+}
+
+/** A nudge card for one audit check, shown when `when` says the check needs the user. */
+function nudge(id: 'enable-2fa' | 'add-second-method' | 'generate-recovery-codes', choose: (audit: Ready) => { check: NudgeCheck; title: string; tone: PromptTone } | null): PromptDefinition {
+  return definePrompt({
+    id,
+    pages: AUDIT_PAGES,
+    dismissal: 'remember',
+    Component: ({ env }) => {
+      const audit = useAudit(env);
+      const chosen = audit ? choose(audit) : null;
+      if (!chosen) return null;
+      return (
+        <PromptCard title={chosen.title} tone={chosen.tone} state={chosen.check.status} actions={<FixLink check={chosen.check} />}>
+          <p>{chosen.check.detail}</p>
+        </PromptCard>
+      );
+    },
+  });
+}
+
+export const enable2faPrompt = nudge('enable-2fa', (audit) => {
+  const check = checkOf(audit, 'two-factor');
+  return check?.status === 'fail' ? { check, title: 'Turn on two-factor authentication', tone: 'danger' } : null;
+});
+
+export const addSecondMethodPrompt = nudge('add-second-method', (audit) => {
+  // Only once 2FA is on: before that, the enable-2fa nudge leads the way.
+  const check = checkOf(audit, 'second-factor-method');
+  return checkOf(audit, 'two-factor')?.status === 'pass' && check?.status === 'warn' ? { check, title: 'Add a second 2FA method', tone: 'warning' } : null;
+});
+
+export const generateRecoveryCodesPrompt = nudge('generate-recovery-codes', (audit) => {
+  if (checkOf(audit, 'two-factor')?.status !== 'pass') return null; // enable-2fa starts with codes
+  const made = checkOf(audit, 'recovery-codes');
+  if (made && (made.status === 'fail' || made.status === 'warn')) return { check: made, title: 'Generate recovery codes', tone: made.status === 'fail' ? 'danger' : 'warning' };
+  const left = checkOf(audit, 'recovery-codes-remaining');
+  if (left?.status === 'fail') return { check: left, title: 'Your recovery codes are used up', tone: 'danger' };
+  if (left?.status === 'warn' && left.fixPath) return { check: left, title: 'Recovery codes are running low', tone: 'warning' };
+  return null;
+});
+
+const REASON_TEXT: Record<EventToReview['reason'], string> = {
+  'login-failure': 'Failed sign-in',
+  'reauthentication-failure': 'Failed password confirmation',
+  'two-factor-removed': '2FA method removed',
+  'recovery-code-used': 'Recovery code used',
+  'password-reset': 'Password reset',
+  'password-disabled': 'Password disabled by PyPI',
+  'new-device': 'Sign-in from a new device',
+  'unfamiliar-location': 'Sign-in from an unfamiliar place',
+  'token-leaked': 'Token removed after a leak',
+};
+
+function SecurityEvents({ env }: { env: PromptEnv }) {
+  const audit = useAudit(env);
+  const [answer, setAnswer] = useState<'open' | 'was-me' | 'not-me'>('open');
+  const [failed, setFailed] = useState(false);
+  const events = audit?.events ?? [];
+  if (events.length === 0 || answer === 'was-me') return null;
+  const fresh = events.filter((event) => event.isNew).length;
+  const acknowledge = async () => {
+    const reply = await env.send({ type: 'acknowledge-events', username: env.username! });
+    if (reply?.acknowledged) setAnswer('was-me');
+    else setFailed(true);
+  };
+  return (
+    <PromptCard
+      title={fresh > 0 ? `${fresh} new security event${fresh === 1 ? '' : 's'} to check` : 'Security events to check'}
+      tone="danger"
+      state={answer}
+      actions={
+        answer === 'open' ? (
+          <>
+            <button type="button" class="pg-button pg-button--primary" data-action="was-me" onClick={() => void acknowledge()}>
+              It was me
+            </button>
+            <button type="button" class="pg-button" data-action="not-me" onClick={() => setAnswer('not-me')}>
+              Not me
+            </button>
+          </>
+        ) : undefined
+      }
+    >
+      <ul data-field="events">
+        {events.slice(0, 6).map((event) => (
+          <li key={`${event.time}|${event.summary}`} data-event-reason={event.reason} data-new={event.isNew ? 'true' : undefined}>
+            <strong>{REASON_TEXT[event.reason]}</strong> — {new Date(event.time).toLocaleString()}
+            {event.location ? `, ${event.location}` : ''}
+            {event.device ? ` (${event.device})` : ''}
+            {event.isNew ? ' · new' : ''}
+          </li>
+        ))}
+      </ul>
+      {events.length > 6 && <p>…and {events.length - 6} more in the security history below.</p>}
+      {failed && <p role="alert">PyPI Guard could not save your answer; try again, or use its toolbar popup.</p>}
+      {answer === 'not-me' && (
+        <div data-field="not-me" role="group" aria-label="What to do now">
+          <p>
+            <strong>Act now, in this order:</strong>
+          </p>
+          <ol>
+            <li>
+              <a href="/manage/account/#change-password">Change your password</a> (PyPI’s advice for suspicious activity is to reset it).
+            </li>
+            <li>
+              <a href="/manage/account/two-factor/">Check your 2FA methods</a> and remove any you do not recognise.
+            </li>
+            <li>
+              <a href="/manage/account/#api-tokens">Remove API tokens</a> you did not create or no longer use.
+            </li>
+            <li>
+              Write to the PyPI admins at <a href="mailto:admin@pypi.org">admin@pypi.org</a> — see <a href="/help/#suspicious-activity">PyPI’s help</a>.
+            </li>
+          </ol>
+        </div>
+      )}
+    </PromptCard>
+  );
+}
+
+/** Close only: a security warning must come back until it is answered ("It was me" or acting on it). */
+export const securityEventsPrompt = definePrompt({ id: 'security-events', pages: ['account-settings'], dismissal: 'page', Component: SecurityEvents });
+
+export const AUDIT_NUDGE_PROMPTS: readonly PromptDefinition[] = [securityEventsPrompt, enable2faPrompt, generateRecoveryCodesPrompt, addSecondMethodPrompt];

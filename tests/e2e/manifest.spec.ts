@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { chromeExtensionDir, repoRoot } from './support/paths';
+import { lookalikeOf } from '../../utils/prompts/lookalike/detect';
 
 // Reads the manifest the e2e run built (global setup), not the config: what ships is what counts.
 const manifest = JSON.parse(readFileSync(path.join(chromeExtensionDir, 'manifest.json'), 'utf8')) as {
@@ -9,7 +10,7 @@ const manifest = JSON.parse(readFileSync(path.join(chromeExtensionDir, 'manifest
   host_permissions?: string[];
   optional_permissions?: string[];
   optional_host_permissions?: string[];
-  content_scripts?: { matches: string[] }[];
+  content_scripts?: { matches: string[]; js?: string[] }[];
   name: string;
   description: string;
   icons: Record<string, string>;
@@ -50,17 +51,26 @@ test('every permission is one the code uses', () => {
 });
 
 test('hosts are only pypi.org and test.pypi.org, never <all_urls>', () => {
-  const patterns = [
-    ...(manifest.host_permissions ?? []),
-    ...(manifest.optional_host_permissions ?? []),
-    ...(manifest.content_scripts ?? []).flatMap((script) => script.matches),
-  ];
-  expect(patterns.length).toBeGreaterThan(0);
-  for (const pattern of patterns) {
-    expect(pattern).not.toBe('<all_urls>');
+  expect(manifest.host_permissions ?? []).toEqual([]);
+  expect(manifest.optional_host_permissions ?? []).toEqual([]);
+  const scripts = manifest.content_scripts ?? [];
+  const pypiScripts = scripts.filter((script) => !script.js?.some((file) => file.includes('lookalike')));
+  expect(pypiScripts.length).toBeGreaterThan(0);
+  for (const pattern of pypiScripts.flatMap((script) => script.matches)) {
     expect(pattern, pattern).toMatch(/^https:\/\/(test\.)?pypi\.org\/[^*]/);
   }
-  expect(manifest.host_permissions ?? []).toEqual([]);
+});
+
+test('the look-alike warning runs only on hosts that imitate PyPI', () => {
+  const lookalikeScripts = (manifest.content_scripts ?? []).filter((script) => script.js?.some((file) => file.includes('lookalike')));
+  expect(lookalikeScripts).toHaveLength(1);
+  for (const pattern of lookalikeScripts[0]!.matches) {
+    expect(pattern).not.toBe('<all_urls>');
+    const host = /^\*:\/\/\*\.([a-z0-9.-]+)\/\*$/.exec(pattern)?.[1];
+    expect(host, pattern).toBeDefined();
+    expect(['pypi.org', 'test.pypi.org']).not.toContain(host);
+    expect(lookalikeOf(host!), `${host} is not a PyPI look-alike`).not.toBeNull();
+  }
 });
 
 test('content scripts never match PyPI home, project or search pages', () => {

@@ -4,7 +4,9 @@ import { HIBP_PADDING_HEADER, hibpRangeUrl, parseRangeResponse, type HibpRangeRe
 import { PROMPT_IDS, promptScopeOf, promptStateKey } from '../prompts/ids';
 import { applyPromptAction, isPromptSilenced } from '../prompts/state';
 import type { TrustedSender } from '../sender';
-import { accountIdOf, getPromptStates, getSettings, openStore, savePromptState, updateObserved, type ObservedFacts } from '../store';
+import { accountIdOf, getAccount, getEvents, getPromptStates, getSettings, openStore, savePromptState, updateObserved, type ObservedFacts } from '../store';
+import { accountAuditReply } from '../prompts/account-audit';
+import { runReminderTick } from './reminders';
 import type { PypiGuardDb } from '../store/schema';
 import { notePasswordResetLanded, notePasswordSubmitted } from './passwords';
 
@@ -23,6 +25,8 @@ export interface PromptDeps {
   openTab(url: string, openerTabId: number | undefined): Promise<void>;
   /** Waits before retrying a write for an account the page model has not stored yet. */
   sleep(ms: number): Promise<void>;
+  /** Stored data changed: bring the badge and reminders up to date. */
+  dataChanged(): Promise<void>;
 }
 
 export const defaultPromptDeps: PromptDeps = {
@@ -34,6 +38,7 @@ export const defaultPromptDeps: PromptDeps = {
     await browser.tabs.create({ url, ...(openerTabId !== undefined && { openerTabId }) });
   },
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  dataChanged: () => runReminderTick().then(() => undefined),
 };
 
 /** The recovery assistant (another page of the extension); `from=prompt` says who sent the user. */
@@ -72,6 +77,19 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
         const record = await updateObserved(db, accountIdOf(from.host, message.username), (observed) => withoutDrill(observed));
         return { forgotten: record !== undefined };
       });
+    case 'account-audit':
+      return withDb(deps, async (db) => {
+        const id = accountIdOf(from.host, message.username);
+        const [account, events, settings] = await Promise.all([getAccount(db, id), getEvents(db, id), getSettings(db)]);
+        return accountAuditReply(account, events, settings, deps.now(), message.pageSeenAfter);
+      });
+    case 'acknowledge-events': {
+      const record = await withDb(deps, (db) =>
+        updateObserved(db, accountIdOf(from.host, message.username), (observed) => ({ ...observed, eventsAcknowledgedAt: deps.now() })),
+      );
+      if (record) await deps.dataChanged();
+      return { acknowledged: record !== undefined };
+    }
     case 'open-recovery-assistant': {
       const url = `${browser.runtime.getURL(RECOVERY_ASSISTANT_PATH as '/')}?host=${encodeURIComponent(from.host)}&from=prompt`;
       await deps.openTab(url, from.tabId);

@@ -62,17 +62,24 @@ function candidateFor(account: AccountRecord, events: StoredEvent[], drillInterv
   if (codes && !codes.value.generated) return null;
   // Codes regenerated after the drill learned them: the drill's hashes describe dead codes.
   if (codes?.value.generatedAt !== undefined && codes.value.generatedAt > drill.codesShownAt + HOUR_MS) return null;
-  const dueAt = (drill.lastDrillAt ?? drill.codesShownAt) + drillIntervalDays * DAY_MS;
+  // A drill that did not match asks again in a week, not after the whole interval.
+  const failedDrill = drill.lastDrillAt !== undefined && drill.lastDrillPassed === false;
+  const dueAt = failedDrill ? drill.lastDrillAt! + RETRY_FAILED_DRILL_DAYS * DAY_MS : (drill.lastDrillAt ?? drill.codesShownAt) + drillIntervalDays * DAY_MS;
   return {
     ...base,
     trigger: 'drill-due',
     period: `drill-due:${dueAt}`,
     dueAt,
     title: `${site}: Check your recovery codes`,
-    message: `It is time to check that you can still find the recovery codes of ${who}. Type one into the drill; it is compared with a hash and never sent or used.`,
-    openUrl: 'recovery.html#drill',
+    message: failedDrill
+      ? `The last code you typed for ${who} was not one of your recovery codes. Find where you keep them and try the drill again, or generate new codes while you can still sign in.`
+      : `It is time to check that you can still find the recovery codes of ${who}. Type one into the drill; it is compared with a hash and never sent or used.`,
+    openUrl: `drill.html?${new URLSearchParams({ account: account.id }).toString()}`,
   };
 }
+
+/** After a drill that did not match, the next one comes this soon. */
+export const RETRY_FAILED_DRILL_DAYS = 7;
 
 export const recoveryCodes: ReminderKindModule = {
   kind: 'recovery-codes',

@@ -17,7 +17,7 @@ describe('conventions', () => {
       for (const result of runAudit(candidate, NOW).results) {
         expect(result.title.length, result.id).toBeGreaterThan(3);
         expect(result.detail.length, result.id).toBeGreaterThan(3);
-        expect(result.fix.kind === 'pypi' ? result.fix.url : result.fix.path, result.id).toMatch(/^(https:\/\/pypi\.org\/|recovery\.html|drill\.html)/);
+        expect(result.fix.kind === 'pypi' ? result.fix.url : result.fix.path, result.id).toMatch(/^(https:\/\/pypi\.org\/|recovery\.html|drill\.html\?account=)/);
         expect(result.fixLabel.length, result.id).toBeGreaterThan(2);
       }
     }

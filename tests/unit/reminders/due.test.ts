@@ -207,8 +207,18 @@ describe('recovery codes', () => {
       observed: { recoveryDrill: { salt: 'c2FsdA==', iterations: 600_000, hashes: [], codesShownAt: T0 - 200 * DAY, lastDrillAt: T0 - 60 * DAY } },
     });
     expect(reminderFor(drilled, T0 - HOUR)).toMatchObject({ status: 'upcoming', notBefore: T0 });
-    expect(reminderFor(drilled, T0)).toMatchObject({ status: 'fire', trigger: 'drill-due', openUrl: 'recovery.html#drill' });
+    expect(reminderFor(drilled, T0)).toMatchObject({ status: 'fire', trigger: 'drill-due', openUrl: 'drill.html?account=pypi.org%2Falice' });
     expect(reminderFor(drilled, T0, codesOnly({ drillIntervalDays: 90 }))).toMatchObject({ status: 'upcoming', notBefore: T0 + 30 * DAY });
+  });
+
+  it('asks again a week after a drill that did not match', () => {
+    const failed = account({
+      recoveryCodes: { value: { generated: true, generatedAt: T0 - 200 * DAY, unused: 7 }, seenAt: T0 },
+      observed: { recoveryDrill: { salt: 'c2FsdA==', iterations: 600_000, hashes: [], codesShownAt: T0 - 200 * DAY, lastDrillAt: T0 - 7 * DAY, lastDrillPassed: false } },
+    });
+    expect(reminderFor(failed, T0 - HOUR)).toMatchObject({ status: 'upcoming', notBefore: T0 });
+    expect(reminderFor(failed, T0)).toMatchObject({ status: 'fire', trigger: 'drill-due' });
+    expect(reminderFor(failed, T0)?.message).toMatch(/was not one of your recovery codes/);
   });
 
   it('skips the drill when the codes were regenerated after the drill learned them', () => {

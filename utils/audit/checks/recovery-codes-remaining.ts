@@ -29,12 +29,16 @@ export const recoveryCodesRemaining: Check = {
 
     const generatedAt = codes?.generatedAt;
     const drill = state.account.observed?.recoveryDrill;
+    const drillPage = { kind: 'extension' as const, path: `drill.html?${new URLSearchParams({ account: state.account.id }).toString()}` };
+    if (drill?.lastDrillPassed === false && drill.lastDrillAt !== undefined && (generatedAt === undefined || drill.lastDrillAt >= generatedAt)) {
+      return { status: 'warn', detail: 'Your last recovery-code drill did not match: are your codes where you think?', fix: drillPage, fixLabel: 'Try the drill again' };
+    }
     const provenSince = drill?.lastDrillPassed && drill.lastDrillAt !== undefined && generatedAt !== undefined && drill.lastDrillAt >= generatedAt;
     if (generatedAt !== undefined && now - generatedAt > UNCHECKED_CODES_AGE_DAYS * DAY_MS && !provenSince) {
       return {
         status: 'warn',
         detail: `${unused} of ${CODES_PER_SET} left, made over a year ago and never checked: do you still know where they are?`,
-        fix: { kind: 'extension', path: 'drill.html' },
+        fix: drillPage,
         fixLabel: 'Check one code',
       };
     }

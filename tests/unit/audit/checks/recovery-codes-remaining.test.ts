@@ -32,7 +32,16 @@ describe('recovery-codes-remaining', () => {
     });
     expect(recoveryCodesRemaining.run(drilled, NOW).status).toBe('pass');
     const failedDrill = { ...drilled, account: { ...drilled.account, observed: { recoveryDrill: { ...drilled.account.observed!.recoveryDrill!, lastDrillPassed: false } } } };
-    expect(recoveryCodesRemaining.run(failedDrill, NOW).status).toBe('warn');
+    expect(recoveryCodesRemaining.run(failedDrill, NOW)).toMatchObject({ status: 'warn', fix: { kind: 'extension', path: 'drill.html?account=pypi.org%2Falice' } });
+  });
+
+  it('warns after a drill that did not match, even for young codes', () => {
+    const generatedAt = NOW - 30 * DAY;
+    const failed = state({
+      recoveryCodes: seen({ generated: true, unused: 7, generatedAt }),
+      observed: { recoveryDrill: { salt: 's', iterations: 1, hashes: [], codesShownAt: generatedAt, lastDrillAt: NOW - DAY, lastDrillPassed: false } },
+    });
+    expect(recoveryCodesRemaining.run(failed, NOW).detail).toMatch(/did not match/);
   });
 
   it('is unknown without data, and warns when none were ever made', () => {

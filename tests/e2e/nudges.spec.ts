@@ -1,0 +1,105 @@
+import { test, expect } from './fixtures';
+import { storedAccount } from './support/extension-db';
+import type { Page } from '@playwright/test';
+
+/**
+ * The audit's in-page nudges on PyPI's account settings and 2FA pages: each appears when the
+ * popup's audit says so, not otherwise, and its button goes to the PyPI page that fixes it.
+ */
+
+const prompt = (page: Page, id: string) => page.locator(`[data-prompt="${id}"]`);
+
+test('no 2FA: enable-2fa leads to PyPI’s first missing step, and no second-method or codes nudge competes', async ({ context, pypi }) => {
+  pypi['pypi.org'].setScenario('no-2fa');
+  const page = await context.newPage();
+  await page.goto('https://pypi.org/manage/account/');
+  const card = prompt(page, 'enable-2fa');
+  await expect(card).toBeVisible();
+  await expect(card).toHaveAttribute('data-state', 'fail');
+  await expect(prompt(page, 'add-second-method')).toHaveCount(0);
+  await expect(prompt(page, 'generate-recovery-codes')).toHaveCount(0);
+  // No codes yet: PyPI asks for them before any 2FA method.
+  await card.locator('[data-action="fix"]').click();
+  await page.waitForURL('https://pypi.org/manage/account/recovery-codes/generate');
+  await expect(page.locator('.recovery-codes__-codes li code')).toHaveCount(8);
+});
+
+test('TOTP only: add-second-method on account settings and on the 2FA page, pointing at a security key', async ({ context, pypi }) => {
+  pypi['pypi.org'].setScenario('totp-only');
+  const page = await context.newPage();
+  for (const url of ['https://pypi.org/manage/account/', 'https://pypi.org/manage/account/two-factor/']) {
+    await page.goto(url);
+    await expect(prompt(page, 'add-second-method')).toBeVisible();
+    await expect(prompt(page, 'enable-2fa')).toHaveCount(0);
+    await expect(prompt(page, 'generate-recovery-codes')).toHaveCount(0);
+  }
+  await prompt(page, 'add-second-method').locator('[data-action="fix"]').click();
+  await page.waitForURL('https://pypi.org/manage/account/webauthn-provision');
+});
+
+test('two keys and every code used: generate-recovery-codes, and nothing else', async ({ context, pypi }) => {
+  pypi['pypi.org'].setScenario('bob-keys-only');
+  const page = await context.newPage();
+  await page.goto('https://pypi.org/manage/account/two-factor/');
+  const card = prompt(page, 'generate-recovery-codes');
+  await expect(card).toBeVisible();
+  await expect(prompt(page, 'enable-2fa')).toHaveCount(0);
+  await expect(prompt(page, 'add-second-method')).toHaveCount(0);
+  await expect(card.locator('[data-action="fix"]')).toHaveAttribute('href', '/manage/account/recovery-codes/generate');
+});
+
+test('a well-kept account gets no nudge at all', async ({ context, pypi }) => {
+  pypi['pypi.org'].setScenario('totp-and-key'); // 2 codes left: only the codes nudge may show
+  const page = await context.newPage();
+  await page.goto('https://pypi.org/manage/account/');
+  await expect(prompt(page, 'generate-recovery-codes')).toBeVisible();
+  await expect(prompt(page, 'generate-recovery-codes').locator('[data-action="fix"]')).toHaveAttribute('href', '/manage/account/recovery-codes/regenerate');
+  for (const id of ['enable-2fa', 'add-second-method', 'security-events']) await expect(prompt(page, id)).toHaveCount(0);
+});
+
+test('security events: suspicious rows listed; "It was me" acknowledges them for the popup too', async ({ context, serviceWorker, pypi }) => {
+  pypi['pypi.org'].setScenario('suspicious-history');
+  const page = await context.newPage();
+  await page.goto('https://pypi.org/manage/account/');
+  const card = prompt(page, 'security-events');
+  await expect(card).toBeVisible();
+  // The newest six are listed; the rest are counted.
+  const rows = card.locator('[data-event-reason]');
+  await expect(rows).toHaveCount(6);
+  for (const reason of ['new-device', 'recovery-code-used', 'login-failure']) {
+    await expect(card.locator(`[data-event-reason="${reason}"]`).first()).toBeVisible();
+  }
+  await expect(card).toContainText(/…and \d+ more in the security history below/);
+  // First visit: every listed row is new.
+  await expect(card.locator('[data-new="true"]')).toHaveCount(await rows.count());
+
+  await card.locator('[data-action="was-me"]').click();
+  await expect(card).toHaveCount(0);
+  await expect.poll(async () => ((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed as { eventsAcknowledgedAt?: number } | undefined)?.eventsAcknowledgedAt).toBeGreaterThan(0);
+
+  // Coming back: nothing new to review.
+  await page.reload();
+  await expect(page.locator('section#account-events')).toBeVisible();
+  await page.waitForTimeout(1500); // give the prompt every chance to (wrongly) appear
+  await expect(prompt(page, 'security-events')).toHaveCount(0);
+});
+
+test('security events: "Not me" shows what to do now, with the PyPI pages and the admins’ address', async ({ context, pypi }) => {
+  pypi['pypi.org'].setScenario('suspicious-history');
+  const page = await context.newPage();
+  await page.goto('https://pypi.org/manage/account/');
+  const card = prompt(page, 'security-events');
+  await card.locator('[data-action="not-me"]').click();
+  const steps = card.locator('[data-field="not-me"]');
+  await expect(steps).toBeVisible();
+  const links = await steps.locator('a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+  expect(links).toEqual(['/manage/account/#change-password', '/manage/account/two-factor/', '/manage/account/#api-tokens', 'mailto:admin@pypi.org', '/help/#suspicious-activity']);
+});
+
+test('an ordinary history brings no security-events prompt', async ({ context, pypi }) => {
+  pypi['pypi.org'].setScenario('totp-only');
+  const page = await context.newPage();
+  await page.goto('https://pypi.org/manage/account/');
+  await expect(prompt(page, 'add-second-method')).toBeVisible(); // the audit answered
+  await expect(prompt(page, 'security-events')).toHaveCount(0);
+});
