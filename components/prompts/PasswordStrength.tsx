@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { assessPassword, PYPI_MIN_SCORE, SINGLE_FACTOR_MIN_LENGTH, type PasswordAssessment, type Zxcvbn } from '@/utils/prompts/password/evaluate';
+import { assessPassword, PYPI_MIN_SCORE, SINGLE_FACTOR_MIN_LENGTH, type PasswordAssessment } from '@/utils/prompts/password/evaluate';
+import type { LazyZxcvbn } from '@/utils/prompts/password/lazy-zxcvbn';
 import type { PasswordForm } from '@/utils/prompts/password/form';
 import { guardInputs, pypiRuleInputs } from '@/utils/prompts/password/inputs';
 import { definePrompt } from '@/utils/prompts/types';
@@ -7,7 +8,7 @@ import { PromptCard } from './PromptCard';
 
 export interface PasswordStrengthProps {
   passwordForm: PasswordForm;
-  zxcvbn: Zxcvbn;
+  zxcvbn: LazyZxcvbn;
 }
 
 /**
@@ -24,13 +25,20 @@ export function PasswordStrength({ passwordForm, zxcvbn }: PasswordStrengthProps
   useEffect(() => {
     const controller = new AbortController();
     const evaluate = () => {
-      const password = field.value;
-      if (password.length === 0) {
+      if (field.value.length === 0) {
         setAssessment(null);
         return;
       }
-      const words = passwordForm.words();
-      setAssessment(assessPassword(zxcvbn, password, { pypiInputs: pypiRuleInputs(words), guardInputs: guardInputs(words), twoFactor: passwordForm.twoFactor() }));
+      const assess = (score: NonNullable<ReturnType<LazyZxcvbn['ready']>>) => {
+        const password = field.value; // the latest value, if typing went on while zxcvbn loaded
+        if (controller.signal.aborted) return;
+        if (password.length === 0) return setAssessment(null);
+        const words = passwordForm.words();
+        setAssessment(assessPassword(score, password, { pypiInputs: pypiRuleInputs(words), guardInputs: guardInputs(words), twoFactor: passwordForm.twoFactor() }));
+      };
+      const ready = zxcvbn.ready();
+      if (ready) assess(ready);
+      else void zxcvbn.load().then(assess);
     };
     field.addEventListener('focus', () => setEngaged(true), { signal: controller.signal });
     field.addEventListener(

@@ -1,4 +1,3 @@
-import zxcvbn from 'zxcvbn';
 import { AUDIT_NUDGE_PROMPTS } from '@/components/prompts/audit-nudges';
 import { breachPrompt } from '@/components/prompts/BreachCheck';
 import { mountPrompts } from '@/components/prompts/mount';
@@ -10,6 +9,7 @@ import { buildPromptEnv } from '@/utils/prompts/env';
 import { passwordPageMatches } from '@/utils/prompts/match-patterns';
 import { findPasswordForm } from '@/utils/prompts/password/form';
 import { watchPasswordForm } from '@/utils/prompts/password/watch';
+import { lazyZxcvbn, preloadOnIntent } from '@/utils/prompts/password/lazy-zxcvbn';
 import type { PromptDefinition, PromptEnv } from '@/utils/prompts/types';
 
 /** PyPI's flash messages arrive as a late include; success is a class, in every language. */
@@ -32,6 +32,9 @@ export default defineContentScript({
     const prompts: PromptDefinition[] = [...AUDIT_NUDGE_PROMPTS];
 
     if (passwordForm && env.host) {
+      // Bundled in this script, but run only when needed (see lazy-zxcvbn.ts).
+      const zxcvbn = lazyZxcvbn(() => import('zxcvbn').then((module) => module.default));
+      preloadOnIntent(zxcvbn, passwordForm.field, ctx.signal);
       let afterReset = false;
       if (passwordForm.kind === 'login') void resetLanding(env).then((confirmed) => (afterReset = confirmed));
       const watch = watchPasswordForm(passwordForm, {

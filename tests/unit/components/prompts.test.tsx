@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import zxcvbn from 'zxcvbn';
+import zxcvbnModule from 'zxcvbn';
+import { lazyZxcvbn } from '@/utils/prompts/password/lazy-zxcvbn';
+
+// zxcvbn already loaded, as it is once the user reaches a password field.
+const zxcvbn = lazyZxcvbn(async () => zxcvbnModule);
+await zxcvbn.load();
 import { generateSync } from 'otplib';
 import { PromptDock } from '@/components/prompts/PromptDock';
 import { PromptCard } from '@/components/prompts/PromptCard';

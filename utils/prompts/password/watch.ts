@@ -1,6 +1,7 @@
 import type { BreachChecker, BreachState, SendToBackground } from '../breach/checker';
 import { observable, type Observable } from '../observable';
-import { scoreOnly, type Zxcvbn } from './evaluate';
+import { scoreOnly } from './evaluate';
+import type { LazyZxcvbn } from './lazy-zxcvbn';
 import type { PasswordForm } from './form';
 import { guardInputs } from './inputs';
 
@@ -12,7 +13,7 @@ export interface PasswordWatch {
 }
 
 export interface PasswordWatchDeps {
-  zxcvbn: Zxcvbn;
+  zxcvbn: LazyZxcvbn;
   checker: BreachChecker;
   send: SendToBackground;
   signal: AbortSignal;
@@ -66,12 +67,14 @@ export function watchPasswordForm(passwordForm: PasswordForm, deps: PasswordWatc
         const username = passwordForm.username();
         const verdict = lastChecked?.value === value ? lastChecked.state?.status : undefined;
         const breached = verdict === 'found' ? true : verdict === 'not-found' ? false : undefined;
-        if (kind !== 'login' || username) {
+        const zxcvbn = deps.zxcvbn.ready();
+        // Without zxcvbn yet (a form submitted the instant the page loaded) there is no score to report.
+        if (zxcvbn && (kind !== 'login' || username)) {
           // Sent at once, inside the submit event: the page is about to be replaced.
           void deps.send({
             type: 'password-submitted',
             form: kind,
-            score: scoreOnly(deps.zxcvbn, value, guardInputs(passwordForm.words())),
+            score: scoreOnly(zxcvbn, value, guardInputs(passwordForm.words())),
             ...(username && { username }),
             ...(breached !== undefined && { breached }),
             ...(kind === 'login' && deps.afterReset() && { afterReset: true }),
