@@ -75,7 +75,8 @@ export async function measurePopup(browser: BenchBrowser, accounts = 10, runs = 
       observer.observe(document, { childList: true, subtree: true });
     })()`);
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await page.waitForFunction('globalThis.__paintedAt !== undefined');
+    // A function, not a string: the extension page's CSP forbids evaluating strings.
+    await page.waitForFunction(() => (globalThis as { __paintedAt?: number }).__paintedAt !== undefined);
     times.push((await page.evaluate('globalThis.__paintedAt')) as number);
     await page.close();
   }
