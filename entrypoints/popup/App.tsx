@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { CheckResult } from '@/utils/audit';
 import type { Reminder } from '@/utils/reminders';
 import { recordReminderAction, updateObserved } from '@/utils/store';
@@ -6,7 +6,7 @@ import { SNOOZE_MS } from '@/utils/background/reminders';
 import type { PypiHost } from '@/utils/pypi/hosts';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import { AccountSection } from './AccountSection';
-import { loadAccountAudits, loadDueReminders, overallState, type AccountAudit } from './data';
+import { loadPopupData, overallState, type AccountAudit } from './data';
 import { RemindersSection } from './RemindersSection';
 
 /** Everything the popup needs from the browser, injected so component tests can run it. */
@@ -30,10 +30,9 @@ export function App({ deps }: { deps: PopupDeps }) {
 
   const load = useCallback(async () => {
     try {
-      const db = await deps.openDb();
+      const [db, activeHost] = await Promise.all([deps.openDb(), deps.activeHost()]);
       try {
-        const [entries, reminders] = await Promise.all([loadAccountAudits(db, deps.now(), await deps.activeHost()), loadDueReminders(db, deps.now())]);
-        setState({ phase: 'ready', entries, reminders });
+        setState({ phase: 'ready', ...(await loadPopupData(db, deps.now(), activeHost)) });
       } finally {
         db.close();
       }
@@ -42,7 +41,8 @@ export function App({ deps }: { deps: PopupDeps }) {
     }
   }, [deps]);
 
-  useEffect(() => {
+  // A layout effect starts the read right after the first render instead of a frame later.
+  useLayoutEffect(() => {
     void load();
   }, [load]);
 

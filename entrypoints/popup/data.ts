@@ -1,7 +1,7 @@
 import { runAudit, type Audit, type CheckResult, type CheckStatus } from '@/utils/audit';
 import type { PypiHost } from '@/utils/pypi/hosts';
 import { due, outstanding, type LocalClock, type Reminder } from '@/utils/reminders';
-import { getAccounts, getEvents, getSettings, readReminderInput, type AccountRecord } from '@/utils/store';
+import { getSettings, readReminderInput, type AccountRecord } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
 
 export interface AccountAudit {
@@ -9,17 +9,28 @@ export interface AccountAudit {
   audit: Audit;
 }
 
+export interface PopupData {
+  entries: AccountAudit[];
+  /** Reminders due now and not snoozed or done: the same list the badge and notifications use. */
+  reminders: Reminder[];
+}
+
 /**
- * Every stored account with its audit: the active tab's PyPI first, then the most recently seen.
- * Reads the store directly (the popup shares the extension's origin with the background).
+ * Every stored account with its audit (the active tab's PyPI first, then the most recently seen)
+ * and the reminders due. One read of the store feeds both: the popup's paint waits on IndexedDB,
+ * and one transaction costs far less than one per account. The popup shares the extension's
+ * origin with the background, so it reads the store directly.
  */
-export async function loadAccountAudits(db: PypiGuardDb, now: number, activeHost: PypiHost | null): Promise<AccountAudit[]> {
-  const [accounts, settings] = await Promise.all([getAccounts(db), getSettings(db)]);
-  const audits = await Promise.all(
-    accounts.map(async (account) => ({ account, audit: runAudit({ account, events: await getEvents(db, account.id), settings }, now) })),
-  );
+export async function loadPopupData(db: PypiGuardDb, now: number, activeHost: PypiHost | null, clock?: LocalClock): Promise<PopupData> {
+  const [input, settings] = await Promise.all([readReminderInput(db), getSettings(db)]);
+  const entries = input.accounts.map(({ account, events }) => ({
+    account,
+    // The audit reads the newest events first, as the store's per-account read returns them.
+    audit: runAudit({ account, events: [...events].sort((a, b) => b.time - a.time), settings }, now),
+  }));
   const onActiveHost = (entry: AccountAudit) => (entry.account.host === activeHost ? 0 : 1);
-  return audits.sort((a, b) => onActiveHost(a) - onActiveHost(b) || b.account.lastSeenAt - a.account.lastSeenAt);
+  entries.sort((a, b) => onActiveHost(a) - onActiveHost(b) || b.account.lastSeenAt - a.account.lastSeenAt);
+  return { entries, reminders: outstanding(due(input, settings, now, clock)) };
 }
 
 const SEVERITY: Record<CheckStatus, number> = { fail: 0, warn: 1, unknown: 2, pass: 3 };
@@ -27,12 +38,6 @@ const SEVERITY: Record<CheckStatus, number> = { fail: 0, warn: 1, unknown: 2, pa
 /** An account's checks, what needs fixing first (the audit's order within each status). */
 export function bySeverity(results: CheckResult[]): CheckResult[] {
   return [...results].sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status]);
-}
-
-/** Reminders due now and not snoozed or done: the same list the badge and notifications use. */
-export async function loadDueReminders(db: PypiGuardDb, now: number, clock?: LocalClock): Promise<Reminder[]> {
-  const [input, settings] = await Promise.all([readReminderInput(db), getSettings(db)]);
-  return outstanding(due(input, settings, now, clock));
 }
 
 /** The headline over all accounts. */

@@ -3,13 +3,22 @@ import { browser } from 'wxt/browser';
 import { pypiHostOf } from '@/utils/pypi/hosts';
 import { notificationIdOf } from '@/utils/background/reminders';
 import { openStore } from '@/utils/store';
+import type { PypiGuardDb } from '@/utils/store/schema';
 import type { DataChangedMessage } from '@/utils/messages';
 import { App, type PopupDeps } from './App';
 import '@/components/theme.css';
 import './style.css';
 
+// Opening IndexedDB is the slowest step before the popup can show anything: start it now, while
+// Preact renders the skeleton, and hand this connection to the first load.
+let earlyDb: Promise<PypiGuardDb> | null = openStore();
+
 const deps: PopupDeps = {
-  openDb: () => openStore(),
+  openDb: () => {
+    const db = earlyDb ?? openStore();
+    earlyDb = null;
+    return db;
+  },
   now: () => Date.now(),
   // `activeTab` lets the popup read the URL of the tab it was opened on, and only that one.
   activeHost: async () => {

@@ -1,10 +1,30 @@
 import type { Worker } from '@playwright/test';
+import { DB_NAME, DB_VERSION } from '../../../utils/store/schema';
+
+/**
+ * Waits until the extension has created its database at the current version. Test code must not
+ * open it first: opening a missing database creates an empty version 1 that the extension's
+ * migrations would then take for a real one.
+ */
+export async function waitForExtensionDb(serviceWorker: Worker, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const version = await serviceWorker.evaluate(
+      async (name) => (await indexedDB.databases()).find((database) => database.name === name)?.version ?? 0,
+      DB_NAME,
+    );
+    if (version >= DB_VERSION) return;
+    if (Date.now() > deadline) throw new Error(`the extension did not create its database ${DB_NAME} v${DB_VERSION} (found v${version})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /**
  * Reads every record of every object store of the extension's IndexedDB, from inside the
  * extension (its service worker shares the extension origin with the popup and options page).
  */
 export async function readExtensionDb(serviceWorker: Worker): Promise<Record<string, unknown[]>> {
+  await waitForExtensionDb(serviceWorker);
   return serviceWorker.evaluate(
     () =>
       new Promise<Record<string, unknown[]>>((resolve, reject) => {
