@@ -3,7 +3,7 @@
  * defaults below, so a new setting never needs a migration.
  */
 export interface Settings {
-  /** Calendar reminder to change the password; 0 = off. Evidence-based reminders fire regardless. */
+  /** Calendar reminder to change the password; 0 = off. Evidence-based reminders fire regardless of it (not of `reminders.passwordRotation`). */
   passwordRotationDays: 0 | 90 | 180 | 365;
   /** Reminder kinds the user wants at all. */
   reminders: {

@@ -12,7 +12,7 @@ const SCHEDULES: { days: Settings['passwordRotationDays']; label: string }[] = [
 ];
 
 const KINDS: { key: keyof Settings['reminders']; label: string; hint: (settings: Settings) => string }[] = [
-  { key: 'passwordRotation', label: 'Password changes', hint: () => 'On your schedule, and at once on evidence of a compromise.' },
+  { key: 'passwordRotation', label: 'Password changes', hint: () => 'On your schedule, and at once on evidence of a compromise. Off silences both.' },
   { key: 'recoveryCodes', label: 'Recovery codes', hint: () => 'None left while 2FA is on, 3 or fewer left, or a drill is due.' },
   { key: 'checkUp', label: 'Security check-up', hint: (settings) => `Your PyPI account page has not been seen for ${settings.staleAfterDays} days.` },
   { key: 'recoveryFollowUp', label: 'Recovery request follow-up', hint: () => 'A submitted request has had no answer for 14 days (and every 14 days after).' },
@@ -42,8 +42,9 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
         <p class="hint" id="schedule-note">
           The account-security guide PyPI Guard follows advises changing your password every few months. NIST SP 800-63B (the US
           digital identity guideline) advises changing it only on evidence that it may be known to someone else, not by calendar.
-          You choose. Whatever you choose, PyPI Guard reminds you at once on evidence: a breach hit, a weak strength score, a
-          burst of failed logins or an unrecognised sign-in.
+          You choose. Whatever schedule you choose, even Off, PyPI Guard reminds you at once on evidence: a breach hit, a weak
+          strength score, a burst of failed logins or an unrecognised sign-in. Only turning off “Password changes” below silences
+          those too.
         </p>
         {SCHEDULES.map(({ days, label }) => (
           <label class="choice" key={days}>

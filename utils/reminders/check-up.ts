@@ -1,17 +1,19 @@
+import { accountPagesSeenAt } from '../audit/pages-seen';
 import { accountLabel, siteName } from './text';
 import { DAY_MS, type ReminderKindModule } from './types';
 
 /**
- * The audit is only as fresh as the last visit to /manage/account/ (2FA, e-mails, tokens and the
- * security history all live there). After `staleAfterDays`, nudge the user to open it once.
- * An account never seen there counts from when PyPI Guard first saw it.
+ * The audit is only as fresh as the last visit to the account pages (2FA, e-mails, tokens and the
+ * security history live on /manage/account/): counted as the audit's freshness check counts it.
+ * After `staleAfterDays`, nudge the user to open it once. An account never seen there counts from
+ * when PyPI Guard first saw it.
  */
 export const checkUp: ReminderKindModule = {
   kind: 'check-up',
   setting: 'checkUp',
   candidates(input, settings) {
     return input.accounts.map(({ account }) => {
-      const lastAudit = account.pagesSeenAt['account-settings'];
+      const lastAudit = accountPagesSeenAt(account);
       const dueAt = (lastAudit ?? account.firstSeenAt) + settings.staleAfterDays * DAY_MS;
       const since = lastAudit === undefined ? 'PyPI Guard has not seen its account page yet' : `its account page was last seen ${settings.staleAfterDays}+ days ago`;
       return {

@@ -1,4 +1,4 @@
-import { deleteDB, openDB } from 'idb';
+import { deleteDB, openDB, type IDBPObjectStore } from 'idb';
 import type { AccountSnapshot } from '../pypi/snapshot';
 import { DB_NAME, DB_VERSION, upgrade, type PypiGuardDb, type PypiGuardSchema } from './schema';
 import { mergeSnapshot, toStoredEvent } from './merge';
@@ -24,17 +24,24 @@ export async function recordSnapshot(db: PypiGuardDb, snapshot: AccountSnapshot 
   const accountId = accountIdOf(snapshot.host, snapshot.username);
   const tx = db.transaction(['accounts', 'snapshots', 'events'], 'readwrite');
   const accounts = tx.objectStore('accounts');
-  const record = mergeSnapshot(await accounts.get(accountId), snapshot);
+  const previous = await accounts.get(accountId);
+  const record = mergeSnapshot(previous, snapshot);
   await accounts.put(record);
 
   const events = tx.objectStore('events');
+  const replacedTwins = new Set<string>();
   for (const event of snapshot.securityEvents ?? []) {
     const stored = toStoredEvent(accountId, event, snapshot.seenAt);
-    const known = await events.get(stored.id);
-    // A later visit may map a row that an earlier one could not; keep the first-seen time.
-    if (!known || (known.tag === 'unknown' && stored.tag !== 'unknown')) {
-      await events.put(known ? { ...stored, firstSeenAt: known.firstSeenAt } : stored);
+    if (await events.get(stored.id)) continue;
+    // A later visit may map a row that an earlier one could not (a page in another language whose
+    // English copy failed). Its id differs, as the id holds the tag or, unmapped, the translated
+    // summary: replace the unmapped twin and keep its first-seen time.
+    const twin = previous && stored.tag !== 'unknown' ? await unmappedTwinOf(events, stored, replacedTwins) : undefined;
+    if (twin) {
+      replacedTwins.add(twin.id);
+      await events.delete(twin.id);
     }
+    await events.put(twin ? { ...stored, firstSeenAt: twin.firstSeenAt } : stored);
   }
 
   const { securityEvents, ...withoutEvents } = snapshot;
@@ -46,6 +53,23 @@ export async function recordSnapshot(db: PypiGuardDb, snapshot: AccountSnapshot 
 
   await tx.done;
   return record;
+}
+
+/**
+ * A stored unmapped row for the same moment, place and device as `mapped`: what an earlier visit
+ * stored for this row before it could be mapped. Rows are keyed `account|time|…`, so one key range
+ * reads the rows of that second only.
+ */
+async function unmappedTwinOf(
+  events: IDBPObjectStore<PypiGuardSchema, ('accounts' | 'snapshots' | 'events')[], 'events', 'readwrite'>,
+  mapped: StoredEvent,
+  alreadyReplaced: Set<string>,
+): Promise<StoredEvent | undefined> {
+  const prefix = `${mapped.accountId}|${mapped.time}|`;
+  const sameSecond = await events.getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+  return sameSecond.find(
+    (row) => row.tag === 'unknown' && !alreadyReplaced.has(row.id) && (row.location ?? '') === (mapped.location ?? '') && (row.device ?? '') === (mapped.device ?? ''),
+  );
 }
 
 export async function getAccounts(db: PypiGuardDb): Promise<AccountRecord[]> {

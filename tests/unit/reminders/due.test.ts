@@ -244,6 +244,14 @@ describe('check-up', () => {
   it('follows the staleness setting', () => {
     expect(at(lastSeen + 30 * DAY, settings({ staleAfterDays: 45 }, ['checkUp']))).toMatchObject({ status: 'upcoming', notBefore: lastSeen + 45 * DAY });
   });
+
+  it('counts the 2FA page and the unverified-account page as the audit does', () => {
+    for (const page of ['two-factor-settings', 'unverified-account'] as const) {
+      const laterThere = account({ pagesSeenAt: { 'account-settings': lastSeen, [page]: lastSeen + 10 * DAY } });
+      const reminder = only(due(input({ accounts: [{ account: laterThere }] }), checkUpOnly, lastSeen + 30 * DAY, UTC), 'check-up|pypi.org/alice')[0];
+      expect(reminder, page).toMatchObject({ status: 'upcoming', notBefore: lastSeen + 40 * DAY });
+    }
+  });
 });
 
 describe('recovery follow-up', () => {

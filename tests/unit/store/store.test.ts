@@ -90,11 +90,44 @@ describe('recordSnapshot', () => {
     expect(await getEvents(db, 'pypi.org/alice')).toHaveLength(2);
   });
 
-  it('upgrades an unmapped row once a later visit maps it', async () => {
+  it('stores an unmapped row once however often it is seen', async () => {
     const unmapped: SecurityEventFact = { tag: 'unknown', summary: 'Angemeldet', time: T0, location: 'Berlin' };
     await recordSnapshot(db, snapshot({ securityEvents: [unmapped], seenAt: T0 }));
     await recordSnapshot(db, snapshot({ securityEvents: [unmapped], seenAt: T0 + DAY }));
     expect(await getEvents(db, 'pypi.org/alice')).toHaveLength(1);
+  });
+
+  it('replaces an unmapped row once a later visit maps it, keeping when it was first seen', async () => {
+    const where = { location: 'Berlin, BE, DE', device: 'Firefox (Linux)' };
+    const german: SecurityEventFact = { tag: 'unknown', summary: 'Angemeldet', details: 'Über Passwort und TOTP', time: T0, ...where };
+    const otherPlace: SecurityEventFact = { tag: 'unknown', summary: 'Anmeldung fehlgeschlagen', time: T0, location: 'Lagos, LA, NG', device: 'curl' };
+    await recordSnapshot(db, snapshot({ securityEvents: [german, otherPlace], seenAt: T0 }));
+    const english: SecurityEventFact = { tag: 'account:login:success', summary: 'Logged in', details: 'Via password and TOTP', time: T0, ...where };
+    await recordSnapshot(db, snapshot({ securityEvents: [english, otherPlace], seenAt: T0 + DAY }));
+
+    const events = await getEvents(db, 'pypi.org/alice');
+    expect(events.map((event) => [event.tag, event.location, event.firstSeenAt])).toEqual(
+      expect.arrayContaining([
+        ['account:login:success', 'Berlin, BE, DE', T0],
+        ['unknown', 'Lagos, LA, NG', T0],
+      ]),
+    );
+    expect(events).toHaveLength(2);
+  });
+
+  it('pairs each mapped row with its own unmapped twin when two rows share a second and a place', async () => {
+    const where = { location: 'Berlin, BE, DE', device: 'Firefox (Linux)' };
+    await recordSnapshot(db, snapshot({
+      securityEvents: [{ tag: 'unknown', summary: 'Angemeldet', time: T0, ...where }, { tag: 'unknown', summary: 'Neues Gerät', time: T0, ...where }],
+      seenAt: T0,
+    }));
+    await recordSnapshot(db, snapshot({
+      securityEvents: [{ tag: 'account:login:success', summary: 'Logged in', time: T0, ...where }, { tag: 'account:login:new_device', summary: 'account:login:new_device', time: T0, ...where }],
+      seenAt: T0 + DAY,
+    }));
+    const events = await getEvents(db, 'pypi.org/alice');
+    expect(events.map((event) => event.tag).sort()).toEqual(['account:login:new_device', 'account:login:success']);
+    expect(events.every((event) => event.firstSeenAt === T0)).toBe(true);
   });
 
   it(`keeps only the last ${SNAPSHOTS_KEPT_PER_ACCOUNT} raw snapshots per account`, async () => {
