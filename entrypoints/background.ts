@@ -5,6 +5,7 @@ import { handleSnapshotMessage, rememberLoginAttempt } from '@/utils/background/
 import { runReminderTick, setupReminders } from '@/utils/background/reminders';
 import { handlePromptMessage, defaultPromptDeps } from '@/utils/background/prompts';
 import { notePasswordOutcome } from '@/utils/background/passwords';
+import { handlePasswordResetMessage } from '@/utils/background/password-reset';
 
 export default defineBackground(() => {
   const ownOrigin = browser.runtime.getURL('/');
@@ -40,6 +41,10 @@ export default defineBackground(() => {
       case 'account-audit':
       case 'acknowledge-events':
         return from.kind === 'content-script' ? handlePromptMessage(message, from) : undefined;
+      // The assistant's username for PyPI's reset page: set by our pages, read by our content script.
+      case 'expect-password-reset':
+      case 'password-reset-username':
+        return handlePasswordResetMessage(message, from);
     }
   });
 });

@@ -167,6 +167,24 @@ export const OpenRecoveryAssistantMessageSchema = v.strictObject({
   type: v.literal('open-recovery-assistant'),
 });
 
+// ---- Password reset prefill (pypi-facts.md §2: the reset form's one field, `username_or_email`) ----
+
+/**
+ * From the recovery assistant, as the user follows its link to PyPI's password reset: the username
+ * they chose, for the content script on that page. Travels through the background, never in the URL,
+ * so it stays out of PyPI's logs and no web page can plant one.
+ */
+export const ExpectPasswordResetMessageSchema = v.strictObject({
+  type: v.literal('expect-password-reset'),
+  host: v.picklist(PYPI_HOSTS),
+  username,
+});
+
+/** From the content script on the reset page: which username to fill in, if any (answered once). */
+export const PasswordResetUsernameMessageSchema = v.strictObject({
+  type: v.literal('password-reset-username'),
+});
+
 export const MessageSchema = v.variant('type', [
   SnapshotMessageSchema,
   LoginAttemptMessageSchema,
@@ -181,6 +199,8 @@ export const MessageSchema = v.variant('type', [
   AccountAuditMessageSchema,
   AcknowledgeEventsMessageSchema,
   DataChangedMessageSchema,
+  ExpectPasswordResetMessageSchema,
+  PasswordResetUsernameMessageSchema,
 ]);
 
 export type Message = v.InferOutput<typeof MessageSchema>;
@@ -213,6 +233,14 @@ export type ContentReply<M extends ContentMessage> = PromptReplies[M['type']];
 export type SnapshotMessage = v.InferOutput<typeof SnapshotMessageSchema>;
 export type LoginAttemptMessage = v.InferOutput<typeof LoginAttemptMessageSchema>;
 export type DataChangedMessage = v.InferOutput<typeof DataChangedMessageSchema>;
+export type ExpectPasswordResetMessage = v.InferOutput<typeof ExpectPasswordResetMessageSchema>;
+export type PasswordResetUsernameMessage = v.InferOutput<typeof PasswordResetUsernameMessageSchema>;
+
+/**
+ * The username for the reset form: the one chosen in the assistant, else the only account stored
+ * for the page's host, else none.
+ */
+export type PasswordResetUsernameReply = { username: string; source: 'assistant' | 'stored-account' } | { username: null };
 
 // The schema and the hand-written snapshot type must describe the same thing.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { ACCOUNT_PAGE_PATHS, matchesFor } from '@/utils/pypi/match-patterns';
 import { readAccountPage, typedLoginUsername } from '@/utils/content/read-page';
-import type { LoginAttemptMessage, SnapshotMessage } from '@/utils/messages';
+import { prefillResetUsername } from '@/utils/content/prefill-reset';
+import type { LoginAttemptMessage, PasswordResetUsernameMessage, PasswordResetUsernameReply, SnapshotMessage } from '@/utils/messages';
 
 /**
  * The page model: on PyPI's account pages only, read what the page shows about the account and
- * hand it to the background. Reads the DOM; never changes PyPI's page.
+ * hand it to the background. Reads the DOM; changes PyPI's page only to fill in an empty username
+ * on the password reset form.
  */
 export default defineContentScript({
   matches: matchesFor(ACCOUNT_PAGE_PATHS),
@@ -33,8 +35,23 @@ export default defineContentScript({
         if (username) void browser.runtime.sendMessage({ type: 'login-attempt', username } satisfies LoginAttemptMessage);
       });
     }
+    if (kind === 'request-password-reset' && ctx.isValid) {
+      // The username chosen in the recovery assistant (or the only one stored for this host).
+      await prefillResetUsername(document, askResetUsername);
+    }
     if (snapshot && ctx.isValid) {
       await browser.runtime.sendMessage({ type: 'snapshot', snapshot } satisfies SnapshotMessage);
     }
   },
 });
+
+async function askResetUsername(): Promise<string | null> {
+  try {
+    const reply = (await browser.runtime.sendMessage({ type: 'password-reset-username' } satisfies PasswordResetUsernameMessage)) as
+      | PasswordResetUsernameReply
+      | undefined;
+    return typeof reply?.username === 'string' ? reply.username : null;
+  } catch {
+    return null; // the extension was reloaded under this page: the user types it, as without PyPI Guard
+  }
+}

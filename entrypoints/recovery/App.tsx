@@ -107,7 +107,7 @@ export function App({ db, search, effects: injected }: AppProps) {
 
       {chosen ? <QuestionsStep walk={result} facts={decisionFacts} onAnswer={onAnswer} onChangeFrom={onChangeFrom} /> : null}
 
-      {chosen && leaf ? <PathStep leaf={leaf} answers={routeAnswers} host={chosen.host} facts={decisionFacts} /> : null}
+      {chosen && leaf ? <PathStep leaf={leaf} answers={routeAnswers} host={chosen.host} username={username} facts={decisionFacts} effects={effects} /> : null}
 
       {chosen && leaf?.path === 'support-request' ? (
         <>

@@ -1,15 +1,33 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { PypiHost } from '@/utils/pypi/hosts';
-import { afterSteps, caveatsFor, resolveSteps, type Answers, type DecisionFacts, type Leaf } from '@/utils/recovery/decision';
-import { Section, StepList } from './ui';
+import { afterSteps, caveatsFor, REQUEST_RESET_STEP_ID, resolveSteps, type Answers, type DecisionFacts, type Leaf, type Step } from '@/utils/recovery/decision';
+import { Section, StepList, type PageEffects } from './ui';
 
 /** Step 3: the fastest way back in, its steps on PyPI, and what to do once in. */
-export function PathStep({ leaf, answers, host, facts }: { leaf: Leaf; answers: Answers; host: PypiHost; facts: DecisionFacts | undefined }) {
+export function PathStep({
+  leaf,
+  answers,
+  host,
+  username,
+  facts,
+  effects,
+}: {
+  leaf: Leaf;
+  answers: Answers;
+  host: PypiHost;
+  username: string;
+  facts: DecisionFacts | undefined;
+  effects: PageEffects;
+}) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
   }, [leaf.id]);
   const caveats = caveatsFor(answers, facts);
+  // The reset page gets the username through the background, not the URL: it stays out of PyPI's logs.
+  const onFollow = (step: Step) => {
+    if (step.id === REQUEST_RESET_STEP_ID && username) effects.expectPasswordReset(host, username);
+  };
   return (
     <Section step="path" title={leaf.title} headingRef={headingRef}>
       <div data-path={leaf.path} data-leaf={leaf.id}>
@@ -24,7 +42,7 @@ export function PathStep({ leaf, answers, host, facts }: { leaf: Leaf; answers: 
           </ul>
         ) : null}
         <h3>Steps</h3>
-        <StepList steps={resolveSteps(leaf.steps, host)} />
+        <StepList steps={resolveSteps(leaf.steps, host)} onFollow={onFollow} />
         <h3>{leaf.path === 'support-request' ? 'Once the admins have restored access' : 'Once you are back in'}</h3>
         <div data-after-steps>
           <StepList steps={afterSteps(leaf.id, answers, host)} />

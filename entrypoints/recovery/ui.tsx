@@ -1,4 +1,7 @@
 import type { ComponentChildren, Ref } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ExpectPasswordResetMessage } from '@/utils/messages';
+import type { PypiHost } from '@/utils/pypi/hosts';
 import type { Step } from '@/utils/recovery/decision';
 
 /** What the page needs from the browser; injected so tests can watch it and nothing is sent unseen. */
@@ -8,6 +11,8 @@ export interface PageEffects {
   openTab: (url: string) => void;
   download: (fileName: string, text: string) => void;
   fetch: typeof fetch;
+  /** Tell the background which username PyPI's reset page should show (see utils/background/password-reset.ts). */
+  expectPasswordReset: (host: PypiHost, username: string) => void;
 }
 
 export const browserEffects = (): PageEffects => ({
@@ -24,6 +29,14 @@ export const browserEffects = (): PageEffects => ({
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   },
   fetch: (input, init) => fetch(input, init),
+  expectPasswordReset: (host, username) => {
+    // Best effort: without it the user types the username on PyPI's page, as without PyPI Guard.
+    try {
+      browser.runtime.sendMessage({ type: 'expect-password-reset', host, username } satisfies ExpectPasswordResetMessage).catch(() => undefined);
+    } catch {
+      // no background to tell (the page opened outside the extension)
+    }
+  },
 });
 
 export type Announce = (message: string) => void;
@@ -44,14 +57,22 @@ export function CopyButton({ label, text, copy, announce, id }: { label: string;
   );
 }
 
-export function StepList({ steps, ordered = true }: { steps: Step[]; ordered?: boolean }) {
+/** `onFollow` runs as the user opens a step's link (click, Enter or middle click), before PyPI loads. */
+export function StepList({ steps, ordered = true, onFollow }: { steps: Step[]; ordered?: boolean; onFollow?: (step: Step) => void }) {
   const items = steps.map((step) => (
     <li key={step.id} data-step-id={step.id}>
       {step.text}
       {step.url ? (
         <>
           {' '}
-          <a href={step.url} target="_blank" rel="noopener noreferrer">
+          <a
+            href={step.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-step-link={step.id}
+            onClick={() => onFollow?.(step)}
+            onAuxClick={(event) => event.button === 1 && onFollow?.(step)}
+          >
             Open on PyPI<span class="sr-only"> (new tab)</span>
           </a>
         </>

@@ -138,9 +138,11 @@ export interface Leaf {
 }
 
 const SIGN_IN: StepTemplate = { id: 'sign-in', text: 'Sign in with your username and password.', route: '/account/login/' };
+/** The step whose link hands the chosen username to PyPI Guard's content script on the reset page. */
+export const REQUEST_RESET_STEP_ID = 'request-reset';
 const RESET: StepTemplate[] = [
   {
-    id: 'request-reset',
+    id: REQUEST_RESET_STEP_ID,
     text: 'Open PyPI’s password reset page and enter your username (PyPI Guard fills it in on that page).',
     route: '/account/request-password-reset/',
   },

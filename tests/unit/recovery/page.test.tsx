@@ -257,3 +257,40 @@ describe('the assistant with stored data', () => {
     expect((await listRequests(db))[0]).toMatchObject({ status: 'answered', submittedAt: NOW - 14 * 86_400_000 });
   });
 });
+
+describe('following the link to PyPI’s password reset', () => {
+  async function resetPath(search: string) {
+    const expectPasswordReset = vi.fn<PageEffects['expectPasswordReset']>();
+    render(<App db={db} search={search} effects={{ ...makeEffects(), expectPasswordReset }} />);
+    await answer('password', 'forgotten');
+    await answer('email', 'yes');
+    await answer('twoFactor', 'works');
+    expect((await find('[data-path]')).dataset.leaf).toBe('password-reset');
+    return expectPasswordReset;
+  }
+  // The test opens no tab: the link's own navigation is cancelled after the page's handler ran.
+  const follow = (link: HTMLElement, init?: MouseEventInit) => {
+    link.addEventListener('click', (event) => event.preventDefault());
+    link.addEventListener('auxclick', (event) => event.preventDefault());
+    fireEvent(link, new MouseEvent(init?.button === 1 ? 'auxclick' : 'click', { bubbles: true, cancelable: true, ...init }));
+  };
+
+  it('tells the background the chosen account, and puts no username in the link', async () => {
+    const expectPasswordReset = await resetPath('?host=test.pypi.org&username=ada.l');
+    const link = $<HTMLAnchorElement>('[data-step-link="request-reset"]')!;
+    expect(link.getAttribute('href')).toBe('https://test.pypi.org/account/request-password-reset/');
+    expect(expectPasswordReset).not.toHaveBeenCalled();
+    follow(link);
+    expect(expectPasswordReset).toHaveBeenCalledExactlyOnceWith('test.pypi.org', 'ada.l');
+  });
+
+  it('also on a middle click, but not for the other links on the page', async () => {
+    const expectPasswordReset = await resetPath('?host=pypi.org&username=ada');
+    const others = [...document.querySelectorAll<HTMLElement>('[data-step-link]:not([data-step-link="request-reset"])')];
+    expect(others.length).toBeGreaterThan(0);
+    for (const other of others) follow(other);
+    expect(expectPasswordReset).not.toHaveBeenCalled();
+    follow($('[data-step-link="request-reset"]')!, { button: 1 });
+    expect(expectPasswordReset).toHaveBeenCalledExactlyOnceWith('pypi.org', 'ada');
+  });
+});
