@@ -31,17 +31,21 @@ export interface NewRows {
  * - `historyViewTimes`: when the history was read (`seenAt` of snapshots that carried it). The
  *   snapshots store keeps only the newest few per account, so the rows' own `firstSeenAt` times
  *   (each one a view that read them) are used too: an earlier visit is never forgotten.
- * - `pageSeenAfter`: this page view happened at or after this time; views from then on are this one.
+ * - `pageSeenAfter`: this page view happened at or after this time; it is the newest view since then.
  * - This visit reaches back through earlier views while each is within `SAME_VISIT_GAP_MS` of the
  *   next; the view before that ended the last visit. Rows first read after it are new, except the
  *   rows of the very first look (the baseline), rows the user already acknowledged, and routine rows.
  */
 export function newSinceLastVisit(events: readonly StoredEvent[], historyViewTimes: readonly number[], pageSeenAfter: number, acknowledgedAt = -Infinity): NewRows {
-  const earlier = [...new Set([...historyViewTimes, ...events.map((event) => event.firstSeenAt)])].filter((time) => time < pageSeenAfter).sort((a, b) => b - a);
+  const views = [...new Set([...historyViewTimes, ...events.map((event) => event.firstSeenAt)])];
+  // This page view is the newest view since `pageSeenAfter` (its snapshot is stored before the
+  // prompt asks): a reload two seconds after the last view still has that view before it.
+  const thisViewAt = Math.max(pageSeenAfter, ...views);
+  const earlier = views.filter((time) => time < thisViewAt).sort((a, b) => b - a);
   if (earlier.length === 0) return { firstLook: true, events: [] };
 
   const firstLookAt = earlier[earlier.length - 1]!;
-  let visitStartedAt = pageSeenAfter;
+  let visitStartedAt = thisViewAt;
   let lastVisitEndedAt = -Infinity;
   for (const time of earlier) {
     if (visitStartedAt - time > SAME_VISIT_GAP_MS) {

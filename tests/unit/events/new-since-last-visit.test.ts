@@ -23,6 +23,12 @@ describe('newSinceLastVisit', () => {
     expect(newSinceLastVisit(rows, [FIRST_VISIT, THIS_VIEW], PAGE_SEEN_AFTER)).toMatchObject({ firstLook: false, events: [{ tag: 'account:email:add' }, { tag: 'account:create' }] });
   });
 
+  it('tells a quick reload from the first look (this view is the newest one, not everything in the last seconds)', () => {
+    const firstLook = NOW - 2_000;
+    const rows = [event('account:create', NOW - 80 * DAY, { firstSeenAt: firstLook }), event('account:email:add', NOW - 1_000, { firstSeenAt: THIS_VIEW })];
+    expect(newSinceLastVisit(rows, [firstLook, THIS_VIEW], PAGE_SEEN_AFTER)).toMatchObject({ firstLook: false, events: [{ tag: 'account:email:add' }] });
+  });
+
   it('marks benign rows first read on this visit, newest first, and not the rows of the last visit', () => {
     const emailAdded = event('account:email:add', NOW - 2 * DAY, { firstSeenAt: THIS_VIEW });
     const tokenAdded = event('account:api_token:added', NOW - DAY, { firstSeenAt: THIS_VIEW });
