@@ -101,7 +101,7 @@ export const generateRecoveryCodesPrompt = nudge('generate-recovery-codes', (aud
   return null;
 });
 
-const REASON_TEXT: Record<EventToReview['reason'], string> = {
+const REASON_TEXT: Record<NonNullable<EventToReview['reason']>, string> = {
   'login-failure': 'Failed sign-in',
   'reauthentication-failure': 'Failed password confirmation',
   'two-factor-removed': '2FA method removed',
@@ -113,13 +113,39 @@ const REASON_TEXT: Record<EventToReview['reason'], string> = {
   'token-leaked': 'Token removed after a leak',
 };
 
+const ROWS_LISTED = 6;
+
+/** What the prompt says about a page of rows: how many are new, and whether any looks wrong. */
+function securityEventsTitle(events: readonly EventToReview[]): string {
+  const fresh = events.filter((event) => event.isNew).length;
+  if (fresh === 0) return 'Security events to check';
+  return `${fresh} new security event${fresh === 1 ? '' : 's'} since your last visit`;
+}
+
+/** One history row as text (PyPI's own summary for a row that is only new): never markup from the page. */
+function EventRow({ event }: { event: EventToReview }) {
+  return (
+    <li data-event-tag={event.tag} data-event-reason={event.reason} data-new={event.isNew ? 'true' : undefined}>
+      {event.isNew && (
+        <span class="pg-badge" data-field="new-badge">
+          New
+        </span>
+      )}
+      <strong>{event.reason ? REASON_TEXT[event.reason] : event.summary}</strong>
+      {!event.reason && event.details ? ` (${event.details})` : ''} — {new Date(event.time).toLocaleString()}
+      {event.location ? `, ${event.location}` : ''}
+      {event.device ? ` (${event.device})` : ''}
+    </li>
+  );
+}
+
 function SecurityEvents({ env }: { env: PromptEnv }) {
   const audit = useAudit(env);
   const [answer, setAnswer] = useState<'open' | 'was-me' | 'not-me'>('open');
   const [failed, setFailed] = useState(false);
   const events = audit?.events ?? [];
   if (events.length === 0 || answer === 'was-me') return null;
-  const fresh = events.filter((event) => event.isNew).length;
+  const suspicious = events.some((event) => event.reason);
   const acknowledge = async () => {
     const reply = await env.send({ type: 'acknowledge-events', username: env.username! });
     if (reply?.acknowledged) setAnswer('was-me');
@@ -127,8 +153,8 @@ function SecurityEvents({ env }: { env: PromptEnv }) {
   };
   return (
     <PromptCard
-      title={fresh > 0 ? `${fresh} new security event${fresh === 1 ? '' : 's'} to check` : 'Security events to check'}
-      tone="danger"
+      title={securityEventsTitle(events)}
+      tone={suspicious ? 'danger' : 'warning'}
       state={answer}
       actions={
         answer === 'open' ? (
@@ -143,17 +169,18 @@ function SecurityEvents({ env }: { env: PromptEnv }) {
         ) : undefined
       }
     >
+      {audit?.firstLook && (
+        <p class="pg-muted" data-field="first-look">
+          First time PyPI Guard sees this history: from your next visit, new rows are marked.
+        </p>
+      )}
+      {!suspicious && <p>Changes like these are how a takeover starts. Were they yours?</p>}
       <ul data-field="events">
-        {events.slice(0, 6).map((event) => (
-          <li key={`${event.time}|${event.summary}`} data-event-reason={event.reason} data-new={event.isNew ? 'true' : undefined}>
-            <strong>{REASON_TEXT[event.reason]}</strong> — {new Date(event.time).toLocaleString()}
-            {event.location ? `, ${event.location}` : ''}
-            {event.device ? ` (${event.device})` : ''}
-            {event.isNew ? ' · new' : ''}
-          </li>
+        {events.slice(0, ROWS_LISTED).map((event) => (
+          <EventRow key={event.id} event={event} />
         ))}
       </ul>
-      {events.length > 6 && <p>…and {events.length - 6} more in the security history below.</p>}
+      {events.length > ROWS_LISTED && <p>…and {events.length - ROWS_LISTED} more in the security history below.</p>}
       {failed && <p role="alert">PyPI Guard could not save your answer; try again, or use its toolbar popup.</p>}
       {answer === 'not-me' && (
         <div data-field="not-me" role="group" aria-label="What to do now">

@@ -97,6 +97,10 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
 .pg-card__actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 10px; }
 .pg-muted { color: var(--pg-muted); font-size: 13px; }
 .pg-strong { font-weight: 650; }
+.pg-badge {
+  display: inline-block; margin-right: 6px; padding: 0 6px; border: 1px solid var(--pg-accent); border-radius: 9px;
+  color: var(--pg-accent); font-size: 11px; font-weight: 650; line-height: 16px; text-transform: uppercase; vertical-align: 1px;
+}
 .pg-verdict { font-weight: 650; }
 .pg-verdict[data-tone="good"] { color: var(--pg-good); }
 .pg-verdict[data-tone="warning"] { color: var(--pg-warning); }

@@ -70,8 +70,9 @@ test('security events: suspicious rows listed; "It was me" acknowledges them for
     await expect(card.locator(`[data-event-reason="${reason}"]`).first()).toBeVisible();
   }
   await expect(card).toContainText(/…and \d+ more in the security history below/);
-  // First visit: every listed row is new.
-  await expect(card.locator('[data-new="true"]')).toHaveCount(await rows.count());
+  // First visit: the whole history is first seen now, so no row is called new, and the prompt says why.
+  await expect(card.locator('[data-new]')).toHaveCount(0);
+  await expect(card.locator('[data-field="first-look"]')).toContainText('First time PyPI Guard sees this history');
 
   await card.locator('[data-action="was-me"]').click();
   await expect(card).toHaveCount(0);
@@ -96,10 +97,70 @@ test('security events: "Not me" shows what to do now, with the PyPI pages and th
   expect(links).toEqual(['/manage/account/#change-password', '/manage/account/two-factor/', '/manage/account/#api-tokens', 'mailto:admin@pypi.org', '/help/#suspicious-activity']);
 });
 
-test('an ordinary history brings no security-events prompt', async ({ context, pypi }) => {
+test('an ordinary history brings no security-events prompt, on the first visit or the next', async ({ context, pypi }) => {
   pypi['pypi.org'].setScenario('totp-only');
   const page = await context.newPage();
+  for (let visit = 0; visit < 2; visit++) {
+    await page.goto('https://pypi.org/manage/account/');
+    await expect(prompt(page, 'add-second-method')).toBeVisible(); // the audit answered
+    await expect(prompt(page, 'security-events')).toHaveCount(0);
+  }
+});
+
+test('security events: a harmless-looking row new since the last visit is highlighted until "It was me"', async ({ context, serviceWorker, pypi }) => {
+  const fake = pypi['pypi.org'];
+  fake.setScenario('totp-only');
+  const page = await context.newPage();
   await page.goto('https://pypi.org/manage/account/');
-  await expect(prompt(page, 'add-second-method')).toBeVisible(); // the audit answered
+  await expect(prompt(page, 'add-second-method')).toBeVisible(); // this visit is stored
   await expect(prompt(page, 'security-events')).toHaveCount(0);
+
+  // Someone adds an email address: no suspicious tag, a classic first step of a takeover.
+  fake.addEvent({ tag: 'account:email:add', time: new Date(Date.now() - 60_000), additional: { email: 'eve@example.net' }, location: 'Lagos, LA, NG', device: 'Chrome (Windows on Other)' });
+  await page.reload();
+  const card = prompt(page, 'security-events');
+  await expect(card).toBeVisible();
+  await expect(card.getByRole('heading')).toHaveText('1 new security event since your last visit');
+  const row = card.locator('[data-field="events"] li');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-new', 'true');
+  await expect(row).toHaveAttribute('data-event-tag', 'account:email:add');
+  await expect(row).not.toHaveAttribute('data-event-reason', /./);
+  await expect(row.locator('[data-field="new-badge"]')).toHaveText('New');
+  await expect(row).toContainText('Email added to account');
+  await expect(row).toContainText('eve@example.net');
+  await expect(row).toContainText('Lagos, LA, NG');
+  await expect(card.locator('[data-field="first-look"]')).toHaveCount(0);
+
+  // Unanswered, it stays new through a reload of the same visit.
+  await page.reload();
+  await expect(prompt(page, 'security-events').locator('[data-new="true"]')).toHaveCount(1);
+
+  await prompt(page, 'security-events').locator('[data-action="was-me"]').click();
+  await expect(prompt(page, 'security-events')).toHaveCount(0);
+  await expect.poll(async () => ((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed as { eventsAcknowledgedAt?: number } | undefined)?.eventsAcknowledgedAt).toBeGreaterThan(0);
+
+  // Acknowledged: the next visit has nothing to show.
+  await page.reload();
+  await expect(prompt(page, 'add-second-method')).toBeVisible();
+  await page.waitForTimeout(1500); // give the prompt every chance to (wrongly) appear
+  await expect(prompt(page, 'security-events')).toHaveCount(0);
+});
+
+test('security events: a new suspicious row on a later visit is marked new, older ones are not', async ({ context, pypi }) => {
+  const fake = pypi['pypi.org'];
+  fake.setScenario('suspicious-history');
+  const page = await context.newPage();
+  await page.goto('https://pypi.org/manage/account/');
+  await expect(prompt(page, 'security-events')).toBeVisible();
+  await expect(prompt(page, 'security-events').locator('[data-new]')).toHaveCount(0);
+
+  fake.addEvent({ tag: 'account:two_factor:method_removed', time: new Date(Date.now() - 60_000), additional: { method: 'totp' }, location: 'Lagos, LA, NG', device: 'Chrome (Windows on Other)' });
+  await page.reload();
+  const card = prompt(page, 'security-events');
+  await expect(card.getByRole('heading')).toHaveText('1 new security event since your last visit');
+  const fresh = card.locator('[data-new="true"]');
+  await expect(fresh).toHaveCount(1);
+  await expect(fresh).toHaveAttribute('data-event-reason', 'two-factor-removed');
+  await expect(card.locator('[data-event-reason]')).toHaveCount(6);
 });

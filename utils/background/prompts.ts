@@ -80,8 +80,10 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
     case 'account-audit':
       return withDb(deps, async (db) => {
         const id = accountIdOf(from.host, message.username);
-        const [account, events, settings] = await Promise.all([getAccount(db, id), getEvents(db, id), getSettings(db)]);
-        return accountAuditReply(account, events, settings, deps.now(), message.pageSeenAfter);
+        const [account, events, settings, snapshots] = await Promise.all([getAccount(db, id), getEvents(db, id), getSettings(db), db.getAllFromIndex('snapshots', 'byAccount', id)]);
+        // Views that read the security history (a snapshot without it has no event count).
+        const historyViewTimes = snapshots.filter((snapshot) => snapshot.eventCount !== undefined).map((snapshot) => snapshot.seenAt);
+        return accountAuditReply(account, events, settings, deps.now(), message.pageSeenAfter, historyViewTimes);
       });
     case 'acknowledge-events': {
       const record = await withDb(deps, (db) =>

@@ -1,4 +1,5 @@
 import { runAudit, type CheckId, type CheckResult } from '../audit';
+import { newSinceLastVisit } from '../events/new-since-last-visit';
 import { suspiciousEvents, type SuspicionReason } from '../events/suspicious';
 import type { Settings } from '../settings';
 import type { AccountRecord, StoredEvent } from '../store/types';
@@ -19,26 +20,45 @@ export interface NudgeCheck {
 
 /** A security-history row worth a look, as the prompt lists it. */
 export interface EventToReview {
+  /** Stable per row (the store's de-duplication key), for list keys. */
+  id: string;
+  tag: StoredEvent['tag'];
+  /** PyPI's own text for the row (page data: render as text only). */
   summary: string;
+  details?: string;
   time: number;
   location?: string;
   device?: string;
-  reason: SuspicionReason;
-  /** First read on this page view: new since the last visit. */
+  /** Why the row looks wrong; absent for a row that is only new. */
+  reason?: SuspicionReason;
+  /** First read since the last visit (see utils/events/new-since-last-visit). */
   isNew: boolean;
 }
 
+/** At most this many rows go to the page; the prompt lists fewer and counts the rest. */
+export const EVENTS_TO_REVIEW_LIMIT = 20;
+
 export type AccountAuditReply =
-  | { state: 'ready'; checks: NudgeCheck[]; events: EventToReview[] }
+  /** `firstLook`: no earlier visit read this history, so no row can be called new. */
+  | { state: 'ready'; checks: NudgeCheck[]; events: EventToReview[]; firstLook: boolean }
   /** The page model has not stored this page yet; ask again in a moment. */
   | { state: 'pending' }
   | { state: 'unknown' };
 
 /**
- * What the nudges on an account page need: the relevant audit results and the rows to review.
+ * What the nudges on an account page need: the relevant audit results and the rows to review —
+ * unacknowledged suspicious rows and rows new since the last visit, newest first.
  * `pageSeenAfter` is when the page was loaded: the stored account must include this visit.
+ * `historyViewTimes` are the times the security history was read (stored snapshots that carried it).
  */
-export function accountAuditReply(account: AccountRecord | undefined, events: StoredEvent[], settings: Settings, now: number, pageSeenAfter: number): AccountAuditReply {
+export function accountAuditReply(
+  account: AccountRecord | undefined,
+  events: StoredEvent[],
+  settings: Settings,
+  now: number,
+  pageSeenAfter: number,
+  historyViewTimes: readonly number[],
+): AccountAuditReply {
   if (!account) return { state: 'pending' };
   if (account.lastSeenAt < pageSeenAfter) return { state: 'pending' };
   const audit = runAudit({ account, events, settings }, now);
@@ -51,15 +71,29 @@ export function accountAuditReply(account: AccountRecord | undefined, events: St
       fixLabel: result.fixLabel,
       fixPath: result.fix.kind === 'pypi' ? pathOf(result.fix.url) : null,
     }));
-  const toReview = suspiciousEvents(events, account.observed?.eventsAcknowledgedAt ?? -Infinity).map(({ event, reason }) => ({
-    summary: event.summary,
-    time: event.time,
-    ...(event.location && { location: event.location }),
-    ...(event.device && { device: event.device }),
-    reason,
-    isNew: event.firstSeenAt >= pageSeenAfter,
-  }));
-  return { state: 'ready', checks, events: toReview.slice(0, 20) };
+  const acknowledgedAt = account.observed?.eventsAcknowledgedAt ?? -Infinity;
+  const reasons = new Map(suspiciousEvents(events, acknowledgedAt).map(({ event, reason }) => [event.id, reason]));
+  const fresh = newSinceLastVisit(events, historyViewTimes, pageSeenAfter, acknowledgedAt);
+  const freshIds = new Set(fresh.events.map((event) => event.id));
+  const toReview = events
+    .filter((event) => reasons.has(event.id) || freshIds.has(event.id))
+    .sort((a, b) => b.time - a.time)
+    .slice(0, EVENTS_TO_REVIEW_LIMIT)
+    .map((event): EventToReview => {
+      const reason = reasons.get(event.id);
+      return {
+        id: event.id,
+        tag: event.tag,
+        summary: event.summary,
+        ...(event.details && { details: event.details }),
+        time: event.time,
+        ...(event.location && { location: event.location }),
+        ...(event.device && { device: event.device }),
+        ...(reason && { reason }),
+        isNew: freshIds.has(event.id),
+      };
+    });
+  return { state: 'ready', checks, events: toReview, firstLook: fresh.firstLook };
 }
 
 function pathOf(url: string): string {

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlePromptMessage, type PromptDeps } from '@/utils/background/prompts';
 import { notePasswordOutcome, resetPendingSubmits } from '@/utils/background/passwords';
 import { parseMessage, type ContentMessage, type RecoveryCodesShownMessage } from '@/utils/messages';
-import { deleteStore, getAccount, openStore, saveSettings } from '@/utils/store';
+import { deleteStore, getAccount, openStore, recordSnapshot, saveSettings } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import type { AccountSnapshot } from '@/utils/pypi/snapshot';
 import { account, DAY, T0 } from '../reminders/builders';
@@ -223,5 +223,32 @@ describe('open-recovery-assistant', () => {
     expect(opened).toHaveLength(1);
     expect(opened[0]!.url).toMatch(/\/recovery\.html\?host=pypi\.org&from=prompt$/);
     expect(opened[0]!.opener).toBe(7);
+  });
+});
+
+describe('account-audit: rows new since the last visit', () => {
+  const history = (...rows: NonNullable<AccountSnapshot['securityEvents']>) => rows;
+  const row = (tag: 'account:create' | 'account:email:add' | 'account:login:success', time: number, summary: string) => ({ tag, summary, time, location: 'Berlin, BE, DE', device: 'Firefox (Ubuntu on Other)' });
+  const visit = async (at: number, securityEvents: NonNullable<AccountSnapshot['securityEvents']>) => {
+    now = at;
+    await recordSnapshot(db, { host: 'pypi.org', pageKind: 'account-settings', seenAt: at, username: 'alice', securityEvents });
+    return send({ type: 'account-audit', username: 'alice', pageSeenAfter: at - 5_000 });
+  };
+
+  it('reads the visit before this one from the stored snapshots, not this page view', async () => {
+    await db.delete('accounts', 'pypi.org/alice');
+    const created = row('account:create', T0 - 30 * DAY, 'Account created');
+    const signIn = row('account:login:success', T0 - DAY, 'Logged in');
+    const first = await visit(T0, history(created, signIn));
+    expect(first).toMatchObject({ state: 'ready', firstLook: true, events: [] });
+
+    // Three days later PyPI shows an email added: benign alone, new since the last visit.
+    const emailAdded = row('account:email:add', T0 + 2 * DAY, 'Email added to account');
+    const second = await visit(T0 + 3 * DAY, history(emailAdded, signIn, created));
+    expect(second).toMatchObject({ state: 'ready', firstLook: false, events: [{ tag: 'account:email:add', summary: 'Email added to account', isNew: true }] });
+
+    // A week later, nothing new: the row was new on the last visit, not since.
+    const third = await visit(T0 + 10 * DAY, history(emailAdded, signIn, created));
+    expect(third).toMatchObject({ state: 'ready', events: [] });
   });
 });
