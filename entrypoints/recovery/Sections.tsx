@@ -161,7 +161,8 @@ export function EvidenceSection({
             ) : (
               <span class="muted">: not known yet. {item.tip}</span>
             )}
-            {item.id === 'source-repositories' ? (
+            {/* On the support path the look-up sits in "What happens after you submit" instead: one button per page. */}
+            {item.id === 'source-repositories' && ahead ? (
               <SourceLookup host={host} username={username} facts={facts} db={db} effects={effects} onFactsChanged={onFactsChanged} />
             ) : null}
           </li>

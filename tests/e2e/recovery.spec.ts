@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { PopupPage } from './pages/popup';
@@ -311,6 +312,8 @@ test('the popup’s “Prepare your evidence” opens the evidence kit at once, 
   await expect(page.locator('[data-evidence="date-joined"]')).toContainText(account.dateJoined.toISOString().slice(0, 10));
   await expect(page.locator('[data-evidence="emails"]')).toContainText('alice.backup@mailbox.example.net, verified');
   await expect(page.locator('[data-evidence="source-repositories"]')).toContainText('alice-tools: https://github.com/alice/alice-tools');
+  const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="download-evidence"]').click()]);
   expect(download.suggestedFilename()).toMatch(/^pypi-evidence-pypi\.org-alice-\d{4}-\d{2}-\d{2}\.md$/);
