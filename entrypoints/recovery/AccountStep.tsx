@@ -12,22 +12,34 @@ export interface ChosenAccount {
 const OTHER = 'other';
 
 /**
+ * The account to preselect: the newest stored one on the host the user came from (the lost-2FA
+ * prompt knows the site, not always the account), else the newest one; none means "type it".
+ */
+export function preselectedAccount(accounts: readonly AccountRecord[], host: PypiHost | null): AccountRecord | undefined {
+  const newest = [...accounts].sort((a, b) => b.lastSeenAt - a.lastSeenAt);
+  return host ? newest.find((account) => account.host === host) : newest[0];
+}
+
+/**
  * Step 1: which account. Stored accounts are offered first; any account can be typed, because the
- * user may be on a new computer where PyPI Guard has never seen it.
+ * user may be on a new computer where PyPI Guard has never seen it. `initialHost`: the PyPI site
+ * the user came from, preselected in both.
  */
 export function AccountStep({
   accounts,
   chosen,
+  initialHost,
   onChoose,
   onChange,
 }: {
   accounts: AccountRecord[];
   chosen: ChosenAccount | null;
+  initialHost: PypiHost | null;
   onChoose: (account: ChosenAccount) => void;
   onChange: () => void;
 }) {
-  const [selected, setSelected] = useState<string>(accounts[0]?.id ?? OTHER);
-  const [host, setHost] = useState<PypiHost>('pypi.org');
+  const [selected, setSelected] = useState<string>(() => preselectedAccount(accounts, initialHost)?.id ?? OTHER);
+  const [host, setHost] = useState<PypiHost>(initialHost ?? 'pypi.org');
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { walk, type Answers, type QuestionId } from '@/utils/recovery/decision';
 import { decisionFactsOf, recoveryFactsOf, type RecoveryAccountFacts } from '@/utils/recovery/facts';
 import { whatHappened } from '@/utils/recovery/request';
-import { isOpenFor, listRequests } from '@/utils/recovery/tracker';
+import { listRequests } from '@/utils/recovery/tracker';
 import { getAccount, getAccounts, getEvents } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import { accountIdOf, type AccountRecord, type RecoveryRequest } from '@/utils/store/types';
@@ -17,7 +17,7 @@ import { browserEffects, type PageEffects } from './ui';
 export interface AppProps {
   /** The extension's store; null when IndexedDB is unavailable (the page still works, typed by hand). */
   db: PypiGuardDb | null;
-  /** `location.search`: `?host=…&username=…&from=popup|prompt|reminder`. */
+  /** `location.search`: `?host=…&username=…&from=popup|prompt|reminder&intent=evidence` (see utils/recovery/query.ts). */
   search: string;
   effects?: Partial<PageEffects>;
 }
@@ -27,6 +27,12 @@ const INTRO: Record<string, string> = {
   reminder: 'Checking on your recovery request.',
   default: 'A few questions find the fastest way back into your PyPI account. If only PyPI support can help, PyPI Guard prepares a complete request for you to file.',
 };
+
+const EVIDENCE_INTRO =
+  'While you can still sign in, save the facts that prove this PyPI account is yours. If you are ever locked out, they make a request to PyPI support complete the first time.';
+
+/** `evidence`: the kit at once, for a user who can still sign in; `recover`: the questions for one who cannot. */
+type Mode = 'evidence' | 'recover';
 
 export function App({ db, search, effects: injected }: AppProps) {
   const effects = useMemo<PageEffects>(() => ({ ...browserEffects(), ...injected }), [injected]);
@@ -38,6 +44,7 @@ export function App({ db, search, effects: injected }: AppProps) {
   const [facts, setFacts] = useState<RecoveryAccountFacts | undefined>(undefined);
   const [factsVersion, setFactsVersion] = useState(0);
   const [answers, setAnswers] = useState<Answers>({});
+  const [mode, setMode] = useState<Mode>(query.intent === 'evidence' ? 'evidence' : 'recover');
   const [announcement, setAnnouncement] = useState('');
 
   useEffect(() => {
@@ -72,7 +79,6 @@ export function App({ db, search, effects: injected }: AppProps) {
   const routeAnswers = result.kind === 'leaf' ? result.answers : answers;
   const decisionFacts = decisionFactsOf(facts);
   const username = facts?.username ?? chosen?.username ?? '';
-  const openRequests = chosen ? requests.filter((request) => isOpenFor(request, chosen.host, chosen.username)) : [];
 
   const onAnswer = (question: QuestionId, value: string) => setAnswers((previous) => ({ ...previous, [question]: value }));
   const onChangeFrom = (index: number) => {
@@ -87,9 +93,58 @@ export function App({ db, search, effects: injected }: AppProps) {
     db && (followUp || requests.length > 0) ? (
       <TrackerSection requests={requests} db={db} effects={effects} announce={setAnnouncement} followUp={followUp} onChanged={reloadRequests} />
     ) : null;
+  const onFactsChanged = () => setFactsVersion((v) => v + 1);
+
+  const accountStep =
+    db && accounts === null && !chosen ? (
+      <p class="muted" data-loading>
+        Loading what PyPI Guard knows…
+      </p>
+    ) : (
+      <AccountStep accounts={accounts ?? []} chosen={chosen} initialHost={query.host} onChoose={setChosen} onChange={() => setChosen(null)} />
+    );
+
+  if (mode === 'evidence') {
+    return (
+      <main class="recovery" data-mode="evidence">
+        <header>
+          <h1>Save your recovery evidence</h1>
+          <p>{EVIDENCE_INTRO}</p>
+        </header>
+        {accountStep}
+        {chosen ? (
+          <EvidenceSection
+            key={accountIdOf(chosen.host, username)}
+            host={chosen.host}
+            username={username}
+            facts={facts}
+            reason=""
+            ahead
+            effects={effects}
+            announce={setAnnouncement}
+            db={db}
+            onFactsChanged={onFactsChanged}
+          />
+        ) : null}
+        <section class="card" data-step="locked-out" aria-labelledby="locked-out-heading">
+          <h2 id="locked-out-heading">Locked out already?</h2>
+          <p>
+            A few questions find the fastest way back in, and prepare a request to PyPI support if only the admins can help.{' '}
+            <button type="button" class="button button--small" data-action="start-recovery" onClick={() => setMode('recover')}>
+              Find the way back in
+            </button>
+          </p>
+        </section>
+        {tracker}
+        <p class="toast" role="status" aria-live="polite" data-announce>
+          {announcement}
+        </p>
+      </main>
+    );
+  }
 
   return (
-    <main class="recovery">
+    <main class="recovery" data-mode="recover">
       <header>
         <h1>Get back into your PyPI account</h1>
         <p>{INTRO[query.from ?? 'default'] ?? INTRO.default}</p>
@@ -97,13 +152,7 @@ export function App({ db, search, effects: injected }: AppProps) {
 
       {followUp ? tracker : null}
 
-      {db && accounts === null && !chosen ? (
-        <p class="muted" data-loading>
-          Loading what PyPI Guard knows…
-        </p>
-      ) : (
-        <AccountStep accounts={accounts ?? []} chosen={chosen} onChoose={setChosen} onChange={() => setChosen(null)} />
-      )}
+      {accountStep}
 
       {chosen ? <QuestionsStep walk={result} facts={decisionFacts} onAnswer={onAnswer} onChangeFrom={onChangeFrom} /> : null}
 
@@ -120,7 +169,7 @@ export function App({ db, search, effects: injected }: AppProps) {
             effects={effects}
             announce={setAnnouncement}
             db={db}
-            openRequests={openRequests}
+            requests={requests}
             onTracked={reloadRequests}
           />
           <NextStepsSection
@@ -130,7 +179,7 @@ export function App({ db, search, effects: injected }: AppProps) {
             answers={routeAnswers}
             db={db}
             effects={effects}
-            onFactsChanged={() => setFactsVersion((v) => v + 1)}
+            onFactsChanged={onFactsChanged}
           />
         </>
       ) : null}
@@ -144,6 +193,8 @@ export function App({ db, search, effects: injected }: AppProps) {
           ahead={leaf.path !== 'support-request'}
           effects={effects}
           announce={setAnnouncement}
+          db={db}
+          onFactsChanged={onFactsChanged}
         />
       ) : null}
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { PypiHost } from '@/utils/pypi/hosts';
-import { afterSteps, caveatsFor, REQUEST_RESET_STEP_ID, resolveSteps, type Answers, type DecisionFacts, type Leaf, type Step } from '@/utils/recovery/decision';
+import { afterSteps, caveatsFor, REQUEST_RESET_STEP_ID, resolveSteps, whyNotSupport, type Answers, type DecisionFacts, type Leaf, type Step } from '@/utils/recovery/decision';
 import { Section, StepList, type PageEffects } from './ui';
 
 /** Step 3: the fastest way back in, its steps on PyPI, and what to do once in. */
@@ -24,6 +24,7 @@ export function PathStep({
     headingRef.current?.focus();
   }, [leaf.id]);
   const caveats = caveatsFor(answers, facts);
+  const why = whyNotSupport(leaf.id, answers);
   // The reset page gets the username through the background, not the URL: it stays out of PyPI's logs.
   const onFollow = (step: Step) => {
     if (step.id === REQUEST_RESET_STEP_ID && username) effects.expectPasswordReset(host, username);
@@ -32,6 +33,16 @@ export function PathStep({
     <Section step="path" title={leaf.title} headingRef={headingRef}>
       <div data-path={leaf.path} data-leaf={leaf.id}>
         <p>{leaf.summary}</p>
+        {why.length > 0 ? (
+          <div class="note" data-why-not-support>
+            <h3>Why not a request to PyPI support?</h3>
+            {why.map((reason) => (
+              <p key={reason.id} data-why={reason.id}>
+                {reason.text}
+              </p>
+            ))}
+          </div>
+        ) : null}
         {caveats.length > 0 ? (
           <ul class="caveats" role="note" aria-label="Check this first">
             {caveats.map((caveat) => (

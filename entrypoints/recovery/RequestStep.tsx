@@ -3,7 +3,7 @@ import type { PypiHost } from '@/utils/pypi/hosts';
 import type { Answers } from '@/utils/recovery/decision';
 import type { RecoveryAccountFacts } from '@/utils/recovery/facts';
 import { buildRequest, isBlocked, type EmailDisclosure, type FormField } from '@/utils/recovery/request';
-import { TrackerError, createDraft, recordSubmission } from '@/utils/recovery/tracker';
+import { TrackerError, createDraft, otherOpenRequests, recordSubmission } from '@/utils/recovery/tracker';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import type { RecoveryRequest } from '@/utils/store/types';
 import { CopyButton, Section, type Announce, type PageEffects } from './ui';
@@ -77,7 +77,7 @@ export function RequestStep({
   effects,
   announce,
   db,
-  openRequests,
+  requests,
   onTracked,
 }: {
   host: PypiHost;
@@ -87,7 +87,8 @@ export function RequestStep({
   effects: PageEffects;
   announce: Announce;
   db: PypiGuardDb | null;
-  openRequests: RecoveryRequest[];
+  /** Every tracked request; the warning picks the account's open ones. */
+  requests: RecoveryRequest[];
   onTracked: () => void;
 }) {
   const [reasonText, setReasonText] = useState('');
@@ -104,6 +105,8 @@ export function RequestStep({
     [host, username, answers, facts, reasonText, extraDetails, disclosure],
   );
   const blocked = isBlocked(request);
+  // The request tracked from this page is the user's own, not a duplicate to warn about.
+  const duplicates = otherOpenRequests(requests, host, username, tracked?.id);
   const hasEmails = (facts?.emails?.value.length ?? 0) > 0;
 
   const openForm = async () => {
@@ -111,7 +114,10 @@ export function RequestStep({
     effects.openTab(request.formUrl);
     setOpened(true);
     announce('The form opened in a new tab. Paste each field, tick the three boxes, and submit it once.');
-    if (db) await createDraft(db, host, username, effects.now()).catch(() => undefined);
+    if (db) {
+      const saved = await createDraft(db, host, username, effects.now()).catch(() => null);
+      if (saved) effects.dataChanged();
+    }
     onTracked();
   };
 
@@ -126,6 +132,8 @@ export function RequestStep({
       setTracked(saved);
       setSubmitError(null);
       announce('Request tracked.');
+      // The background schedules the 14-day follow-up and updates the badge now, not at its next hourly tick.
+      effects.dataChanged();
       onTracked();
     } catch (error) {
       setSubmitError(error instanceof TrackerError ? error.message : 'Could not save the request. Try again; if it keeps failing, keep the issue’s address somewhere safe.');
@@ -134,14 +142,14 @@ export function RequestStep({
 
   return (
     <Section step="request" title="Your account-recovery request to PyPI support">
-      {openRequests.length > 0 ? (
+      {duplicates.length > 0 ? (
         <div class="warning" role="alert" data-warning="duplicate">
           <p>
             <strong>This account already has a request in PyPI’s queue.</strong> A second one only slows everyone down, yours included. Add a
             polite comment to the existing issue instead:
           </p>
           <ul>
-            {openRequests.map((open) => (
+            {duplicates.map((open) => (
               <li key={open.id}>
                 <a href={open.issueUrl} target="_blank" rel="noopener noreferrer">
                   {open.issueUrl}
@@ -159,7 +167,8 @@ export function RequestStep({
       </p>
       <p class="warning" data-warning="public">
         The issue is <strong>public</strong>. Never type a password, recovery code, two-factor key or API token here — PyPI’s admins never need
-        them. Anything that looks like one is removed.
+        them. PyPI Guard removes recovery codes, two-factor keys, tokens and anything written as “password: …”, but a password typed on its own
+        looks like any other word and cannot be recognised: it would stay in the text.
       </p>
 
       <div class="inputs">

@@ -9,7 +9,66 @@ import { SECRET_LABELS } from '@/utils/recovery/secrets';
 import { TrackerError, discardDraft, markAnswered, markResolved } from '@/utils/recovery/tracker';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import { accountIdOf, type RecoveryRequest } from '@/utils/store/types';
-import { ABILITY_TEXT, Section, type Announce, type PageEffects } from './ui';
+import { ABILITY_TEXT, CopyButton, Section, type Announce, type PageEffects } from './ui';
+
+/**
+ * Looks up the public source repository of each project not looked up yet (PyPI's JSON API) and
+ * stores it, merged with the sources known before (see mergeProjectSources).
+ */
+function SourceLookup({
+  host,
+  username,
+  facts,
+  db,
+  effects,
+  onFactsChanged,
+}: {
+  host: PypiHost;
+  username: string;
+  facts: RecoveryAccountFacts | undefined;
+  db: PypiGuardDb | null;
+  effects: PageEffects;
+  onFactsChanged: () => void;
+}) {
+  const [lookup, setLookup] = useState<{ busy: boolean; messages: string[] }>({ busy: false, messages: [] });
+  const unlooked = projectsWithoutSourceLookup(facts);
+  if (!db || !facts || (unlooked.length === 0 && lookup.messages.length === 0)) return null;
+
+  const lookUp = async () => {
+    setLookup({ busy: true, messages: [] });
+    const result = await fetchProjectSources(unlooked, effects.fetch, host);
+    const messages = result.failures.map((failure) => failure.message);
+    try {
+      await saveProjectSources(db, accountIdOf(host, username), result, effects.now());
+      // The audit's recovery-readiness check reads these sources: let the badge follow.
+      effects.dataChanged();
+    } catch {
+      messages.push('PyPI Guard could not save what it found in this browser’s storage. Try again; if it keeps failing, reload the page.');
+    }
+    setLookup({ busy: false, messages });
+    onFactsChanged();
+  };
+
+  return (
+    <>
+      {unlooked.length > 0 ? (
+        <p>
+          <button type="button" class="button button--small" data-action="look-up-sources" disabled={lookup.busy} onClick={() => void lookUp()}>
+            {lookup.busy ? 'Looking up…' : `Look up ${unlooked.length === 1 ? 'its repository' : 'their repositories'} on ${host}`}
+          </button>{' '}
+          <span class="muted">Sends only the public project names to {host}.</span>
+        </p>
+      ) : null}
+      {lookup.messages.length > 0 ? (
+        <ul class="problems" role="alert" data-lookup-problems>
+          {lookup.messages.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
 
 /** What happens after the request is filed, and which of it the user can do (pypi-facts.md §9). */
 export function NextStepsSection({
@@ -29,18 +88,7 @@ export function NextStepsSection({
   effects: PageEffects;
   onFactsChanged: () => void;
 }) {
-  const [lookup, setLookup] = useState<{ busy: boolean; messages: string[] }>({ busy: false, messages: [] });
   const steps = nextSteps(facts, answers);
-  const unlooked = projectsWithoutSourceLookup(facts);
-
-  const lookUp = async () => {
-    setLookup({ busy: true, messages: [] });
-    const result = await fetchProjectSources(unlooked, effects.fetch, host);
-    if (db && facts) await saveProjectSources(db, accountIdOf(host, username), result, effects.now());
-    setLookup({ busy: false, messages: result.failures.map((failure) => failure.message) });
-    onFactsChanged();
-  };
-
   return (
     <Section step="next-steps" title="What happens after you submit">
       <ol class="next-steps">
@@ -51,24 +99,12 @@ export function NextStepsSection({
             </p>
             <p>{step.detail}</p>
             <p class="muted">{step.because}</p>
-            {step.action === 'look-up-sources' && db && facts ? (
-              <p>
-                <button type="button" class="button button--small" data-action="look-up-sources" disabled={lookup.busy} onClick={() => void lookUp()}>
-                  {lookup.busy ? 'Looking up…' : `Look up ${unlooked.length === 1 ? 'its repository' : 'their repositories'} on ${host}`}
-                </button>{' '}
-                <span class="muted">Sends only the public project names to {host}.</span>
-              </p>
+            {step.action === 'look-up-sources' ? (
+              <SourceLookup host={host} username={username} facts={facts} db={db} effects={effects} onFactsChanged={onFactsChanged} />
             ) : null}
           </li>
         ))}
       </ol>
-      {lookup.messages.length > 0 ? (
-        <ul class="problems" role="alert">
-          {lookup.messages.map((message) => (
-            <li key={message}>{message}</li>
-          ))}
-        </ul>
-      ) : null}
     </Section>
   );
 }
@@ -82,6 +118,8 @@ export function EvidenceSection({
   ahead,
   effects,
   announce,
+  db,
+  onFactsChanged,
 }: {
   host: PypiHost;
   username: string;
@@ -91,9 +129,12 @@ export function EvidenceSection({
   ahead: boolean;
   effects: PageEffects;
   announce: Announce;
+  db: PypiGuardDb | null;
+  onFactsChanged: () => void;
 }) {
   const [notes, setNotes] = useState('');
   const kit = useMemo(() => buildEvidenceKit({ host, username, facts, reason, notes }), [host, username, facts, reason, notes]);
+  const markdown = evidenceMarkdown(kit, effects.now());
   const download = () => {
     const now = effects.now();
     effects.download(evidenceFileName(kit, now), evidenceMarkdown(kit, now));
@@ -120,21 +161,32 @@ export function EvidenceSection({
             ) : (
               <span class="muted">: not known yet. {item.tip}</span>
             )}
+            {/* On the support path the look-up sits in "What happens after you submit" instead: one button per page. */}
+            {item.id === 'source-repositories' && ahead ? (
+              <SourceLookup host={host} username={username} facts={facts} db={db} effects={effects} onFactsChanged={onFactsChanged} />
+            ) : null}
           </li>
         ))}
       </ul>
       <label>
         Notes only you know (earlier addresses, where your code lives)
-        <textarea data-input="evidence-notes" rows={2} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
+        <textarea data-input="evidence-notes" rows={2} aria-describedby="evidence-notes-help" value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
       </label>
+      <p id="evidence-notes-help" class="muted">
+        Never note a password, recovery code or two-factor key here. PyPI Guard leaves out codes, keys, tokens and anything written as
+        “password: …”, but a password typed on its own cannot be told from other words.
+      </p>
       {kit.removed.length > 0 ? (
         <p class="error" role="alert">
           Left out of the kit: {kit.removed.map((kind) => SECRET_LABELS[kind]).join(', ')}. Never keep a secret next to this list.
         </p>
       ) : null}
-      <button type="button" class="button" data-action="download-evidence" onClick={download}>
-        Download as Markdown (.md)
-      </button>
+      <p class="actions">
+        <button type="button" class="button" data-action="download-evidence" onClick={download}>
+          Download as Markdown (.md)
+        </button>
+        <CopyButton id="evidence-markdown" label="evidence kit as Markdown" text={markdown} copy={effects.copy} announce={announce} />
+      </p>
     </Section>
   );
 }
@@ -168,6 +220,8 @@ export function TrackerSection({
       await action();
       setError(null);
       announce(done);
+      // An answered or resolved request needs no follow-up: the background clears it from the badge now.
+      effects.dataChanged();
     } catch (caught) {
       setError(caught instanceof TrackerError ? caught.message : 'Could not save the change. Try again.');
     }

@@ -1,6 +1,6 @@
 import type { ComponentChildren, Ref } from 'preact';
 import { browser } from 'wxt/browser';
-import type { ExpectPasswordResetMessage } from '@/utils/messages';
+import type { DataChangedMessage, ExpectPasswordResetMessage } from '@/utils/messages';
 import type { PypiHost } from '@/utils/pypi/hosts';
 import type { Step } from '@/utils/recovery/decision';
 
@@ -13,6 +13,20 @@ export interface PageEffects {
   fetch: typeof fetch;
   /** Tell the background which username PyPI's reset page should show (see utils/background/password-reset.ts). */
   expectPasswordReset: (host: PypiHost, username: string) => void;
+  /**
+   * Tell the background the store changed (a request tracked, answered, resolved or discarded,
+   * sources looked up), so the badge and the reminders' alarms follow at once, as the popup does.
+   */
+  dataChanged: () => void;
+}
+
+/** Best effort: without a background (the page opened outside the extension) the next hourly tick catches up. */
+function sendToBackground(message: DataChangedMessage | ExpectPasswordResetMessage): void {
+  try {
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  } catch {
+    // no background to tell
+  }
 }
 
 export const browserEffects = (): PageEffects => ({
@@ -29,14 +43,9 @@ export const browserEffects = (): PageEffects => ({
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   },
   fetch: (input, init) => fetch(input, init),
-  expectPasswordReset: (host, username) => {
-    // Best effort: without it the user types the username on PyPI's page, as without PyPI Guard.
-    try {
-      browser.runtime.sendMessage({ type: 'expect-password-reset', host, username } satisfies ExpectPasswordResetMessage).catch(() => undefined);
-    } catch {
-      // no background to tell (the page opened outside the extension)
-    }
-  },
+  // Best effort: without it the user types the username on PyPI's page, as without PyPI Guard.
+  expectPasswordReset: (host, username) => sendToBackground({ type: 'expect-password-reset', host, username }),
+  dataChanged: () => sendToBackground({ type: 'data-changed' }),
 });
 
 export type Announce = (message: string) => void;

@@ -401,7 +401,7 @@ test.describe('lost-2fa-help', () => {
     // another engineer's and may not be in this build).
     await expect
       .poll(() => serviceWorker.evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.pendingUrl ?? tab.url)))
-      .toContain(`chrome-extension://${extensionId}/recovery.html?host=pypi.org&from=prompt`);
+      .toContain(`chrome-extension://${extensionId}/recovery.html?host=pypi.org&username=alice&from=prompt`);
 
     await page.goto(`https://pypi.org/account/recovery-code/?${TWO_FACTOR_TOKEN}`);
     await expect(prompt(page, 'lost-2fa-help')).toBeVisible();

@@ -9,6 +9,8 @@ import { accountAuditReply } from '../prompts/account-audit';
 import { runReminderTick } from './reminders';
 import type { PypiGuardDb } from '../store/schema';
 import { notePasswordResetLanded, notePasswordSubmitted } from './passwords';
+import { pendingLoginUsername } from './snapshots';
+import { recoveryAssistantQuery } from '../recovery/query';
 
 /**
  * The background's side of the in-page prompts. Every handler trusts only the sender's PyPI host
@@ -93,8 +95,11 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
       return { acknowledged: record !== undefined };
     }
     case 'open-recovery-assistant': {
-      const url = `${browser.runtime.getURL(RECOVERY_ASSISTANT_PATH as '/')}?host=${encodeURIComponent(from.host)}&from=prompt`;
-      await deps.openTab(url, from.tabId);
+      // The two-factor page names no account: the username typed on the login form just before, in
+      // this tab, says which one (the assistant then skips its first question). Without it, the
+      // assistant preselects the host's stored account.
+      const query = recoveryAssistantQuery({ host: from.host, username: pendingLoginUsername(from, deps.now()), from: 'prompt' });
+      await deps.openTab(`${browser.runtime.getURL(RECOVERY_ASSISTANT_PATH as '/')}${query}`, from.tabId);
       return { opened: true };
     }
   }

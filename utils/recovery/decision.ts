@@ -491,6 +491,40 @@ export function caveatsFor(answers: Answers, facts: DecisionFacts | undefined): 
   return caveats;
 }
 
+// ── Why not a support request ───────────────────────────────────────────────────────────────────
+
+export const WHY_IDS = ['breached-password-reset', 'lost-email-can-sign-in'] as const;
+export type WhyId = (typeof WHY_IDS)[number];
+
+/**
+ * PyPI's help page lists a lost mailbox, and people often count a breach-disabled password, among
+ * the reasons to ask PyPI support. Two routes lead elsewhere, and the user deserves to know why:
+ * - the password was disabled after a breach, but the mailbox works: PyPI itself says to reset it
+ *   by email (pypi-facts.md §7 and the help page's #compromised-password); the admins could do no
+ *   more than that reset, weeks later;
+ * - only the mailbox is lost, and the user still gets in: the admins restore access for accounts
+ *   nobody can sign in to; this user can replace the address themselves (§9: the admins write to
+ *   the primary address, so it must be one they can read).
+ */
+export function whyNotSupport(leafId: LeafId, answers: Answers): Hint[] {
+  const path = LEAVES[leafId].path;
+  if (path === 'support-request') return [];
+  const why: Hint[] = [];
+  if (answers.password === 'disabled' && answers.email === 'yes') {
+    why.push({
+      id: 'breached-password-reset',
+      text: 'PyPI disabled your password because it turned up in a data breach, but your account is not lost: PyPI’s own help says to choose a new password through “Forgot password?”, and the reset email reaches you because you can still read your mailbox. A support request would only make you wait weeks for the same reset.',
+    });
+  }
+  if (answers.email === 'no') {
+    why.push({
+      id: 'lost-email-can-sign-in',
+      text: 'You can no longer read your account’s mailbox, but you can still get into the account, so there is nothing for PyPI’s admins to restore: they step in only when nobody can sign in. Once in, add an address you can read and make it primary. Until you do, a forgotten password could not be reset and PyPI could not reach you.',
+    });
+  }
+  return why;
+}
+
 // ── Steps, resolved for a host, and what to do once back in ──────────────────────────────────────
 
 export interface Step {

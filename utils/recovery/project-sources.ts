@@ -166,16 +166,28 @@ export async function fetchProjectSources(
 }
 
 /**
- * Keeps the looked-up sources on the account record (`projectSources`). A project whose lookup
- * failed keeps what was known before, so a flaky network never erases a known repository.
+ * Pure: the account's sources after a look-up. A project looked up successfully gets its new
+ * source; every other earlier source stays — projects this look-up did not cover (the assistant
+ * looks up only those not known yet, the background only the first ones) and projects whose
+ * look-up failed (a flaky network never erases a known repository). Sources of projects the
+ * account is known to no longer have are dropped: they would be false evidence. Project names
+ * match without regard to case, as on PyPI.
  */
+export function mergeProjectSources(earlier: readonly ProjectSource[], lookups: SourceLookups, projects?: readonly string[]): ProjectSource[] {
+  const key = (project: string) => project.toLowerCase();
+  const fresh = new Set(lookups.sources.map((source) => key(source.project)));
+  const current = projects ? new Set(projects.map(key)) : null;
+  const kept = earlier.filter((source) => !fresh.has(key(source.project)) && (!current || current.has(key(source.project))));
+  return [...lookups.sources, ...kept];
+}
+
+/** Keeps the looked-up sources on the account record (`projectSources`), merged with the earlier ones. */
 export async function saveProjectSources(db: PypiGuardDb, id: AccountId, lookups: SourceLookups, now: number): Promise<void> {
   const tx = db.transaction('accounts', 'readwrite');
   const record = await tx.store.get(id);
   if (record) {
-    const failed = new Set(lookups.failures.map((failure) => failure.project));
-    const kept = (record.projectSources?.value ?? []).filter((source) => failed.has(source.project));
-    await tx.store.put({ ...record, projectSources: { value: [...lookups.sources, ...kept], seenAt: now } });
+    const merged = mergeProjectSources(record.projectSources?.value ?? [], lookups, record.projects?.value);
+    await tx.store.put({ ...record, projectSources: { value: merged, seenAt: now } });
   }
   await tx.done;
 }

@@ -106,11 +106,13 @@ const DETECTORS: Detector[] = [
   { kind: 'github-token', pattern: /(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})/gu },
   // Recovery codes: 16 hex characters; any longer hex run may hide one glued to other text.
   { kind: 'recovery-code', pattern: /[0-9a-fA-F]{16,}/gu },
-  { kind: 'recovery-code', pattern: /\b[0-9a-fA-F]{4}(?:[ -][0-9a-fA-F]{4}){3}\b/gu },
-  // TOTP keys: base32. Upper-case as PyPI shows them, or lower-case with digits (a word has none).
+  // In groups of four (as a user may copy them), also glued to the text around them.
+  { kind: 'recovery-code', pattern: /[0-9a-fA-F]{4}(?:[ -][0-9a-fA-F]{4}){3,}/gu },
+  // TOTP keys: base32. Upper-case as PyPI shows them, or retyped in lower case: with digits (a word
+  // has none), or at PyPI's full 32 characters (no word is that long; a key may hold no digit).
   { kind: 'totp-key', pattern: /[A-Z2-7]{16,}=*/gu },
-  { kind: 'totp-key', pattern: /[a-z2-7]{16,}=*/gu, accept: (value) => (value.match(/[2-7]/g)?.length ?? 0) >= 2 },
-  { kind: 'totp-key', pattern: /\b[A-Z2-7]{4}(?:[ -][A-Z2-7]{4}){3,}(?:[ -][A-Z2-7]{1,4})?\b/gu },
+  { kind: 'totp-key', pattern: /[a-z2-7]{16,}=*/gu, accept: (value) => value.replace(/=+$/, '').length >= 32 || (value.match(/[2-7]/g)?.length ?? 0) >= 2 },
+  { kind: 'totp-key', pattern: /[A-Z2-7]{4}(?:[ -][A-Z2-7]{4}){3,}(?:[ -][A-Z2-7]{1,4})?/gu },
   { kind: 'password', pattern: new RegExp(String.raw`(?:${PASSWORD_WORDS})\s*[:=]\s*${VALUE}`, 'giu'), group: 1 },
   { kind: 'password', pattern: new RegExp(String.raw`(?:${PASSWORD_WORDS})\s+(?:is|was|ist|war|est|era)\s*:?\s*${QUOTED}`, 'giu'), group: 1 },
   { kind: 'labelled-secret', pattern: new RegExp(String.raw`\b(?:${SECRET_WORDS})\s*[:=]\s*${VALUE}`, 'giu'), group: 1 },

@@ -89,6 +89,14 @@ export function isOpenFor(request: RecoveryRequest, host: PypiHost, username: st
   return sameAccount(request, host, username) && OPEN_STATUSES.includes(request.status);
 }
 
+/**
+ * Pure: the account's requests in PyPI's queue other than `exceptId` — the request the user has just
+ * filed from this page is theirs, not a duplicate of it.
+ */
+export function otherOpenRequests(requests: readonly RecoveryRequest[], host: PypiHost, username: string, exceptId?: string): RecoveryRequest[] {
+  return requests.filter((request) => request.id !== exceptId && isOpenFor(request, host, username));
+}
+
 /** Every tracked request, newest first. */
 export async function listRequests(db: PypiGuardDb): Promise<RecoveryRequest[]> {
   const requests = await db.getAll('recoveryRequests');

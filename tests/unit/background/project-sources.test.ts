@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { needsSourceLookup, refreshProjectSources } from '@/utils/background/project-sources';
+import { MAX_PROJECTS_LOOKED_UP, needsSourceLookup, refreshProjectSources } from '@/utils/background/project-sources';
 import { deleteStore, getAccount, openStore, recordSnapshot } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import type { AccountRecord } from '@/utils/store/types';
@@ -45,6 +45,22 @@ describe('refreshProjectSources', () => {
       { project: 'alice-tools', repositoryUrl: 'https://github.com/alice/alice-tools' },
       { project: 'tiny-parser', repositoryUrl: null },
     ]);
+  });
+
+  it('keeps the sources the assistant found for projects beyond the ones it looks up', async () => {
+    const projects = Array.from({ length: MAX_PROJECTS_LOOKED_UP + 1 }, (_, index) => `p${index}`);
+    const last = projects.at(-1)!;
+    await recordSnapshot(db, { host: 'pypi.org', username: 'alice', pageKind: 'projects', seenAt: NOW - 9 * DAY, projects });
+    // Looked up earlier by the assistant, now older than a week: the background refreshes the first 25.
+    await db.put('accounts', { ...(await getAccount(db, 'pypi.org/alice'))!, projectSources: { value: [{ project: last, repositoryUrl: `https://github.com/alice/${last}` }], seenAt: NOW - 8 * DAY } });
+    const record = (await getAccount(db, 'pypi.org/alice'))!;
+    const fetchFn = vi.fn(async (url: string) => new Response(JSON.stringify({ info: { name: url.split('/')[4], project_urls: null } })));
+    await refreshProjectSources(db, record, fetchFn, NOW);
+    expect(fetchFn).toHaveBeenCalledTimes(MAX_PROJECTS_LOOKED_UP);
+    const stored = (await getAccount(db, 'pypi.org/alice'))?.projectSources;
+    expect(stored?.seenAt).toBe(NOW);
+    expect(stored?.value).toHaveLength(MAX_PROJECTS_LOOKED_UP + 1);
+    expect(stored?.value).toContainEqual({ project: last, repositoryUrl: `https://github.com/alice/${last}` });
   });
 
   it('stores nothing when every lookup failed (offline)', async () => {

@@ -14,6 +14,7 @@ import {
   hintsFor,
   resolveSteps,
   walk,
+  whyNotSupport,
   type Answers,
   type DecisionFacts,
   type LeafId,
@@ -130,6 +131,40 @@ describe('walk', () => {
     if (result.kind === 'leaf') expect(result.answers).toEqual({ password: 'works', email: 'yes', twoFactor: 'works' });
     const odd = walk({ password: 'maybe' } as unknown as Answers);
     expect(odd.kind === 'question' && odd.node.id).toBe('password');
+  });
+});
+
+describe('why not a support request (two routes that differ from what people expect)', () => {
+  it('sends a breach-disabled password with a working mailbox to the password reset, and says why', () => {
+    const fromBreach = routes.filter(({ route }) => route[0]!.answer === 'disabled' && route[1]!.answer === 'yes');
+    expect(fromBreach.length).toBeGreaterThan(0);
+    for (const { route, leaf } of fromBreach) {
+      const answers = answersOnRoute(route);
+      if (LEAVES[leaf].path === 'support-request') {
+        // Only when the two-factor step is lost too: then it is the device, not the password.
+        expect(answers.recoveryCodes, describeRoute(route)).toBe('no');
+        expect(whyNotSupport(leaf, answers)).toEqual([]);
+      } else {
+        expect(LEAVES[leaf].path, describeRoute(route)).toBe('password-reset');
+        expect(whyNotSupport(leaf, answers).map((why) => why.id)).toEqual(['breached-password-reset']);
+      }
+    }
+    expect(whyNotSupport('password-reset', { password: 'disabled', email: 'yes', twoFactor: 'works' })[0]!.text).toMatch(/data breach.*Forgot password\?.*mailbox/);
+  });
+
+  it('sends a lost mailbox to sign-in while the user still gets in, and says why', () => {
+    expect(leafOf({ password: 'works', email: 'no', twoFactor: 'works' })).toBe('sign-in');
+    expect(leafOf({ password: 'works', email: 'no', twoFactor: 'not-enabled' })).toBe('sign-in');
+    for (const { route, leaf } of routes.filter(({ route }) => route[0]!.answer === 'works' && route[1]!.answer === 'no')) {
+      const ids = whyNotSupport(leaf, answersOnRoute(route)).map((why) => why.id);
+      expect(ids, describeRoute(route)).toEqual(LEAVES[leaf].path === 'support-request' ? [] : ['lost-email-can-sign-in']);
+    }
+    expect(whyNotSupport('sign-in', { password: 'works', email: 'no', twoFactor: 'works' })[0]!.text).toMatch(/still get into the account.*make it primary/);
+  });
+
+  it('explains nothing on routes where no one would expect support', () => {
+    expect(whyNotSupport('password-reset', { password: 'forgotten', email: 'yes', twoFactor: 'works' })).toEqual([]);
+    expect(whyNotSupport('sign-in', { password: 'works', email: 'yes', twoFactor: 'works' })).toEqual([]);
   });
 });
 

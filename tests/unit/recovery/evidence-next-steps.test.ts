@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { freeText, unlabelledSecret } from './secret-shapes';
 import { EVIDENCE_ITEM_IDS, buildEvidenceKit, evidenceFileName, evidenceMarkdown } from '@/utils/recovery/evidence';
 import { decisionFactsOf, recoveryFactsOf, type RecoveryAccountFacts } from '@/utils/recovery/facts';
 import { nextSteps, projectsWithoutSourceLookup } from '@/utils/recovery/next-steps';
@@ -120,6 +122,21 @@ describe('the evidence kit', () => {
   it('keeps non-ASCII text', () => {
     const md = evidenceMarkdown(buildEvidenceKit({ host: 'pypi.org', username: 'ada', reason: 'Téléphone perdu — 手机丢了' }), NOW);
     expect(md).toContain('Téléphone perdu — 手机丢了');
+  });
+});
+
+describe('the evidence kit holds no secret (property)', () => {
+  it('drops an unlabelled recovery code, TOTP key or pypi- token typed into the notes or the reason', () => {
+    const facts = recoveryFactsOf(RECORD);
+    fc.assert(
+      fc.property(unlabelledSecret, freeText, freeText, fc.constantFrom('notes', 'reason'), (secret, before, after, where) => {
+        const text = `${before} ${secret} ${after}`;
+        const kit = buildEvidenceKit({ host: 'pypi.org', username: 'Ada', facts, [where]: text });
+        expect(evidenceMarkdown(kit, NOW)).not.toContain(secret);
+        expect(JSON.stringify(kit)).not.toContain(JSON.stringify(secret).slice(1, -1));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { $, NOW, answer, answerLostTwoFactorNoCodes, fieldValue, find, makeEffects } from './page-harness';
 import { App } from '@/entrypoints/recovery/App';
 import { parseRecoveryQuery, recoveryPageQuery } from '@/utils/recovery/query';
 import type { PageEffects } from '@/entrypoints/recovery/ui';
@@ -8,21 +9,10 @@ import { listRequests, recordSubmission } from '@/utils/recovery/tracker';
 import { deleteStore, getAccount, openStore, recordSnapshot } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
 
-const NOW = Date.UTC(2026, 5, 15, 12);
 const seenAt = Date.UTC(2026, 4, 1);
 let db: PypiGuardDb;
 let dbName: string;
 let counter = 0;
-
-function makeEffects() {
-  return {
-    now: () => NOW,
-    copy: vi.fn<PageEffects['copy']>(async () => undefined),
-    openTab: vi.fn<PageEffects['openTab']>(),
-    download: vi.fn<PageEffects['download']>(),
-    fetch: vi.fn<PageEffects['fetch']>(async () => new Response('{}', { status: 500 })),
-  };
-}
 
 beforeEach(async () => {
   dbName = `pypi-guard-page-test-${counter++}`;
@@ -34,36 +24,12 @@ afterEach(async () => {
   await deleteStore(dbName);
 });
 
-const $ = <E extends Element = HTMLElement>(selector: string, root: ParentNode = document) => root.querySelector<E>(selector);
-async function find<E extends Element = HTMLElement>(selector: string): Promise<E> {
-  return waitFor(() => {
-    const element = $<E>(selector);
-    if (!element) throw new Error(`no ${selector}`);
-    return element;
-  });
-}
-
-async function answer(question: string, option: string) {
-  const fieldset = await find(`[data-question="${question}"]`);
-  fireEvent.click($(`[data-option="${option}"]`, fieldset)!);
-  fireEvent.click(screen.getByRole('button', { name: 'Next' }));
-}
-
-async function answerLostTwoFactorNoCodes() {
-  await answer('password', 'works');
-  await answer('email', 'yes');
-  await answer('twoFactor', 'lost');
-  await answer('otherFactor', 'none');
-  await answer('recoveryCodes', 'no');
-}
-
-const fieldValue = (id: string) => $(`[data-field="${id}"] [data-value]`)?.textContent ?? '';
-
 describe('query parameters', () => {
   it('pre-selects a valid account and ignores anything malformed', () => {
-    expect(parseRecoveryQuery('?host=test.pypi.org&username=ada&from=prompt')).toEqual({ host: 'test.pypi.org', username: 'ada', from: 'prompt' });
-    expect(parseRecoveryQuery('?host=evil.example&username=a%20b&from=elsewhere')).toEqual({ host: null, username: null, from: null });
-    expect(parseRecoveryQuery(recoveryPageQuery('pypi.org', 'ada.l', 'reminder'))).toEqual({ host: 'pypi.org', username: 'ada.l', from: 'reminder' });
+    expect(parseRecoveryQuery('?host=test.pypi.org&username=ada&from=prompt')).toEqual({ host: 'test.pypi.org', username: 'ada', from: 'prompt', intent: null });
+    expect(parseRecoveryQuery('?host=evil.example&username=a%20b&from=elsewhere&intent=hack')).toEqual({ host: null, username: null, from: null, intent: null });
+    expect(parseRecoveryQuery(recoveryPageQuery('pypi.org', 'ada.l', 'reminder'))).toEqual({ host: 'pypi.org', username: 'ada.l', from: 'reminder', intent: null });
+    expect(parseRecoveryQuery(recoveryPageQuery('pypi.org', 'ada', 'popup', 'evidence'))).toEqual({ host: 'pypi.org', username: 'ada', from: 'popup', intent: 'evidence' });
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fetchProjectSource, fetchProjectSources, forgeRepositoryUrl, pickSourceRepository, projectJsonUrl, saveProjectSources, type FetchLike } from '@/utils/recovery/project-sources';
+import { fetchProjectSource, fetchProjectSources, forgeRepositoryUrl, mergeProjectSources, pickSourceRepository, projectJsonUrl, saveProjectSources, type FetchLike } from '@/utils/recovery/project-sources';
+import { projectsWithoutSourceLookup } from '@/utils/recovery/next-steps';
 import { deleteStore, getAccount, openStore, recordSnapshot } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
 
@@ -103,6 +104,39 @@ describe('fetchProjectSource', () => {
   });
 });
 
+describe('mergeProjectSources', () => {
+  const a = { project: 'a', repositoryUrl: 'https://github.com/ada/a' };
+  const b = { project: 'b', repositoryUrl: null };
+
+  it('keeps every earlier source that this look-up did not cover', () => {
+    // The assistant looks up only the projects not known yet: "c" alone.
+    const merged = mergeProjectSources([a, b], { sources: [{ project: 'c', repositoryUrl: 'https://gitlab.com/ada/c' }], failures: [] }, ['a', 'b', 'c']);
+    expect(merged).toEqual([{ project: 'c', repositoryUrl: 'https://gitlab.com/ada/c' }, a, b]);
+  });
+
+  it('replaces a project looked up again, matching names without regard to case', () => {
+    const merged = mergeProjectSources([a, b], { sources: [{ project: 'A', repositoryUrl: 'https://codeberg.org/ada/a' }], failures: [] }, ['a', 'b']);
+    expect(merged).toEqual([{ project: 'A', repositoryUrl: 'https://codeberg.org/ada/a' }, b]);
+  });
+
+  it('keeps what was known of a project whose look-up failed', () => {
+    expect(mergeProjectSources([a], { sources: [], failures: [{ project: 'a', message: 'offline' }] }, ['a'])).toEqual([a]);
+  });
+
+  it('drops sources of projects the account no longer has, and keeps all when the projects are unknown', () => {
+    expect(mergeProjectSources([a, b], { sources: [], failures: [] }, ['b'])).toEqual([b]);
+    expect(mergeProjectSources([a, b], { sources: [], failures: [] })).toEqual([a, b]);
+  });
+
+  it('after a look-up of the missing projects, none is left to look up (the button does not come back)', () => {
+    const facts = { host: 'pypi.org' as const, username: 'ada', projects: { value: ['a', 'b', 'c'], seenAt: 1 }, projectSources: { value: [a, b], seenAt: 1 } };
+    const missing = projectsWithoutSourceLookup(facts);
+    expect(missing).toEqual(['c']);
+    const merged = mergeProjectSources(facts.projectSources.value, { sources: missing.map((project) => ({ project, repositoryUrl: null })), failures: [] }, facts.projects.value);
+    expect(projectsWithoutSourceLookup({ ...facts, projectSources: { value: merged, seenAt: 2 } })).toEqual([]);
+  });
+});
+
 describe('saveProjectSources', () => {
   let db: PypiGuardDb;
   const name = 'pypi-guard-sources-test';
@@ -126,6 +160,16 @@ describe('saveProjectSources', () => {
       ],
       seenAt: 20,
     });
+  });
+
+  it('adds a later look-up of other projects to the stored ones', async () => {
+    await recordSnapshot(db, { host: 'pypi.org', username: 'ada', pageKind: 'projects', seenAt: 1, projects: ['a', 'b'] });
+    await saveProjectSources(db, 'pypi.org/ada', { sources: [{ project: 'a', repositoryUrl: 'https://github.com/ada/a' }], failures: [] }, 10);
+    await saveProjectSources(db, 'pypi.org/ada', { sources: [{ project: 'b', repositoryUrl: 'https://github.com/ada/b' }], failures: [] }, 20);
+    expect((await getAccount(db, 'pypi.org/ada'))?.projectSources?.value).toEqual([
+      { project: 'b', repositoryUrl: 'https://github.com/ada/b' },
+      { project: 'a', repositoryUrl: 'https://github.com/ada/a' },
+    ]);
   });
 
   it('creates no account', async () => {

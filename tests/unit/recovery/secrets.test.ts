@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { describeRemoved, findSecrets, scrubSecrets } from '@/utils/recovery/secrets';
+import { apiToken, freeText, recoveryCode, totpKey } from './secret-shapes';
 
 const kinds = (text: string) => findSecrets(text).map((match) => match.kind);
 
@@ -58,4 +60,25 @@ describe('scrubSecrets', () => {
     expect(messages).toHaveLength(2);
     expect(messages[0]).toMatch(/^Something in “Reason for request” looks like a recovery code\. .*It was left out\.$/);
   });
+});
+
+describe('unlabelled secrets in free text (property)', () => {
+  for (const [name, secret] of [
+    ['a recovery code', recoveryCode],
+    ['a TOTP key', totpKey],
+    ['a pypi- API token', apiToken],
+  ] as const) {
+    it(`removes ${name} wherever it sits in the text`, () => {
+      fc.assert(
+        fc.property(secret, freeText, freeText, fc.constantFrom('', ' ', '\n', ': '), (value, before, after, gap) => {
+          const text = `${before}${gap}${value}${gap}${after}`;
+          const scrubbed = scrubSecrets(text).text;
+          expect(scrubbed).not.toContain(value);
+          // Not even the secret with its separators dropped survives.
+          expect(scrubbed.replace(/[\s-]/g, '')).not.toContain(value.replace(/[\s-]/g, ''));
+        }),
+        { numRuns: 1000 },
+      );
+    });
+  }
 });

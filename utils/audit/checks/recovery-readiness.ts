@@ -35,7 +35,7 @@ export const recoveryReadiness: Check = {
     return {
       status: 'pass',
       detail: `Verified email, and ${names.slice(0, 2).join(', ')}${names.length > 2 ? '…' : ''} link a public repository you could push a branch to.`,
-      fix: assistant,
+      fix: { kind: 'extension', path: `recovery.html${recoveryPageQuery(account.host, account.username, 'popup', 'evidence')}` },
       fixLabel: 'Prepare your evidence',
     };
   },
