@@ -6,13 +6,38 @@ import type { EmailFact } from '../pypi/snapshot';
  * seen the page that shows it.
  */
 
-/** TOTP counts once, each security key once. Falls back to what the two-factor login page offered. */
-export function twoFactorMethodCount(account: AccountRecord): number | null {
+export interface TwoFactorMethods {
+  hasTotp: boolean;
+  /** Registered security keys; from the login page only "at least one" is known, so 1. */
+  securityKeys: number;
+  count: number;
+}
+
+/**
+ * The account's 2FA methods from one source: the 2FA settings table, or what the two-factor login
+ * page offered when that was seen more recently (or the settings never were). Every check that
+ * asks about methods reads this, so a count and a kind can never come from different pages.
+ */
+export function twoFactorMethods(account: AccountRecord): TwoFactorMethods | null {
   const settings = account.twoFactor;
   const login = account.loginMethods;
-  if (settings && (!login || settings.seenAt >= login.seenAt)) return (settings.value.totp ? 1 : 0) + settings.value.securityKeys.length;
-  if (login) return (login.value.totp ? 1 : 0) + (login.value.webauthn ? 1 : 0);
-  return null;
+  let hasTotp: boolean;
+  let securityKeys: number;
+  if (settings && (!login || settings.seenAt >= login.seenAt)) {
+    hasTotp = settings.value.totp;
+    securityKeys = settings.value.securityKeys.length;
+  } else if (login) {
+    hasTotp = login.value.totp;
+    securityKeys = login.value.webauthn ? 1 : 0;
+  } else {
+    return null;
+  }
+  return { hasTotp, securityKeys, count: (hasTotp ? 1 : 0) + securityKeys };
+}
+
+/** TOTP counts once, each security key once (see twoFactorMethods). */
+export function twoFactorMethodCount(account: AccountRecord): number | null {
+  return twoFactorMethods(account)?.count ?? null;
 }
 
 const CODE_GENERATION_TAGS = new Set(['account:recovery_codes:generated', 'account:recovery_codes:regenerated']);
