@@ -42,7 +42,12 @@ export function twoFactorMethodCount(account: AccountRecord): number | null {
 
 const CODE_GENERATION_TAGS = new Set(['account:recovery_codes:generated', 'account:recovery_codes:regenerated']);
 
-/** Whether recovery codes were ever made: PyPI lists them only while one is unused, the history remembers. */
+/**
+ * Whether recovery codes are known to have been made: listed now (PyPI lists them only while one
+ * is unused) or generated in the stored history. `false` does NOT mean "never made": PyPI shows
+ * the same page when none were made and when all were used (pypi-facts.md §3b, §4), and its history
+ * covers only 90 days. null: the 2FA block was never seen.
+ */
 export function recoveryCodesEverMade(account: AccountRecord, events: readonly StoredEvent[]): boolean | null {
   if (account.recoveryCodes?.value.generated) return true;
   if (events.some((event) => CODE_GENERATION_TAGS.has(event.tag))) return true;
