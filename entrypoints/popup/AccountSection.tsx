@@ -45,9 +45,11 @@ export function AccountSection({ entry, now, fixHref, onAcknowledge }: AccountSe
               <p class="check__detail">{result.detail}</p>
             </div>
             <div class="check__actions">
-              {result.id === 'security-events' && result.status === 'fail' ? (
+              {/* Offered wherever acknowledging changes the outcome (the audit says so), not only on a failure. */}
+              {result.acknowledgeLabel ? (
                 <button type="button" class="button button--quiet" data-action="acknowledge" onClick={() => onAcknowledge(entry)}>
-                  It was me<span class="sr-only"> — acknowledge these events for {account.username}</span>
+                  {result.acknowledgeLabel}
+                  <span class="sr-only"> — acknowledge the security history of {account.username} on {account.host} up to now</span>
                 </button>
               ) : null}
               <a class="button" data-action="fix" href={fixHref(result)} target="_blank" rel="noopener noreferrer">

@@ -73,7 +73,11 @@ export function App({ deps }: { deps: PopupDeps }) {
   };
 
   const entries = state.phase === 'ready' ? state.entries : [];
+  const reminders = state.phase === 'ready' ? state.reminders : [];
   const overall = state.phase === 'ready' && entries.length > 0 ? overallState(entries) : null;
+  // The popup has one fixed frame in every phase: header (with a one-line reminders slot), a
+  // scrolling body, footer. What loads only fills the body below its first account's place and
+  // the slot's line, so nothing already painted moves when the data arrives.
   return (
     <main class="popup" aria-busy={state.phase === 'loading'}>
       <header class={`popup__header popup__header--${overall?.tone ?? 'none'}`}>
@@ -81,32 +85,44 @@ export function App({ deps }: { deps: PopupDeps }) {
         <p class="popup__overall" role="status" data-overall={overall?.tone ?? 'none'}>
           {state.phase === 'loading' ? 'Checking your accounts…' : (overall?.text ?? '')}
         </p>
+        <p class="popup__reminders-line" data-slot="reminders">
+          {state.phase !== 'ready' ? null : reminders.length > 0 ? (
+            <a href="#reminders">
+              {reminders.length} reminder{reminders.length === 1 ? '' : 's'} due <span aria-hidden="true">↓</span>
+            </a>
+          ) : (
+            'No reminders due'
+          )}
+        </p>
       </header>
 
-      {state.phase === 'loading' ? <div class="skeleton" aria-hidden="true" /> : null}
-      {state.phase === 'error' ? (
-        <p class="error" role="alert">
-          {state.message}
-        </p>
-      ) : null}
+      <div class="popup__body" data-scroll>
+        {state.phase === 'loading' ? <div class="skeleton" data-skeleton aria-hidden="true" /> : null}
+        {state.phase === 'error' ? (
+          <p class="error" role="alert">
+            {state.message}
+          </p>
+        ) : null}
 
-      {state.phase === 'ready' && entries.length === 0 ? (
-        <section data-empty-state class="empty">
-          <p>No PyPI account seen yet.</p>
-          <p>Open your account settings on PyPI once, and PyPI Guard will check its security for you.</p>
-          <a class="button button--primary" href="https://pypi.org/manage/account/two-factor/" target="_blank" rel="noreferrer">
-            Open PyPI account security
-          </a>
-        </section>
-      ) : null}
+        {state.phase === 'ready' && entries.length === 0 ? (
+          <section data-empty-state class="empty">
+            <p>No PyPI account seen yet.</p>
+            <p>Open your account settings on PyPI once, and PyPI Guard will check its security for you.</p>
+            <a class="button button--primary" href="https://pypi.org/manage/account/two-factor/" target="_blank" rel="noreferrer">
+              Open PyPI account security
+            </a>
+          </section>
+        ) : null}
 
-      {state.phase === 'ready' && state.reminders.length > 0 ? (
-        <RemindersSection reminders={state.reminders} openHref={reminderHref} onAction={(reminder, action) => void onReminder(reminder, action)} />
-      ) : null}
+        {entries.map((entry) => (
+          <AccountSection key={entry.account.id} entry={entry} now={now} fixHref={fixHref} onAcknowledge={(target) => void onAcknowledge(target)} />
+        ))}
 
-      {entries.map((entry) => (
-        <AccountSection key={entry.account.id} entry={entry} now={now} fixHref={fixHref} onAcknowledge={(target) => void onAcknowledge(target)} />
-      ))}
+        {/* After the accounts, so that arriving reminders never push them down; the header's line links here. */}
+        {reminders.length > 0 ? (
+          <RemindersSection reminders={reminders} openHref={reminderHref} onAction={(reminder, action) => void onReminder(reminder, action)} />
+        ) : null}
+      </div>
 
       <footer class="popup__footer">
         <a href={deps.extensionUrl('recovery.html?from=popup')} target="_blank" rel="noreferrer">

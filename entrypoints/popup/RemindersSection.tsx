@@ -10,7 +10,7 @@ export interface RemindersSectionProps {
 /** Reminders that are due, with the notification's own choices (Firefox notifications have no buttons). */
 export function RemindersSection({ reminders, openHref, onAction }: RemindersSectionProps) {
   return (
-    <section class="reminders" aria-labelledby="reminders-heading">
+    <section class="reminders" id="reminders" tabIndex={-1} aria-labelledby="reminders-heading">
       <h2 id="reminders-heading">Reminders</h2>
       <ul>
         {reminders.map((reminder) => (

@@ -2,111 +2,421 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
-import { PopupPage } from './pages/popup';
+import { PopupPage, POPUP_SIZE, type Box } from './pages/popup';
 import { storedAccount } from './support/extension-db';
 import { repoRoot } from './support/paths';
-import type { ScenarioId } from '../fixtures/pypi/accounts';
-import type { Page } from '@playwright/test';
+import { scenarioAccount, type ScenarioId } from '../fixtures/pypi/accounts';
+import { PASSWORDS } from '../fixtures/pypi/secrets';
+import type { FakeAccount } from '../fixtures/pypi/types';
+import type { FakePypiByHost } from './support/route-pypi';
+import type { CheckId, CheckStatus } from '../../utils/audit/types';
+import type { Page, Worker } from '@playwright/test';
 
-type Expected = Record<string, 'pass' | 'warn' | 'fail' | 'unknown'>;
+const DAY = 86_400_000;
 
-/** What the audit must say after a visit to /manage/account/ and /manage/projects/ in each state. */
+/** Every check, with the status it must show: the table lists all eleven, so none is left unasserted. */
+type Statuses = Record<CheckId, CheckStatus>;
+
+interface Expected {
+  username: string;
+  statuses: Statuses;
+  /** The toolbar badge with only this account stored: failing checks, else due reminders, else empty. */
+  badge: string;
+}
+
+/**
+ * What the audit must say after visiting /manage/account/ (or the unverified page) and
+ * /manage/projects/ of each scenario account (tests/fixtures/pypi/accounts.ts), and why.
+ */
 const EXPECTED: Partial<Record<ScenarioId, Expected>> = {
-  'no-2fa': { 'two-factor': 'fail', 'second-factor-method': 'warn', 'recovery-codes': 'warn', 'verified-email': 'warn', 'security-events': 'pass', 'password-strength': 'unknown', 'password-age': 'unknown', 'data-freshness': 'pass' },
-  'totp-only': { 'two-factor': 'pass', 'second-factor-method': 'warn', 'recovery-codes': 'pass', 'recovery-codes-remaining': 'pass', 'recovery-readiness': 'pass', 'api-tokens': 'pass' },
-  // Its history shows a password change 5 days ago.
-  'totp-and-key': { 'second-factor-method': 'pass', 'recovery-codes-remaining': 'warn', 'verified-email': 'pass', 'password-age': 'pass' },
-  'unverified-email': { 'verified-email': 'fail', 'recovery-readiness': 'warn', 'two-factor': 'fail' },
-  'api-tokens': { 'api-tokens': 'warn' },
-  'suspicious-history': { 'security-events': 'fail' },
-  // Every code used: PyPI then lists none, exactly as if none had been made.
-  'bob-keys-only': { 'recovery-codes': 'fail', 'second-factor-method': 'pass', 'verified-email': 'warn' },
+  // Verified email, no codes, no 2FA; alice-tools links github.com/alice/alice-tools.
+  'no-2fa': {
+    username: 'alice',
+    statuses: {
+      'two-factor': 'fail',
+      'security-events': 'pass',
+      'recovery-codes': 'warn', // none listed, and no 2FA yet: PyPI asks for codes first
+      'recovery-codes-remaining': 'warn',
+      'second-factor-method': 'warn',
+      'verified-email': 'warn', // no second address on another domain
+      'password-strength': 'unknown',
+      'password-age': 'unknown', // no change in the 90 days of history
+      'api-tokens': 'pass',
+      'recovery-readiness': 'pass',
+      'data-freshness': 'pass',
+    },
+    badge: '1',
+  },
+  // Half-way through 2FA set-up: 8 fresh codes, no method yet. Its organization-role rows carry
+  // summaries the extension cannot map, so the history is "unknown", not a pass.
+  'codes-unconfirmed': {
+    username: 'alice',
+    statuses: {
+      'two-factor': 'fail',
+      'security-events': 'unknown',
+      'recovery-codes': 'pass',
+      'recovery-codes-remaining': 'pass',
+      'second-factor-method': 'warn',
+      'verified-email': 'warn',
+      'password-strength': 'unknown',
+      'password-age': 'unknown',
+      'api-tokens': 'pass',
+      'recovery-readiness': 'pass',
+      'data-freshness': 'pass',
+    },
+    badge: '1',
+  },
+  // TOTP, 7 of 8 codes left (made 60 days ago), nothing unusual.
+  'totp-only': {
+    username: 'alice',
+    statuses: {
+      'two-factor': 'pass',
+      'security-events': 'pass',
+      'recovery-codes': 'pass',
+      'recovery-codes-remaining': 'pass',
+      'second-factor-method': 'warn',
+      'verified-email': 'warn',
+      'password-strength': 'unknown',
+      'password-age': 'unknown',
+      'api-tokens': 'pass',
+      'recovery-readiness': 'pass',
+      'data-freshness': 'pass',
+    },
+    badge: '',
+  },
+  // TOTP and a key, 2 codes left, a backup address on another domain, a password change 5 days ago.
+  // Nothing fails; the "only 2 recovery codes left" reminder is due, so the badge shows 1.
+  'totp-and-key': {
+    username: 'alice',
+    statuses: {
+      'two-factor': 'pass',
+      'security-events': 'pass',
+      'recovery-codes': 'pass',
+      'recovery-codes-remaining': 'warn',
+      'second-factor-method': 'pass',
+      'verified-email': 'pass',
+      'password-strength': 'unknown',
+      'password-age': 'pass',
+      'api-tokens': 'pass',
+      'recovery-readiness': 'pass',
+      'data-freshness': 'pass',
+    },
+    badge: '1',
+  },
+  // A day-old account with an unverified address and no project.
+  'unverified-email': {
+    username: 'alice',
+    statuses: {
+      'two-factor': 'fail',
+      'security-events': 'pass',
+      'recovery-codes': 'warn',
+      'recovery-codes-remaining': 'warn',
+      'second-factor-method': 'warn',
+      'verified-email': 'fail',
+      'password-strength': 'unknown',
+      'password-age': 'unknown',
+      'api-tokens': 'pass',
+      'recovery-readiness': 'warn', // no verified primary email for PyPI support to write to
+      'data-freshness': 'pass',
+    },
+    badge: '2',
+  },
+  // An account-wide token ("laptop uploads") and a token PyPI removed after a leak.
+  'api-tokens': {
+    username: 'alice',
+    statuses: {
+      'two-factor': 'pass',
+      'security-events': 'fail', // the leaked-token removal is not yet acknowledged
+      'recovery-codes': 'pass',
+      'recovery-codes-remaining': 'pass',
+      'second-factor-method': 'warn',
+      'verified-email': 'warn',
+      'password-strength': 'unknown',
+      'password-age': 'unknown',
+      'api-tokens': 'warn',
+      'recovery-readiness': 'pass',
+      'data-freshness': 'pass',
+    },
+    badge: '1',
+  },
+  // Failed logins from Lagos, a removed key, a recovery code used, a password reset 5 days ago.
+  'suspicious-history': {
+    username: 'alice',
+    statuses: {
+      'two-factor': 'pass',
+      'security-events': 'fail',
+      'recovery-codes': 'pass',
+      'recovery-codes-remaining': 'pass',
+      'second-factor-method': 'warn',
+      'verified-email': 'warn',
+      'password-strength': 'unknown',
+      'password-age': 'pass',
+      'api-tokens': 'warn',
+      'recovery-readiness': 'pass',
+      'data-freshness': 'pass',
+    },
+    badge: '1',
+  },
+  // Two keys and every code used: PyPI lists no code, exactly as if none had been made, and the
+  // history (90 days) shows no generation. 2FA is on, so both code checks fail.
+  'bob-keys-only': {
+    username: 'bob',
+    statuses: {
+      'two-factor': 'pass',
+      'security-events': 'pass',
+      'recovery-codes': 'fail',
+      'recovery-codes-remaining': 'fail',
+      'second-factor-method': 'pass',
+      'verified-email': 'warn', // verified but bouncing, and no backup address
+      'password-strength': 'unknown',
+      'password-age': 'unknown',
+      'api-tokens': 'pass',
+      'recovery-readiness': 'pass',
+      'data-freshness': 'pass',
+    },
+    badge: '2',
+  },
 };
 
-async function visitAccountPages(page: Page, scenario: ScenarioId) {
-  const username = scenario === 'bob-keys-only' ? 'bob' : 'alice';
-  await page.goto(scenario === 'unverified-email' ? 'https://pypi.org/manage/unverified-account/' : 'https://pypi.org/manage/account/');
-  if (scenario === 'unverified-email') await page.goto('https://pypi.org/manage/account/');
-  await page.goto('https://pypi.org/manage/projects/');
-  return `pypi.org/${username}`;
+const failCount = (statuses: Statuses) => Object.values(statuses).filter((status) => status === 'fail').length;
+const badgeText = (serviceWorker: Worker) => serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
+
+/** Visits the pages the audit reads, and waits until the store has them (repositories included). */
+async function visitAccountPages(page: Page, serviceWorker: Worker, host: 'pypi.org' | 'test.pypi.org', username: string, unverified = false) {
+  if (unverified) await page.goto(`https://${host}/manage/unverified-account/`);
+  await page.goto(`https://${host}/manage/account/`);
+  await page.goto(`https://${host}/manage/projects/`);
+  const accountId = `${host}/${username}`;
+  await expect.poll(async () => (await storedAccount(serviceWorker, accountId))?.projects).toBeDefined();
+  const projects = (await storedAccount(serviceWorker, accountId))?.projects as { value: string[] };
+  // The background looks the repositories up after the projects page; readiness waits for that.
+  if (projects.value.length > 0) await expect.poll(async () => (await storedAccount(serviceWorker, accountId))?.projectSources).toBeDefined();
+  return accountId;
+}
+
+/** Signs in on PyPI's login page with `password`; PyPI Guard records the password's score (never the password). */
+async function signIn(page: Page, pypi: FakePypiByHost, serviceWorker: Worker, username: string, password: string) {
+  pypi['pypi.org'].setLoggedIn(false);
+  await page.goto('https://pypi.org/account/login/');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('#login-form input[type=submit]').click();
+  await page.waitForURL(/\/account\/two-factor\//);
+  await expect.poll(async () => ((await storedAccount(serviceWorker, `pypi.org/${username}`))?.observed as { passwordScore?: { value: number } } | undefined)?.passwordScore?.value).toBeDefined();
+  pypi['pypi.org'].setLoggedIn(true);
+}
+
+async function expectStatuses(popup: PopupPage, accountId: string, statuses: Statuses) {
+  await expect(popup.account(accountId)).toBeVisible();
+  expect(await popup.statuses(accountId)).toEqual(statuses);
+}
+
+/** alice on a TOTP account whose password is `password` (PyPI's strength rule applies only when a password is set). */
+function aliceWithPassword(password: string): FakeAccount {
+  return { ...scenarioAccount('totp-only', new Date()), password };
 }
 
 for (const locale of ['en', 'de'] as const) {
-  for (const [scenario, expected] of Object.entries(EXPECTED) as [ScenarioId, Expected][]) {
-    test(`${scenario} in ${locale}: each check shows its status`, async ({ context, extensionId, serviceWorker, pypi }) => {
-      pypi['pypi.org'].setScenario(scenario);
+  test.describe(`in ${locale}`, () => {
+    for (const [scenario, expected] of Object.entries(EXPECTED) as [ScenarioId, Expected][]) {
+      test(`${scenario}: every check shows its status, and the badge counts the failures`, async ({ context, extensionId, serviceWorker, pypi }) => {
+        expect(expected.badge === '' || failCount(expected.statuses) === 0 || expected.badge === String(failCount(expected.statuses))).toBe(true);
+        pypi['pypi.org'].setScenario(scenario);
+        pypi['pypi.org'].setLocale(locale);
+        const page = await context.newPage();
+        const accountId = await visitAccountPages(page, serviceWorker, 'pypi.org', expected.username, scenario === 'unverified-email');
+
+        const popup = await PopupPage.open(context, extensionId);
+        await expectStatuses(popup, accountId, expected.statuses);
+        await expect.poll(() => badgeText(serviceWorker)).toBe(expected.badge);
+      });
+    }
+
+    test('a strong password scored at sign-in passes', async ({ context, extensionId, serviceWorker, pypi }) => {
+      pypi['pypi.org'].setScenario('totp-only');
       pypi['pypi.org'].setLocale(locale);
       const page = await context.newPage();
-      const accountId = await visitAccountPages(page, scenario);
-      await expect.poll(async () => (await storedAccount(serviceWorker, accountId))?.projects).toBeDefined();
+      const accountId = await visitAccountPages(page, serviceWorker, 'pypi.org', 'alice');
+      await signIn(page, pypi, serviceWorker, 'alice', PASSWORDS.alice);
 
       const popup = await PopupPage.open(context, extensionId);
-      for (const [check, status] of Object.entries(expected)) {
-        await expect(popup.check(accountId, check), check).toHaveAttribute('data-status', status);
-      }
+      await expectStatuses(popup, accountId, { ...EXPECTED['totp-only']!.statuses, 'password-strength': 'pass' });
+      await expect(popup.check(accountId, 'password-strength')).toContainText('Strength 4 of 4.');
     });
-  }
+
+    test('a guessable password scored at sign-in fails, naming PyPI’s rule', async ({ context, extensionId, serviceWorker, pypi }) => {
+      pypi['pypi.org'].setScenario(aliceWithPassword('password1'));
+      pypi['pypi.org'].setLocale(locale);
+      const page = await context.newPage();
+      const accountId = await visitAccountPages(page, serviceWorker, 'pypi.org', 'alice');
+      await signIn(page, pypi, serviceWorker, 'alice', 'password1');
+
+      const popup = await PopupPage.open(context, extensionId);
+      await expectStatuses(popup, accountId, { ...EXPECTED['totp-only']!.statuses, 'password-strength': 'fail' });
+      await expect(popup.check(accountId, 'password-strength')).toContainText('PyPI refuses new passwords scoring below 2');
+      // The badge counts it from the next page PyPI Guard reads: the background refreshes the badge
+      // after each snapshot, but not yet after the score's own write (utils/background/passwords.ts).
+      await page.goto('https://pypi.org/manage/account/');
+      await expect.poll(() => badgeText(serviceWorker)).toBe('1');
+    });
+
+    test('a month after the account pages were seen, the data is stale and every check says so', async ({ context, extensionId, serviceWorker, pypi }) => {
+      pypi['pypi.org'].setScenario('totp-only');
+      pypi['pypi.org'].setLocale(locale);
+      const page = await context.newPage();
+      const accountId = await visitAccountPages(page, serviceWorker, 'pypi.org', 'alice');
+
+      // The popup's clock runs 30 days and 1 minute ahead: just past the 30-day staleness setting.
+      const popup = await PopupPage.open(context, extensionId, { now: Date.now() + 30 * DAY + 60_000 });
+      await expectStatuses(popup, accountId, { ...EXPECTED['totp-only']!.statuses, 'data-freshness': 'warn' });
+      await expect(popup.check(accountId, 'data-freshness')).toContainText('last seen 30 days ago');
+      await expect(popup.check(accountId, 'two-factor')).toContainText('(may be out of date)');
+      await expect(popup.check(accountId, 'password-strength')).not.toContainText('(may be out of date)'); // unknown says nothing stale
+      await expect(popup.fixButton(accountId, 'data-freshness')).toHaveAttribute('href', 'https://pypi.org/manage/account/');
+    });
+  });
 }
 
-test('fix buttons open the exact PyPI pages, and the badge counts failing checks', async ({ context, extensionId, serviceWorker, pypi }) => {
-  pypi['pypi.org'].setScenario('no-2fa');
-  pypi['test.pypi.org'].setScenario('bob-keys-only');
-  const page = await context.newPage();
-  await page.goto('https://pypi.org/manage/account/');
-  await page.goto('https://test.pypi.org/manage/account/');
-  await expect.poll(async () => (await storedAccount(serviceWorker, 'test.pypi.org/bob'))?.twoFactor).toBeDefined();
-
-  const popup = await PopupPage.open(context, extensionId);
-  expect(await popup.page.locator('[data-status="fail"]').count()).toBeGreaterThanOrEqual(2);
-  await expect.poll(() => serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe(await expectedBadge(popup));
-
-  const cases: [string, string, string][] = [
-    // No 2FA and no codes yet: PyPI's first prerequisite for 2FA is generating codes.
-    ['pypi.org/alice', 'two-factor', 'https://pypi.org/manage/account/recovery-codes/generate'],
-    ['pypi.org/alice', 'verified-email', 'https://pypi.org/manage/account/#account-emails'],
-    ['test.pypi.org/bob', 'recovery-codes', 'https://test.pypi.org/manage/account/recovery-codes/generate'],
-    ['test.pypi.org/bob', 'second-factor-method', 'https://test.pypi.org/manage/account/two-factor/'],
-  ];
+/** Opens each case's fix button and checks the tab's address. */
+async function expectFixUrls(popup: PopupPage, cases: [account: string, check: CheckId, url: string][]) {
   for (const [account, check, url] of cases) {
     const tab = await popup.openFix(account, check);
     expect(tab.url(), `${account} ${check}`).toBe(url);
     await tab.close();
   }
+}
+
+test('fix buttons open the exact pages: regenerate, generate, 2FA settings, emails, change password, assistant (badge: 2 failing)', async ({ context, extensionId, serviceWorker, pypi }) => {
+  pypi['pypi.org'].setScenario('totp-and-key');
+  pypi['test.pypi.org'].setScenario('bob-keys-only');
+  const page = await context.newPage();
+  await visitAccountPages(page, serviceWorker, 'pypi.org', 'alice');
+  await visitAccountPages(page, serviceWorker, 'test.pypi.org', 'bob');
+
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.page.locator('[data-status="fail"]')).toHaveCount(2);
+  await expect.poll(() => badgeText(serviceWorker)).toBe('2');
+  await expectFixUrls(popup, [
+    ['pypi.org/alice', 'recovery-codes-remaining', 'https://pypi.org/manage/account/recovery-codes/regenerate'], // 2 left
+    ['pypi.org/alice', 'second-factor-method', 'https://pypi.org/manage/account/two-factor/'],
+    ['pypi.org/alice', 'verified-email', 'https://pypi.org/manage/account/#account-emails'],
+    ['pypi.org/alice', 'password-age', 'https://pypi.org/manage/account/#change-password'],
+    ['pypi.org/alice', 'recovery-readiness', `chrome-extension://${extensionId}/recovery.html?host=pypi.org&username=alice&from=popup&intent=evidence`],
+    ['test.pypi.org/bob', 'recovery-codes', 'https://test.pypi.org/manage/account/recovery-codes/generate'],
+    // No unused code: generating works whether none were made or all were used.
+    ['test.pypi.org/bob', 'recovery-codes-remaining', 'https://test.pypi.org/manage/account/recovery-codes/generate'],
+    ['test.pypi.org/bob', 'two-factor', 'https://test.pypi.org/manage/account/two-factor/'],
+  ]);
+});
+
+test('fix buttons open the exact pages: drill, add a key, change password, codes first, tokens, history, account settings (badge: 1 failing)', async ({ context, extensionId, serviceWorker, pypi }) => {
+  // Codes made 400 days ago, 7 left, never checked: the drill is the fix.
+  const now = new Date();
+  pypi['pypi.org'].setScenario({ ...scenarioAccount('totp-only', now), recoveryCodes: { generatedAt: new Date(now.getTime() - 400 * DAY), burned: [true, false, false, false, false, false, false, false] } });
+  pypi['test.pypi.org'].setScenario('no-2fa');
+  const page = await context.newPage();
+  await visitAccountPages(page, serviceWorker, 'pypi.org', 'alice');
+  await visitAccountPages(page, serviceWorker, 'test.pypi.org', 'alice');
+
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.check('pypi.org/alice', 'recovery-codes-remaining')).toHaveAttribute('data-status', 'warn');
+  await expect.poll(() => badgeText(serviceWorker)).toBe('1');
+  await expectFixUrls(popup, [
+    ['pypi.org/alice', 'recovery-codes-remaining', `chrome-extension://${extensionId}/drill.html?account=pypi.org%2Falice`],
+    ['pypi.org/alice', 'second-factor-method', 'https://pypi.org/manage/account/webauthn-provision'], // TOTP only: add a key
+    ['pypi.org/alice', 'password-strength', 'https://pypi.org/manage/account/#change-password'], // not the login page
+    ['test.pypi.org/alice', 'two-factor', 'https://test.pypi.org/manage/account/recovery-codes/generate'], // PyPI's first step to 2FA
+    ['test.pypi.org/alice', 'api-tokens', 'https://test.pypi.org/manage/account/#api-tokens'],
+    ['test.pypi.org/alice', 'security-events', 'https://test.pypi.org/manage/account/#account-events'],
+    ['test.pypi.org/alice', 'data-freshness', 'https://test.pypi.org/manage/account/'],
+  ]);
+  const [assistant] = await Promise.all([context.waitForEvent('page'), popup.footer.getByRole('link', { name: /Recovery assistant/ }).click()]);
+  expect(assistant.url()).toBe(`chrome-extension://${extensionId}/recovery.html?from=popup`);
 });
 
 test('acknowledging security events clears the failure and the badge follows', async ({ context, extensionId, serviceWorker, pypi }) => {
   pypi['pypi.org'].setScenario('suspicious-history');
   const page = await context.newPage();
-  await page.goto('https://pypi.org/manage/account/');
-  await expect.poll(async () => (await storedAccount(serviceWorker, 'pypi.org/alice'))?.twoFactor).toBeDefined();
+  await visitAccountPages(page, serviceWorker, 'pypi.org', 'alice');
   const popup = await PopupPage.open(context, extensionId);
-  const badge = () => serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
-  await expect.poll(badge).toBe(await expectedBadge(popup));
-  const failsBefore = await popup.page.locator('[data-status="fail"]').count();
-  await popup.check('pypi.org/alice', 'security-events').locator('[data-action="acknowledge"]').click();
+  await expect.poll(() => badgeText(serviceWorker)).toBe('1');
+  await expect(popup.acknowledgeButton('pypi.org/alice')).toHaveText(/^It was me/);
+  await popup.acknowledgeButton('pypi.org/alice').click();
   await expect(popup.check('pypi.org/alice', 'security-events')).toHaveAttribute('data-status', 'pass');
-  await expect(popup.page.locator('[data-status="fail"]')).toHaveCount(failsBefore - 1);
-  // The acknowledged sign-ins are no longer evidence for a password reminder either.
+  await expect(popup.acknowledgeButton('pypi.org/alice')).toHaveCount(0);
+  await expect(popup.page.locator('[data-status="fail"]')).toHaveCount(0);
+  // The acknowledged sign-ins are no longer evidence for a password reminder either; nothing is due.
   await expect(popup.page.locator('[data-reminder^="password-rotation|"]')).toHaveCount(0);
-  await expect.poll(badge).toBe(await expectedBadge(popup));
+  await expect.poll(() => badgeText(serviceWorker)).toBe('');
 });
 
-/** The badge says what the popup shows: failing checks, or (when none fail) the due reminders. */
-async function expectedBadge(popup: PopupPage): Promise<string> {
-  const fails = await popup.page.locator('[data-status="fail"]').count();
-  const reminders = await popup.page.locator('[data-reminder]').count();
-  const shown = fails > 0 ? fails : reminders;
-  return shown > 0 ? String(shown) : '';
-}
+test('history rows it could not read can be acknowledged too, and then pass', async ({ context, extensionId, serviceWorker, pypi }) => {
+  pypi['pypi.org'].setScenario('codes-unconfirmed');
+  const page = await context.newPage();
+  await visitAccountPages(page, serviceWorker, 'pypi.org', 'alice');
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.check('pypi.org/alice', 'security-events')).toHaveAttribute('data-status', 'unknown');
+  await popup.acknowledgeButton('pypi.org/alice').click();
+  await expect(popup.check('pypi.org/alice', 'security-events')).toHaveAttribute('data-status', 'pass');
+  await expect(popup.acknowledgeButton('pypi.org/alice')).toHaveCount(0);
+});
+
+test('nothing moves while the data loads: header, reminders line, footer and the first account keep their place', async ({ context, extensionId, serviceWorker, pypi }) => {
+  // Enough to overflow the body (two accounts), and due reminders (few codes; no unused code).
+  pypi['pypi.org'].setScenario('totp-and-key');
+  pypi['test.pypi.org'].setScenario('bob-keys-only');
+  const page = await context.newPage();
+  await visitAccountPages(page, serviceWorker, 'pypi.org', 'alice');
+  await visitAccountPages(page, serviceWorker, 'test.pypi.org', 'bob');
+
+  const popup = await PopupPage.open(context, extensionId, { holdData: true });
+  await expect(popup.main).toHaveAttribute('aria-busy', 'true');
+  await expect(popup.skeleton).toBeVisible();
+  // Let two frames pass so what is measured is what was painted.
+  await popup.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const before = {
+    header: await popup.box(popup.header),
+    remindersLine: await popup.box(popup.remindersLine),
+    body: await popup.box(popup.body),
+    footer: await popup.box(popup.footer),
+    firstAccount: await popup.box(popup.skeleton),
+  };
+
+  await popup.releaseData();
+  await expect(popup.accounts).toHaveCount(2);
+  await expect(popup.remindersLine).toHaveText(/^2 reminders due/); // alice: 2 codes left; bob: none unused
+  const after = {
+    header: await popup.box(popup.header),
+    remindersLine: await popup.box(popup.remindersLine),
+    body: await popup.box(popup.body),
+    footer: await popup.box(popup.footer),
+    firstAccount: await popup.box(popup.accounts.first()),
+  };
+  expect(after.header).toEqual(before.header);
+  expect(after.remindersLine).toEqual(before.remindersLine);
+  expect(after.body).toEqual(before.body);
+  expect(after.footer).toEqual(before.footer);
+  const position = ({ x, y, width }: Box) => ({ x, y, width });
+  expect(position(after.firstAccount)).toEqual(position(before.firstAccount));
+  // The frame is the popup: the footer ends at its bottom edge, the content scrolls inside.
+  expect(after.footer.y + after.footer.height).toBe(POPUP_SIZE.height);
+  expect(await popup.body.evaluate((body) => body.scrollHeight > body.clientHeight)).toBe(true);
+  expect(await popup.page.evaluate(() => document.scrollingElement!.scrollHeight)).toBe(POPUP_SIZE.height);
+
+  // The reminders, after the accounts, are one click (or Enter) away from the header's line.
+  await expect(popup.page.locator('#reminders')).not.toBeInViewport();
+  await popup.remindersLine.getByRole('link').click();
+  await expect(popup.page.locator('#reminders')).toBeInViewport();
+  expect(await popup.box(popup.header)).toEqual(before.header);
+});
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the popup has no serious or critical accessibility violation (${colorScheme})`, async ({ context, extensionId, serviceWorker, pypi }) => {
     pypi['pypi.org'].setScenario('suspicious-history');
     pypi['test.pypi.org'].setScenario('bob-keys-only');
     const page = await context.newPage();
-    await page.goto('https://pypi.org/manage/account/');
-    await page.goto('https://test.pypi.org/manage/account/');
-    await expect.poll(async () => (await storedAccount(serviceWorker, 'test.pypi.org/bob'))?.twoFactor).toBeDefined();
+    await visitAccountPages(page, serviceWorker, 'pypi.org', 'alice');
+    await visitAccountPages(page, serviceWorker, 'test.pypi.org', 'bob');
 
     const popup = await PopupPage.open(context, extensionId);
     await popup.page.emulateMedia({ colorScheme });
@@ -115,7 +425,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
     expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 
-    // The README's screenshot comes from this run.
+    // The README's screenshot comes from this run: the popup as the toolbar shows it.
     if (colorScheme === 'light') {
       mkdirSync(path.join(repoRoot, 'docs'), { recursive: true });
       await popup.page.screenshot({ path: path.join(repoRoot, 'docs/popup.png'), fullPage: true });
@@ -127,4 +437,5 @@ test('the popup opens with an empty state', async ({ context, extensionId }) => 
   const popup = await PopupPage.open(context, extensionId);
   await expect(popup.emptyState).toBeVisible();
   await expect(popup.emptyState.getByRole('link')).toHaveAttribute('href', 'https://pypi.org/manage/account/two-factor/');
+  await expect(popup.remindersLine).toHaveText('No reminders due');
 });

@@ -6,18 +6,48 @@ import type { EmailFact } from '../pypi/snapshot';
  * seen the page that shows it.
  */
 
-/** TOTP counts once, each security key once. Falls back to what the two-factor login page offered. */
-export function twoFactorMethodCount(account: AccountRecord): number | null {
+export interface TwoFactorMethods {
+  hasTotp: boolean;
+  /** Registered security keys; from the login page only "at least one" is known, so 1. */
+  securityKeys: number;
+  count: number;
+}
+
+/**
+ * The account's 2FA methods from one source: the 2FA settings table, or what the two-factor login
+ * page offered when that was seen more recently (or the settings never were). Every check that
+ * asks about methods reads this, so a count and a kind can never come from different pages.
+ */
+export function twoFactorMethods(account: AccountRecord): TwoFactorMethods | null {
   const settings = account.twoFactor;
   const login = account.loginMethods;
-  if (settings && (!login || settings.seenAt >= login.seenAt)) return (settings.value.totp ? 1 : 0) + settings.value.securityKeys.length;
-  if (login) return (login.value.totp ? 1 : 0) + (login.value.webauthn ? 1 : 0);
-  return null;
+  let hasTotp: boolean;
+  let securityKeys: number;
+  if (settings && (!login || settings.seenAt >= login.seenAt)) {
+    hasTotp = settings.value.totp;
+    securityKeys = settings.value.securityKeys.length;
+  } else if (login) {
+    hasTotp = login.value.totp;
+    securityKeys = login.value.webauthn ? 1 : 0;
+  } else {
+    return null;
+  }
+  return { hasTotp, securityKeys, count: (hasTotp ? 1 : 0) + securityKeys };
+}
+
+/** TOTP counts once, each security key once (see twoFactorMethods). */
+export function twoFactorMethodCount(account: AccountRecord): number | null {
+  return twoFactorMethods(account)?.count ?? null;
 }
 
 const CODE_GENERATION_TAGS = new Set(['account:recovery_codes:generated', 'account:recovery_codes:regenerated']);
 
-/** Whether recovery codes were ever made: PyPI lists them only while one is unused, the history remembers. */
+/**
+ * Whether recovery codes are known to have been made: listed now (PyPI lists them only while one
+ * is unused) or generated in the stored history. `false` does NOT mean "never made": PyPI shows
+ * the same page when none were made and when all were used (pypi-facts.md §3b, §4), and its history
+ * covers only 90 days. null: the 2FA block was never seen.
+ */
 export function recoveryCodesEverMade(account: AccountRecord, events: readonly StoredEvent[]): boolean | null {
   if (account.recoveryCodes?.value.generated) return true;
   if (events.some((event) => CODE_GENERATION_TAGS.has(event.tag))) return true;

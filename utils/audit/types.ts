@@ -39,6 +39,11 @@ export interface CheckOutcome {
   fix: FixTarget;
   /** The fix button's words. */
   fixLabel: string;
+  /**
+   * Present when acknowledging the security history (marking every row read up to now as seen by
+   * the user) would change this outcome; its words for the button. The UI offers it exactly then.
+   */
+  acknowledgeLabel?: string;
 }
 
 export interface CheckResult extends CheckOutcome {

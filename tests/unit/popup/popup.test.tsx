@@ -103,6 +103,51 @@ describe('popup', () => {
     expect(deps.dataChanged).toHaveBeenCalledTimes(1);
   });
 
+  it('offers to acknowledge rows it could not read (unknown), which clears them; none on a pass', async () => {
+    await recordSnapshot(db, accountPage('alice', 'pypi.org', { securityEvents: [{ tag: 'unknown', summary: 'Anmeldung fehlgeschlagen', time: NOW - 2 * DAY }] }));
+    await recordSnapshot(db, accountPage('bob', 'test.pypi.org', { securityEvents: [{ tag: 'account:login:success', summary: 'Logged in', time: NOW - 2 * DAY }] }));
+    render(<App deps={deps} />);
+    await waitFor(() => expect(checkRow('pypi.org/alice', 'security-events')?.getAttribute('data-status')).toBe('unknown'));
+    expect(checkRow('test.pypi.org/bob', 'security-events')?.getAttribute('data-status')).toBe('pass');
+    expect(checkRow('test.pypi.org/bob', 'security-events')?.querySelector('[data-action="acknowledge"]')).toBeNull();
+    fireEvent.click(within(checkRow('pypi.org/alice', 'security-events') as HTMLElement).getByRole('button', { name: /I checked them/ }));
+    await waitFor(() => expect(checkRow('pypi.org/alice', 'security-events')?.getAttribute('data-status')).toBe('pass'));
+    expect((await getAccount(db, 'pypi.org/alice'))?.observed?.eventsAcknowledgedAt).toBe(NOW);
+    expect(checkRow('pypi.org/alice', 'security-events')?.querySelector('[data-action="acknowledge"]')).toBeNull();
+  });
+
+  it('while loading, shows the same frame it shows after: header with its reminders line, body, footer', async () => {
+    deps.openDb = () => new Promise<PypiGuardDb>(() => undefined); // never answers: stays loading
+    render(<App deps={deps} />);
+    const main = document.querySelector('main')!;
+    expect(main.getAttribute('aria-busy')).toBe('true');
+    expect([...main.children].map((child) => child.className)).toEqual(['popup__header popup__header--none', 'popup__body', 'popup__footer']);
+    expect(main.querySelector('.popup__header [data-slot="reminders"]')).not.toBeNull();
+    expect(main.querySelector('.popup__body [data-skeleton]')).not.toBeNull();
+  });
+
+  it('keeps the frame once loaded; due reminders come after the accounts, and the header’s line links to them', async () => {
+    await recordSnapshot(db, accountPage('alice', 'pypi.org', {}));
+    await updateObserved(db, 'pypi.org/alice', (observed) => ({ ...observed, passwordChangedAt: NOW - 200 * DAY }));
+    render(<App deps={deps} />);
+    await waitFor(() => expect(document.querySelector('[data-reminder]')).not.toBeNull());
+    const main = document.querySelector('main')!;
+    expect([...main.children].map((child) => child.className)).toEqual(['popup__header popup__header--warn', 'popup__body', 'popup__footer']);
+    const body = main.querySelector('.popup__body')!;
+    expect([...body.children].map((child) => child.getAttribute('data-account') ?? child.id)).toEqual(['pypi.org/alice', 'reminders']);
+    const line = main.querySelector('[data-slot="reminders"]')!;
+    expect(line.textContent).toContain('1 reminder due');
+    expect(line.querySelector('a')?.getAttribute('href')).toBe('#reminders');
+  });
+
+  it('says “No reminders due” in the reminders line when none is', async () => {
+    await recordSnapshot(db, accountPage('alice', 'pypi.org', {}));
+    render(<App deps={deps} />);
+    await waitFor(() => expect(document.querySelector('[data-account]')).not.toBeNull());
+    expect(document.querySelector('[data-slot="reminders"]')?.textContent).toBe('No reminders due');
+    expect(document.querySelector('#reminders')).toBeNull();
+  });
+
   it('lists failing checks first within an account', async () => {
     await recordSnapshot(db, accountPage('alice', 'pypi.org', { twoFactor: { totp: false, securityKeys: [] } }));
     render(<App deps={deps} />);

@@ -1,5 +1,5 @@
 import { needsAccountSettings, DAY_MS, pypiPage, type Check } from '../types';
-import { recoveryCodesEverMade } from '../facts';
+import { recoveryCodesEverMade, twoFactorMethodCount } from '../facts';
 
 /** PyPI makes 8 codes (pypi-facts.md §4). */
 export const CODES_PER_SET = 8;
@@ -14,20 +14,36 @@ export const recoveryCodesRemaining: Check = {
   run(state, now) {
     const codes = state.account.recoveryCodes?.value;
     const regenerate = pypiPage(state, '/manage/account/recovery-codes/regenerate');
-    const made = recoveryCodesEverMade(state.account, state.events);
-    if (made === null) {
+    const generate = pypiPage(state, '/manage/account/recovery-codes/generate');
+    const twoFactorPage = pypiPage(state, '/manage/account/two-factor/');
+    if (!codes) {
+      // Known from the history only: the count is on the 2FA block, not seen yet.
+      if (recoveryCodesEverMade(state.account, state.events)) {
+        return { status: 'unknown', detail: 'Open the two-factor page on PyPI to see how many codes are left.', fix: twoFactorPage, fixLabel: 'Open 2FA settings' };
+      }
       return needsAccountSettings(state, 'your recovery codes');
     }
-    if (!made) return { status: 'warn', detail: 'None made yet.', fix: pypiPage(state, '/manage/account/recovery-codes/generate'), fixLabel: 'Generate recovery codes' };
-    if (codes && !codes.generated) return { status: 'fail', detail: `All ${CODES_PER_SET} recovery codes are used up.`, fix: regenerate, fixLabel: 'Make new codes' };
-    const unused = codes?.unused;
+    const unused = codes.generated ? codes.unused : 0;
     if (unused === undefined) {
-      return { status: 'unknown', detail: 'Open the two-factor page on PyPI to see how many codes are left.', fix: pypiPage(state, '/manage/account/two-factor/'), fixLabel: 'Open 2FA settings' };
+      return { status: 'unknown', detail: 'Open the two-factor page on PyPI to see how many codes are left.', fix: twoFactorPage, fixLabel: 'Open 2FA settings' };
     }
-    if (unused === 0) return { status: 'fail', detail: `All ${CODES_PER_SET} recovery codes are used up.`, fix: regenerate, fixLabel: 'Make new codes' };
-    if (unused <= FEW_CODES_LEFT) return { status: 'warn', detail: `Only ${unused} of ${CODES_PER_SET} recovery codes left.`, fix: regenerate, fixLabel: 'Make new codes' };
+    if (unused === 0) {
+      // PyPI lists codes only while one is unused (pypi-facts.md §3b, §4): an empty list is the same
+      // whether none were made or all were used, so this says neither. Generating works in both.
+      const methods = twoFactorMethodCount(state.account);
+      if (methods !== null && methods > 0) {
+        return {
+          status: 'fail',
+          detail: `0 unused of ${CODES_PER_SET}: 2FA is on and PyPI lists no recovery code you could still use. Generate a new set.`,
+          fix: generate,
+          fixLabel: 'Generate recovery codes',
+        };
+      }
+      return { status: 'warn', detail: `0 unused of ${CODES_PER_SET}: PyPI lists no recovery codes. It asks for them before you can add 2FA.`, fix: generate, fixLabel: 'Generate recovery codes' };
+    }
+    if (unused <= FEW_CODES_LEFT) return { status: 'warn', detail: `Only ${unused} unused of ${CODES_PER_SET} recovery codes left.`, fix: regenerate, fixLabel: 'Make new codes' };
 
-    const generatedAt = codes?.generatedAt;
+    const generatedAt = codes.generatedAt;
     const drill = state.account.observed?.recoveryDrill;
     const drillPage = { kind: 'extension' as const, path: `drill.html?${new URLSearchParams({ account: state.account.id }).toString()}` };
     if (drill?.lastDrillPassed === false && drill.lastDrillAt !== undefined && (generatedAt === undefined || drill.lastDrillAt >= generatedAt)) {
@@ -37,11 +53,11 @@ export const recoveryCodesRemaining: Check = {
     if (generatedAt !== undefined && now - generatedAt > UNCHECKED_CODES_AGE_DAYS * DAY_MS && !provenSince) {
       return {
         status: 'warn',
-        detail: `${unused} of ${CODES_PER_SET} left, made over a year ago and never checked: do you still know where they are?`,
+        detail: `${unused} unused of ${CODES_PER_SET}, made over a year ago and never checked: do you still know where they are?`,
         fix: drillPage,
         fixLabel: 'Check one code',
       };
     }
-    return { status: 'pass', detail: `${unused} of ${CODES_PER_SET} recovery codes left.`, fix: pypiPage(state, '/manage/account/two-factor/'), fixLabel: 'Review' };
+    return { status: 'pass', detail: `${unused} unused of ${CODES_PER_SET} recovery codes.`, fix: twoFactorPage, fixLabel: 'Review' };
   },
 };

@@ -14,6 +14,8 @@ export const recoveryReadiness: Check = {
   run(state) {
     const { account } = state;
     const assistant = { kind: 'extension' as const, path: `recovery.html${recoveryPageQuery(account.host, account.username, 'popup')}` };
+    // The assistant's evidence mode: the kit for this account at once, with the repository look-up.
+    const evidence = { kind: 'extension' as const, path: `recovery.html${recoveryPageQuery(account.host, account.username, 'popup', 'evidence')}` };
     const emails = account.emails?.value;
     if (!emails) return needsAccountSettings(state, 'your emails');
     if (!verifiedPrimaryEmail(emails)) {
@@ -26,17 +28,31 @@ export const recoveryReadiness: Check = {
       return { status: 'warn', detail: 'Email is set; with no project of yours, PyPI would add a waiting period to a recovery.', fix: assistant, fixLabel: 'See how recovery works' };
     }
     const sources = account.projectSources?.value;
-    if (!sources) return { status: 'unknown', detail: 'The source repositories of your projects are not looked up yet.', fix: assistant, fixLabel: 'Look them up' };
+    if (!sources) return { status: 'unknown', detail: 'The source repositories of your projects are not looked up yet.', fix: evidence, fixLabel: 'Look them up' };
     const withRepository = sources.filter((source) => source.repositoryUrl);
     if (withRepository.length === 0) {
       return { status: 'warn', detail: 'None of your projects names a public source repository, which PyPI uses to verify owners.', fix: assistant, fixLabel: 'See what to add' };
     }
-    const names = withRepository.map((source) => source.project);
+    // PyPI Guard cannot tell whether the user can still push there: it does not read the account's
+    // GitHub/GitLab associations, and an association would not prove push access either. So the
+    // pass says what PyPI would ask, and leaves the "can you still" to the user.
+    const first = withRepository[0]!;
+    const others = withRepository.length - 1;
     return {
       status: 'pass',
-      detail: `Verified email, and ${names.slice(0, 2).join(', ')}${names.length > 2 ? '…' : ''} link a public repository you could push a branch to.`,
-      fix: { kind: 'extension', path: `recovery.html${recoveryPageQuery(account.host, account.username, 'popup', 'evidence')}` },
+      detail: `Verified email. PyPI would ask you to push a branch to ${displayRepository(first.repositoryUrl!)}${others > 0 ? ` (or another of your ${withRepository.length} linked repositories)` : ''}: make sure you still can.`,
+      fix: evidence,
       fixLabel: 'Prepare your evidence',
     };
   },
 };
+
+/** `https://github.com/alice/tools.git` → `github.com/alice/tools`: short enough for one line. */
+function displayRepository(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname.replace(/\.git$/, '').replace(/\/+$/, '')}`;
+  } catch {
+    return url;
+  }
+}

@@ -1,5 +1,5 @@
 import { needsAccountSettings, pypiPage, type Check } from '../types';
-import { twoFactorMethodCount } from '../facts';
+import { twoFactorMethods } from '../facts';
 
 /** One lost phone or key should not mean a support request: two independent methods. */
 export const secondFactorMethod: Check = {
@@ -7,16 +7,22 @@ export const secondFactorMethod: Check = {
   title: 'A second 2FA method',
   weight: 10,
   run(state) {
-    const methods = twoFactorMethodCount(state.account);
-    const hasTotp = state.account.twoFactor?.value.totp ?? false;
-    // PyPI allows one authentication app, any number of security keys.
-    const fix = pypiPage(state, hasTotp || methods === 0 ? '/manage/account/webauthn-provision' : '/manage/account/totp-provision');
+    // Count and kind from the same page, so "only one method" and "add a key" always agree.
+    const methods = twoFactorMethods(state.account);
     if (methods === null) {
       return needsAccountSettings(state, 'your 2FA methods');
     }
-    if (methods >= 2) return { status: 'pass', detail: `${methods} independent methods: losing one does not lock you out.`, fix: pypiPage(state, '/manage/account/two-factor/'), fixLabel: 'Review 2FA' };
-    if (methods === 1) {
-      return { status: 'warn', detail: 'Only one 2FA method: if you lose it you need a recovery code or a request to PyPI support.', fix, fixLabel: hasTotp ? 'Add a security key' : 'Add an authenticator app' };
+    if (methods.count >= 2) {
+      return { status: 'pass', detail: `${methods.count} independent methods: losing one does not lock you out.`, fix: pypiPage(state, '/manage/account/two-factor/'), fixLabel: 'Review 2FA' };
+    }
+    if (methods.count === 1) {
+      // PyPI allows one authentication app, any number of security keys.
+      return {
+        status: 'warn',
+        detail: 'Only one 2FA method: if you lose it you need a recovery code or a request to PyPI support.',
+        fix: pypiPage(state, methods.hasTotp ? '/manage/account/webauthn-provision' : '/manage/account/totp-provision'),
+        fixLabel: methods.hasTotp ? 'Add a security key' : 'Add an authenticator app',
+      };
     }
     return { status: 'warn', detail: 'No 2FA method yet; once you add one, add a second so one loss does not lock you out.', fix: pypiPage(state, '/manage/account/two-factor/'), fixLabel: 'Add 2FA' };
   },

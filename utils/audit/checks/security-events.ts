@@ -27,12 +27,20 @@ export const securityEvents: Check = {
     if (found.length === 0) {
       // Rows PyPI Guard could not map (another language, no English copy) cannot be vouched for.
       const unread = state.events.filter((event) => event.tag === 'unknown' && event.firstSeenAt > since).length;
-      if (unread > 0) return { status: 'unknown', detail: `${unread} history row${unread === 1 ? '' : 's'} could not be read; look at them yourself.`, fix, fixLabel: 'Open history' };
+      if (unread > 0) {
+        return {
+          status: 'unknown',
+          detail: `${unread} history row${unread === 1 ? '' : 's'} could not be read; look at them yourself, then mark them checked.`,
+          fix,
+          fixLabel: 'Open history',
+          acknowledgeLabel: 'I checked them',
+        };
+      }
       return { status: 'pass', detail: 'Nothing unusual since you last looked.', fix, fixLabel: 'Open history' };
     }
     const counts = new Map<SuspicionReason, number>();
     for (const { reason } of found) counts.set(reason, (counts.get(reason) ?? 0) + 1);
     const summary = [...counts].map(([reason, count]) => `${count} ${REASON_TEXT[reason]}${count === 1 ? '' : 's'}`).join(', ');
-    return { status: 'fail', detail: `Not yet acknowledged: ${summary}. Was that you?`, fix, fixLabel: 'Review history' };
+    return { status: 'fail', detail: `Not yet acknowledged: ${summary}. Was that you?`, fix, fixLabel: 'Review history', acknowledgeLabel: 'It was me' };
   },
 };

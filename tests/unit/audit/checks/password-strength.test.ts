@@ -13,8 +13,16 @@ describe('password-strength', () => {
     [4, 'pass'],
   ] as const)('score %i → %s', (score, status) => expect(passwordStrength.run(scored(score), NOW).status).toBe(status));
 
-  it('is unknown until a password was scored on a PyPI form, and says to sign in', () => {
-    expect(passwordStrength.run(state(), NOW)).toMatchObject({ status: 'unknown', fix: { url: 'https://pypi.org/account/login/' } });
+  it('names PyPI’s refusal only below PyPI’s minimum of 2', () => {
+    for (const score of [0, 1] as const) expect(passwordStrength.run(scored(score), NOW).detail).toContain('PyPI refuses new passwords scoring below 2');
+    for (const score of [2, 3, 4] as const) expect(passwordStrength.run(scored(score), NOW).detail).not.toMatch(/refuse/i);
+  });
+
+  it('is unknown until a password was scored, and leads to the change-password form (signed-in users never see the login page)', () => {
+    const outcome = passwordStrength.run(state(), NOW);
+    expect(outcome).toMatchObject({ status: 'unknown', fix: { kind: 'pypi', url: 'https://pypi.org/manage/account/#change-password' }, fixLabel: 'Open change-password form' });
+    expect(outcome.detail).toContain('at your next sign-in to PyPI or on the change-password form');
+    expect(JSON.stringify(outcome)).not.toContain('/account/login/');
   });
 
   it('fails on a breach found after the last change, whatever the score', () => {

@@ -32,6 +32,22 @@ describe('security-events', () => {
   it('is unknown when rows could not be read, rather than a pass', () => {
     expect(securityEvents.run(state({}, [event('unknown', NOW - DAY, { summary: 'Anmeldung fehlgeschlagen' })]), NOW).status).toBe('unknown');
   });
+  it('offers to acknowledge exactly where acknowledging now changes the outcome', () => {
+    const cases = [
+      state({}, [event('account:login:failure', NOW - DAY)]), // fail
+      state({}, [event('unknown', NOW - DAY, { summary: 'Anmeldung fehlgeschlagen' })]), // unknown: unread rows
+      state({}, [event('account:login:success', NOW - DAY)]), // pass
+      state({ pagesSeenAt: { projects: NOW } }, [event('account:login:failure', NOW - DAY)]), // unknown: history never seen
+    ];
+    const offered = cases.map((audited) => {
+      const before = securityEvents.run(audited, NOW);
+      const acknowledged = { ...audited, account: { ...audited.account, observed: { ...audited.account.observed, eventsAcknowledgedAt: NOW } } };
+      const changes = securityEvents.run(acknowledged, NOW).status !== before.status;
+      expect(before.acknowledgeLabel !== undefined, `${before.status}: ${before.detail}`).toBe(changes);
+      return before.acknowledgeLabel;
+    });
+    expect(offered).toEqual(['It was me', 'I checked them', undefined, undefined]);
+  });
   it('is unknown before the account settings page was seen', () => {
     expect(securityEvents.run(state({ pagesSeenAt: { projects: NOW } }), NOW).status).toBe('unknown');
   });
