@@ -81,7 +81,11 @@ export const LoginAttemptMessageSchema = v.strictObject({
   username,
 });
 
-/** From an extension page (popup, options): stored data changed, bring the badge and reminders up to date. */
+/**
+ * From an extension page (popup, options, recovery, drill) after every write to the store: the
+ * background runs a reminders tick at once (notifications, alarms, badge) and answers when it is
+ * done. Refused from content scripts: their messages are refreshed after by the router itself.
+ */
 export const DataChangedMessageSchema = v.strictObject({ type: v.literal('data-changed') });
 
 // ---- In-page prompts (content scripts → background) ------------------------------------------

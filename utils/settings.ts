@@ -3,10 +3,11 @@
  * defaults below, so a new setting never needs a migration.
  */
 export interface Settings {
-  /** Calendar reminder to change the password; 0 = off. Evidence-based reminders fire regardless of it (not of `reminders.passwordRotation`). */
+  /** Calendar reminder to change the password; 0 = off. Evidence-based reminders fire regardless of it. */
   passwordRotationDays: 0 | 90 | 180 | 365;
   /** Reminder kinds the user wants at all. */
   reminders: {
+    /** The calendar reminder only: evidence (breach, weak score, failed-login burst, unrecognised sign-in) always reminds. */
     passwordRotation: boolean;
     recoveryCodes: boolean;
     checkUp: boolean;
@@ -20,7 +21,11 @@ export interface Settings {
   breachCheck: boolean;
   /** Days between recovery-code drills. */
   drillIntervalDays: number;
-  /** Account pages older than this many days make the audit "stale". */
+  /**
+   * The audit is "stale" once this many days × 24 hours have elapsed since the account pages were
+   * seen (`now − seenAt ≥ staleAfterDays × DAY_MS`, raw milliseconds, not calendar days): the
+   * check-up reminder and the audit's freshness check use the same boundary.
+   */
   staleAfterDays: number;
 }
 

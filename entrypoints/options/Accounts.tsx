@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { passwordSchedule } from '@/utils/reminders';
-import { forgetAccount, forgetAccountReminders, type AccountId, type AccountRecord, type StoredEvent } from '@/utils/store';
+import { forgetAccountEverywhere, type AccountId, type AccountRecord, type StoredEvent } from '@/utils/store';
 import type { Settings } from '@/utils/settings';
 import type { SectionProps } from './App';
 import { Confirm } from './Confirm';
@@ -11,11 +11,7 @@ export function Accounts({ data, change }: SectionProps) {
   const [confirming, setConfirming] = useState<AccountId | null>(null);
   const accounts = [...data.input.accounts].sort((a, b) => a.account.id.localeCompare(b.account.id));
 
-  const forget = (id: AccountId) =>
-    change(async (db) => {
-      await forgetAccount(db, id);
-      await forgetAccountReminders(db, id);
-    }, `Forgot ${id}.`).then(() => setConfirming(null));
+  const forget = (id: AccountId) => change((db) => forgetAccountEverywhere(db, id), `Forgot ${id}.`).then(() => setConfirming(null));
 
   return (
     <section aria-labelledby="accounts-heading">
@@ -37,8 +33,8 @@ export function Accounts({ data, change }: SectionProps) {
                   onConfirm={() => void forget(account.id)}
                   onCancel={() => setConfirming(null)}
                 >
-                  Forget {account.username} on {account.host}? Its stored facts, security history and reminders are removed from
-                  this browser. Your PyPI account itself is not touched.
+                  Forget {account.username} on {account.host}? Its stored facts, security history, reminders and their history,
+                  recovery requests and prompt choices are removed from this browser. Your PyPI account itself is not touched.
                 </Confirm>
               ) : (
                 <button type="button" onClick={() => setConfirming(account.id)} aria-label={`Forget ${account.username} on ${account.host}`}>

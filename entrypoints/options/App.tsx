@@ -64,7 +64,8 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       } finally {
         db.close();
       }
-      deps.refreshReminders();
+      // The background's tick may notify, fire or clear reminders: show the page after it.
+      await deps.refreshReminders();
       await reload();
       setStatus(done);
     },

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '@/utils/settings';
 import { DAY_MS } from '@/utils/reminders';
 import type { SectionProps } from './App';
@@ -12,7 +12,12 @@ const SCHEDULES: { days: Settings['passwordRotationDays']; label: string }[] = [
 ];
 
 const KINDS: { key: keyof Settings['reminders']; label: string; hint: (settings: Settings) => string }[] = [
-  { key: 'passwordRotation', label: 'Password changes', hint: () => 'On your schedule, and at once on evidence of a compromise. Off silences both.' },
+  {
+    key: 'passwordRotation',
+    label: 'Password changes',
+    hint: () =>
+      'On your schedule above. Off turns off only that calendar reminder: evidence of a compromise (a breach hit, a weak password, a burst of failed logins, an unrecognised sign-in) always reminds you.',
+  },
   { key: 'recoveryCodes', label: 'Recovery codes', hint: () => 'None left while 2FA is on, 3 or fewer left, or a drill is due.' },
   { key: 'checkUp', label: 'Security check-up', hint: (settings) => `Your PyPI account page has not been seen for ${settings.staleAfterDays} days.` },
   { key: 'recoveryFollowUp', label: 'Recovery request follow-up', hint: () => 'A submitted request has had no answer for 14 days (and every 14 days after).' },
@@ -42,9 +47,8 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
         <p class="hint" id="schedule-note">
           The account-security guide PyPI Guard follows advises changing your password every few months. NIST SP 800-63B (the US
           digital identity guideline) advises changing it only on evidence that it may be known to someone else, not by calendar.
-          You choose. Whatever schedule you choose, even Off, PyPI Guard reminds you at once on evidence: a breach hit, a weak
-          strength score, a burst of failed logins or an unrecognised sign-in. Only turning off “Password changes” below silences
-          those too.
+          You choose. Whatever you choose here or below, even Off, PyPI Guard reminds you at once on evidence: a breach hit, a
+          weak strength score, a burst of failed logins or an unrecognised sign-in. Only a pause or quiet hours delay those.
         </p>
         {SCHEDULES.map(({ days, label }) => (
           <label class="choice" key={days}>
@@ -181,6 +185,15 @@ const MAX_DAYS = 365;
 function DaysField({ id, label, value, onSave }: { id: string; label: string; value: number; onSave(days: number): Promise<void> }) {
   const [draft, setDraft] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
+  // The stored value can change under the field (an import, a wipe): show the new one. Only on a
+  // change — effects run late, and the first run must not wipe what the user has started typing.
+  const shownValue = useRef(value);
+  useEffect(() => {
+    if (shownValue.current === value) return;
+    shownValue.current = value;
+    setDraft(String(value));
+    setError(null);
+  }, [value]);
   const commit = () => {
     const days = Number(draft);
     if (!Number.isInteger(days) || days < MIN_DAYS || days > MAX_DAYS) {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { requestReminderRefresh } from '@/utils/background/reminders';
 import { notificationIdOf } from '@/utils/background/reminders';
+import type { DataChangedMessage } from '@/utils/messages';
 import { systemClock, type LocalClock } from '@/utils/reminders';
 import { openStore } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
@@ -10,8 +10,11 @@ export interface OptionsDeps {
   openDb(): Promise<PypiGuardDb>;
   now(): number;
   clock: LocalClock;
-  /** After a change: the background re-runs reminders soon (badge, alarms, notifications). */
-  refreshReminders(): void;
+  /**
+   * After every write: tells the background (`data-changed`), which brings reminders, alarms,
+   * notifications and the badge up to date and then answers. Never rejects.
+   */
+  refreshReminders(): Promise<void>;
   /** A reminder was dealt with here: its notification, if still on screen, goes away. */
   clearNotification(reminder: { id: string; period: string }): void;
   /** Saves a text file through the browser's download UI. */
@@ -22,7 +25,12 @@ export const browserOptionsDeps: OptionsDeps = {
   openDb: () => openStore(),
   now: () => Date.now(),
   clock: systemClock,
-  refreshReminders: () => requestReminderRefresh(),
+  // A message, not an alarm: Chrome delays a packed extension's alarms to at least 30 seconds.
+  refreshReminders: () =>
+    browser.runtime.sendMessage({ type: 'data-changed' } satisfies DataChangedMessage).then(
+      () => undefined,
+      () => undefined, // the background is restarting: its start-up tick and the hourly alarm catch up
+    ),
   clearNotification: (reminder) => void browser.notifications.clear(notificationIdOf(reminder)),
   download(filename, text) {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

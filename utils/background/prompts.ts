@@ -6,7 +6,6 @@ import { applyPromptAction, isPromptSilenced } from '../prompts/state';
 import type { TrustedSender } from '../sender';
 import { accountIdOf, getAccount, getEvents, getPromptStates, getSettings, openStore, savePromptState, updateObserved, type ObservedFacts } from '../store';
 import { accountAuditReply } from '../prompts/account-audit';
-import { runReminderTick } from './reminders';
 import type { PypiGuardDb } from '../store/schema';
 import { notePasswordResetLanded, notePasswordSubmitted } from './passwords';
 import { pendingLoginUsername } from './snapshots';
@@ -27,8 +26,6 @@ export interface PromptDeps {
   openTab(url: string, openerTabId: number | undefined): Promise<void>;
   /** Waits before retrying a write for an account the page model has not stored yet. */
   sleep(ms: number): Promise<void>;
-  /** Stored data changed: bring the badge and reminders up to date. */
-  dataChanged(): Promise<void>;
 }
 
 export const defaultPromptDeps: PromptDeps = {
@@ -40,7 +37,6 @@ export const defaultPromptDeps: PromptDeps = {
     await browser.tabs.create({ url, ...(openerTabId !== undefined && { openerTabId }) });
   },
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  dataChanged: () => runReminderTick().then(() => undefined),
 };
 
 /** The recovery assistant (another page of the extension); `from=prompt` says who sent the user. */
@@ -91,7 +87,6 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
       const record = await withDb(deps, (db) =>
         updateObserved(db, accountIdOf(from.host, message.username), (observed) => ({ ...observed, eventsAcknowledgedAt: deps.now() })),
       );
-      if (record) await deps.dataChanged();
       return { acknowledged: record !== undefined };
     }
     case 'open-recovery-assistant': {

@@ -23,14 +23,16 @@ import { refreshBadge } from './badge';
  * - `reminders:tick` — periodic, every 60 minutes: the safety net that catches everything.
  * - `reminders:at:<reminder id>` — one-off, at the exact time a reminder may fire next (end of a
  *   snooze, quiet hours or pause; a due date).
- * - `reminders:refresh` — one-off, created by the options page after a change so the badge and
- *   alarms follow at once. Tests fire a tick the same way, from the service worker:
- *   `chrome.alarms.create('reminders:refresh', { when: Date.now() })`.
+ * Tests fire a tick from the service worker with any such name, e.g.
+ * `chrome.alarms.create('reminders:refresh', { when: Date.now() })`.
+ *
+ * A change made on an extension page (options, popup, recovery, drill) does not go through an
+ * alarm: Chrome delays alarms of a packed extension to at least 30 s. The page sends
+ * `{ type: 'data-changed' }` and the router runs `requestReminderTick` at once (router.ts).
  */
 
 export const ALARM_PREFIX = 'reminders:';
 export const TICK_ALARM = 'reminders:tick';
-export const REFRESH_ALARM = 'reminders:refresh';
 export const ONE_OFF_ALARM_PREFIX = 'reminders:at:';
 export const TICK_PERIOD_MINUTES = 60;
 export const SNOOZE_MS = 7 * DAY_MS;
@@ -75,16 +77,32 @@ export async function ensureAlarms(): Promise<void> {
   browser.alarms.create(TICK_ALARM, { delayInMinutes: 1, periodInMinutes: TICK_PERIOD_MINUTES });
 }
 
-/** Asks the background for a tick soon (from the options page after a change). */
-export function requestReminderRefresh(delayMs = 0): void {
-  browser.alarms.create(REFRESH_ALARM, { when: Date.now() + delayMs });
-}
-
-// One tick at a time: an alarm and a click arriving together must not both decide from the same state.
+// One tick at a time: an alarm and a click arriving together must not both decide from the same
+// state (and the store's claim makes sure that even then only one notifies).
 let queue: Promise<unknown> = Promise.resolve();
 function serially<T>(work: () => Promise<T>): Promise<T> {
   const result = queue.then(work, work);
   queue = result.catch(() => undefined);
+  return result;
+}
+
+// The tick that was asked for after a write and has not started yet.
+let waitingTick: { deps: ReminderDeps; result: Promise<TickResult> } | null = null;
+
+/**
+ * A tick after stored data changed (a write by an extension page or by a content script's
+ * message). Debounced without a timer: a request that arrives while such a tick waits its turn
+ * joins it — that tick has not read the store yet, so it sees this write too. A burst of changes
+ * costs the tick running now and one more, and each change is followed by a tick that read it.
+ * Serialized with the alarm-driven ticks.
+ */
+export function requestReminderTick(deps: ReminderDeps = defaultReminderDeps): Promise<TickResult> {
+  if (waitingTick?.deps === deps) return waitingTick.result;
+  const result = serially(() => {
+    if (waitingTick?.result === result) waitingTick = null;
+    return tick(deps);
+  });
+  waitingTick = { deps, result };
   return result;
 }
 
@@ -96,27 +114,29 @@ export interface TickResult {
 
 /** Reads the store, runs `due`, notifies what is new, and brings the badge and alarms up to date. */
 export function runReminderTick(deps: ReminderDeps = defaultReminderDeps): Promise<TickResult> {
-  return serially(async () => {
-    const db = await deps.openDb();
-    try {
-      const now = deps.now();
-      const [settings, input] = await Promise.all([getSettings(db), readReminderInput(db)]);
-      const reminders = due(input, settings, now, deps.clock);
-      const states = new Map(input.reminderStates.map((state) => [state.id, state]));
-      const fired: Reminder[] = [];
-      for (const reminder of toFire(reminders)) {
-        if (!(await claimReminderFiring(db, reminder, states.get(reminder.id), now))) continue;
-        await showNotification(reminder);
-        fired.push(reminder);
-      }
-      await refreshBadge(db, now, outstanding(reminders).length);
-      await scheduleWakeUps(wakeUps(reminders, now));
-      await ensureAlarms();
-      return { reminders, fired };
-    } finally {
-      db.close();
+  return serially(() => tick(deps));
+}
+
+async function tick(deps: ReminderDeps): Promise<TickResult> {
+  const db = await deps.openDb();
+  try {
+    const now = deps.now();
+    const [settings, input] = await Promise.all([getSettings(db), readReminderInput(db)]);
+    const reminders = due(input, settings, now, deps.clock);
+    const states = new Map(input.reminderStates.map((state) => [state.id, state]));
+    const fired: Reminder[] = [];
+    for (const reminder of toFire(reminders)) {
+      if (!(await claimReminderFiring(db, reminder, states.get(reminder.id), now))) continue;
+      await showNotification(reminder);
+      fired.push(reminder);
     }
-  });
+    await refreshBadge(db, now, outstanding(reminders).length);
+    await scheduleWakeUps(wakeUps(reminders, now));
+    await ensureAlarms();
+    return { reminders, fired };
+  } finally {
+    db.close();
+  }
 }
 
 /** The notification id: the reminder id and its period, so a new period is a new notification. */

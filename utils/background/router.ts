@@ -2,7 +2,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { parseMessage, type ContentMessage, type LoginAttemptMessage, type Message, type SnapshotMessage } from '../messages';
 import { classifySender, type TrustedSender } from '../sender';
 import { handleSnapshotMessage, rememberLoginAttempt } from './snapshots';
-import { runReminderTick } from './reminders';
+import { requestReminderTick } from './reminders';
 import { handlePromptMessage, defaultPromptDeps } from './prompts';
 import { notePasswordOutcome } from './passwords';
 import { handlePasswordResetMessage } from './password-reset';
@@ -14,9 +14,10 @@ type PasswordResetMessage = Extract<Message, { type: 'expect-password-reset' | '
 export interface MessageHandlers {
   snapshot(message: SnapshotMessage, from: ContentScriptSender): Promise<unknown>;
   loginAttempt(message: LoginAttemptMessage, from: ContentScriptSender): void;
-  dataChanged(): Promise<unknown>;
   prompt(message: ContentMessage, from: ContentScriptSender): Promise<unknown>;
   passwordReset(message: PasswordResetMessage, from: TrustedSender): Promise<unknown> | undefined;
+  /** After a write: reminders, notifications and the badge follow the store (a tick). */
+  refresh(): Promise<unknown>;
 }
 
 export const defaultHandlers: MessageHandlers = {
@@ -27,9 +28,33 @@ export const defaultHandlers: MessageHandlers = {
       return record;
     }),
   loginAttempt: rememberLoginAttempt,
-  dataChanged: () => runReminderTick(),
   prompt: (message, from) => handlePromptMessage(message, from),
   passwordReset: (message, from) => handlePasswordResetMessage(message, from),
+  refresh: () => requestReminderTick(),
+};
+
+/**
+ * Whether a message's handler writes to the store. After such a message is handled the router
+ * refreshes reminders and the badge — here, once, rather than in each handler, so none can forget
+ * it or do it before its last write. Every type must be listed: a new message has to say.
+ * `data-changed` is an extension page saying it wrote (options, popup, recovery, drill pages).
+ */
+export const WRITES_STORE: Readonly<Record<Message['type'], boolean>> = {
+  snapshot: true, // the account, its events, and the password outcome the page settles
+  'login-attempt': false, // memory only
+  'data-changed': true,
+  'prompt-states': false,
+  'prompt-dismiss': true,
+  'hibp-range': false,
+  'password-submitted': true, // a breach found at login
+  'password-reset-landed': false, // memory only
+  'recovery-codes-shown': true, // the drill's hashes
+  'recovery-drill-forget': true,
+  'open-recovery-assistant': false,
+  'account-audit': false,
+  'acknowledge-events': true,
+  'expect-password-reset': false, // memory only
+  'password-reset-username': false,
 };
 
 /** This extension, as the browser names it: its id and its pages' origin (`chrome-extension://<id>/`). */
@@ -42,13 +67,33 @@ export interface OwnExtension {
  * The background's one door. A message is handled only if it comes from this extension's own code
  * (its pages, or its content scripts on pypi.org / test.pypi.org) and matches the protocol's schema;
  * each type is then accepted only from the kind of sender that has a reason to send it. Anything
- * else gets no answer. Returns the reply, or undefined for "no reply".
+ * else gets no answer. Returns the reply, or undefined for "no reply". The reply to a message that
+ * writes comes once the write is done and reminders and the badge have followed it, so a page
+ * that awaits it (the options page) can show the result.
  */
 export function routeMessage(raw: unknown, sender: Pick<Runtime.MessageSender, 'id' | 'url' | 'tab'>, own: OwnExtension, handlers: MessageHandlers = defaultHandlers): Promise<unknown> | undefined {
   const from = classifySender(sender, own.id, own.origin);
   const message = parseMessage(raw);
   if (!from || !message) return undefined; // foreign or malformed: ignore silently
 
+  const reply = dispatch(message, from, handlers);
+  if (reply === undefined || !WRITES_STORE[message.type]) return reply;
+  // Even a handler that failed may have written part of its change.
+  const refresh = () => handlers.refresh().catch(() => undefined);
+  return reply.then(
+    async (value) => {
+      await refresh();
+      return value;
+    },
+    async (error: unknown) => {
+      await refresh();
+      throw error;
+    },
+  );
+}
+
+/** Hands an accepted message to its handler; undefined when its sender may not send it (or no reply). */
+function dispatch(message: Message, from: TrustedSender, handlers: MessageHandlers): Promise<unknown> | undefined {
   switch (message.type) {
     case 'snapshot':
       return from.kind === 'content-script' ? handlers.snapshot(message, from) : undefined;
@@ -56,7 +101,8 @@ export function routeMessage(raw: unknown, sender: Pick<Runtime.MessageSender, '
       if (from.kind === 'content-script') handlers.loginAttempt(message, from);
       return undefined;
     case 'data-changed':
-      return from.kind === 'extension-page' ? handlers.dataChanged().then(() => undefined) : undefined;
+      // Only our own pages: a content script's writes are refreshed after its own message.
+      return from.kind === 'extension-page' ? Promise.resolve(undefined) : undefined;
     // In-page prompts: only PyPI Guard's own content scripts on pypi.org / test.pypi.org.
     case 'prompt-states':
     case 'prompt-dismiss':

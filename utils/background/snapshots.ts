@@ -2,7 +2,6 @@ import type { LoginAttemptMessage, SnapshotMessage } from '../messages';
 import type { TrustedSender } from '../sender';
 import { openStore, recordSnapshot, type AccountRecord } from '../store';
 import { refreshProjectSources } from './project-sources';
-import { runReminderTick } from './reminders';
 
 type ContentScriptSender = Extract<TrustedSender, { kind: 'content-script' }>;
 
@@ -44,7 +43,6 @@ export async function handleSnapshotMessage(message: SnapshotMessage, from: Cont
   } finally {
     db.close();
   }
-  // New facts can change the audit (badge) and make a reminder due (e.g. a failed-login burst).
-  await runReminderTick();
+  // Reminders and the badge follow in the router, once the password outcome is stored too.
   return record;
 }

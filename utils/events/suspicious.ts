@@ -40,6 +40,25 @@ export function isUnfamiliarSignIn(event: StoredEvent, ascending: readonly Store
   return sawEarlierLocation;
 }
 
+/**
+ * Whether the user already reviewed a row ("It was me" at `acknowledgedAt`): they saw the rows
+ * PyPI Guard had read by then, so what counts is when the row was first read, not when it
+ * happened — an old row read for the first time after the review has not been reviewed. The one
+ * rule for the audit, the in-page prompt and the password reminder.
+ */
+export function isAcknowledged(event: Pick<StoredEvent, 'firstSeenAt'>, acknowledgedAt: number): boolean {
+  return event.firstSeenAt <= acknowledgedAt;
+}
+
+/**
+ * When PyPI Guard learned of a row: the later of when it happened and when it was first read. A
+ * row read for the first time long after it happened (the account page was not opened for weeks)
+ * is news from the day it was read.
+ */
+export function learnedAt(event: Pick<StoredEvent, 'time' | 'firstSeenAt'>): number {
+  return Math.max(event.time, event.firstSeenAt);
+}
+
 export interface SuspiciousEvent {
   event: StoredEvent;
   reason: SuspicionReason;
@@ -55,7 +74,7 @@ export function suspiciousEvents(events: readonly StoredEvent[], since: number):
   const ascending = [...events].sort((a, b) => a.time - b.time);
   const found: SuspiciousEvent[] = [];
   for (const event of ascending) {
-    if (event.firstSeenAt <= since) continue;
+    if (isAcknowledged(event, since)) continue;
     const reason = REASON_BY_TAG[event.tag] ?? (isUnfamiliarSignIn(event, ascending) ? 'unfamiliar-location' : undefined);
     if (reason) found.push({ event, reason });
   }

@@ -14,6 +14,7 @@ export const checkUp: ReminderKindModule = {
   candidates(input, settings) {
     return input.accounts.map(({ account }) => {
       const lastAudit = accountPagesSeenAt(account);
+      // Due once `now − seen ≥ staleAfterDays × 24 h` exactly (raw milliseconds, the audit's boundary).
       const dueAt = (lastAudit ?? account.firstSeenAt) + settings.staleAfterDays * DAY_MS;
       const since = lastAudit === undefined ? 'PyPI Guard has not seen its account page yet' : `its account page was last seen ${settings.staleAfterDays}+ days ago`;
       return {

@@ -4,9 +4,11 @@ import { checkUp } from './check-up';
 import { passwordRotation } from './password-rotation';
 import { recoveryCodes } from './recovery-codes';
 import { recoveryFollowUp } from './recovery-follow-up';
+import { periodCovers } from './period';
 import { DAY_MS, HOUR_MS, type LocalClock, type Reminder, type ReminderCandidate, type ReminderInput, type ReminderKindModule } from './types';
 
 export * from './types';
+export { periodCovers, periodOf } from './period';
 export { lastPasswordChange, passwordEvidence, passwordSchedule, type PasswordSchedule } from './password-rotation';
 
 /** Every reminder kind, in the order they are listed (options page) and notified. */
@@ -18,19 +20,24 @@ export const systemClock: LocalClock = { utcOffsetMinutes: (at) => -new Date(at)
 /**
  * The one place that decides which reminders are due. Pure: same input, same answer.
  *
- * Each enabled kind proposes candidates; then, per reminder:
+ * Each kind proposes candidates (a kind that is switched off proposes none, except that password
+ * rotation keeps its evidence reminders: the switch governs its calendar reminder only); then,
+ * per reminder:
  * - "Done" for this period → dropped;
  * - not due yet → `upcoming` at its due time;
- * - snoozed (a snooze holds the period it was given for) → `waiting` until the snooze ends;
+ * - snoozed for this period → `waiting` until the snooze ends (whether or not it fired before: a
+ *   reminder held by quiet hours can be snoozed too), never a snooze given for another period;
  * - already notified for this period, and no snooze ended since → `shown` (never notified twice,
  *   however often the worker restarts);
  * - otherwise → `fire`, unless the global pause or quiet hours hold it (`waiting` until they end).
+ * A period that names several triggers counts as "this period" for a record made for a period
+ * that named all of them (see period.ts).
  */
 export function due(input: ReminderInput, settings: Settings, now: number, clock: LocalClock = systemClock): Reminder[] {
   const states = new Map(input.reminderStates.map((state) => [state.id, state]));
   const reminders: Reminder[] = [];
   for (const kind of REMINDER_KINDS) {
-    if (!settings.reminders[kind.setting]) continue;
+    if (!settings.reminders[kind.setting] && !kind.readsOwnSwitch) continue;
     for (const candidate of kind.candidates(input, settings, now)) {
       const reminder = decide(candidate, states.get(candidate.id), settings, now, clock);
       if (reminder) reminders.push(reminder);
@@ -40,20 +47,29 @@ export function due(input: ReminderInput, settings: Settings, now: number, clock
 }
 
 function decide(candidate: ReminderCandidate, state: ReminderState | undefined, settings: Settings, now: number, clock: LocalClock): Reminder | null {
-  if (state?.doneForPeriod === candidate.period) return null;
+  if (periodCovers(state?.doneForPeriod, candidate.period)) return null;
   if (candidate.dueAt > now) return { ...candidate, status: 'upcoming', notBefore: candidate.dueAt };
 
-  const firedThisPeriod = state?.firedForPeriod === candidate.period;
-  if (firedThisPeriod && state?.snoozedUntil !== undefined) {
-    if (state.snoozedUntil > now) return { ...candidate, status: 'waiting', notBefore: state.snoozedUntil };
-    const snoozeEndedSinceFiring = state.lastFiredAt === undefined || state.lastFiredAt < state.snoozedUntil;
+  const snoozedUntil = snoozeOf(state, candidate.period);
+  if (snoozedUntil !== undefined && snoozedUntil > now) return { ...candidate, status: 'waiting', notBefore: snoozedUntil };
+  if (periodCovers(state?.firedForPeriod, candidate.period)) {
+    // Notified already: once more only if a snooze for this period ended after that notification.
+    const snoozeEndedSinceFiring = snoozedUntil !== undefined && (state?.lastFiredAt === undefined || state.lastFiredAt < snoozedUntil);
     if (!snoozeEndedSinceFiring) return { ...candidate, status: 'shown', notBefore: now };
-  } else if (firedThisPeriod) {
-    return { ...candidate, status: 'shown', notBefore: now };
   }
 
   const heldUntil = holdUntil(now, settings, clock);
   return heldUntil === null ? { ...candidate, status: 'fire', notBefore: now } : { ...candidate, status: 'waiting', notBefore: heldUntil };
+}
+
+/**
+ * When the snooze given for `period` ends, or undefined when there is none. A snooze belongs to
+ * the period it was given for; states stored before that was recorded could only snooze the
+ * period they last fired for.
+ */
+export function snoozeOf(state: ReminderState | undefined, period: string): number | undefined {
+  if (state?.snoozedUntil === undefined) return undefined;
+  return periodCovers(state.snoozedForPeriod ?? state.firedForPeriod, period) ? state.snoozedUntil : undefined;
 }
 
 /** When notifications may be shown again, or null if they may be shown now (pause first, then quiet hours). */

@@ -1,6 +1,7 @@
 import type { Settings } from '../settings';
 import type { AccountRecord, StoredEvent } from '../store/types';
-import { isUnfamiliarSignIn } from '../events/suspicious';
+import { learnedAt, suspiciousEvents } from '../events/suspicious';
+import { periodOf } from './period';
 import { accountLabel, daysBetween, isoDate, plural, siteName } from './text';
 import { DAY_MS, type ReminderCandidate, type ReminderKindModule, type ReminderTrigger } from './types';
 
@@ -54,9 +55,15 @@ export function passwordSchedule(account: AccountRecord, events: StoredEvent[], 
   return { status: 'scheduled', lastChange, dueAt: lastChange.at + settings.passwordRotationDays * DAY_MS };
 }
 
-/** Something that says the password should change now, with the time it appeared. */
+/** Something that says the password should change now. */
 export interface PasswordEvidence {
   trigger: Extract<ReminderTrigger, 'breach' | 'weak-password' | 'failed-login-burst' | 'unrecognised-sign-in'>;
+  /**
+   * What this evidence is, as one part of the reminder's period (`<trigger>:<time>`): the same for
+   * as long as the evidence holds, however often it is read again, so "Done" keeps it quiet.
+   */
+  key: string;
+  /** When PyPI Guard learned it: a history row read weeks after it happened is news from that read. */
   at: number;
   /** One sentence for the notification. */
   detail: string;
@@ -64,8 +71,10 @@ export interface PasswordEvidence {
 
 /**
  * Evidence that the password may be known to someone else or easy to guess. Security-history
- * evidence counts only after the last change and after the user last said "It was me"; a breach
- * counts until the password changes; a weak score always (it describes the password in use).
+ * evidence counts only if it happened after the last change (older rows are about a password no
+ * longer in use) and was first read after the user last said "It was me" (the shared rule of
+ * utils/events); a breach counts until the password changes; a weak score always (it describes
+ * the password in use).
  */
 export function passwordEvidence(account: AccountRecord, events: StoredEvent[], now: number): PasswordEvidence[] {
   const lastChange = lastPasswordChange(account, events);
@@ -75,6 +84,7 @@ export function passwordEvidence(account: AccountRecord, events: StoredEvent[], 
   if (observed.breachFoundAt !== undefined && (!lastChange || observed.breachFoundAt > lastChange.at)) {
     evidence.push({
       trigger: 'breach',
+      key: `breach:${observed.breachFoundAt}`,
       at: observed.breachFoundAt,
       detail: `Have I Been Pwned lists this password as breached (found ${isoDate(observed.breachFoundAt)}).`,
     });
@@ -82,34 +92,38 @@ export function passwordEvidence(account: AccountRecord, events: StoredEvent[], 
 
   const score = observed.passwordScore;
   if (score && score.value < WEAK_PASSWORD_SCORE_BELOW) {
-    // The weakness is as old as the password (or, unknown, as our first sight of the account), so
-    // re-scoring on each login does not start a new period and re-notify for the same password.
+    // The weakness belongs to the password (known since its last change, or our first sight of
+    // the account): re-scoring the same password on each login is the same evidence.
+    const passwordSince = lastChange?.at ?? account.firstSeenAt;
     evidence.push({
       trigger: 'weak-password',
-      at: Math.min(lastChange?.at ?? account.firstSeenAt, now),
+      key: `weak-password:${passwordSince}`,
+      at: Math.min(Math.max(passwordSince, score.seenAt), now),
       detail: `This password scored ${score.value} of 4 for strength: it is easy to guess.`,
     });
   }
 
-  const cutoff = Math.max(lastChange?.at ?? -Infinity, observed.eventsAcknowledgedAt ?? -Infinity);
-  const ascending = [...events].sort((a, b) => a.time - b.time);
-  const recent = ascending.filter((event) => event.time > cutoff && event.time <= now);
+  const unreviewed = suspiciousEvents(events, observed.eventsAcknowledgedAt ?? -Infinity)
+    .filter(({ event }) => event.time > (lastChange?.at ?? -Infinity) && event.time <= now)
+    .reverse(); // oldest first
 
-  const burst = newestFailedLoginBurst(recent);
+  const burst = newestFailedLoginBurst(unreviewed.filter(({ reason }) => reason === 'login-failure').map(({ event }) => event));
   if (burst) {
     evidence.push({
       trigger: 'failed-login-burst',
-      at: burst.at,
+      key: `failed-login-burst:${burst.at}`,
+      at: burst.learnedAt,
       detail: `${plural(burst.count, 'failed login')} within 24 hours (from ${isoDate(burst.startedAt)}). If that was not you, someone may be guessing.`,
     });
   }
 
-  const signIn = newestUnrecognisedSignIn(ascending, recent);
+  const signIn = newestLearned(unreviewed.filter(({ reason }) => reason === 'new-device' || reason === 'unfamiliar-location').map(({ event }) => event));
   if (signIn) {
     const where = signIn.location ? ` from ${signIn.location}` : '';
     evidence.push({
       trigger: 'unrecognised-sign-in',
-      at: signIn.time,
+      key: `unrecognised-sign-in:${signIn.time}`,
+      at: learnedAt(signIn),
       detail: `A sign-in${where} on ${isoDate(signIn.time)} came from a device or place not seen before. If that was not you, change the password.`,
     });
   }
@@ -121,6 +135,8 @@ interface FailedLoginBurst {
   at: number;
   startedAt: number;
   count: number;
+  /** When PyPI Guard had read every failure that made it a burst. */
+  learnedAt: number;
 }
 
 /**
@@ -129,35 +145,31 @@ interface FailedLoginBurst {
  * attack is one period, not one per failure.
  */
 export function newestFailedLoginBurst(ascendingEvents: StoredEvent[]): FailedLoginBurst | null {
-  const failures = ascendingEvents.filter((event) => event.tag === 'account:login:failure').map((event) => event.time);
+  const failures = ascendingEvents.filter((event) => event.tag === 'account:login:failure');
   let newest: FailedLoginBurst | null = null;
   let lastCompletingAt = -Infinity;
   let windowStart = 0;
   for (let index = 0; index < failures.length; index++) {
-    const time = failures[index]!;
-    while (time - failures[windowStart]! > FAILED_LOGIN_BURST_WINDOW_MS) windowStart++;
+    const time = failures[index]!.time;
+    while (time - failures[windowStart]!.time > FAILED_LOGIN_BURST_WINDOW_MS) windowStart++;
     const inWindow = index - windowStart + 1;
     if (inWindow < FAILED_LOGIN_BURST_COUNT) continue;
     if (newest && time - lastCompletingAt <= FAILED_LOGIN_BURST_WINDOW_MS) {
       newest.count = Math.max(newest.count, inWindow);
     } else {
-      newest = { at: time, startedAt: failures[windowStart]!, count: inWindow };
+      const window = failures.slice(windowStart, index + 1);
+      newest = { at: time, startedAt: window[0]!.time, count: inWindow, learnedAt: Math.max(...window.map(learnedAt)) };
     }
     lastCompletingAt = time;
   }
   return newest;
 }
 
-/**
- * The newest sign-in PyPI flagged as from a new device, or a successful login from a location no
- * earlier event of the account shows. The first located event proves nothing (there is nothing to
- * compare with), so a location counts as new only when an earlier location exists.
- */
-function newestUnrecognisedSignIn(allAscending: StoredEvent[], recent: StoredEvent[]): StoredEvent | null {
+/** The row PyPI Guard learned of last (on a tie, the one that happened last). */
+function newestLearned(events: StoredEvent[]): StoredEvent | null {
   let newest: StoredEvent | null = null;
-  for (const event of recent) {
-    const isUnrecognised = event.tag === 'account:login:new_device' || isUnfamiliarSignIn(event, allAscending);
-    if (isUnrecognised && (!newest || event.time >= newest.time)) newest = event;
+  for (const event of events) {
+    if (!newest || learnedAt(event) > learnedAt(newest) || (learnedAt(event) === learnedAt(newest) && event.time >= newest.time)) newest = event;
   }
   return newest;
 }
@@ -175,39 +187,49 @@ const TITLES: Record<PasswordTrigger, string> = {
 export const passwordRotation: ReminderKindModule = {
   kind: 'password-rotation',
   setting: 'passwordRotation',
+  // Its switch (like the schedule's "Off") turns off the calendar reminder; evidence always reminds.
+  readsOwnSwitch: true,
   candidates(input, settings, now) {
     const candidates: ReminderCandidate[] = [];
     for (const { account, events } of input.accounts) {
       const schedule = passwordSchedule(account, events, settings);
-      const evidence = passwordEvidence(account, events, now);
-      // One reminder per account: its period is the newest trigger that is due, so "Done" covers
-      // everything known so far and only something newer (fresh evidence, the next calendar date)
-      // brings it back.
-      const triggers: { trigger: PasswordTrigger; at: number; detail: string }[] = [...evidence];
+      const triggers: { trigger: PasswordTrigger; key: string; at: number; detail: string }[] = [...passwordEvidence(account, events, now)];
       if (schedule.status === 'scheduled') {
         triggers.push({
           trigger: 'rotation-schedule',
+          key: `rotation-schedule:${schedule.dueAt}`,
           at: schedule.dueAt,
           detail: `Last changed ${plural(daysBetween(schedule.lastChange.at, now), 'day')} ago; your schedule is every ${settings.passwordRotationDays} days.`,
         });
       }
-      const dueNow = triggers.filter((trigger) => trigger.at <= now).sort((a, b) => b.at - a.at);
-      const chosen = dueNow[0] ?? triggers.sort((a, b) => a.at - b.at)[0];
-      if (!chosen) continue;
-      const also = dueNow.slice(1).map((trigger) => trigger.detail);
+      // One reminder per account. Its period is the set of every trigger due now, so "Done"
+      // covers everything known so far and only something new (evidence learned later, whatever
+      // its date; the next calendar date) brings it back. Nothing due: the next trigger, upcoming.
+      const dueNow = triggers.filter((trigger) => trigger.at <= now).sort(bySeverity);
+      const upcoming = triggers.filter((trigger) => trigger.at > now).sort((a, b) => a.at - b.at);
+      const parts = dueNow.length > 0 ? dueNow : upcoming.slice(0, 1);
+      const headline = parts[0];
+      if (!headline) continue;
       candidates.push({
         id: `password-rotation|${account.id}`,
         kind: 'password-rotation',
         accountId: account.id,
-        period: `${chosen.trigger}:${chosen.at}`,
-        reason: chosen.trigger === 'rotation-schedule' ? 'schedule' : 'evidence',
-        trigger: chosen.trigger,
-        dueAt: chosen.at,
-        title: `${siteName(account.host)}: ${TITLES[chosen.trigger]}`,
-        message: [`${accountLabel(account.username, account.host)}.`, chosen.detail, ...also].join(' '),
+        period: periodOf(parts.map((part) => part.key)),
+        reason: headline.trigger === 'rotation-schedule' ? 'schedule' : 'evidence',
+        trigger: headline.trigger,
+        dueAt: Math.max(...parts.map((part) => part.at)),
+        title: `${siteName(account.host)}: ${TITLES[headline.trigger]}`,
+        message: [`${accountLabel(account.username, account.host)}.`, ...parts.map((part) => part.detail)].join(' '),
         openUrl: `https://${account.host}/manage/account/#change-password`,
       });
     }
     return candidates;
   },
 };
+
+/** The most serious trigger heads the notification: evidence before the calendar. */
+const SEVERITY: PasswordTrigger[] = ['breach', 'unrecognised-sign-in', 'failed-login-burst', 'weak-password', 'rotation-schedule'];
+
+function bySeverity(a: { trigger: PasswordTrigger }, b: { trigger: PasswordTrigger }): number {
+  return SEVERITY.indexOf(a.trigger) - SEVERITY.indexOf(b.trigger);
+}

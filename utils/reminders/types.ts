@@ -42,13 +42,15 @@ export interface Reminder {
   /** For `recovery-follow-up`: the RecoveryRequest it is about. */
   requestId?: string;
   /**
-   * Identifies the due period, e.g. `schedule:<due time>` or `breach:<time found>`. A reminder fires
-   * at most once per period; "Done" silences one period. Never contains "@" (notification ids use it).
+   * Identifies the due period, e.g. `rotation-schedule:<due time>` or, with several triggers at
+   * once, `breach:<time found>+rotation-schedule:<due time>` (period.ts). A reminder fires at most
+   * once per period; "Done" silences it until a period names something new. Never contains "@"
+   * (notification ids use it).
    */
   period: string;
   reason: ReminderReason;
   trigger: ReminderTrigger;
-  /** When this period became (or becomes) due, epoch ms. */
+  /** When this period became (or becomes) due, epoch ms: for evidence, when PyPI Guard learned it. */
   dueAt: number;
   title: string;
   message: string;
@@ -79,6 +81,11 @@ export interface ReminderKindModule {
   kind: ReminderKind;
   /** The switch in `settings.reminders` that turns this kind on or off. */
   setting: keyof Settings['reminders'];
+  /**
+   * The kind reads its switch itself instead of being skipped when it is off: password rotation,
+   * whose switch turns off only the calendar reminder (evidence always reminds).
+   */
+  readsOwnSwitch?: true;
   /** Every reminder of this kind that is due or scheduled, whatever the user did with it. */
   candidates(input: ReminderInput, settings: Settings, now: number): ReminderCandidate[];
 }

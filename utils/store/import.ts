@@ -115,6 +115,7 @@ const ReminderStateSchema = v.strictObject({
   firedForPeriod: v.optional(text(256)),
   lastFiredAt: v.optional(time),
   snoozedUntil: v.optional(time),
+  snoozedForPeriod: v.optional(text(256)),
   doneForPeriod: v.optional(text(256)),
 });
 

@@ -1,5 +1,6 @@
+import { periodCovers } from '../reminders/period';
 import type { PypiGuardDb } from './schema';
-import type { AccountId, AccountRecord, RecoveryRequest, ReminderHistoryEntry, ReminderState, StoredEvent } from './types';
+import { accountIdOf, type AccountId, type AccountRecord, type RecoveryRequest, type ReminderHistoryEntry, type ReminderState, type StoredEvent } from './types';
 
 /** Everything the reminder logic reads, taken in one transaction so it is one consistent moment. */
 export interface ReminderStoreInput {
@@ -44,6 +45,7 @@ function sameDecision(a: ReminderState | undefined, b: ReminderState | undefined
     a?.firedForPeriod === b?.firedForPeriod &&
     a?.lastFiredAt === b?.lastFiredAt &&
     a?.snoozedUntil === b?.snoozedUntil &&
+    a?.snoozedForPeriod === b?.snoozedForPeriod &&
     a?.doneForPeriod === b?.doneForPeriod
   );
 }
@@ -67,7 +69,14 @@ export async function claimReminderFiring(db: PypiGuardDb, reminder: ReminderRef
     await tx.done;
     return false;
   }
-  await tx.objectStore('reminders').put({ ...current, id: reminder.id, firedForPeriod: reminder.period, lastFiredAt: now });
+  const next: ReminderState = { ...current, id: reminder.id, firedForPeriod: reminder.period, lastFiredAt: now };
+  // A snooze belongs to the period it was given for: a new period starts unsnoozed, and the old
+  // snooze must not hold (or, when it ends, re-notify) the period that fires now.
+  if (!periodCovers(next.snoozedForPeriod, reminder.period)) {
+    delete next.snoozedUntil;
+    delete next.snoozedForPeriod;
+  }
+  await tx.objectStore('reminders').put(next);
   await tx.objectStore('reminderHistory').add(historyEntry(reminder, 'fired', now));
   await tx.done;
   return true;
@@ -77,8 +86,9 @@ export type ReminderUserAction = Exclude<ReminderHistoryEntry['action'], 'fired'
 
 /**
  * What the user did with a reminder, with its history line, in one transaction. Snooze holds the
- * reminder until `snoozeUntil`; Done silences this period; opening the page or dismissing the
- * notification changes nothing but the history (the reminder stays on the badge until dealt with).
+ * reminder's period until `snoozeUntil`, whether or not it has fired yet (quiet hours may be
+ * holding it); Done silences this period; opening the page or dismissing the notification changes
+ * nothing but the history (the reminder stays on the badge until dealt with).
  */
 export async function recordReminderAction(
   db: PypiGuardDb,
@@ -90,7 +100,10 @@ export async function recordReminderAction(
   const tx = db.transaction(['reminders', 'reminderHistory'], 'readwrite');
   const current: ReminderState = (await tx.objectStore('reminders').get(reminder.id)) ?? { id: reminder.id };
   const next: ReminderState = { ...current };
-  if (action === 'snoozed') next.snoozedUntil = snoozeUntil ?? now;
+  if (action === 'snoozed') {
+    next.snoozedUntil = snoozeUntil ?? now;
+    next.snoozedForPeriod = reminder.period;
+  }
   if (action === 'done') next.doneForPeriod = reminder.period;
   if (action === 'snoozed' || action === 'done') await tx.objectStore('reminders').put(next);
   await tx.objectStore('reminderHistory').add(historyEntry(reminder, action, now));
@@ -116,18 +129,43 @@ export async function getReminderHistory(db: PypiGuardDb, limit = 200): Promise<
 }
 
 /**
- * Removes the reminder state and history of one account (used with `forgetAccount`, so a
- * forgotten account leaves no username behind in the reminder stores).
+ * Forgets one account everywhere, in one transaction: its record, snapshots and security history,
+ * its reminder states and history, the recovery requests about it (with their follow-up reminder
+ * states and history) and its in-page prompt choices. Nothing keyed to it is left behind, so no
+ * reminder about it can fire again and its username stays nowhere in the store. Settings are the
+ * user's, not the account's, and host-wide prompt choices (`pypi.org|…`) belong to no account.
  */
-export async function forgetAccountReminders(db: PypiGuardDb, accountId: AccountId): Promise<void> {
-  const tx = db.transaction(['reminders', 'reminderHistory'], 'readwrite');
+export async function forgetAccountEverywhere(db: PypiGuardDb, accountId: AccountId): Promise<void> {
+  const tx = db.transaction(['accounts', 'snapshots', 'events', 'reminders', 'reminderHistory', 'recoveryRequests', 'prompts'], 'readwrite');
+  await tx.objectStore('accounts').delete(accountId);
+  for (const store of ['snapshots', 'events'] as const) {
+    const byAccount = tx.objectStore(store).index('byAccount');
+    for (const key of await byAccount.getAllKeys(accountId)) await tx.objectStore(store).delete(key);
+  }
+
+  // Requests carry host and username (a locked-out user may have no stored account): match the id.
+  const requests = tx.objectStore('recoveryRequests');
+  const reminderIds = new Set<string>();
+  for (const request of await requests.getAll()) {
+    if (accountIdOf(request.host, request.username) !== accountId) continue;
+    await requests.delete(request.id);
+    reminderIds.add(`recovery-follow-up|${request.id}`);
+  }
+
   const states = tx.objectStore('reminders');
   for (const key of await states.getAllKeys()) {
-    if (key.endsWith(`|${accountId}`)) await states.delete(key);
+    if (key.endsWith(`|${accountId}`) || reminderIds.has(key)) await states.delete(key);
   }
   const history = tx.objectStore('reminderHistory');
   for (let cursor = await history.openCursor(); cursor; cursor = await cursor.continue()) {
-    if (cursor.value.accountId === accountId) await cursor.delete();
+    const entry = cursor.value;
+    if (entry.accountId === accountId || entry.reminderId.endsWith(`|${accountId}`) || reminderIds.has(entry.reminderId)) await cursor.delete();
+  }
+
+  // Prompt choices are keyed `<accountId>|<promptId>` (utils/prompts/ids.ts).
+  const prompts = tx.objectStore('prompts');
+  for (const key of await prompts.getAllKeys()) {
+    if (key.startsWith(`${accountId}|`)) await prompts.delete(key);
   }
   await tx.done;
 }

@@ -118,6 +118,8 @@ export interface ReminderState {
   firedForPeriod?: string;
   lastFiredAt?: number;
   snoozedUntil?: number;
+  /** The period the snooze was given for: it holds only that period (absent in older data: the period last fired). */
+  snoozedForPeriod?: string;
   /** The user said "Done" for this period. */
   doneForPeriod?: string;
 }

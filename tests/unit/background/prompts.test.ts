@@ -18,7 +18,6 @@ let counter = 0;
 let fetched: { url: string; init?: RequestInit }[];
 let answer: () => Promise<Response>;
 let online: boolean;
-let dataChanges = 0;
 let opened: { url: string; opener?: number }[];
 let deps: PromptDeps;
 
@@ -42,9 +41,7 @@ beforeEach(async () => {
     isOnline: () => online,
     openTab: async (url, opener) => void opened.push({ url, opener }),
     sleep: async () => undefined,
-    dataChanged: async () => void dataChanges++,
   };
-  dataChanges = 0;
   await db.put('accounts', account());
 });
 afterEach(async () => {

@@ -6,6 +6,7 @@ import {
   ensureAlarms,
   notificationIdOf,
   parseNotificationId,
+  requestReminderTick,
   resetNotificationSupport,
   runReminderTick,
   setupReminders,
@@ -14,7 +15,7 @@ import {
   TICK_PERIOD_MINUTES,
   type ReminderDeps,
 } from '@/utils/background/reminders';
-import { deleteStore, getReminderHistory, getReminderState, openStore, saveSettings } from '@/utils/store';
+import { deleteStore, getReminderHistory, getReminderState, openStore, saveSettings, updateObserved } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import { account, DAY, HOUR, request, T0, UTC } from '../reminders/builders';
 
@@ -123,6 +124,46 @@ describe('a tick', () => {
     expect(await history()).toEqual([[REMINDER_ID, 'fired']]);
   });
 
+  it('a burst of data-changed ticks notifies once and joins the tick that has not started yet', async () => {
+    const create = vi.spyOn(browser.notifications, 'create');
+    const opened = vi.fn(deps.openDb);
+    const counted: ReminderDeps = { ...deps, openDb: opened };
+    // An alarm tick is running; five changes arrive meanwhile, and another alarm.
+    const alarmTick = runReminderTick(counted);
+    const changes = Array.from({ length: 5 }, () => requestReminderTick(counted));
+    const laterAlarm = runReminderTick(counted);
+    const results = await Promise.all([alarmTick, ...changes, laterAlarm]);
+    expect(new Set(changes).size).toBe(1); // the five joined one waiting tick
+    expect(opened).toHaveBeenCalledTimes(3); // alarm, the joined change tick, the later alarm
+    expect(results.flatMap((result) => result.fired).map((reminder) => reminder.id)).toEqual([REMINDER_ID]);
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(await history()).toEqual([[REMINDER_ID, 'fired']]);
+  });
+
+  it('a change that arrives while a tick runs gets a tick of its own, which reads it', async () => {
+    await db.put('accounts', account({ observed: { passwordChangedAt: T0 - 10 * DAY } })); // nothing due yet
+    // Hold the running tick at its badge update: it has read the store and decided by then.
+    const setBadgeText = browser.action.setBadgeText.bind(browser.action);
+    let reachedBadge!: () => void;
+    let release!: () => void;
+    const atBadge = new Promise<void>((resolve) => (reachedBadge = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    vi.spyOn(browser.action, 'setBadgeText').mockImplementationOnce(async (details) => {
+      reachedBadge();
+      await gate;
+      return setBadgeText(details);
+    });
+
+    const running = requestReminderTick(deps);
+    await atBadge;
+    await updateObserved(db, 'pypi.org/alice', (observed) => ({ ...observed, breachFoundAt: T0 }));
+    const next = requestReminderTick(deps);
+    expect(next).not.toBe(running);
+    release();
+    expect((await running).fired).toEqual([]);
+    expect((await next).fired.map((reminder) => reminder.trigger)).toEqual(['breach']);
+  });
+
   it('waits for quiet hours to end, with a one-off alarm at the end', async () => {
     await saveSettings(db, { quietHours: { startHour: 10, endHour: 14 } }); // T0 is 12:00 UTC
     const { fired } = await runReminderTick(deps);
@@ -162,6 +203,34 @@ describe('what the user does with a notification', () => {
     expect((await runReminderTick(deps)).fired).toEqual([]);
     now = T0 + HOUR + SNOOZE_MS;
     expect((await runReminderTick(deps)).fired.map((reminder) => reminder.id)).toEqual([REMINDER_ID]);
+    expect((await runReminderTick(deps)).fired).toEqual([]);
+    expect(await history()).toEqual([
+      [REMINDER_ID, 'fired'],
+      [REMINDER_ID, 'snoozed'],
+      [REMINDER_ID, 'fired'],
+    ]);
+  });
+
+  it('a snooze belongs to its period: new evidence notifies once, and the old snooze ending does not notify again', async () => {
+    now = T0 + HOUR;
+    await fakeBrowser.notifications.onButtonClicked.trigger(NOTIFICATION_ID, 0); // snooze period A for a week
+
+    // New evidence: period B (the breach with the calendar date) fires at once, snooze or not.
+    now = T0 + 2 * HOUR;
+    await updateObserved(db, 'pypi.org/alice', (observed) => ({ ...observed, breachFoundAt: now }));
+    const periodB = `breach:${T0 + 2 * HOUR}+${PERIOD}`;
+    expect((await runReminderTick(deps)).fired.map((reminder) => reminder.period)).toEqual([periodB]);
+    expect(await getReminderState(db, REMINDER_ID)).toEqual({ id: REMINDER_ID, firedForPeriod: periodB, lastFiredAt: T0 + 2 * HOUR });
+
+    // The second tick: B was shown (on the badge), not "waiting" for A's snooze.
+    now = T0 + 3 * HOUR;
+    const second = await runReminderTick(deps);
+    expect(second.fired).toEqual([]);
+    expect(second.reminders.find((reminder) => reminder.id === REMINDER_ID)?.status).toBe('shown');
+    expect(await badge()).toBe('1');
+
+    // A's snooze ends: nothing fires again.
+    now = T0 + HOUR + SNOOZE_MS;
     expect((await runReminderTick(deps)).fired).toEqual([]);
     expect(await history()).toEqual([
       [REMINDER_ID, 'fired'],

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { routeMessage, type MessageHandlers } from '@/utils/background/router';
+import { routeMessage, WRITES_STORE, type MessageHandlers } from '@/utils/background/router';
 import { parseMessage } from '@/utils/messages';
 
 const OWN = { id: 'abcdefghijklmnopabcdefghijklmnop', origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/' };
@@ -12,14 +12,23 @@ const DATA_CHANGED = { type: 'data-changed' };
 const PROMPT_STATES = { type: 'prompt-states', username: 'alice' };
 
 let handlers: { [K in keyof MessageHandlers]: ReturnType<typeof vi.fn> };
+/** What happened, in order: each handler's name as it was called, `refresh` when the refresh ran. */
+let log: string[];
 
 beforeEach(() => {
+  log = [];
+  const step = <T>(name: string, value: T) => async () => {
+    log.push(`${name}:start`);
+    await new Promise((resolve) => setTimeout(resolve, 1)); // a write that takes a moment
+    log.push(`${name}:done`);
+    return value;
+  };
   handlers = {
-    snapshot: vi.fn(async () => 'stored'),
+    snapshot: vi.fn(step('snapshot', 'stored')),
     loginAttempt: vi.fn(),
-    dataChanged: vi.fn(async () => undefined),
-    prompt: vi.fn(async () => 'states'),
+    prompt: vi.fn(step('prompt', 'states')),
     passwordReset: vi.fn(async () => 'reset'),
+    refresh: vi.fn(async () => void log.push('refresh')),
   };
 });
 
@@ -68,9 +77,61 @@ describe('routeMessage', () => {
     expect(calls()).toBe(0);
 
     await route(DATA_CHANGED, POPUP);
-    expect(handlers.dataChanged).toHaveBeenCalledTimes(1);
+    expect(handlers.refresh).toHaveBeenCalledTimes(1);
     await expect(route(PROMPT_STATES, CONTENT_SCRIPT)).resolves.toBe('states');
     expect(route(LOGIN_ATTEMPT, CONTENT_SCRIPT)).toBeUndefined(); // remembered, no reply
     expect(handlers.loginAttempt).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('reminders and the badge follow every write', () => {
+  const OPTIONS_PAGE = { id: OWN.id, url: `${OWN.origin}options.html` };
+  const PASSWORD_SUBMITTED = { type: 'password-submitted', form: 'login', username: 'alice', score: 1, breached: true };
+  const DRILL_HASHES = { type: 'recovery-codes-shown', username: 'alice', salt: 'A'.repeat(22) + '==', iterations: 600_000, hashes: ['A'.repeat(43) + '='] };
+  const ACKNOWLEDGE = { type: 'acknowledge-events', username: 'alice' };
+
+  it('data-changed from an extension page refreshes before it answers, and a content script cannot send it', async () => {
+    await expect(route(DATA_CHANGED, OPTIONS_PAGE)).resolves.toBeUndefined();
+    expect(log).toEqual(['refresh']);
+    expect(route(DATA_CHANGED, CONTENT_SCRIPT)).toBeUndefined();
+    expect(handlers.refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('refreshes after the snapshot handler has finished all its writes (the password outcome included), then replies', async () => {
+    await expect(route(SNAPSHOT, CONTENT_SCRIPT)).resolves.toBe('stored');
+    expect(log).toEqual(['snapshot:start', 'snapshot:done', 'refresh']);
+  });
+
+  it.each([
+    ['password-submitted', PASSWORD_SUBMITTED],
+    ['recovery-codes-shown', DRILL_HASHES],
+    ['acknowledge-events', ACKNOWLEDGE],
+  ])('refreshes after %s', async (_, message) => {
+    expect(parseMessage(message)).not.toBeNull();
+    await expect(route(message, CONTENT_SCRIPT)).resolves.toBe('states');
+    expect(log).toEqual(['prompt:start', 'prompt:done', 'refresh']);
+  });
+
+  it('does not refresh for messages that only read, or that were refused', async () => {
+    await route(PROMPT_STATES, CONTENT_SCRIPT);
+    await route({ type: 'hibp-range', prefix: '5BAA6' }, CONTENT_SCRIPT);
+    route(LOGIN_ATTEMPT, CONTENT_SCRIPT);
+    expect(route(PASSWORD_SUBMITTED, POPUP)).toBeUndefined();
+    expect(handlers.refresh).not.toHaveBeenCalled();
+  });
+
+  it('refreshes even when the handler failed part-way, and still reports the failure', async () => {
+    handlers.prompt.mockImplementationOnce(async () => {
+      log.push('prompt:partial');
+      throw new Error('disk full');
+    });
+    await expect(route(ACKNOWLEDGE, CONTENT_SCRIPT)).rejects.toThrow('disk full');
+    expect(log).toEqual(['prompt:partial', 'refresh']);
+  });
+
+  it('says for every message type whether it writes', () => {
+    expect(Object.entries(WRITES_STORE).filter(([, writes]) => writes).map(([type]) => type).sort()).toEqual(
+      ['acknowledge-events', 'data-changed', 'password-submitted', 'prompt-dismiss', 'recovery-codes-shown', 'recovery-drill-forget', 'snapshot'].sort(),
+    );
   });
 });

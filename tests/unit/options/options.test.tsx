@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vite
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { OptionsApp } from '@/entrypoints/options/App';
 import type { OptionsDeps } from '@/entrypoints/options/deps';
-import { deleteStore, exportAll, getReminderState, getSettings, openStore, saveSettings, type ExportFile } from '@/utils/store';
+import { claimReminderFiring, deleteStore, exportAll, getReminderHistory, getReminderState, getSettings, openStore, saveSettings, type ExportFile } from '@/utils/store';
+import { formatDateTime } from '@/entrypoints/options/format';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import { seedEverything } from '../store/seed';
-import { DAY, UTC } from '../reminders/builders';
+import { DAY, HOUR, UTC } from '../reminders/builders';
 
 const NOW = Date.UTC(2026, 10, 1, 12);
 let dbName: string;
@@ -24,7 +25,7 @@ beforeEach(async () => {
     openDb: () => openStore(dbName),
     now: () => NOW,
     clock: UTC,
-    refreshReminders: vi.fn<OptionsDeps['refreshReminders']>(),
+    refreshReminders: vi.fn<OptionsDeps['refreshReminders']>(async () => undefined),
     clearNotification: vi.fn<OptionsDeps['clearNotification']>(),
     download: vi.fn<OptionsDeps['download']>(),
   };
@@ -61,6 +62,37 @@ describe('reminder settings', () => {
     expect(deps.refreshReminders).toHaveBeenCalled();
     fireEvent.click(screen.getByRole('radio', { name: 'Off — only on evidence' }));
     await waitFor(async () => expect((await getSettings(db)).passwordRotationDays).toBe(0));
+  });
+
+  it('tells the background after every write, once the write is stored, and shows the page after its answer', async () => {
+    let release!: () => void;
+    const seenByBackground: number[] = [];
+    deps.refreshReminders.mockImplementation(async () => {
+      seenByBackground.push((await getSettings(db)).passwordRotationDays);
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await renderOptions();
+    fireEvent.click(screen.getByRole('radio', { name: 'Every 365 days' }));
+    await waitFor(() => expect(seenByBackground).toEqual([365]));
+    expect(screen.getByRole('status').textContent).toBe(''); // still waiting for the background's tick
+    release();
+    await statusSays('Saved.');
+    deps.refreshReminders.mockImplementation(async () => undefined);
+
+    fireEvent.click(screen.getByRole('checkbox', { name: /^Recovery codes/ }));
+    await waitFor(() => expect(deps.refreshReminders).toHaveBeenCalledTimes(2));
+    fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
+    await statusSays('Reminders paused.');
+    expect(deps.refreshReminders).toHaveBeenCalledTimes(3);
+  });
+
+  it('says next to the switch that turning off password changes keeps the reminders on evidence', async () => {
+    await renderOptions();
+    const toggle = screen.getByRole('checkbox', { name: /^Password changes/ });
+    const hint = document.getElementById(toggle.getAttribute('aria-describedby')!);
+    expect(hint?.textContent).toMatch(/Off turns off only that calendar reminder/);
+    expect(hint?.textContent).toMatch(/breach hit.*weak password.*failed logins.*unrecognised sign-in\) always reminds you/);
+    expect(screen.getByText(/NIST SP 800-63B/).textContent).not.toMatch(/silences/);
   });
 
   it('turns a reminder kind off', async () => {
@@ -115,6 +147,32 @@ describe('reminder settings', () => {
     fireEvent.keyDown(stale, { key: 'Enter' });
     await waitFor(async () => expect((await getSettings(db)).staleAfterDays).toBe(45));
   });
+
+  it('day fields show the stored value again after an import or a wipe', async () => {
+    await saveSettings(db, { drillIntervalDays: 90, staleAfterDays: 45 });
+    const exported = JSON.stringify(await exportAll(db, new Date(NOW)));
+    await saveSettings(db, { drillIntervalDays: 21, staleAfterDays: 14 });
+    await renderOptions();
+    const drill = () => screen.getByRole('spinbutton', { name: 'Recovery-code drill every' }) as HTMLInputElement;
+    const stale = () => screen.getByRole('spinbutton', { name: /Security check-up when the account page is older than/ }) as HTMLInputElement;
+    expect([drill().value, stale().value]).toEqual(['21', '14']);
+
+    // An invalid draft with its error: the import replaces both.
+    fireEvent.input(drill(), { target: { value: '3' } });
+    fireEvent.change(drill());
+    await screen.findByRole('alert');
+    const input = screen.getByLabelText(/Import from an export file/) as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File([exported], 'export.json', { type: 'application/json' })], configurable: true });
+    fireEvent.change(input);
+    await statusSays(/Import finished/);
+    await waitFor(() => expect([drill().value, stale().value]).toEqual(['90', '45']));
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete all data…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete everything' }));
+    await statusSays('All data deleted.');
+    await waitFor(() => expect([drill().value, stale().value]).toEqual(['60', '30'])); // the defaults
+  });
 });
 
 describe('accounts', () => {
@@ -131,11 +189,31 @@ describe('accounts', () => {
     fireEvent.click(within(card).getByRole('button', { name: 'Forget alice on pypi.org' }));
     const confirm = within(card).getByRole('group', { name: 'Forget pypi.org/alice' });
     expect(document.activeElement?.textContent).toBe('Cancel');
+    expect(confirm.textContent).toMatch(/reminders and their history,\s+recovery requests and prompt choices are removed/);
     fireEvent.click(within(confirm).getByRole('button', { name: 'Forget this account' }));
     await statusSays('Forgot pypi.org/alice.');
     expect(document.querySelector('[data-account="pypi.org/alice"]')).toBeNull();
     expect(await db.get('accounts', 'pypi.org/alice')).toBeUndefined();
     expect(await getReminderState(db, 'check-up|pypi.org/alice')).toBeUndefined();
+    expect(deps.refreshReminders).toHaveBeenCalled();
+  });
+
+  it('forgetting an account stops its recovery follow-up: request, reminder state and history go', async () => {
+    await db.put('accounts', { id: 'pypi.org/dave', host: 'pypi.org', username: 'dave', firstSeenAt: NOW - 400 * DAY, lastSeenAt: NOW, pagesSeenAt: { 'account-settings': NOW } });
+    await db.put('recoveryRequests', { id: 'req-dave', host: 'pypi.org', username: 'dave', status: 'submitted', createdAt: NOW - 20 * DAY, submittedAt: NOW - 20 * DAY, updatedAt: NOW - 20 * DAY });
+    await claimReminderFiring(db, { id: 'recovery-follow-up|req-dave', kind: 'recovery-follow-up', accountId: 'pypi.org/dave', period: `no-reply:${NOW - 6 * DAY}` }, undefined, NOW - 6 * DAY);
+    await db.put('prompts', { id: 'pypi.org/dave|enable-2fa', dismissedAt: NOW });
+    await renderOptions();
+    expect(document.querySelector('[data-reminder="recovery-follow-up|req-dave"]')).not.toBeNull();
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Forget dave on pypi.org' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Forget this account' }));
+    await statusSays('Forgot pypi.org/dave.');
+    expect(await db.get('recoveryRequests', 'req-dave')).toBeUndefined();
+    expect(await getReminderState(db, 'recovery-follow-up|req-dave')).toBeUndefined();
+    expect(await db.get('prompts', 'pypi.org/dave|enable-2fa')).toBeUndefined();
+    expect(await getReminderHistory(db)).toEqual([]);
+    expect(document.querySelector('[data-reminder="recovery-follow-up|req-dave"]')).toBeNull();
   });
 
   it('says why no password reminder can be scheduled when the last change is unknown', async () => {
@@ -244,5 +322,32 @@ describe('history and due reminders', () => {
     expect((await getReminderState(db, 'password-rotation|pypi.org/carol'))?.doneForPeriod).toBe(`rotation-schedule:${NOW - DAY}`);
     expect(deps.clearNotification).toHaveBeenCalledWith(expect.objectContaining({ id: 'password-rotation|pypi.org/carol' }));
     expect(document.querySelector('[data-reminder="password-rotation|pypi.org/carol"]')).toBeNull();
+  });
+
+  it('snoozes a reminder that quiet hours are holding (it never fired) for a week', async () => {
+    await saveSettings(db, { quietHours: { startHour: 10, endHour: 14 } }); // NOW is 12:00 UTC
+    await db.put('accounts', {
+      id: 'pypi.org/carol',
+      host: 'pypi.org',
+      username: 'carol',
+      firstSeenAt: NOW - 400 * DAY,
+      lastSeenAt: NOW,
+      pagesSeenAt: { 'account-settings': NOW },
+      observed: { passwordChangedAt: NOW - 181 * DAY },
+    });
+    await renderOptions();
+    const card = () => document.querySelector<HTMLElement>('[data-reminder="password-rotation|pypi.org/carol"]');
+    await waitFor(() => expect(card()?.getAttribute('data-status')).toBe('waiting'));
+    expect(card()?.textContent).toContain(`Waiting until ${formatDateTime(NOW + 2 * HOUR)}.`);
+    expect(await getReminderState(db, 'password-rotation|pypi.org/carol')).toBeUndefined(); // never fired
+
+    fireEvent.click(within(card()!).getByRole('button', { name: 'Snooze 1 week' }));
+    await statusSays(/snoozed for a week/);
+    expect(await getReminderState(db, 'password-rotation|pypi.org/carol')).toEqual({
+      id: 'password-rotation|pypi.org/carol',
+      snoozedUntil: NOW + 7 * DAY,
+      snoozedForPeriod: `rotation-schedule:${NOW - DAY}`,
+    });
+    expect(card()?.textContent).toContain(`Waiting until ${formatDateTime(NOW + 7 * DAY)}.`);
   });
 });

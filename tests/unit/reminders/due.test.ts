@@ -3,6 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { due, holdUntil, outstanding, passwordSchedule, quietUntil, toFire, wakeUps, type LocalClock, type Reminder } from '@/utils/reminders';
 import { newestFailedLoginBurst } from '@/utils/reminders/password-rotation';
+import { periodCovers, periodOf } from '@/utils/reminders/period';
+import { suspiciousEvents } from '@/utils/events/suspicious';
+import { securityEvents } from '@/utils/audit/checks/security-events';
 import type { ReminderState } from '@/utils/store/types';
 import { account, DAY, event, HOUR, input, request, settings, T0, UTC } from './builders';
 
@@ -52,10 +55,10 @@ describe('password rotation on schedule', () => {
     expect(rotation(due(input({ accounts: [{ account: alice }] }), s, changedAt + 2000 * DAY, UTC))).toBeUndefined();
   });
 
-  it('is silent when the user turned password reminders off, even with evidence', () => {
-    const breached = account({ observed: { passwordChangedAt: changedAt, breachFoundAt: T0 - DAY } });
+  it('is silent when the "Password changes" switch is off, however old the password', () => {
     const s = settings({}, ['checkUp']);
-    expect(rotation(due(input({ accounts: [{ account: breached }] }), s, T0, UTC))).toBeUndefined();
+    expect(rotation(due(input({ accounts: [{ account: alice }] }), s, changedAt + 2000 * DAY, UTC))).toBeUndefined();
+    expect(passwordSchedule(alice, [], s).status).toBe('off');
   });
 
   it('counts from the newest change or reset in the security history when nothing was observed', () => {
@@ -163,23 +166,150 @@ describe('password rotation on evidence', () => {
     expect(reminder).toMatchObject({ status: 'fire', reason: 'evidence', trigger: 'breach' });
   });
 
-  it('after "Done" on evidence, stays quiet until something newer (here the calendar date) arrives', () => {
+  it('after "Done" on evidence, stays quiet until something new (here the calendar date) arrives', () => {
     const alice = withObserved({ breachFoundAt: T0 - HOUR });
     const done: ReminderState = { id: 'password-rotation|pypi.org/alice', firedForPeriod: `breach:${T0 - HOUR}`, doneForPeriod: `breach:${T0 - HOUR}` };
     expect(rotation(due(input({ accounts: [{ account: alice }], reminderStates: [done] }), passwordOnly(), T0 + DAY, UTC))).toBeUndefined();
     const dueDay = changedAt + 180 * DAY;
-    expect(rotation(due(input({ accounts: [{ account: alice }], reminderStates: [done] }), passwordOnly(), dueDay, UTC))).toMatchObject({
-      status: 'fire',
-      reason: 'schedule',
-      period: `rotation-schedule:${dueDay}`,
-    });
+    const reminder = rotation(due(input({ accounts: [{ account: alice }], reminderStates: [done] }), passwordOnly(), dueDay, UTC));
+    expect(reminder).toMatchObject({ status: 'fire', period: `breach:${T0 - HOUR}+rotation-schedule:${dueDay}`, dueAt: dueDay });
+    expect(reminder?.message).toContain('your schedule is every 180 days');
   });
 
-  it('mentions the other evidence in the message', () => {
+  it('names every trigger in the message, the most serious first, and all of them in the period', () => {
     const alice = withObserved({ breachFoundAt: T0 - HOUR, passwordScore: { value: 0, seenAt: T0 } });
     const reminder = rotation(due(input({ accounts: [{ account: alice }] }), off, T0, UTC));
     expect(reminder?.trigger).toBe('breach');
-    expect(reminder?.message).toContain('scored 0 of 4');
+    expect(reminder?.message).toMatch(/breached.*scored 0 of 4/);
+    expect(reminder?.period).toBe(`breach:${T0 - HOUR}+weak-password:${changedAt}`);
+  });
+
+  it('keeps quiet after "Done" when one of its triggers goes away (nothing new arrived)', () => {
+    const both = withObserved({ breachFoundAt: T0 - HOUR, passwordScore: { value: 0, seenAt: T0 } });
+    const period = rotation(due(input({ accounts: [{ account: both }] }), off, T0, UTC))!.period;
+    const done: ReminderState = { id: 'password-rotation|pypi.org/alice', firedForPeriod: period, doneForPeriod: period };
+    // A later login with a password HIBP does not list clears the breach finding; the weak score stays.
+    const weakOnly = withObserved({ passwordScore: { value: 0, seenAt: T0 + DAY } });
+    expect(rotation(due(input({ accounts: [{ account: weakOnly }], reminderStates: [done] }), off, T0 + DAY, UTC))).toBeUndefined();
+  });
+});
+
+describe('"Password changes" off and the schedule off govern only the calendar: evidence always reminds', () => {
+  const changedAt = T0 - 200 * DAY;
+  const breached = account({ observed: { passwordChangedAt: changedAt, breachFoundAt: T0 - DAY } });
+  const switchOff = (patch = {}) => settings(patch, ['checkUp']);
+
+  it('fires on evidence with the switch off, without the calendar date that is long past', () => {
+    const reminder = rotation(due(input({ accounts: [{ account: breached }] }), switchOff(), T0, UTC));
+    expect(reminder).toMatchObject({ status: 'fire', reason: 'evidence', trigger: 'breach', period: `breach:${T0 - DAY}` });
+    expect(reminder?.message).not.toContain('your schedule');
+  });
+
+  it.each([
+    ['a new-device sign-in', [event('account:login:new_device', T0 - HOUR)], 'unrecognised-sign-in'],
+    ['a failed-login burst', [1, 2, 3].map((hours) => event('account:login:failure', T0 - 5 * HOUR + hours * HOUR)), 'failed-login-burst'],
+  ] as const)('fires on %s with the switch off', (_, events, trigger) => {
+    const alice = account({ observed: { passwordChangedAt: changedAt } });
+    expect(rotation(due(input({ accounts: [{ account: alice, events: [...events] }] }), switchOff({ passwordRotationDays: 0 }), T0, UTC))).toMatchObject({ status: 'fire', trigger });
+  });
+
+  it('fires on a weak password with the switch off', () => {
+    const weak = account({ observed: { passwordChangedAt: changedAt, passwordScore: { value: 1, seenAt: T0 } } });
+    expect(rotation(due(input({ accounts: [{ account: weak }] }), switchOff(), T0, UTC))).toMatchObject({ status: 'fire', trigger: 'weak-password' });
+  });
+
+  it('still waits for the global pause and for quiet hours', () => {
+    expect(rotation(due(input({ accounts: [{ account: breached }] }), switchOff({ pausedUntil: T0 + 2 * DAY }), T0, UTC))).toMatchObject({ status: 'waiting', notBefore: T0 + 2 * DAY });
+    // T0 is 12:00 UTC.
+    expect(rotation(due(input({ accounts: [{ account: breached }] }), switchOff({ quietHours: { startHour: 11, endHour: 13 } }), T0, UTC))).toMatchObject({ status: 'waiting', notBefore: T0 + HOUR });
+  });
+
+  it('without evidence, the switch off means no password reminder at all', () => {
+    const alice = account({ observed: { passwordChangedAt: changedAt } });
+    expect(rotation(due(input({ accounts: [{ account: alice }] }), switchOff(), T0, UTC))).toBeUndefined();
+  });
+});
+
+describe('evidence learned late', () => {
+  // The calendar reminder of day 180 was marked Done; a visit on day 200 reads older rows for the first time.
+  const changedAt = T0 - 200 * DAY;
+  const day = (n: number) => changedAt + n * DAY;
+  const alice = account({ observed: { passwordChangedAt: changedAt } });
+  const id = 'password-rotation|pypi.org/alice';
+  const schedulePeriod = `rotation-schedule:${day(180)}`;
+  const doneAt180: ReminderState = { id, firedForPeriod: schedulePeriod, lastFiredAt: day(180), doneForPeriod: schedulePeriod };
+  const evaluate = (events: ReturnType<typeof event>[], now: number, who = alice) => rotation(due(input({ accounts: [{ account: who, events }], reminderStates: [doneAt180] }), passwordOnly(), now, UTC));
+
+  it('a new-device sign-in from day 179, first read on day 200, notifies', () => {
+    const signIn = event('account:login:new_device', day(179), { firstSeenAt: day(200) });
+    expect(evaluate([signIn], day(200) - HOUR)).toBeUndefined(); // not read yet: nothing new
+    expect(evaluate([signIn], day(200))).toMatchObject({
+      status: 'fire',
+      trigger: 'unrecognised-sign-in',
+      period: `rotation-schedule:${day(180)}+unrecognised-sign-in:${day(179)}`,
+      dueAt: day(200),
+    });
+  });
+
+  it('a failed-login burst from before the Done, first read after it, notifies', () => {
+    const burst = [0, 1, 2].map((hours) => event('account:login:failure', day(178) + hours * HOUR, { firstSeenAt: day(200) }));
+    expect(evaluate(burst, day(200))).toMatchObject({ status: 'fire', trigger: 'failed-login-burst', dueAt: day(200) });
+  });
+
+  it('a weak score first seen after the Done notifies, and re-scoring the same password later does not', () => {
+    const weak = (seenAt: number) => account({ observed: { passwordChangedAt: changedAt, passwordScore: { value: 1, seenAt } } });
+    const first = evaluate([], day(200), weak(day(200)));
+    expect(first).toMatchObject({ status: 'fire', trigger: 'weak-password' });
+    const notified: ReminderState = { ...doneAt180, firedForPeriod: first!.period, lastFiredAt: day(200) };
+    const again = rotation(due(input({ accounts: [{ account: weak(day(230)) }], reminderStates: [notified] }), passwordOnly(), day(230), UTC));
+    expect(again).toMatchObject({ status: 'shown', period: first!.period });
+  });
+
+  it('the same sign-in read again on later visits is no news', () => {
+    const signIn = event('account:login:new_device', day(179), { firstSeenAt: day(200) });
+    const notified: ReminderState = { ...doneAt180, firedForPeriod: `rotation-schedule:${day(180)}+unrecognised-sign-in:${day(179)}`, lastFiredAt: day(200) };
+    expect(rotation(due(input({ accounts: [{ account: alice, events: [signIn] }], reminderStates: [notified] }), passwordOnly(), day(210), UTC))?.status).toBe('shown');
+  });
+
+  it('rows from before the last password change stay silent, however late they are read', () => {
+    const old = event('account:login:new_device', changedAt - DAY, { firstSeenAt: day(200) });
+    expect(evaluate([old], day(200))).toBeUndefined();
+  });
+});
+
+describe('acknowledged rows ("It was me") count by when they were first read, as in the audit', () => {
+  const changedAt = T0 - 20 * DAY;
+  const acknowledgedAt = T0 - 2 * DAY;
+  const alice = account({ observed: { passwordChangedAt: changedAt, eventsAcknowledgedAt: acknowledgedAt } });
+  const evaluate = (events: ReturnType<typeof event>[]) => rotation(due(input({ accounts: [{ account: alice, events }] }), passwordOnly({ passwordRotationDays: 0 }), T0, UTC));
+
+  it('a row that happened before the acknowledgement but was read after it was not reviewed: it counts', () => {
+    const signIn = event('account:login:new_device', acknowledgedAt - DAY, { firstSeenAt: T0 - HOUR });
+    expect(evaluate([signIn])).toMatchObject({ status: 'fire', trigger: 'unrecognised-sign-in' });
+    expect(suspiciousEvents([signIn], acknowledgedAt)).toHaveLength(1);
+  });
+
+  it('a row read before the acknowledgement was reviewed: it does not count', () => {
+    const signIn = event('account:login:new_device', acknowledgedAt - DAY, { firstSeenAt: acknowledgedAt - HOUR });
+    expect(evaluate([signIn])).toBeUndefined();
+    expect(suspiciousEvents([signIn], acknowledgedAt)).toEqual([]);
+  });
+
+  it('agrees with the audit’s security-events check on the same rows', () => {
+    const rows = [
+      event('account:login:failure', acknowledgedAt - 3 * HOUR, { firstSeenAt: acknowledgedAt - HOUR }),
+      event('account:login:failure', acknowledgedAt - 2 * HOUR, { firstSeenAt: T0 - HOUR }),
+      event('account:login:failure', acknowledgedAt - HOUR, { firstSeenAt: T0 - HOUR }),
+      event('account:login:failure', acknowledgedAt + HOUR, { firstSeenAt: T0 - HOUR }),
+    ];
+    const audit = (events: ReturnType<typeof event>[]) => securityEvents.run({ account: alice, events, settings: passwordOnly() }, T0).status;
+    // Three failures read after "It was me" within 24 hours: the audit fails and the reminder fires.
+    expect(audit(rows)).toBe('fail');
+    expect(evaluate(rows)).toMatchObject({ trigger: 'failed-login-burst' });
+    expect(evaluate(rows)?.message).toContain('3 failed logins');
+    // Only the row read before the acknowledgement: both stay quiet.
+    expect(audit(rows.slice(0, 1))).toBe('pass');
+    expect(evaluate(rows.slice(0, 1))).toBeUndefined();
   });
 });
 
@@ -239,6 +369,17 @@ describe('check-up', () => {
   it('is due when the account page has not been seen for 30 days (not at 29)', () => {
     expect(at(lastSeen + 29 * DAY)).toMatchObject({ status: 'upcoming' });
     expect(at(lastSeen + 30 * DAY)).toMatchObject({ status: 'fire', openUrl: 'https://pypi.org/manage/account/', period: `stale-audit:${lastSeen + 30 * DAY}` });
+  });
+
+  it('is due exactly when staleAfterDays × 24 hours have elapsed, to the millisecond (the audit’s boundary)', () => {
+    const seenAt = lastSeen + 17 * HOUR + 123; // not on a day boundary
+    const seenMidDay = account({ pagesSeenAt: { 'account-settings': seenAt } });
+    const atMs = (now: number) => only(due(input({ accounts: [{ account: seenMidDay }] }), checkUpOnly, now, UTC), 'check-up|pypi.org/alice')[0]?.status;
+    expect(atMs(seenAt + 30 * DAY - 1)).toBe('upcoming');
+    expect(atMs(seenAt + 30 * DAY)).toBe('fire');
+    // Local time and daylight saving do not move it: it is raw elapsed time.
+    const berlinSummer: LocalClock = { utcOffsetMinutes: (at) => (at < seenAt + 10 * DAY ? 120 : 60) };
+    expect(only(due(input({ accounts: [{ account: seenMidDay }] }), checkUpOnly, seenAt + 30 * DAY - 1, berlinSummer), 'check-up|pypi.org/alice')[0]?.status).toBe('upcoming');
   });
 
   it('follows the staleness setting', () => {
@@ -302,6 +443,28 @@ describe('what the user did, and restarts', () => {
   it('does not let a snooze of an earlier period hold a new one', () => {
     const oldSnooze: ReminderState = { id, firedForPeriod: 'breach:1', lastFiredAt: T0 - HOUR, snoozedUntil: T0 + 6 * DAY };
     expect(evaluate(oldSnooze)).toMatchObject({ status: 'fire', period });
+    const recorded: ReminderState = { ...oldSnooze, snoozedForPeriod: 'breach:1' };
+    expect(evaluate(recorded)).toMatchObject({ status: 'fire', period });
+  });
+
+  it('a snooze belongs to its period: once a new period fired, the old snooze neither holds it nor re-fires it', () => {
+    // Period A was snoozed for a week; the new period fired at T0 (a state as an older version stored it, keeping the snooze).
+    const afterNewPeriodFired: ReminderState = { id, firedForPeriod: period, lastFiredAt: T0, snoozedUntil: T0 + 6 * DAY, snoozedForPeriod: 'breach:1' };
+    expect(evaluate(afterNewPeriodFired, T0 + HOUR)).toMatchObject({ status: 'shown' });
+    expect(evaluate(afterNewPeriodFired, T0 + 6 * DAY)).toMatchObject({ status: 'shown' });
+    expect(evaluate(afterNewPeriodFired, T0 + 8 * DAY)).toMatchObject({ status: 'shown' });
+  });
+
+  it('holds a reminder that never fired (quiet hours held it) when it is snoozed, then fires it', () => {
+    const quiet = passwordOnly({ quietHours: { startHour: 10, endHour: 14 } }); // T0 is 12:00 UTC
+    expect(evaluate(undefined, T0, quiet)).toMatchObject({ status: 'waiting', notBefore: T0 + 2 * HOUR });
+    const snoozed: ReminderState = { id, snoozedUntil: T0 + 7 * DAY, snoozedForPeriod: period };
+    expect(evaluate(snoozed, T0, quiet)).toMatchObject({ status: 'waiting', notBefore: T0 + 7 * DAY });
+    expect(evaluate(snoozed, T0 + 3 * HOUR, quiet)).toMatchObject({ status: 'waiting', notBefore: T0 + 7 * DAY }); // quiet hours over, still snoozed
+    // The snooze ends at 12:00, inside quiet hours: those still hold it until 14:00.
+    expect(evaluate(snoozed, T0 + 7 * DAY, quiet)).toMatchObject({ status: 'waiting', notBefore: T0 + 7 * DAY + 2 * HOUR });
+    expect(evaluate(snoozed, T0 + 7 * DAY + 2 * HOUR, quiet)).toMatchObject({ status: 'fire' });
+    expect(evaluate({ ...snoozed, snoozedForPeriod: 'rotation-schedule:1' }, T0 + 3 * HOUR, quiet)).toMatchObject({ status: 'fire' }); // another period's snooze
   });
 
   it('drops a reminder marked done for this period', () => {
@@ -386,5 +549,19 @@ describe('the reminder logic runs anywhere (Chrome, Firefox, Node)', () => {
       expect(source, file).not.toMatch(/from ['"]wxt\/browser['"]|\bbrowser\.|\bchrome\./);
       expect(source, file).not.toMatch(/\bDate\.now\(/);
     }
+  });
+});
+
+describe('periods with several triggers', () => {
+  it('are the same set however they are listed', () => {
+    expect(periodOf(['rotation-schedule:2', 'breach:1', 'breach:1'])).toBe('breach:1+rotation-schedule:2');
+  });
+
+  it('are covered by a record that named each of their triggers, and only then', () => {
+    expect(periodCovers('breach:1+rotation-schedule:2', 'breach:1')).toBe(true);
+    expect(periodCovers('breach:1+rotation-schedule:2', 'breach:1+rotation-schedule:2')).toBe(true);
+    expect(periodCovers('breach:1', 'breach:1+rotation-schedule:2')).toBe(false);
+    expect(periodCovers('breach:1', 'breach:10')).toBe(false);
+    expect(periodCovers(undefined, 'breach:1')).toBe(false);
   });
 });
