@@ -23,7 +23,6 @@ const deps = (): PromptDeps => ({
   isOnline: () => true,
   openTab: async (url, opener) => void opened.push({ url, opener }),
   sleep: async () => undefined,
-  dataChanged: async () => undefined,
 });
 
 // A fresh tab per test: the background remembers login attempts per tab, in memory.
