@@ -90,7 +90,7 @@ describe('popup', () => {
     render(<App deps={deps} />);
     await waitFor(() => expect(checkRow('pypi.org/alice', 'recovery-readiness')).not.toBeNull());
     const fix = within(checkRow('pypi.org/alice', 'recovery-readiness') as HTMLElement).getByRole('link', { name: /Look them up/ });
-    expect(fix.getAttribute('href')).toBe('chrome-extension://test/recovery.html?host=pypi.org&username=alice&from=popup');
+    expect(fix.getAttribute('href')).toBe('chrome-extension://test/recovery.html?host=pypi.org&username=alice&from=popup&intent=evidence');
   });
 
   it('“It was me” acknowledges security events, turns the check green and tells the background', async () => {
