@@ -127,10 +127,16 @@ export const PasswordSubmittedMessageSchema = v.strictObject({
   afterReset: v.optional(v.boolean()),
 });
 
-/** The login page after a reset-password submit: did PyPI show its success message? */
+/**
+ * A login page's report on itself, sent on every view of it, for the password submit pending in
+ * its tab: did PyPI show its success message (after a reset-password submit), and did it refuse a
+ * right but breached password with its compromised-password error (after a login submit)? Named
+ * after its first use.
+ */
 export const PasswordResetLandedMessageSchema = v.strictObject({
   type: v.literal('password-reset-landed'),
   succeeded: v.boolean(),
+  compromisedPassword: v.optional(v.literal(true)),
 });
 
 /** Salted PBKDF2 hashes of the recovery codes PyPI just showed (never the codes). */

@@ -187,7 +187,7 @@ test.describe('breach', () => {
     expect(hibp).toHaveLength(0);
   });
 
-  test('on the login page, a breached password is flagged and recorded for the typed account', async ({ context, serviceWorker, pypi }) => {
+  test('on the login page, a breached but wrong password is flagged and records nothing', async ({ context, serviceWorker, pypi }) => {
     await routeHibp(context);
     const page = await context.newPage();
     await visitAccountSettings(page, serviceWorker);
@@ -199,9 +199,54 @@ test.describe('breach', () => {
     await expect(prompt(page, 'breach')).toHaveAttribute('data-state', 'found');
     await expect(prompt(page, 'breach').getByRole('link', { name: 'Reset your password' })).toHaveAttribute('href', '/account/request-password-reset/');
     await page.locator('#login-form input[type=submit]').click();
+    // alice's password is another one: PyPI says "invalid", so the breach is not hers.
+    await expect(page.locator('#password-errors')).toContainText('The password is invalid');
+    await page.waitForTimeout(1_500);
+    const observed = (await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed ?? {};
+    expect(observed).not.toHaveProperty('breachFoundAt');
+    expect(observed).not.toHaveProperty('passwordScore');
+
+    // Then the right password, in the same tab: its score is recorded, and still no breach.
+    await page.locator('#password').fill(PASSWORDS.alice);
+    await page.locator('#login-form input[type=submit]').click();
+    await page.waitForURL(/\/account\/two-factor\//);
+    await expect.poll(async () => (await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed).toMatchObject({ passwordScore: { value: expect.any(Number) } });
+    expect((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed).not.toHaveProperty('breachFoundAt');
+  });
+
+  test('on the login page, a right but breached password is recorded once PyPI refuses it as compromised', async ({ context, serviceWorker, pypi }) => {
+    await routeHibp(context);
+    const page = await context.newPage();
+    await visitAccountSettings(page, serviceWorker);
+    pypi['pypi.org'].setLoggedIn(false);
+    pypi['pypi.org'].account.password = BREACHED_PASSWORD;
+    await page.goto('https://pypi.org/account/login/');
+    await page.locator('#username').fill('alice');
+    // Enter at once: no blur, so PyPI Guard has no verdict of its own at submit; PyPI's answer decides.
+    await page.locator('#password').fill(BREACHED_PASSWORD);
+    await page.locator('#password').press('Enter');
+    await expect(page.locator('#password-errors a[href="/help/#compromised-password"]')).toBeVisible();
     await expect.poll(async () => ((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed as { breachFoundAt?: number } | undefined)?.breachFoundAt).toBeGreaterThan(0);
-    // Wrong password: PyPI said no, so no score is recorded for it.
-    expect(((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed as { passwordScore?: unknown }).passwordScore).toBeUndefined();
+    // The login failed: no score for a password that did not sign in.
+    expect((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed).not.toHaveProperty('passwordScore');
+  });
+
+  test('on the login page, a clean password shows no breach prompt and records no breach', async ({ context, serviceWorker, pypi }) => {
+    const hibp = await routeHibp(context);
+    const page = await context.newPage();
+    await visitAccountSettings(page, serviceWorker);
+    pypi['pypi.org'].setLoggedIn(false);
+    await page.goto('https://pypi.org/account/login/');
+    await page.locator('#username').fill('alice');
+    await page.locator('#password').fill(PASSWORDS.alice);
+    await page.locator('#password').blur();
+    await expect.poll(() => hibp.length).toBe(1); // checked…
+    await page.waitForTimeout(500);
+    await expect(prompt(page, 'breach')).toHaveCount(0); // …and nothing to say on the login page
+    await page.locator('#login-form input[type=submit]').click();
+    await page.waitForURL(/\/account\/two-factor\//);
+    await expect.poll(async () => (await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed).toMatchObject({ passwordScore: { value: expect.any(Number) } });
+    expect((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed).not.toHaveProperty('breachFoundAt');
   });
 });
 

@@ -8,7 +8,7 @@ import { accountIdOf, getAccount, getEvents, getPromptStates, getSettings, openS
 import { accountAuditReply } from '../prompts/account-audit';
 import { runReminderTick } from './reminders';
 import type { PypiGuardDb } from '../store/schema';
-import { notePasswordResetLanded, notePasswordSubmitted } from './passwords';
+import { noteLoginPageShown, notePasswordSubmitted } from './passwords';
 
 /**
  * The background's side of the in-page prompts. Every handler trusts only the sender's PyPI host
@@ -67,9 +67,9 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
     case 'hibp-range':
       return hibpRange(message, deps);
     case 'password-submitted':
-      return notePasswordSubmitted(message, from, deps, deps.now());
+      return notePasswordSubmitted(message, from, deps.now());
     case 'password-reset-landed':
-      return notePasswordResetLanded(message, from, deps.now());
+      return noteLoginPageShown(message, from, deps, deps.now());
     case 'recovery-codes-shown':
       return storeDrillHashes(message, from, deps);
     case 'recovery-drill-forget':

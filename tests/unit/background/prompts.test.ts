@@ -153,10 +153,46 @@ describe('password outcomes', () => {
     expect((await observed()).passwordScore).toBeUndefined();
   });
 
-  it('records a breached login password at once (PyPI will refuse the login)', async () => {
+  it('records nothing at submit: a breached password may be a wrong one', async () => {
     await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1, breached: true });
-    expect((await observed()).breachFoundAt).toBe(now);
-    expect((await observed()).passwordScore).toBeUndefined();
+    expect(await observed()).toEqual({});
+  });
+
+  it('a wrong password, breached or not, records nothing: the login page comes back without PyPI’s compromised-password error', async () => {
+    await db.put('accounts', account({ observed: { passwordScore: { value: 4, seenAt: T0 - DAY } } }));
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1, breached: true });
+    now += 2_000;
+    expect(await send({ type: 'password-reset-landed', succeeded: false })).toEqual({ resetConfirmed: false });
+    // The submit is settled: a later page of alice in this tab (another login) does not revive it.
+    await settle(snapshot({ pageKind: 'two-factor' }));
+    expect(await observed()).toEqual({ passwordScore: { value: 4, seenAt: T0 - DAY } });
+  });
+
+  it('a right but breached password: PyPI’s compromised-password error records the breach, not the score', async () => {
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1 });
+    now += 2_000;
+    await send({ type: 'password-reset-landed', succeeded: false, compromisedPassword: true });
+    expect(await observed()).toEqual({ breachFoundAt: now });
+  });
+
+  it('the compromised-password error of another tab, or without a pending login, records nothing', async () => {
+    await send({ type: 'password-reset-landed', succeeded: false, compromisedPassword: true });
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1 });
+    await send({ type: 'password-reset-landed', succeeded: false, compromisedPassword: true }, OTHER_TAB);
+    expect(await observed()).toEqual({});
+  });
+
+  it('a right password signs in: the next page records its score and its breach verdict', async () => {
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1, breached: true });
+    now += 2_000;
+    await settle(snapshot({ pageKind: 'two-factor' }));
+    expect(await observed()).toEqual({ passwordScore: { value: 1, seenAt: now }, breachFoundAt: now });
+
+    // Later, signed in with a password HIBP does not list: the old finding goes.
+    now += DAY;
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 3, breached: false });
+    await settle(snapshot({ pageKind: 'two-factor' }));
+    expect(await observed()).toEqual({ passwordScore: { value: 3, seenAt: now } });
   });
 
   it('records a change when the account page shows PyPI’s password-change event', async () => {
