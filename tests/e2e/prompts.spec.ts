@@ -160,6 +160,33 @@ test.describe('breach', () => {
     expect(hibp).toHaveLength(2);
   });
 
+  test('Enter on the reset form: a breached password is held back with the warning, a clean one goes to PyPI', async ({ context, pypi }) => {
+    const hibp = await routeHibp(context);
+    pypi['pypi.org'].setLoggedIn(false);
+    const page = await context.newPage();
+    const resetUrl = `https://pypi.org/account/reset-password/?token=${PASSWORD_RESET_TOKEN}`;
+    await page.goto(resetUrl);
+    // Typed and submitted straight away: no blur, so the check starts with the submit.
+    await page.locator('#new_password').fill(BREACHED_PASSWORD);
+    await page.locator('#password_confirm').fill(BREACHED_PASSWORD);
+    await page.locator('#password_confirm').press('Enter');
+    await expect(prompt(page, 'breach')).toHaveAttribute('data-state', 'found');
+    await expect(prompt(page, 'breach').locator('[data-field="held-back"]')).toBeVisible();
+    await page.waitForTimeout(2_500); // longer than the hold: it does not go on by itself
+    expect(page.url()).toBe(resetUrl);
+    expect(pypi['pypi.org'].requests.filter((request) => request.method === 'POST')).toEqual([]);
+    expect(hibp).toHaveLength(1);
+
+    // A clean password: Enter once, and the form reaches PyPI after the check.
+    await page.locator('#new_password').fill(CLEAN_PASSWORD);
+    await page.locator('#password_confirm').fill(CLEAN_PASSWORD);
+    await page.locator('#password_confirm').press('Enter');
+    await page.waitForURL('https://pypi.org/account/login/');
+    expect(pypi['pypi.org'].requests.filter((request) => request.method === 'POST').map((request) => new URL(request.url).pathname)).toEqual(['/account/reset-password/']);
+    expect(pypi['pypi.org'].account.password).toBe(CLEAN_PASSWORD);
+    expect(hibp).toHaveLength(2);
+  });
+
   test('says "could not check" when Have I Been Pwned cannot be reached', async ({ context, pypi }) => {
     await routeHibp(context, { offline: true });
     pypi['pypi.org'].setLoggedIn(false);

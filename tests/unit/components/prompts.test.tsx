@@ -138,12 +138,18 @@ describe('watchPasswordForm', () => {
     fireEvent.blur(field);
     expect(checked).toHaveLength(1);
 
-    fireEvent.submit(field.form!);
+    // The first submit of a breached new password is held back, with the warning…
+    expect(fireEvent.submit(field.form!)).toBe(false);
+    await vi.waitFor(() => expect(watch.heldBack.get()).toBe(true));
+    expect(sent).toEqual([]);
+    // …and the second goes through, with the score.
+    expect(fireEvent.submit(field.form!)).toBe(true);
     expect(sent).toEqual([{ type: 'password-submitted', form: 'change', username: 'alice', score: expect.any(Number), breached: true }]);
     expect(JSON.stringify(sent)).not.toContain('hunter2');
 
     typeInto(field, 'something else');
     expect(watch.breach.get()).toEqual({ status: 'idle' });
+    expect(watch.heldBack.get()).toBe(false);
   });
 
   it('sends nothing for the register form (no account yet)', () => {
@@ -160,13 +166,17 @@ describe('watchPasswordForm', () => {
 describe('breach', () => {
   it('shows found, clean and could-not-check states; on login only when found', () => {
     const breach = observable<BreachState>({ status: 'idle' });
+    const heldBack = observable(false);
     const checkNow = vi.fn();
-    render(<PromptDock env={env('reset-password')} prompts={[breachPrompt({ kind: 'reset', watch: { breach, checkNow } })]} remember={() => {}} />);
+    render(<PromptDock env={env('reset-password')} prompts={[breachPrompt({ kind: 'reset', watch: { breach, heldBack, checkNow } })]} remember={() => {}} />);
     const card = () => document.querySelector('[data-prompt="breach"]');
     expect(card()).toBeNull();
     act(() => breach.set({ status: 'found', count: 1234 }));
     expect(card()?.getAttribute('data-state')).toBe('found');
     expect(card()?.textContent).toContain('1,234 times');
+    expect(card()?.querySelector('[data-field="held-back"]')).toBeNull();
+    act(() => heldBack.set(true));
+    expect(card()?.querySelector('[data-field="held-back"]')?.textContent).toContain('Submitting again sends it');
     act(() => breach.set({ status: 'could-not-check', reason: 'offline' }));
     expect(card()?.textContent).toContain('offline');
     fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
@@ -176,7 +186,7 @@ describe('breach', () => {
 
     cleanup();
     const loginBreach = observable<BreachState>({ status: 'not-found' });
-    render(<PromptDock env={env('login')} prompts={[breachPrompt({ kind: 'login', watch: { breach: loginBreach, checkNow } })]} remember={() => {}} />);
+    render(<PromptDock env={env('login')} prompts={[breachPrompt({ kind: 'login', watch: { breach: loginBreach, heldBack, checkNow } })]} remember={() => {}} />);
     expect(card()).toBeNull();
     act(() => loginBreach.set({ status: 'found', count: 1 }));
     expect(card()?.querySelector('a[href="/account/request-password-reset/"]')).not.toBeNull();
