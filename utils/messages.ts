@@ -90,16 +90,24 @@ const promptId = v.picklist(PROMPT_IDS);
 const zxcvbnScore = v.picklist([0, 1, 2, 3, 4]);
 const base64 = (length: number) => v.pipe(v.string(), v.length(length), v.regex(/^[A-Za-z0-9+/]+={0,2}$/));
 
-/** Which prompts the user silenced for this account (or, without a username, this host). */
+/**
+ * On PyPI's sign-in steps after the password (two-factor, recovery code), which name no account:
+ * the account is the login pending in the sender's tab, which the background knows.
+ */
+const signingIn = v.optional(v.literal(true));
+
+/** Which prompts the user silenced for this account (or, with neither field, this host). */
 export const PromptStatesMessageSchema = v.strictObject({
   type: v.literal('prompt-states'),
   username: v.optional(username),
+  signingIn,
 });
 
-/** "Don't show again" or "Remind me later" on a prompt. */
+/** "Don't show again" or "Remind me later" on a prompt, for the same account as prompt-states. */
 export const PromptDismissMessageSchema = v.strictObject({
   type: v.literal('prompt-dismiss'),
   username: v.optional(username),
+  signingIn,
   promptId,
   action: v.picklist(['dismiss', 'snooze']),
 });

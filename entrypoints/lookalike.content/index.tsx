@@ -20,6 +20,8 @@ export default defineContentScript({
       host: null,
       pageKind: 'other',
       username: null,
+      // Nothing is remembered on a look-alike: its warning has only "Close".
+      dismissalAccount: () => ({}),
       signal: ctx.signal,
       now: () => Date.now(),
       send: async () => null,

@@ -4,7 +4,7 @@ import { mountPrompts } from '@/components/prompts/mount';
 import { passwordStrengthPrompt } from '@/components/prompts/PasswordStrength';
 import { detectPage } from '@/utils/pypi/pages';
 import { createBreachChecker } from '@/utils/prompts/breach/checker';
-import { buildPromptEnv } from '@/utils/prompts/env';
+import { buildPromptEnv, withTypedAccount } from '@/utils/prompts/env';
 import { passwordPageMatches } from '@/utils/prompts/match-patterns';
 import { findPasswordForm } from '@/utils/prompts/password/form';
 import { reportLoginPage } from '@/utils/prompts/password/login-page';
@@ -24,7 +24,9 @@ export default defineContentScript({
     const url = new URL(location.href);
     const kind = detectPage(url, document);
     const passwordForm = findPasswordForm(kind, document);
-    const env = await buildPromptEnv(url, document, ctx.signal, kind);
+    const pageEnv = await buildPromptEnv(url, document, ctx.signal, kind);
+    // The login and register pages name no account, but their forms do once it is typed.
+    const env = passwordForm?.usernameField ? withTypedAccount(pageEnv, passwordForm) : pageEnv;
     const prompts: PromptDefinition[] = [...AUDIT_NUDGE_PROMPTS];
 
     if (passwordForm && env.host) {
@@ -47,3 +49,4 @@ export default defineContentScript({
     await mountPrompts(ctx, env, prompts);
   },
 });
+

@@ -118,6 +118,25 @@ test.describe('password-strength', () => {
     await page.waitForTimeout(500);
     await expect(prompt(page, 'totp-check')).toHaveCount(0);
   });
+
+  test('on the register page, "Don’t show again" is kept for the username typed', async ({ context, serviceWorker, pypi }) => {
+    pypi['pypi.org'].setLoggedIn(false);
+    const page = await context.newPage();
+    await page.goto('https://pypi.org/account/register/');
+    await page.locator('#username').fill('newcomer');
+    await page.locator('#new_password').focus();
+    await prompt(page, 'password-strength').getByRole('button', { name: 'Don’t show again' }).click();
+    await expect.poll(async () => ((await readExtensionDb(serviceWorker)).prompts as { id: string }[] | undefined)?.map((state) => state.id)).toEqual(['pypi.org/newcomer|password-strength']);
+    // Back with the same username: hidden once it is typed; another name still gets the help.
+    await page.reload();
+    await page.locator('#username').fill('newcomer');
+    await page.locator('#new_password').fill('password1');
+    await page.waitForTimeout(500);
+    await expect(prompt(page, 'password-strength')).toHaveCount(0);
+    await page.locator('#username').fill('someone-else');
+    await page.locator('#new_password').focus();
+    await expect(prompt(page, 'password-strength')).toHaveAttribute('data-state', 'pypi-fails');
+  });
 });
 
 test.describe('breach', () => {
@@ -478,9 +497,22 @@ test.describe('lost-2fa-help', () => {
     await page.goto(`https://pypi.org/account/recovery-code/?${TWO_FACTOR_TOKEN}`);
     await expect(prompt(page, 'lost-2fa-help')).toBeVisible();
     await prompt(page, 'lost-2fa-help').getByRole('button', { name: 'Don’t show again' }).click();
+    // Kept for the account signing in (the login of this tab), not for everyone on pypi.org.
+    await expect.poll(async () => ((await readExtensionDb(serviceWorker)).prompts as { id: string }[]).map((state) => state.id)).toEqual(['pypi.org/alice|lost-2fa-help']);
     await page.reload();
     await page.waitForTimeout(800);
     await expect(prompt(page, 'lost-2fa-help')).toHaveCount(0);
+
+    // bob signs in on the same browser: his two-factor step still offers the help.
+    pypi['pypi.org'].setScenario('bob-keys-only');
+    pypi['pypi.org'].setLoggedIn(false);
+    const bobPage = await context.newPage();
+    await bobPage.goto('https://pypi.org/account/login/');
+    await bobPage.locator('#username').fill('bob');
+    await bobPage.locator('#password').fill(PASSWORDS.bob);
+    await bobPage.locator('#login-form input[type=submit]').click();
+    await bobPage.waitForURL(/\/account\/two-factor\//);
+    await expect(prompt(bobPage, 'lost-2fa-help')).toBeVisible();
   });
 });
 

@@ -17,6 +17,12 @@ export function rememberLoginAttempt(message: LoginAttemptMessage, from: Content
   pendingLogins.set(tabKey(from), { username: message.username, at: now });
 }
 
+/** The username of the login pending in the sender's tab (the sign-in steps belong to it), or null. */
+export function pendingLoginUsername(from: ContentScriptSender, now = Date.now()): string | null {
+  const pending = pendingLogins.get(tabKey(from));
+  return pending && now - pending.at <= LOGIN_ATTEMPT_TTL_MS ? pending.username : null;
+}
+
 /**
  * Stores a snapshot from a content script. The host is the sender's, not the message's: a page on
  * pypi.org cannot write into a test.pypi.org account. A snapshot without a username (the

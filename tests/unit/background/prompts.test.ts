@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlePromptMessage, type PromptDeps } from '@/utils/background/prompts';
 import { notePasswordOutcome, resetPendingSubmits } from '@/utils/background/passwords';
+import { rememberLoginAttempt } from '@/utils/background/snapshots';
 import { parseMessage, type ContentMessage, type RecoveryCodesShownMessage } from '@/utils/messages';
 import { deleteStore, getAccount, openStore, recordSnapshot, saveSettings } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
@@ -88,6 +89,21 @@ describe('prompt dismissals', () => {
     expect((await db.getAll('prompts')).map((state) => state.id).sort()).toEqual(['pypi.org/alice|password-strength', 'pypi.org/alice|totp-check']);
     now += 8 * DAY;
     expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: ['password-strength'] });
+  });
+
+  it('on the sign-in steps belong to the login pending in the sender’s tab, and to the host only without one', async () => {
+    const signingInTab = { ...TAB, tabId: 41 } as const;
+    rememberLoginAttempt({ type: 'login-attempt', username: 'alice' }, signingInTab, now);
+    await send({ type: 'prompt-dismiss', signingIn: true, promptId: 'lost-2fa-help', action: 'dismiss' }, signingInTab as unknown as typeof TAB);
+    expect((await db.getAll('prompts')).map((state) => state.id)).toEqual(['pypi.org/alice|lost-2fa-help']);
+    expect(await send({ type: 'prompt-states', signingIn: true }, signingInTab as unknown as typeof TAB)).toEqual({ silenced: ['lost-2fa-help'] });
+    expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: ['lost-2fa-help'] });
+    // Another account signing in, and a tab with no login pending, are not silenced.
+    expect(await send({ type: 'prompt-states', username: 'bob' })).toEqual({ silenced: [] });
+    const freshTab = { ...TAB, tabId: 42 } as const;
+    expect(await send({ type: 'prompt-states', signingIn: true }, freshTab as unknown as typeof TAB)).toEqual({ silenced: [] });
+    await send({ type: 'prompt-dismiss', signingIn: true, promptId: 'lost-2fa-help', action: 'snooze' }, freshTab as unknown as typeof TAB);
+    expect((await db.getAll('prompts')).map((state) => state.id).sort()).toEqual(['pypi.org/alice|lost-2fa-help', 'pypi.org|lost-2fa-help']);
   });
 
   it('use the sender’s host, not anything in the message', async () => {

@@ -20,6 +20,7 @@ import { observable } from '@/utils/prompts/observable';
 import type { BreachChecker, BreachState } from '@/utils/prompts/breach/checker';
 import type { ContentMessage } from '@/utils/messages';
 import type { PageKind } from '@/utils/pypi/page-kinds';
+import type { PromptId } from '@/utils/prompts/ids';
 import { NEW_TOTP_SECRET } from '../../fixtures/pypi/secrets';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 10);
@@ -30,7 +31,7 @@ afterEach(() => {
 });
 
 function env(pageKind: PageKind, send: PromptEnv['send'] = async () => null): PromptEnv {
-  return { url: new URL('https://pypi.org/'), doc: document, host: 'pypi.org', pageKind, username: 'alice', signal: new AbortController().signal, now: () => NOW, send };
+  return { url: new URL('https://pypi.org/'), doc: document, host: 'pypi.org', pageKind, username: 'alice', dismissalAccount: () => ({ username: 'alice' }), signal: new AbortController().signal, now: () => NOW, send };
 }
 
 /** Builds PyPI-like markup with the DOM API (never innerHTML). */
@@ -77,6 +78,17 @@ describe('PromptDock and PromptCard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Don’t show again' }));
     expect(remember).toHaveBeenLastCalledWith('enable-2fa', 'dismiss');
     expect(document.querySelector('[data-prompt="enable-2fa"]')).toBeNull();
+  });
+
+  it('hides remembered prompts silenced for the account as it changes (a typed username), never page-only ones', () => {
+    const silenced = observable<readonly PromptId[]>([]);
+    render(<PromptDock env={env('account-settings')} prompts={[plain('enable-2fa', 'remember'), plain('lookalike-host', 'page')]} remember={() => {}} silenced={silenced} />);
+    expect(document.querySelector('[data-prompt="enable-2fa"]')).not.toBeNull();
+    act(() => silenced.set(['enable-2fa', 'lookalike-host']));
+    expect(document.querySelector('[data-prompt="enable-2fa"]')).toBeNull();
+    expect(document.querySelector('[data-prompt="lookalike-host"]')).not.toBeNull();
+    act(() => silenced.set([]));
+    expect(document.querySelector('[data-prompt="enable-2fa"]')).not.toBeNull();
   });
 });
 
