@@ -464,6 +464,28 @@ test.describe('save-recovery-codes and the drill', () => {
     await expectNoSecretsStored(serviceWorker);
   });
 
+  test('"Don’t keep drill hashes" deletes the drill’s hashes from storage', async ({ context, serviceWorker, extensionId }) => {
+    const page = await context.newPage();
+    await visitAccountSettings(page, serviceWorker);
+    await page.goto('https://pypi.org/manage/account/recovery-codes/regenerate');
+    const card = prompt(page, 'save-recovery-codes');
+    await expect(card).toHaveAttribute('data-state', 'stored', { timeout: 20_000 });
+    const drillOf = async () => ((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed as { recoveryDrill?: { hashes: string[] } } | undefined)?.recoveryDrill;
+    expect((await drillOf())?.hashes).toHaveLength(8);
+
+    await card.getByRole('button', { name: 'Don’t keep drill hashes' }).click();
+    await expect(card).toHaveAttribute('data-state', 'forgotten');
+    await expect(card.locator('[data-field="drill"]')).toContainText('The drill hashes were deleted');
+    await expect.poll(drillOf).toBeUndefined();
+    // Nothing left anywhere in the extension's storage: no hash, and no code.
+    expect(JSON.stringify((await readExtensionDb(serviceWorker)).accounts)).not.toContain('recoveryDrill');
+    await expectNoSecretsStored(serviceWorker);
+    // And the drill page has nothing to ask about.
+    const drillPage = await context.newPage();
+    await drillPage.goto(`chrome-extension://${extensionId}/drill.html`);
+    await expect(drillPage.locator('[data-drill="none"]')).toBeVisible();
+  });
+
   test('no reminder on the "already generated" page, which shows no codes', async ({ context }) => {
     const page = await context.newPage();
     await page.goto('https://pypi.org/manage/account/recovery-codes/generate');
