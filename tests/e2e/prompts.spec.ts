@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateSync } from 'otplib';
 import { test, expect } from './fixtures';
@@ -5,10 +7,11 @@ import { createFakePypi } from '../fixtures/pypi/server';
 import { FIXTURE_SECRETS, NEW_TOTP_SECRET, PASSWORDS, PASSWORD_RESET_TOKEN, RECOVERY_CODES, TWO_FACTOR_TOKEN } from '../fixtures/pypi/secrets';
 import { BREACHED_COUNT, BREACHED_PASSWORD, CLEAN_PASSWORD, sha1Upper } from '../fixtures/hibp/range';
 import { storedAccount, readExtensionDb } from './support/extension-db';
-import { allExtensionStorage, pageLayout, pinExtensionClock, routeHibp } from './support/prompts';
+import { allExtensionStorage, extensionScriptsIn, pageLayout, pinExtensionClock, preApproveAllSites, routeHibp } from './support/prompts';
+import { extensionIdOf, extensionServiceWorker, launchWithExtension } from './support/launch';
 import { repoRoot } from './support/paths';
 import { OptionsPage } from './pages/options';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 
 /**
  * In-page prompts end to end, on the fake PyPI in Chromium. Playwright's locators pierce the
@@ -563,6 +566,131 @@ test.describe('lookalike-host', () => {
       await page.goto(url);
       await page.waitForTimeout(500);
       await expect(prompt(page, 'lookalike-host'), url).toHaveCount(0);
+    }
+  });
+});
+
+test.describe('lookalike-host on every site (opt-in)', () => {
+  const LOGIN_FORM = '<!DOCTYPE html><title>Log in · PyPI</title><form method="post" action="/account/login/"><input name="username"><input name="password" type="password"><input type="submit"></form>';
+  const PLAIN = '<!DOCTYPE html><title>About</title><h1>Nothing to sign in to</h1>';
+  /** рypi.org with a Cyrillic "р", as the address bar gets it (punycode). */
+  const HOMOGRAPH = 'xn--ypi-zed.org';
+
+  /** Every other host is answered here: a password form under /account/, a plain page elsewhere. */
+  async function routeOtherSites(context: BrowserContext) {
+    await context.route(/^https:\/\/(?!(test\.)?pypi\.org\/)/, (route) =>
+      route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: new URL(route.request().url()).pathname.startsWith('/account/') ? LOGIN_FORM : PLAIN }),
+    );
+  }
+
+  /** A browser on its own profile (for restarts), routed like the fixture's: no real network. */
+  async function launchOnProfile(userDataDir: string) {
+    const context = await launchWithExtension({ userDataDir });
+    await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
+    await routeOtherSites(context);
+    const serviceWorker = await extensionServiceWorker(context);
+    return { context, serviceWorker, extensionId: extensionIdOf(serviceWorker) };
+  }
+
+  const registeredScripts = (serviceWorker: Worker) => serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+
+  async function optIn(context: BrowserContext, extensionId: string, wanted: boolean) {
+    const options = await OptionsPage.open(context, extensionId);
+    const toggle = options.page.getByRole('checkbox', { name: /Warn on every site that looks like PyPI/ });
+    await expect(toggle).toBeEnabled();
+    await expect(toggle).toBeChecked({ checked: !wanted });
+    await toggle.click();
+    await expect(toggle).toBeChecked({ checked: wanted });
+    await expect(options.status).toContainText(wanted ? 'is on' : 'is off');
+    await options.page.close();
+  }
+
+  test('without the opt-in, nothing of PyPI Guard runs on pypi.org.evil.test, and the install asks for no site', async ({ context, serviceWorker, extensionId }) => {
+    await routeOtherSites(context);
+    const page = await context.newPage();
+    const scripts = await extensionScriptsIn(page, extensionId);
+    await page.goto('https://pypi.org.evil.test/account/login/');
+    await expect(page.locator('input[type="password"]')).toBeVisible();
+    await page.waitForTimeout(1_000);
+    expect([...scripts]).toEqual([]);
+    await expect(host(page)).toHaveCount(0);
+    expect(await registeredScripts(serviceWorker)).toEqual([]);
+    expect((await serviceWorker.evaluate(() => chrome.permissions.getAll())).origins ?? []).not.toContain('*://*/*');
+    // The way in is the options page, off by default.
+    const options = await OptionsPage.open(context, extensionId);
+    await expect(options.page.getByRole('checkbox', { name: /Warn on every site that looks like PyPI/ })).not.toBeChecked();
+  });
+
+  test('once opted in: warns on pypi.org.example.test and an xn-- homograph with a password form, does nothing elsewhere; off again stops it and gives the access back', async ({ context, serviceWorker, extensionId }) => {
+    await routeOtherSites(context);
+    await preApproveAllSites(context, extensionId);
+    // Approved, not yet asked for: nothing runs until the user turns the check on.
+    const before = await context.newPage();
+    const beforeScripts = await extensionScriptsIn(before, extensionId);
+    await before.goto('https://pypi.org.example.test/account/login/');
+    await before.waitForTimeout(800);
+    expect([...beforeScripts]).toEqual([]);
+    await before.close();
+
+    await optIn(context, extensionId, true);
+    expect(await serviceWorker.evaluate(() => chrome.permissions.contains({ origins: ['*://*/*'] }))).toBe(true);
+    expect(await registeredScripts(serviceWorker)).toEqual([
+      expect.objectContaining({ id: 'pypi-guard-lookalike-probe', js: ['lookalike-probe.js'], matches: ['*://*/*'], persistAcrossSessions: true }),
+    ]);
+
+    const page = await context.newPage();
+    const scripts = await extensionScriptsIn(page, extensionId);
+    await page.goto('https://pypi.org.example.test/account/login/');
+    await expect(prompt(page, 'lookalike-host')).toBeVisible();
+    await expect(prompt(page, 'lookalike-host')).toHaveAttribute('data-state', 'pypi-org-in-name');
+    await expect(prompt(page, 'lookalike-host').locator('[data-field="host"]')).toHaveText('pypi.org.example.test');
+    expect([...scripts].sort()).toEqual(['/content-scripts/lookalike.js', '/lookalike-probe.js']);
+
+    await page.goto(`https://${HOMOGRAPH}/account/login/`);
+    await expect(prompt(page, 'lookalike-host')).toHaveAttribute('data-state', 'homoglyph');
+    await expect(prompt(page, 'lookalike-host').locator('[data-field="host"]')).toHaveText('рypi.org');
+
+    // An ordinary site with a password form, and a look-alike page without one: the probe
+    // runs, finds nothing to do, and the warning is never loaded.
+    for (const url of ['https://example.org/account/login/', 'https://pypi.org.example.test/about/']) {
+      const quiet = await context.newPage();
+      const quietScripts = await extensionScriptsIn(quiet, extensionId);
+      await quiet.goto(url);
+      await quiet.waitForTimeout(800);
+      expect([...quietScripts], url).toEqual(['/lookalike-probe.js']);
+      await expect(host(quiet), url).toHaveCount(0);
+      await quiet.close();
+    }
+
+    await optIn(context, extensionId, false);
+    expect(await registeredScripts(serviceWorker)).toEqual([]);
+    expect(await serviceWorker.evaluate(() => chrome.permissions.contains({ origins: ['*://*/*'] }))).toBe(false);
+    const after = await context.newPage();
+    const afterScripts = await extensionScriptsIn(after, extensionId);
+    await after.goto('https://pypi.org.example.test/account/login/');
+    await after.waitForTimeout(800);
+    expect([...afterScripts]).toEqual([]);
+    await expect(host(after)).toHaveCount(0);
+  });
+
+  test('the opt-in survives a browser restart', async () => {
+    const profile = mkdtempSync(path.join(tmpdir(), 'pypi-guard-profile-'));
+    try {
+      const first = await launchOnProfile(profile);
+      await preApproveAllSites(first.context, first.extensionId);
+      await optIn(first.context, first.extensionId, true);
+      await first.context.close();
+
+      const second = await launchOnProfile(profile);
+      try {
+        const page = await second.context.newPage();
+        await page.goto('https://pypi.org.example.test/account/login/');
+        await expect(prompt(page, 'lookalike-host')).toBeVisible();
+      } finally {
+        await second.context.close();
+      }
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
     }
   });
 });
