@@ -46,7 +46,8 @@ describe('LookalikeOptIn (options page)', () => {
 
   it('is disabled where the browser has no such API', async () => {
     const { api } = fakeOptInApi();
-    render(<LookalikeOptIn api={{ ...api, isRegistered: () => Promise.reject(new TypeError('scripting is undefined')) }} announce={() => {}} />);
+    const missing = () => Promise.reject(new TypeError('not implemented'));
+    render(<LookalikeOptIn api={{ ...api, hasAccess: missing, isRegistered: missing }} announce={() => {}} />);
     expect(await screen.findByText('Not available in this browser.')).toBeTruthy();
     expect(toggle().disabled).toBe(true);
   });

@@ -57,8 +57,8 @@ export type OptInState = 'on' | 'off';
  * disagree with what the browser shows the user.
  */
 export async function optInState(api: LookalikeOptInApi): Promise<OptInState> {
-  const [registered, access] = await Promise.all([api.isRegistered(), api.hasAccess()]);
-  return registered && access ? 'on' : 'off';
+  // One after the other: where the API is missing, one failure, not two.
+  return (await api.hasAccess()) && (await api.isRegistered()) ? 'on' : 'off';
 }
 
 /** Registers the probe unless it is already (the options page and the background may race). */
