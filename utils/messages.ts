@@ -94,16 +94,24 @@ const promptId = v.picklist(PROMPT_IDS);
 const zxcvbnScore = v.picklist([0, 1, 2, 3, 4]);
 const base64 = (length: number) => v.pipe(v.string(), v.length(length), v.regex(/^[A-Za-z0-9+/]+={0,2}$/));
 
-/** Which prompts the user silenced for this account (or, without a username, this host). */
+/**
+ * On PyPI's sign-in steps after the password (two-factor, recovery code), which name no account:
+ * the account is the login pending in the sender's tab, which the background knows.
+ */
+const signingIn = v.optional(v.literal(true));
+
+/** Which prompts the user silenced for this account (or, with neither field, this host). */
 export const PromptStatesMessageSchema = v.strictObject({
   type: v.literal('prompt-states'),
   username: v.optional(username),
+  signingIn,
 });
 
-/** "Don't show again" or "Remind me later" on a prompt. */
+/** "Don't show again" or "Remind me later" on a prompt, for the same account as prompt-states. */
 export const PromptDismissMessageSchema = v.strictObject({
   type: v.literal('prompt-dismiss'),
   username: v.optional(username),
+  signingIn,
   promptId,
   action: v.picklist(['dismiss', 'snooze']),
 });
@@ -127,14 +135,19 @@ export const PasswordSubmittedMessageSchema = v.strictObject({
   username: v.optional(username),
   score: zxcvbnScore,
   breached: v.optional(v.boolean()),
-  /** The login page was reached from a successful password reset (see password-reset-landed). */
+  /** The login page was reached from a successful password reset (see login-page-shown). */
   afterReset: v.optional(v.boolean()),
 });
 
-/** The login page after a reset-password submit: did PyPI show its success message? */
-export const PasswordResetLandedMessageSchema = v.strictObject({
-  type: v.literal('password-reset-landed'),
+/**
+ * A login page's report on itself, sent on every view of it, for the password submit pending in
+ * its tab: did PyPI show its success message (after a reset-password submit), and did it refuse a
+ * right but breached password with its compromised-password error (after a login submit)?
+ */
+export const LoginPageShownMessageSchema = v.strictObject({
+  type: v.literal('login-page-shown'),
   succeeded: v.boolean(),
+  compromisedPassword: v.optional(v.literal(true)),
 });
 
 /** Salted PBKDF2 hashes of the recovery codes PyPI just showed (never the codes). */
@@ -196,7 +209,7 @@ export const MessageSchema = v.variant('type', [
   PromptDismissMessageSchema,
   HibpRangeMessageSchema,
   PasswordSubmittedMessageSchema,
-  PasswordResetLandedMessageSchema,
+  LoginPageShownMessageSchema,
   RecoveryCodesShownMessageSchema,
   RecoveryDrillForgetMessageSchema,
   OpenRecoveryAssistantMessageSchema,
@@ -212,7 +225,7 @@ export type PromptStatesMessage = v.InferOutput<typeof PromptStatesMessageSchema
 export type PromptDismissMessage = v.InferOutput<typeof PromptDismissMessageSchema>;
 export type HibpRangeMessage = v.InferOutput<typeof HibpRangeMessageSchema>;
 export type PasswordSubmittedMessage = v.InferOutput<typeof PasswordSubmittedMessageSchema>;
-export type PasswordResetLandedMessage = v.InferOutput<typeof PasswordResetLandedMessageSchema>;
+export type LoginPageShownMessage = v.InferOutput<typeof LoginPageShownMessageSchema>;
 export type RecoveryCodesShownMessage = v.InferOutput<typeof RecoveryCodesShownMessageSchema>;
 export type RecoveryDrillForgetMessage = v.InferOutput<typeof RecoveryDrillForgetMessageSchema>;
 export type OpenRecoveryAssistantMessage = v.InferOutput<typeof OpenRecoveryAssistantMessageSchema>;
@@ -223,7 +236,7 @@ export interface PromptReplies {
   'prompt-dismiss': { saved: boolean };
   'hibp-range': HibpRangeReply;
   'password-submitted': { noted: boolean };
-  'password-reset-landed': { resetConfirmed: boolean };
+  'login-page-shown': { resetConfirmed: boolean };
   'recovery-codes-shown': { stored: boolean; drillIntervalDays: number };
   'recovery-drill-forget': { forgotten: boolean };
   'open-recovery-assistant': { opened: boolean };

@@ -3,10 +3,12 @@ import { checkDrillCode, drillDueAt, type DrillAnswer } from '@/utils/drill/hash
 import { getAccounts, getSettings, updateObserved, type AccountId, type AccountRecord, type RecoveryDrill as DrillRecord } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
 
-/** What the drill needs from outside: the store and the clock (tests pass their own). */
+/** What the drill needs from outside: the store, the clock and the background (tests pass their own). */
 export interface DrillDeps {
   openDb(): Promise<PypiGuardDb>;
   now(): number;
+  /** A drill's outcome was stored: the background brings the badge and reminders up to date. */
+  dataChanged(): void;
 }
 
 /** Codes regenerated this long after the drill learned them mean its hashes describe dead codes. */
@@ -108,6 +110,8 @@ export function RecoveryDrill({ deps, accountId }: { deps: DrillDeps; accountId?
         } finally {
           db.close();
         }
+        // A pass or a miss changes the recovery-codes check and when the next drill is due.
+        deps.dataChanged();
         await load();
       }
     } finally {

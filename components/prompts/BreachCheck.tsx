@@ -13,12 +13,14 @@ export interface BreachCheckProps {
 const formatter = new Intl.NumberFormat('en');
 
 /**
- * Have I Been Pwned's verdict on the password, after blur or submit. On the login page it speaks
+ * Have I Been Pwned's verdict on the password, after blur or submit (on new-password forms the
+ * first submit waits for it, see watch.ts). On the login page it speaks
  * only when the password is listed (PyPI will then refuse the sign-in and disable the password);
  * on new-password forms it also confirms a clean result and says when it could not check.
  */
 export function BreachCheck({ kind, watch }: BreachCheckProps) {
   const state: BreachState = useObservable(watch.breach);
+  const heldBack = useObservable(watch.heldBack);
   if (state.status === 'idle' || state.status === 'disabled') return null;
   if (kind === 'login' && state.status !== 'found') return null;
 
@@ -55,11 +57,16 @@ export function BreachCheck({ kind, watch }: BreachCheckProps) {
           </p>
           <p>
             {kind === 'login'
-              ? 'PyPI refuses to sign you in with a breached password and disables it; you will need to reset it. Use a new password you have never used anywhere.'
+              ? 'If it is your PyPI password, PyPI will refuse the sign-in and disable it, and you will need to reset it. Choose a new password you have never used anywhere.'
               : kind === 'reset'
                 ? 'PyPI does not check this on the reset page before you submit. Choose a different password you have never used anywhere.'
                 : 'PyPI will refuse it. Choose a different password you have never used anywhere.'}
           </p>
+          {heldBack && (
+            <p data-field="held-back" class="pg-strong">
+              PyPI Guard held the form back so you can change it. Submitting again sends it as it is.
+            </p>
+          )}
         </PromptCard>
       );
     case 'could-not-check':

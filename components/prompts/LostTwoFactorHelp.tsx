@@ -5,7 +5,9 @@ import { PromptCard } from './PromptCard';
 /**
  * On PyPI's two-factor and recovery-code login steps: a quiet way to the recovery assistant for
  * someone whose phone, key or codes are gone. Opens an extension page (the background does it;
- * a PyPI page cannot link to it).
+ * a PyPI page cannot link to it). These steps name no account: "Don't show again" is kept for the
+ * login pending in this tab (the background knows its username), and for the whole PyPI host
+ * only when there is none (the step opened without a login in this tab, e.g. from history).
  */
 export function LostTwoFactorHelp({ env }: { env: PromptEnv }) {
   const [failed, setFailed] = useState(false);

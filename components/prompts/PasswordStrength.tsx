@@ -92,7 +92,11 @@ export function PasswordStrength({ passwordForm, zxcvbn }: PasswordStrengthProps
   );
 }
 
-/** The `password-strength` prompt for the page's new-password form. */
+/**
+ * The `password-strength` prompt for the page's new-password form. Its dismissals belong to the
+ * account: the one signed in (change), the one typed (register; the whole host until a username
+ * is typed), and on the reset page — whose token names no account — the whole PyPI host.
+ */
 export function passwordStrengthPrompt(props: PasswordStrengthProps) {
   return definePrompt({
     id: 'password-strength',

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { PromptId } from '@/utils/prompts/ids';
+import { observable } from '@/utils/prompts/observable';
 import type { PromptDefinition, PromptEnv } from '@/utils/prompts/types';
 import { PromptDock } from './PromptDock';
 import { PROMPT_CSS } from './prompt-css';
@@ -14,20 +15,24 @@ export const PROMPT_HOST_TAG = 'pypi-guard-ui';
  * one `<pypi-guard-ui>` with an open shadow root. The host is appended to `<html>`, after
  * `<body>`, so PyPI's `body > :last-child`-style selectors and its flow are untouched; the
  * stylesheet fixes it to a corner. Returns null when no prompt applies (nothing is added).
+ * Dismissals are asked for and stored for `env.dismissalAccount()`; where that is a typed
+ * username, they are asked for again when it changes.
  */
 export async function mountPrompts(ctx: ContentScriptContext, env: PromptEnv, definitions: readonly PromptDefinition[]): Promise<{ remove(): void } | null> {
   const forPage = definitions.filter((definition) => definition.pages.includes(env.pageKind));
   if (forPage.length === 0) return null;
 
-  let silenced: readonly PromptId[] = [];
-  if (env.host && forPage.some((definition) => definition.dismissal === 'remember')) {
-    silenced = (await env.send({ type: 'prompt-states', ...(env.username && { username: env.username }) }))?.silenced ?? [];
-  }
-  const prompts = forPage.filter((definition) => definition.dismissal === 'page' || !silenced.includes(definition.id));
+  const remembers = env.host !== null && forPage.some((definition) => definition.dismissal === 'remember');
+  const silencedFor = async () => (await env.send({ type: 'prompt-states', ...env.dismissalAccount() }))?.silenced ?? [];
+  const silenced = observable<readonly PromptId[]>(remembers ? await silencedFor() : []);
+  const follows = remembers && env.watchDismissalAccount !== undefined;
+  // With a fixed account, silenced prompts are left out for good (nothing mounts if none is left).
+  const prompts = follows ? forPage : forPage.filter((definition) => definition.dismissal === 'page' || !silenced.get().includes(definition.id));
   if (prompts.length === 0 || !ctx.isValid) return null;
+  if (follows) env.watchDismissalAccount!(() => void silencedFor().then((ids) => silenced.set(ids)));
 
   const remember = (id: PromptId, action: 'dismiss' | 'snooze') => {
-    void env.send({ type: 'prompt-dismiss', promptId: id, action, ...(env.username && { username: env.username }) });
+    void env.send({ type: 'prompt-dismiss', promptId: id, action, ...env.dismissalAccount() });
   };
   const ui = await createShadowRootUi(ctx, {
     name: PROMPT_HOST_TAG,
@@ -38,7 +43,7 @@ export async function mountPrompts(ctx: ContentScriptContext, env: PromptEnv, de
     // Keys typed in the prompts stay there: PyPI's keyboard shortcuts do not see them.
     isolateEvents: true,
     onMount(container) {
-      render(<PromptDock env={env} prompts={prompts} remember={remember} />, container);
+      render(<PromptDock env={env} prompts={prompts} remember={remember} silenced={silenced} />, container);
       return container;
     },
     onRemove(container) {

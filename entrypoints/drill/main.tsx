@@ -1,8 +1,15 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { RecoveryDrill } from '@/components/drill/RecoveryDrill';
+import type { DataChangedMessage } from '@/utils/messages';
 import { openStore } from '@/utils/store';
 import './style.css';
 
 // drill.html?account=pypi.org/alice preselects an account (e.g. from a reminder).
 const accountId = new URLSearchParams(location.search).get('account');
-render(<RecoveryDrill deps={{ openDb: () => openStore(), now: () => Date.now() }} accountId={accountId} />, document.getElementById('app')!);
+const deps = {
+  openDb: () => openStore(),
+  now: () => Date.now(),
+  dataChanged: () => void browser.runtime.sendMessage({ type: 'data-changed' } satisfies DataChangedMessage),
+};
+render(<RecoveryDrill deps={deps} accountId={accountId} />, document.getElementById('app')!);

@@ -10,6 +10,7 @@ import { DueNow } from './DueNow';
 import { Accounts } from './Accounts';
 import { DataSection } from './DataSection';
 import { History } from './History';
+import { LookalikeOptIn } from './LookalikeOptIn';
 
 export interface OptionsData {
   settings: Settings;
@@ -95,6 +96,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         <>
           <DueNow data={data} {...props} />
           <ReminderSettings data={data} {...props} />
+          <LookalikeOptIn announce={setStatus} />
           <Accounts data={data} {...props} />
           <History data={data} {...props} />
           <DataSection data={data} {...props} />

@@ -2,19 +2,15 @@ import { AUDIT_NUDGE_PROMPTS } from '@/components/prompts/audit-nudges';
 import { breachPrompt } from '@/components/prompts/BreachCheck';
 import { mountPrompts } from '@/components/prompts/mount';
 import { passwordStrengthPrompt } from '@/components/prompts/PasswordStrength';
-import { waitFor } from '@/utils/dom/wait-for';
 import { detectPage } from '@/utils/pypi/pages';
 import { createBreachChecker } from '@/utils/prompts/breach/checker';
-import { buildPromptEnv } from '@/utils/prompts/env';
+import { buildPromptEnv, withTypedAccount } from '@/utils/prompts/env';
 import { passwordPageMatches } from '@/utils/prompts/match-patterns';
 import { findPasswordForm } from '@/utils/prompts/password/form';
+import { reportLoginPage } from '@/utils/prompts/password/login-page';
 import { watchPasswordForm } from '@/utils/prompts/password/watch';
 import { lazyZxcvbn, preloadOnIntent } from '@/utils/prompts/password/lazy-zxcvbn';
-import type { PromptDefinition, PromptEnv } from '@/utils/prompts/types';
-
-/** PyPI's flash messages arrive as a late include; success is a class, in every language. */
-const SUCCESS_FLASH = '.notification-bar.notification-bar--success';
-const FLASH_WAIT_MS = 5_000;
+import type { PromptDefinition } from '@/utils/prompts/types';
 
 /**
  * PyPI's password pages only (login, register, reset, account settings): the one content script
@@ -28,7 +24,9 @@ export default defineContentScript({
     const url = new URL(location.href);
     const kind = detectPage(url, document);
     const passwordForm = findPasswordForm(kind, document);
-    const env = await buildPromptEnv(url, document, ctx.signal, kind);
+    const pageEnv = await buildPromptEnv(url, document, ctx.signal, kind);
+    // The login and register pages name no account, but their forms do once it is typed.
+    const env = passwordForm?.usernameField ? withTypedAccount(pageEnv, passwordForm) : pageEnv;
     const prompts: PromptDefinition[] = [...AUDIT_NUDGE_PROMPTS];
 
     if (passwordForm && env.host) {
@@ -36,7 +34,8 @@ export default defineContentScript({
       const zxcvbn = lazyZxcvbn(() => import('zxcvbn').then((module) => module.default));
       preloadOnIntent(zxcvbn, passwordForm.field, ctx.signal);
       let afterReset = false;
-      if (passwordForm.kind === 'login') void resetLanding(env).then((confirmed) => (afterReset = confirmed));
+      // Settles the submit that led here, if any: wrong password, breached one, or a reset done.
+      if (passwordForm.kind === 'login') void reportLoginPage(passwordForm.form, env.send, ctx.signal).then((confirmed) => (afterReset = confirmed));
       const watch = watchPasswordForm(passwordForm, {
         zxcvbn,
         checker: createBreachChecker(env.send),
@@ -51,12 +50,3 @@ export default defineContentScript({
   },
 });
 
-/**
- * PyPI sends a successful password reset to the login page with a success message; the
- * background knows whether this tab just submitted a reset. True when both say so.
- */
-async function resetLanding(env: PromptEnv): Promise<boolean> {
-  const flash = await waitFor(SUCCESS_FLASH, { timeout: FLASH_WAIT_MS, signal: env.signal, root: env.doc });
-  const reply = await env.send({ type: 'password-reset-landed', succeeded: flash !== null });
-  return reply?.resetConfirmed ?? false;
-}

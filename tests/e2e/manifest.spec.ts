@@ -3,6 +3,7 @@ import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { chromeExtensionDir, repoRoot } from './support/paths';
 import { lookalikeOf } from '../../utils/prompts/lookalike/detect';
+import { LOOKALIKE_OPT_IN_ORIGINS } from '../../utils/prompts/lookalike/opt-in';
 
 // Reads the manifest the e2e run built (global setup), not the config: what ships is what counts.
 const manifest = JSON.parse(readFileSync(path.join(chromeExtensionDir, 'manifest.json'), 'utf8')) as {
@@ -23,6 +24,7 @@ const PERMISSION_USES: Record<string, RegExp> = {
   storage: /browser\.storage\./,
   tabs: /browser\.tabs\.(query|get)\(.*url/,
   activeTab: /browser\.tabs\.query\(\{ active: true/,
+  scripting: /browser\.scripting\.registerContentScripts\(/,
 };
 
 function sourceFiles(dir: string): string[] {
@@ -52,7 +54,10 @@ test('every permission is one the code uses', () => {
 
 test('hosts are only pypi.org and test.pypi.org, never <all_urls>', () => {
   expect(manifest.host_permissions ?? []).toEqual([]);
-  expect(manifest.optional_host_permissions ?? []).toEqual([]);
+  // All sites only as an optional permission, asked for by the look-alike opt-in in the options page.
+  expect(manifest.optional_host_permissions ?? []).toEqual(LOOKALIKE_OPT_IN_ORIGINS);
+  expect(productSource).toMatch(/browser\.permissions\.request\(\{ origins: LOOKALIKE_OPT_IN_ORIGINS \}\)/);
+  expect(manifest.optional_permissions ?? []).toEqual([]);
   const scripts = manifest.content_scripts ?? [];
   const pypiScripts = scripts.filter((script) => !script.js?.some((file) => file.includes('lookalike')));
   expect(pypiScripts.length).toBeGreaterThan(0);

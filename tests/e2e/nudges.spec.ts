@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { storedAccount } from './support/extension-db';
+import { scenarioAccount } from '../fixtures/pypi/accounts';
 import type { Page } from '@playwright/test';
 
 /**
@@ -48,13 +49,31 @@ test('two keys and every code used: generate-recovery-codes, and nothing else', 
   await expect(card.locator('[data-action="fix"]')).toHaveAttribute('href', '/manage/account/recovery-codes/generate');
 });
 
-test('a well-kept account gets no nudge at all', async ({ context, pypi }) => {
-  pypi['pypi.org'].setScenario('totp-and-key'); // 2 codes left: only the codes nudge may show
+test('TOTP and a key with only 2 codes left: the low-codes nudge alone, pointing at regenerate', async ({ context, pypi }) => {
+  pypi['pypi.org'].setScenario('totp-and-key');
   const page = await context.newPage();
   await page.goto('https://pypi.org/manage/account/');
   await expect(prompt(page, 'generate-recovery-codes')).toBeVisible();
   await expect(prompt(page, 'generate-recovery-codes').locator('[data-action="fix"]')).toHaveAttribute('href', '/manage/account/recovery-codes/regenerate');
   for (const id of ['enable-2fa', 'add-second-method', 'security-events']) await expect(prompt(page, id)).toHaveCount(0);
+});
+
+test('a well-kept account — TOTP and a key, 7 fresh codes left — gets no nudge at all', async ({ context, serviceWorker, pypi }) => {
+  const now = new Date();
+  const wellKept = scenarioAccount('totp-and-key', now);
+  // Regenerated a month ago; the one code PyPI makes you use at set-up is the only one burned.
+  wellKept.recoveryCodes = { generatedAt: new Date(now.getTime() - 30 * 86_400_000), burned: [true, false, false, false, false, false, false, false] };
+  pypi['pypi.org'].setScenario(wellKept);
+  const page = await context.newPage();
+  await page.goto('https://pypi.org/manage/account/');
+  // The page model has stored this visit (the nudges wait for exactly that before they decide)…
+  await expect.poll(async () => ((await storedAccount(serviceWorker, 'pypi.org/alice')) as { recoveryCodes?: { value: { unused?: number } } } | undefined)?.recoveryCodes?.value.unused).toBe(7);
+  await expect(page.locator('pypi-guard-ui')).toBeAttached();
+  await page.waitForTimeout(2_000); // …and has had every chance to (wrongly) show one.
+  for (const id of ['enable-2fa', 'add-second-method', 'generate-recovery-codes', 'security-events']) await expect(prompt(page, id), id).toHaveCount(0);
+  await page.goto('https://pypi.org/manage/account/two-factor/');
+  await page.waitForTimeout(2_000);
+  for (const id of ['enable-2fa', 'add-second-method', 'generate-recovery-codes']) await expect(prompt(page, id), id).toHaveCount(0);
 });
 
 test('security events: suspicious rows listed; "It was me" acknowledges them for the popup too', async ({ context, serviceWorker, pypi }) => {

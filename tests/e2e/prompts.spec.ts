@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateSync } from 'otplib';
 import { test, expect } from './fixtures';
@@ -5,10 +7,11 @@ import { createFakePypi } from '../fixtures/pypi/server';
 import { FIXTURE_SECRETS, NEW_TOTP_SECRET, PASSWORDS, PASSWORD_RESET_TOKEN, RECOVERY_CODES, TWO_FACTOR_TOKEN } from '../fixtures/pypi/secrets';
 import { BREACHED_COUNT, BREACHED_PASSWORD, CLEAN_PASSWORD, sha1Upper } from '../fixtures/hibp/range';
 import { storedAccount, readExtensionDb } from './support/extension-db';
-import { allExtensionStorage, pageLayout, pinExtensionClock, routeHibp } from './support/prompts';
+import { allExtensionStorage, extensionScriptsIn, pageLayout, pinExtensionClock, preApproveAllSites, routeHibp } from './support/prompts';
+import { extensionIdOf, extensionServiceWorker, launchWithExtension } from './support/launch';
 import { repoRoot } from './support/paths';
 import { OptionsPage } from './pages/options';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 
 /**
  * In-page prompts end to end, on the fake PyPI in Chromium. Playwright's locators pierce the
@@ -118,6 +121,25 @@ test.describe('password-strength', () => {
     await page.waitForTimeout(500);
     await expect(prompt(page, 'totp-check')).toHaveCount(0);
   });
+
+  test('on the register page, "Don’t show again" is kept for the username typed', async ({ context, serviceWorker, pypi }) => {
+    pypi['pypi.org'].setLoggedIn(false);
+    const page = await context.newPage();
+    await page.goto('https://pypi.org/account/register/');
+    await page.locator('#username').fill('newcomer');
+    await page.locator('#new_password').focus();
+    await prompt(page, 'password-strength').getByRole('button', { name: 'Don’t show again' }).click();
+    await expect.poll(async () => ((await readExtensionDb(serviceWorker)).prompts as { id: string }[] | undefined)?.map((state) => state.id)).toEqual(['pypi.org/newcomer|password-strength']);
+    // Back with the same username: hidden once it is typed; another name still gets the help.
+    await page.reload();
+    await page.locator('#username').fill('newcomer');
+    await page.locator('#new_password').fill('password1');
+    await page.waitForTimeout(500);
+    await expect(prompt(page, 'password-strength')).toHaveCount(0);
+    await page.locator('#username').fill('someone-else');
+    await page.locator('#new_password').focus();
+    await expect(prompt(page, 'password-strength')).toHaveAttribute('data-state', 'pypi-fails');
+  });
 });
 
 test.describe('breach', () => {
@@ -160,6 +182,33 @@ test.describe('breach', () => {
     expect(hibp).toHaveLength(2);
   });
 
+  test('Enter on the reset form: a breached password is held back with the warning, a clean one goes to PyPI', async ({ context, pypi }) => {
+    const hibp = await routeHibp(context);
+    pypi['pypi.org'].setLoggedIn(false);
+    const page = await context.newPage();
+    const resetUrl = `https://pypi.org/account/reset-password/?token=${PASSWORD_RESET_TOKEN}`;
+    await page.goto(resetUrl);
+    // Typed and submitted straight away: no blur, so the check starts with the submit.
+    await page.locator('#new_password').fill(BREACHED_PASSWORD);
+    await page.locator('#password_confirm').fill(BREACHED_PASSWORD);
+    await page.locator('#password_confirm').press('Enter');
+    await expect(prompt(page, 'breach')).toHaveAttribute('data-state', 'found');
+    await expect(prompt(page, 'breach').locator('[data-field="held-back"]')).toBeVisible();
+    await page.waitForTimeout(2_500); // longer than the hold: it does not go on by itself
+    expect(page.url()).toBe(resetUrl);
+    expect(pypi['pypi.org'].requests.filter((request) => request.method === 'POST')).toEqual([]);
+    expect(hibp).toHaveLength(1);
+
+    // A clean password: Enter once, and the form reaches PyPI after the check.
+    await page.locator('#new_password').fill(CLEAN_PASSWORD);
+    await page.locator('#password_confirm').fill(CLEAN_PASSWORD);
+    await page.locator('#password_confirm').press('Enter');
+    await page.waitForURL('https://pypi.org/account/login/');
+    expect(pypi['pypi.org'].requests.filter((request) => request.method === 'POST').map((request) => new URL(request.url).pathname)).toEqual(['/account/reset-password/']);
+    expect(pypi['pypi.org'].account.password).toBe(CLEAN_PASSWORD);
+    expect(hibp).toHaveLength(2);
+  });
+
   test('says "could not check" when Have I Been Pwned cannot be reached', async ({ context, pypi }) => {
     await routeHibp(context, { offline: true });
     pypi['pypi.org'].setLoggedIn(false);
@@ -187,7 +236,7 @@ test.describe('breach', () => {
     expect(hibp).toHaveLength(0);
   });
 
-  test('on the login page, a breached password is flagged and recorded for the typed account', async ({ context, serviceWorker, pypi }) => {
+  test('on the login page, a breached but wrong password is flagged and records nothing', async ({ context, serviceWorker, pypi }) => {
     await routeHibp(context);
     const page = await context.newPage();
     await visitAccountSettings(page, serviceWorker);
@@ -199,9 +248,54 @@ test.describe('breach', () => {
     await expect(prompt(page, 'breach')).toHaveAttribute('data-state', 'found');
     await expect(prompt(page, 'breach').getByRole('link', { name: 'Reset your password' })).toHaveAttribute('href', '/account/request-password-reset/');
     await page.locator('#login-form input[type=submit]').click();
+    // alice's password is another one: PyPI says "invalid", so the breach is not hers.
+    await expect(page.locator('#password-errors')).toContainText('The password is invalid');
+    await page.waitForTimeout(1_500);
+    const observed = (await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed ?? {};
+    expect(observed).not.toHaveProperty('breachFoundAt');
+    expect(observed).not.toHaveProperty('passwordScore');
+
+    // Then the right password, in the same tab: its score is recorded, and still no breach.
+    await page.locator('#password').fill(PASSWORDS.alice);
+    await page.locator('#login-form input[type=submit]').click();
+    await page.waitForURL(/\/account\/two-factor\//);
+    await expect.poll(async () => (await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed).toMatchObject({ passwordScore: { value: expect.any(Number) } });
+    expect((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed).not.toHaveProperty('breachFoundAt');
+  });
+
+  test('on the login page, a right but breached password is recorded once PyPI refuses it as compromised', async ({ context, serviceWorker, pypi }) => {
+    await routeHibp(context);
+    const page = await context.newPage();
+    await visitAccountSettings(page, serviceWorker);
+    pypi['pypi.org'].setLoggedIn(false);
+    pypi['pypi.org'].account.password = BREACHED_PASSWORD;
+    await page.goto('https://pypi.org/account/login/');
+    await page.locator('#username').fill('alice');
+    // Enter at once: no blur, so PyPI Guard has no verdict of its own at submit; PyPI's answer decides.
+    await page.locator('#password').fill(BREACHED_PASSWORD);
+    await page.locator('#password').press('Enter');
+    await expect(page.locator('#password-errors a[href="/help/#compromised-password"]')).toBeVisible();
     await expect.poll(async () => ((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed as { breachFoundAt?: number } | undefined)?.breachFoundAt).toBeGreaterThan(0);
-    // Wrong password: PyPI said no, so no score is recorded for it.
-    expect(((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed as { passwordScore?: unknown }).passwordScore).toBeUndefined();
+    // The login failed: no score for a password that did not sign in.
+    expect((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed).not.toHaveProperty('passwordScore');
+  });
+
+  test('on the login page, a clean password shows no breach prompt and records no breach', async ({ context, serviceWorker, pypi }) => {
+    const hibp = await routeHibp(context);
+    const page = await context.newPage();
+    await visitAccountSettings(page, serviceWorker);
+    pypi['pypi.org'].setLoggedIn(false);
+    await page.goto('https://pypi.org/account/login/');
+    await page.locator('#username').fill('alice');
+    await page.locator('#password').fill(PASSWORDS.alice);
+    await page.locator('#password').blur();
+    await expect.poll(() => hibp.length).toBe(1); // checked…
+    await page.waitForTimeout(500);
+    await expect(prompt(page, 'breach')).toHaveCount(0); // …and nothing to say on the login page
+    await page.locator('#login-form input[type=submit]').click();
+    await page.waitForURL(/\/account\/two-factor\//);
+    await expect.poll(async () => (await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed).toMatchObject({ passwordScore: { value: expect.any(Number) } });
+    expect((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed).not.toHaveProperty('breachFoundAt');
   });
 });
 
@@ -373,6 +467,28 @@ test.describe('save-recovery-codes and the drill', () => {
     await expectNoSecretsStored(serviceWorker);
   });
 
+  test('"Don’t keep drill hashes" deletes the drill’s hashes from storage', async ({ context, serviceWorker, extensionId }) => {
+    const page = await context.newPage();
+    await visitAccountSettings(page, serviceWorker);
+    await page.goto('https://pypi.org/manage/account/recovery-codes/regenerate');
+    const card = prompt(page, 'save-recovery-codes');
+    await expect(card).toHaveAttribute('data-state', 'stored', { timeout: 20_000 });
+    const drillOf = async () => ((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed as { recoveryDrill?: { hashes: string[] } } | undefined)?.recoveryDrill;
+    expect((await drillOf())?.hashes).toHaveLength(8);
+
+    await card.getByRole('button', { name: 'Don’t keep drill hashes' }).click();
+    await expect(card).toHaveAttribute('data-state', 'forgotten');
+    await expect(card.locator('[data-field="drill"]')).toContainText('The drill hashes were deleted');
+    await expect.poll(drillOf).toBeUndefined();
+    // Nothing left anywhere in the extension's storage: no hash, and no code.
+    expect(JSON.stringify((await readExtensionDb(serviceWorker)).accounts)).not.toContain('recoveryDrill');
+    await expectNoSecretsStored(serviceWorker);
+    // And the drill page has nothing to ask about.
+    const drillPage = await context.newPage();
+    await drillPage.goto(`chrome-extension://${extensionId}/drill.html`);
+    await expect(drillPage.locator('[data-drill="none"]')).toBeVisible();
+  });
+
   test('no reminder on the "already generated" page, which shows no codes', async ({ context }) => {
     const page = await context.newPage();
     await page.goto('https://pypi.org/manage/account/recovery-codes/generate');
@@ -406,9 +522,22 @@ test.describe('lost-2fa-help', () => {
     await page.goto(`https://pypi.org/account/recovery-code/?${TWO_FACTOR_TOKEN}`);
     await expect(prompt(page, 'lost-2fa-help')).toBeVisible();
     await prompt(page, 'lost-2fa-help').getByRole('button', { name: 'Don’t show again' }).click();
+    // Kept for the account signing in (the login of this tab), not for everyone on pypi.org.
+    await expect.poll(async () => ((await readExtensionDb(serviceWorker)).prompts as { id: string }[]).map((state) => state.id)).toEqual(['pypi.org/alice|lost-2fa-help']);
     await page.reload();
     await page.waitForTimeout(800);
     await expect(prompt(page, 'lost-2fa-help')).toHaveCount(0);
+
+    // bob signs in on the same browser: his two-factor step still offers the help.
+    pypi['pypi.org'].setScenario('bob-keys-only');
+    pypi['pypi.org'].setLoggedIn(false);
+    const bobPage = await context.newPage();
+    await bobPage.goto('https://pypi.org/account/login/');
+    await bobPage.locator('#username').fill('bob');
+    await bobPage.locator('#password').fill(PASSWORDS.bob);
+    await bobPage.locator('#login-form input[type=submit]').click();
+    await bobPage.waitForURL(/\/account\/two-factor\//);
+    await expect(prompt(bobPage, 'lost-2fa-help')).toBeVisible();
   });
 });
 
@@ -437,6 +566,131 @@ test.describe('lookalike-host', () => {
       await page.goto(url);
       await page.waitForTimeout(500);
       await expect(prompt(page, 'lookalike-host'), url).toHaveCount(0);
+    }
+  });
+});
+
+test.describe('lookalike-host on every site (opt-in)', () => {
+  const LOGIN_FORM = '<!DOCTYPE html><title>Log in · PyPI</title><form method="post" action="/account/login/"><input name="username"><input name="password" type="password"><input type="submit"></form>';
+  const PLAIN = '<!DOCTYPE html><title>About</title><h1>Nothing to sign in to</h1>';
+  /** рypi.org with a Cyrillic "р", as the address bar gets it (punycode). */
+  const HOMOGRAPH = 'xn--ypi-zed.org';
+
+  /** Every other host is answered here: a password form under /account/, a plain page elsewhere. */
+  async function routeOtherSites(context: BrowserContext) {
+    await context.route(/^https:\/\/(?!(test\.)?pypi\.org\/)/, (route) =>
+      route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: new URL(route.request().url()).pathname.startsWith('/account/') ? LOGIN_FORM : PLAIN }),
+    );
+  }
+
+  /** A browser on its own profile (for restarts), routed like the fixture's: no real network. */
+  async function launchOnProfile(userDataDir: string) {
+    const context = await launchWithExtension({ userDataDir });
+    await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
+    await routeOtherSites(context);
+    const serviceWorker = await extensionServiceWorker(context);
+    return { context, serviceWorker, extensionId: extensionIdOf(serviceWorker) };
+  }
+
+  const registeredScripts = (serviceWorker: Worker) => serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+
+  async function optIn(context: BrowserContext, extensionId: string, wanted: boolean) {
+    const options = await OptionsPage.open(context, extensionId);
+    const toggle = options.page.getByRole('checkbox', { name: /Warn on every site that looks like PyPI/ });
+    await expect(toggle).toBeEnabled();
+    await expect(toggle).toBeChecked({ checked: !wanted });
+    await toggle.click();
+    await expect(toggle).toBeChecked({ checked: wanted });
+    await expect(options.status).toContainText(wanted ? 'is on' : 'is off');
+    await options.page.close();
+  }
+
+  test('without the opt-in, nothing of PyPI Guard runs on pypi.org.evil.test, and the install asks for no site', async ({ context, serviceWorker, extensionId }) => {
+    await routeOtherSites(context);
+    const page = await context.newPage();
+    const scripts = await extensionScriptsIn(page, extensionId);
+    await page.goto('https://pypi.org.evil.test/account/login/');
+    await expect(page.locator('input[type="password"]')).toBeVisible();
+    await page.waitForTimeout(1_000);
+    expect([...scripts]).toEqual([]);
+    await expect(host(page)).toHaveCount(0);
+    expect(await registeredScripts(serviceWorker)).toEqual([]);
+    expect((await serviceWorker.evaluate(() => chrome.permissions.getAll())).origins ?? []).not.toContain('*://*/*');
+    // The way in is the options page, off by default.
+    const options = await OptionsPage.open(context, extensionId);
+    await expect(options.page.getByRole('checkbox', { name: /Warn on every site that looks like PyPI/ })).not.toBeChecked();
+  });
+
+  test('once opted in: warns on pypi.org.example.test and an xn-- homograph with a password form, does nothing elsewhere; off again stops it and gives the access back', async ({ context, serviceWorker, extensionId }) => {
+    await routeOtherSites(context);
+    await preApproveAllSites(context, extensionId);
+    // Approved, not yet asked for: nothing runs until the user turns the check on.
+    const before = await context.newPage();
+    const beforeScripts = await extensionScriptsIn(before, extensionId);
+    await before.goto('https://pypi.org.example.test/account/login/');
+    await before.waitForTimeout(800);
+    expect([...beforeScripts]).toEqual([]);
+    await before.close();
+
+    await optIn(context, extensionId, true);
+    expect(await serviceWorker.evaluate(() => chrome.permissions.contains({ origins: ['*://*/*'] }))).toBe(true);
+    expect(await registeredScripts(serviceWorker)).toEqual([
+      expect.objectContaining({ id: 'pypi-guard-lookalike-probe', js: ['lookalike-probe.js'], matches: ['*://*/*'], persistAcrossSessions: true }),
+    ]);
+
+    const page = await context.newPage();
+    const scripts = await extensionScriptsIn(page, extensionId);
+    await page.goto('https://pypi.org.example.test/account/login/');
+    await expect(prompt(page, 'lookalike-host')).toBeVisible();
+    await expect(prompt(page, 'lookalike-host')).toHaveAttribute('data-state', 'pypi-org-in-name');
+    await expect(prompt(page, 'lookalike-host').locator('[data-field="host"]')).toHaveText('pypi.org.example.test');
+    expect([...scripts].sort()).toEqual(['/content-scripts/lookalike.js', '/lookalike-probe.js']);
+
+    await page.goto(`https://${HOMOGRAPH}/account/login/`);
+    await expect(prompt(page, 'lookalike-host')).toHaveAttribute('data-state', 'homoglyph');
+    await expect(prompt(page, 'lookalike-host').locator('[data-field="host"]')).toHaveText('рypi.org');
+
+    // An ordinary site with a password form, and a look-alike page without one: the probe
+    // runs, finds nothing to do, and the warning is never loaded.
+    for (const url of ['https://example.org/account/login/', 'https://pypi.org.example.test/about/']) {
+      const quiet = await context.newPage();
+      const quietScripts = await extensionScriptsIn(quiet, extensionId);
+      await quiet.goto(url);
+      await quiet.waitForTimeout(800);
+      expect([...quietScripts], url).toEqual(['/lookalike-probe.js']);
+      await expect(host(quiet), url).toHaveCount(0);
+      await quiet.close();
+    }
+
+    await optIn(context, extensionId, false);
+    expect(await registeredScripts(serviceWorker)).toEqual([]);
+    expect(await serviceWorker.evaluate(() => chrome.permissions.contains({ origins: ['*://*/*'] }))).toBe(false);
+    const after = await context.newPage();
+    const afterScripts = await extensionScriptsIn(after, extensionId);
+    await after.goto('https://pypi.org.example.test/account/login/');
+    await after.waitForTimeout(800);
+    expect([...afterScripts]).toEqual([]);
+    await expect(host(after)).toHaveCount(0);
+  });
+
+  test('the opt-in survives a browser restart', async () => {
+    const profile = mkdtempSync(path.join(tmpdir(), 'pypi-guard-profile-'));
+    try {
+      const first = await launchOnProfile(profile);
+      await preApproveAllSites(first.context, first.extensionId);
+      await optIn(first.context, first.extensionId, true);
+      await first.context.close();
+
+      const second = await launchOnProfile(profile);
+      try {
+        const page = await second.context.newPage();
+        await page.goto('https://pypi.org.example.test/account/login/');
+        await expect(prompt(page, 'lookalike-host')).toBeVisible();
+      } finally {
+        await second.context.close();
+      }
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
     }
   });
 });

@@ -1,13 +1,18 @@
 import type { AccountSnapshot } from '../pypi/snapshot';
-import type { PasswordResetLandedMessage, PasswordSubmittedMessage } from '../messages';
+import type { LoginPageShownMessage, PasswordSubmittedMessage } from '../messages';
 import type { TrustedSender } from '../sender';
 import { accountIdOf, updateObserved, type AccountRecord, type ObservedFacts } from '../store';
 import type { PypiGuardDb } from '../store/schema';
 
 /**
- * What PyPI Guard learns from PyPI's password forms: a zxcvbn score and times, never a password.
- * A submit is remembered per tab, in memory, until the next page tells whether PyPI accepted it:
- * - login: any later account page of the same user in the tab (the password was right);
+ * What PyPI Guard learns from PyPI's password forms: a zxcvbn score, a breach finding and times,
+ * never a password. A submit is remembered per tab, in memory, and nothing about it is recorded
+ * until the next page tells whether PyPI accepted the password:
+ * - login: a later page of the same user in the tab (the two-factor step, a signed-in page) says
+ *   the password was right, so its score and Have I Been Pwned's verdict describe the account's
+ *   password. The login page again says it was not: a wrong password records nothing, even a
+ *   breached one — unless PyPI shows its compromised-password error, which it does only for the
+ *   right password (pypi-facts.md §7: it disables that password); then the breach is recorded;
  * - change: /manage/account/ whose security history shows `account:password:change` since the submit;
  * - reset: PyPI's success message on the login page it redirects to; the login that follows
  *   then records the new password's score and the change time.
@@ -59,23 +64,30 @@ function without<K extends keyof ObservedFacts>(observed: ObservedFacts, key: K)
   return rest;
 }
 
-export async function notePasswordSubmitted(message: PasswordSubmittedMessage, from: ContentScriptSender, deps: PasswordDeps, now: number): Promise<{ noted: boolean }> {
+export function notePasswordSubmitted(message: PasswordSubmittedMessage, from: ContentScriptSender, now: number): { noted: boolean } {
   const { type: _type, ...submit } = message;
+  // Held until the next page says whether the password was right (see above).
   pendingSubmits.set(tabKey(from), { ...submit, at: now });
-  // PyPI refuses a breached password at login and disables it (pypi-facts.md §7): the login
-  // will fail, so the breach is recorded now rather than on a success that will not come.
-  if (message.form === 'login' && message.breached && message.username) {
-    const username = message.username;
-    await withDb(deps, (db) => updateObserved(db, accountIdOf(from.host, username), (observed) => ({ ...observed, breachFoundAt: now })));
-  }
   return { noted: true };
 }
 
-export function notePasswordResetLanded(message: PasswordResetLandedMessage, from: ContentScriptSender, now: number): { resetConfirmed: boolean } {
+/**
+ * A login page in a tab with a pending submit: the submit did not sign in. After a reset, PyPI's
+ * success message confirms the reset. After a login, the password was wrong — or right but breached,
+ * when PyPI's compromised-password error is on the page: then the breach is the account's.
+ */
+export async function noteLoginPageShown(message: LoginPageShownMessage, from: ContentScriptSender, deps: PasswordDeps, now: number): Promise<{ resetConfirmed: boolean }> {
   const pending = current(from, now);
-  if (pending?.form !== 'reset') return { resetConfirmed: false };
+  if (!pending) return { resetConfirmed: false };
   pendingSubmits.delete(tabKey(from));
-  return { resetConfirmed: message.succeeded };
+  if (pending.form === 'reset') return { resetConfirmed: message.succeeded };
+  if (pending.form === 'login' && message.compromisedPassword && pending.username) {
+    const id = accountIdOf(from.host, pending.username);
+    // The first finding stands: every refused sign-in with the same password is the same breach,
+    // not new evidence (the reminders date evidence by it).
+    await withDb(deps, (db) => updateObserved(db, id, (observed) => ({ ...observed, breachFoundAt: observed.breachFoundAt ?? now })));
+  }
+  return { resetConfirmed: false };
 }
 
 /**
@@ -96,6 +108,8 @@ export async function notePasswordOutcome(snapshot: AccountSnapshot, from: Conte
       updateObserved(db, record.id, (observed) => {
         let next: ObservedFacts = { ...observed, passwordScore: { value: pending.score, seenAt: now } };
         if (pending.afterReset) next = without({ ...next, passwordChangedAt: now }, 'breachFoundAt');
+        // Signed in with a password HIBP lists (PyPI lets it through only when its own check fails).
+        if (pending.breached === true) next = { ...next, breachFoundAt: next.breachFoundAt ?? now };
         // Signed in with a password HIBP does not list: an older breach finding is about an old password.
         if (pending.breached === false) next = without(next, 'breachFoundAt');
         return next;

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
-import type { ContentMessage, ContentReply, HibpRangeMessage, PromptReplies, RecoveryCodesShownMessage } from '../messages';
+import type { ContentMessage, ContentReply, HibpRangeMessage, PromptDismissMessage, PromptReplies, PromptStatesMessage, RecoveryCodesShownMessage } from '../messages';
 import { HIBP_PADDING_HEADER, hibpRangeUrl, parseRangeResponse, type HibpRangeReply } from '../prompts/breach/hibp';
-import { PROMPT_IDS, promptScopeOf, promptStateKey } from '../prompts/ids';
+import { PROMPT_IDS, promptScopeOf, promptStateKey, type PromptScope } from '../prompts/ids';
 import { applyPromptAction, isPromptSilenced } from '../prompts/state';
 import type { TrustedSender } from '../sender';
 import { accountIdOf, getAccount, getEvents, getPromptStates, getSettings, openStore, savePromptState, updateObserved, type ObservedFacts } from '../store';
 import { accountAuditReply } from '../prompts/account-audit';
 import type { PypiGuardDb } from '../store/schema';
-import { notePasswordResetLanded, notePasswordSubmitted } from './passwords';
+import { noteLoginPageShown, notePasswordSubmitted } from './passwords';
 import { pendingLoginUsername } from './snapshots';
 import { recoveryAssistantQuery } from '../recovery/query';
 
@@ -50,7 +50,7 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
   switch (message.type) {
     case 'prompt-states':
       return withDb(deps, async (db) => {
-        const scope = promptScopeOf(from.host, message.username);
+        const scope = dismissalScope(message, from, deps.now());
         const states = await getPromptStates(db, PROMPT_IDS.map((id) => promptStateKey(scope, id)));
         const now = deps.now();
         const silenced = PROMPT_IDS.filter((id) => isPromptSilenced(states.find((state) => state.id === promptStateKey(scope, id)), now));
@@ -58,16 +58,16 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
       });
     case 'prompt-dismiss':
       return withDb(deps, async (db) => {
-        const key = promptStateKey(promptScopeOf(from.host, message.username), message.promptId);
+        const key = promptStateKey(dismissalScope(message, from, deps.now()), message.promptId);
         await savePromptState(db, applyPromptAction(key, message.action, deps.now()));
         return { saved: true };
       });
     case 'hibp-range':
       return hibpRange(message, deps);
     case 'password-submitted':
-      return notePasswordSubmitted(message, from, deps, deps.now());
-    case 'password-reset-landed':
-      return notePasswordResetLanded(message, from, deps.now());
+      return notePasswordSubmitted(message, from, deps.now());
+    case 'login-page-shown':
+      return noteLoginPageShown(message, from, deps, deps.now());
     case 'recovery-codes-shown':
       return storeDrillHashes(message, from, deps);
     case 'recovery-drill-forget':
@@ -98,6 +98,15 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
       return { opened: true };
     }
   }
+}
+
+/**
+ * Whose dismissals a prompt message is about: the named account, else — on the sign-in steps —
+ * the login pending in the sender's tab, else (nobody known) the sender's whole PyPI host.
+ */
+function dismissalScope(message: PromptStatesMessage | PromptDismissMessage, from: ContentScriptSender, now: number): PromptScope {
+  const username = message.username ?? (message.signingIn ? pendingLoginUsername(from, now) : null);
+  return promptScopeOf(from.host, username);
 }
 
 async function withDb<T>(deps: PromptDeps, work: (db: PypiGuardDb) => Promise<T>): Promise<T> {

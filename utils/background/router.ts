@@ -46,8 +46,8 @@ export const WRITES_STORE: Readonly<Record<Message['type'], boolean>> = {
   'prompt-states': false,
   'prompt-dismiss': true,
   'hibp-range': false,
-  'password-submitted': true, // a breach found at login
-  'password-reset-landed': false, // memory only
+  'password-submitted': false, // memory only: the outcome is stored once the next page settles it
+  'login-page-shown': true, // also the login page re-shown with PyPI's compromised-password error: stores the breach
   'recovery-codes-shown': true, // the drill's hashes
   'recovery-drill-forget': true,
   'open-recovery-assistant': false,
@@ -108,7 +108,7 @@ function dispatch(message: Message, from: TrustedSender, handlers: MessageHandle
     case 'prompt-dismiss':
     case 'hibp-range':
     case 'password-submitted':
-    case 'password-reset-landed':
+    case 'login-page-shown':
     case 'recovery-codes-shown':
     case 'recovery-drill-forget':
     case 'open-recovery-assistant':

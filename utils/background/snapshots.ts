@@ -16,7 +16,7 @@ export function rememberLoginAttempt(message: LoginAttemptMessage, from: Content
   pendingLogins.set(tabKey(from), { username: message.username, at: now });
 }
 
-/** The username just submitted on PyPI's login form in the sender's tab, while still attributable; else null. */
+/** The username of the login pending in the sender's tab (the sign-in steps belong to it), or null. */
 export function pendingLoginUsername(from: ContentScriptSender, now = Date.now()): string | null {
   const pending = pendingLogins.get(tabKey(from));
   return pending && now - pending.at <= LOGIN_ATTEMPT_TTL_MS ? pending.username : null;

@@ -5,6 +5,7 @@ import { detectPage, type PageKind } from '../pypi/pages';
 import { asUsername, signedInUsername } from '../pypi/parse/dom';
 import { parseAccountDetails } from '../pypi/parse/account-details';
 import { waitFor } from '../dom/wait-for';
+import type { PasswordForm } from './password/form';
 import type { PromptEnv } from './types';
 
 /** Sends a prompt message to the background; null when there is no answer (worker restarting, extension updated). */
@@ -21,6 +22,12 @@ export async function sendToBackground<M extends ContentMessage>(message: M): Pr
 const USER_MENU = '#user-indicator a[href^="/user/"]';
 export const USER_MENU_WAIT_MS = 5_000;
 
+/**
+ * The sign-in steps after the password: they name no account, but the login just submitted in
+ * this tab does (the background keeps its username).
+ */
+const SIGN_IN_STEPS: readonly PageKind[] = ['two-factor', 'recovery-code-login'];
+
 /** Signed-in pages that name the account only in the late user menu. */
 const NAMED_BY_USER_MENU: readonly PageKind[] = ['two-factor-settings', 'totp-provision', 'webauthn-provision', 'recovery-codes', 'recovery-codes-burn', 'api-token', 'projects'];
 
@@ -36,14 +43,31 @@ export async function buildPromptEnv(url: URL, doc: Document, signal: AbortSigna
     const link = await waitFor(USER_MENU, { timeout: USER_MENU_WAIT_MS, signal, root: doc });
     username = link ? (signedInUsername(doc) ?? null) : null;
   }
+  const account = username ? (asUsername(username) ?? null) : null;
   return {
     url,
     doc,
     host,
     pageKind: kind,
-    username: username ? (asUsername(username) ?? null) : null,
+    username: account,
+    dismissalAccount: () => (account ? { username: account } : SIGN_IN_STEPS.includes(kind) ? { signingIn: true } : {}),
     signal,
     now: () => Date.now(),
     send: host ? sendToBackground : async () => null,
+  };
+}
+
+/**
+ * On the login and register pages, which name no account: dismissals belong to the username typed
+ * in the form, read at each use and followed as it changes (the whole host until one is typed).
+ */
+export function withTypedAccount(env: PromptEnv, passwordForm: Pick<PasswordForm, 'username' | 'usernameField'>): PromptEnv {
+  return {
+    ...env,
+    dismissalAccount: () => {
+      const username = passwordForm.username();
+      return username ? { username } : {};
+    },
+    watchDismissalAccount: (onChange) => passwordForm.usernameField?.addEventListener('change', onChange, { signal: env.signal }),
   };
 }

@@ -25,8 +25,10 @@ export function isPromptId(value: string): value is PromptId {
 }
 
 /**
- * Whose dismissals apply on a page: the signed-in (or typed) account when the page names one,
- * else the whole PyPI host (signed-out pages such as the two-factor step).
+ * Whose dismissals apply on a page: an account — the one the page names, the one typed in the
+ * login or register form, or on the two-factor and recovery-code steps the login pending in the
+ * tab — else, only when no account is known (the reset page, an empty login form), the whole
+ * PyPI host.
  */
 export type PromptScope = `${PypiHost}` | `${PypiHost}/${string}`;
 

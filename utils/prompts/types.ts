@@ -4,6 +4,13 @@ import type { PageKind } from '../pypi/page-kinds';
 import type { ContentMessage, ContentReply } from '../messages';
 import type { PromptId } from './ids';
 
+/**
+ * Whose dismissals ("Remind me later", "Don't show again") apply on a page, as prompt messages
+ * carry it: an account by name; on the sign-in steps after the password, the login pending in
+ * the tab (the background knows its username); or nobody known — then the whole PyPI host.
+ */
+export type DismissalAccount = { username: string; signingIn?: never } | { signingIn: true; username?: never } | { username?: never; signingIn?: never };
+
 /** What a prompt knows about the page it is on. Built once per page by the content script. */
 export interface PromptEnv {
   url: URL;
@@ -13,6 +20,10 @@ export interface PromptEnv {
   pageKind: PageKind;
   /** The account the page is about, when the page names it (account pages, the user menu). */
   username: string | null;
+  /** Whose dismissals apply here; asked at each use, since a typed username changes. */
+  dismissalAccount(): DismissalAccount;
+  /** Calls back when `dismissalAccount()` may have changed (the login or register form's username). */
+  watchDismissalAccount?(onChange: () => void): void;
   /** Aborted when the content script is invalidated (extension update, page unload). */
   signal: AbortSignal;
   now(): number;

@@ -77,3 +77,32 @@ export async function allExtensionStorage(serviceWorker: Worker): Promise<string
   });
   return JSON.stringify({ db, areas });
 }
+
+/**
+ * Pre-approves PyPI Guard's optional access to all sites the way the browser's own extension page
+ * does it (chrome://extensions calls `developerPrivate.addHostPermission` when the user adds a site
+ * under "Site access"). It stands in for the user's "Allow" in the permission dialog, which no
+ * automation can press: Playwright has no API for extension permission prompts and the DevTools
+ * protocol no command to grant them. Nothing is active yet: the extension's own
+ * `permissions.request` (the options toggle) still has to ask, and is then answered at once.
+ */
+export async function preApproveAllSites(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome://extensions/?id=${extensionId}`);
+  await page.evaluate(
+    ([id, origin]) => (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(id, origin),
+    [extensionId, '*://*/*'] as const,
+  );
+  await page.close();
+}
+
+/** The extension's scripts that run in a page (its isolated world), by path, from the DevTools protocol. */
+export async function extensionScriptsIn(page: Page, extensionId: string): Promise<Set<string>> {
+  const scripts = new Set<string>();
+  const session = await page.context().newCDPSession(page);
+  session.on('Debugger.scriptParsed', ({ url }) => {
+    if (url.startsWith(`chrome-extension://${extensionId}/`)) scripts.add(new URL(url).pathname);
+  });
+  await session.send('Debugger.enable');
+  return scripts;
+}

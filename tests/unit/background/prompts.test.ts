@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlePromptMessage, type PromptDeps } from '@/utils/background/prompts';
 import { notePasswordOutcome, resetPendingSubmits } from '@/utils/background/passwords';
+import { rememberLoginAttempt } from '@/utils/background/snapshots';
 import { parseMessage, type ContentMessage, type RecoveryCodesShownMessage } from '@/utils/messages';
 import { deleteStore, getAccount, openStore, recordSnapshot, saveSettings } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
@@ -87,6 +88,21 @@ describe('prompt dismissals', () => {
     expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: ['password-strength'] });
   });
 
+  it('on the sign-in steps belong to the login pending in the sender’s tab, and to the host only without one', async () => {
+    const signingInTab = { ...TAB, tabId: 41 } as const;
+    rememberLoginAttempt({ type: 'login-attempt', username: 'alice' }, signingInTab, now);
+    await send({ type: 'prompt-dismiss', signingIn: true, promptId: 'lost-2fa-help', action: 'dismiss' }, signingInTab as unknown as typeof TAB);
+    expect((await db.getAll('prompts')).map((state) => state.id)).toEqual(['pypi.org/alice|lost-2fa-help']);
+    expect(await send({ type: 'prompt-states', signingIn: true }, signingInTab as unknown as typeof TAB)).toEqual({ silenced: ['lost-2fa-help'] });
+    expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: ['lost-2fa-help'] });
+    // Another account signing in, and a tab with no login pending, are not silenced.
+    expect(await send({ type: 'prompt-states', username: 'bob' })).toEqual({ silenced: [] });
+    const freshTab = { ...TAB, tabId: 42 } as const;
+    expect(await send({ type: 'prompt-states', signingIn: true }, freshTab as unknown as typeof TAB)).toEqual({ silenced: [] });
+    await send({ type: 'prompt-dismiss', signingIn: true, promptId: 'lost-2fa-help', action: 'snooze' }, freshTab as unknown as typeof TAB);
+    expect((await db.getAll('prompts')).map((state) => state.id).sort()).toEqual(['pypi.org/alice|lost-2fa-help', 'pypi.org|lost-2fa-help']);
+  });
+
   it('use the sender’s host, not anything in the message', async () => {
     await send({ type: 'prompt-dismiss', promptId: 'lost-2fa-help', action: 'dismiss' }, { ...TAB, host: 'test.pypi.org' } as unknown as typeof TAB);
     expect(await send({ type: 'prompt-states' })).toEqual({ silenced: [] });
@@ -150,10 +166,56 @@ describe('password outcomes', () => {
     expect((await observed()).passwordScore).toBeUndefined();
   });
 
-  it('records a breached login password at once (PyPI will refuse the login)', async () => {
+  it('records nothing at submit: a breached password may be a wrong one', async () => {
     await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1, breached: true });
-    expect((await observed()).breachFoundAt).toBe(now);
-    expect((await observed()).passwordScore).toBeUndefined();
+    expect(await observed()).toEqual({});
+  });
+
+  it('a wrong password, breached or not, records nothing: the login page comes back without PyPI’s compromised-password error', async () => {
+    await db.put('accounts', account({ observed: { passwordScore: { value: 4, seenAt: T0 - DAY } } }));
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1, breached: true });
+    now += 2_000;
+    expect(await send({ type: 'login-page-shown', succeeded: false })).toEqual({ resetConfirmed: false });
+    // The submit is settled: a later page of alice in this tab (another login) does not revive it.
+    await settle(snapshot({ pageKind: 'two-factor' }));
+    expect(await observed()).toEqual({ passwordScore: { value: 4, seenAt: T0 - DAY } });
+  });
+
+  it('a right but breached password: PyPI’s compromised-password error records the breach, not the score', async () => {
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1 });
+    now += 2_000;
+    await send({ type: 'login-page-shown', succeeded: false, compromisedPassword: true });
+    expect(await observed()).toEqual({ breachFoundAt: now });
+  });
+
+  it('a second refused sign-in with the same breached password keeps the first finding (it is not new evidence)', async () => {
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1 });
+    await send({ type: 'login-page-shown', succeeded: false, compromisedPassword: true });
+    const firstFoundAt = now;
+    now += DAY;
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1 });
+    await send({ type: 'login-page-shown', succeeded: false, compromisedPassword: true });
+    expect(await observed()).toEqual({ breachFoundAt: firstFoundAt });
+  });
+
+  it('the compromised-password error of another tab, or without a pending login, records nothing', async () => {
+    await send({ type: 'login-page-shown', succeeded: false, compromisedPassword: true });
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1 });
+    await send({ type: 'login-page-shown', succeeded: false, compromisedPassword: true }, OTHER_TAB);
+    expect(await observed()).toEqual({});
+  });
+
+  it('a right password signs in: the next page records its score and its breach verdict', async () => {
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1, breached: true });
+    now += 2_000;
+    await settle(snapshot({ pageKind: 'two-factor' }));
+    expect(await observed()).toEqual({ passwordScore: { value: 1, seenAt: now }, breachFoundAt: now });
+
+    // Later, signed in with a password HIBP does not list: the old finding goes.
+    now += DAY;
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 3, breached: false });
+    await settle(snapshot({ pageKind: 'two-factor' }));
+    expect(await observed()).toEqual({ passwordScore: { value: 3, seenAt: now } });
   });
 
   it('records a change when the account page shows PyPI’s password-change event', async () => {
@@ -181,9 +243,9 @@ describe('password outcomes', () => {
 
   it('records a reset through the login that follows PyPI’s success message', async () => {
     await send({ type: 'password-submitted', form: 'reset', score: 3 });
-    expect(await send({ type: 'password-reset-landed', succeeded: true })).toEqual({ resetConfirmed: true });
+    expect(await send({ type: 'login-page-shown', succeeded: true })).toEqual({ resetConfirmed: true });
     // Asked again (a reload): the reset was already claimed.
-    expect(await send({ type: 'password-reset-landed', succeeded: true })).toEqual({ resetConfirmed: false });
+    expect(await send({ type: 'login-page-shown', succeeded: true })).toEqual({ resetConfirmed: false });
     now += 60_000;
     await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 3, afterReset: true });
     await settle(snapshot({ pageKind: 'two-factor' }));
@@ -192,8 +254,8 @@ describe('password outcomes', () => {
 
   it('does not confirm a reset PyPI did not report as done', async () => {
     await send({ type: 'password-submitted', form: 'reset', score: 3 });
-    expect(await send({ type: 'password-reset-landed', succeeded: false })).toEqual({ resetConfirmed: false });
-    expect(await send({ type: 'password-reset-landed', succeeded: true })).toEqual({ resetConfirmed: false });
+    expect(await send({ type: 'login-page-shown', succeeded: false })).toEqual({ resetConfirmed: false });
+    expect(await send({ type: 'login-page-shown', succeeded: true })).toEqual({ resetConfirmed: false });
   });
 });
 

@@ -87,6 +87,8 @@ describe('routeMessage', () => {
 describe('reminders and the badge follow every write', () => {
   const OPTIONS_PAGE = { id: OWN.id, url: `${OWN.origin}options.html` };
   const PASSWORD_SUBMITTED = { type: 'password-submitted', form: 'login', username: 'alice', score: 1, breached: true };
+  // The login page shown again with PyPI's compromised-password error: the breach is stored then.
+  const LOGIN_PAGE_SHOWN = { type: 'login-page-shown', succeeded: false, compromisedPassword: true };
   const DRILL_HASHES = { type: 'recovery-codes-shown', username: 'alice', salt: 'A'.repeat(22) + '==', iterations: 600_000, hashes: ['A'.repeat(43) + '='] };
   const ACKNOWLEDGE = { type: 'acknowledge-events', username: 'alice' };
 
@@ -103,7 +105,7 @@ describe('reminders and the badge follow every write', () => {
   });
 
   it.each([
-    ['password-submitted', PASSWORD_SUBMITTED],
+    ['login-page-shown', LOGIN_PAGE_SHOWN],
     ['recovery-codes-shown', DRILL_HASHES],
     ['acknowledge-events', ACKNOWLEDGE],
   ])('refreshes after %s', async (_, message) => {
@@ -116,6 +118,8 @@ describe('reminders and the badge follow every write', () => {
     await route(PROMPT_STATES, CONTENT_SCRIPT);
     await route({ type: 'hibp-range', prefix: '5BAA6' }, CONTENT_SCRIPT);
     route(LOGIN_ATTEMPT, CONTENT_SCRIPT);
+    // A submit is only remembered: the next page settles it (and that message refreshes).
+    await route(PASSWORD_SUBMITTED, CONTENT_SCRIPT);
     expect(route(PASSWORD_SUBMITTED, POPUP)).toBeUndefined();
     expect(handlers.refresh).not.toHaveBeenCalled();
   });
@@ -131,7 +135,7 @@ describe('reminders and the badge follow every write', () => {
 
   it('says for every message type whether it writes', () => {
     expect(Object.entries(WRITES_STORE).filter(([, writes]) => writes).map(([type]) => type).sort()).toEqual(
-      ['acknowledge-events', 'data-changed', 'password-submitted', 'prompt-dismiss', 'recovery-codes-shown', 'recovery-drill-forget', 'snapshot'].sort(),
+      ['acknowledge-events', 'data-changed', 'login-page-shown', 'prompt-dismiss', 'recovery-codes-shown', 'recovery-drill-forget', 'snapshot'].sort(),
     );
   });
 });

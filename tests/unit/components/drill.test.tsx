@@ -11,11 +11,13 @@ let dbName: string;
 let db: PypiGuardDb;
 let counter = 0;
 let deps: DrillDeps;
+let dataChanges: number;
 
 beforeEach(async () => {
   dbName = `pypi-guard-drill-${counter++}`;
   db = await openStore(dbName);
-  deps = { openDb: () => openStore(dbName), now: () => T0 };
+  dataChanges = 0;
+  deps = { openDb: () => openStore(dbName), now: () => T0, dataChanged: () => void dataChanges++ };
 });
 afterEach(async () => {
   cleanup();
@@ -48,6 +50,8 @@ describe('RecoveryDrill', () => {
     await waitFor(() => expect(document.querySelector('[data-answer]')?.getAttribute('data-answer')).toBe('one-of-yours'));
     expect(field.value).toBe('');
     await waitFor(async () => expect((await getAccount(db, 'pypi.org/alice'))?.observed?.recoveryDrill).toMatchObject({ lastDrillAt: T0, lastDrillPassed: true }));
+    // The background is told, after the store has the outcome (badge and reminders follow it).
+    await waitFor(() => expect(dataChanges).toBe(1));
     const everything = JSON.stringify(await exportAll(db, new Date(T0)));
     for (const code of RECOVERY_CODES) expect(everything).not.toContain(code);
   });
@@ -58,8 +62,11 @@ describe('RecoveryDrill', () => {
     await typeCode('0123456789abcdef');
     await waitFor(() => expect(document.querySelector('[data-answer]')?.getAttribute('data-answer')).toBe('not-yours'));
     await waitFor(async () => expect((await getAccount(db, 'pypi.org/alice'))?.observed?.recoveryDrill?.lastDrillPassed).toBe(false));
+    await waitFor(() => expect(dataChanges).toBe(1));
     await typeCode('nope');
     await waitFor(() => expect(document.querySelector('[data-answer]')?.getAttribute('data-answer')).toBe('not-a-code'));
+    // Not a code: nothing was stored, nothing to tell.
+    expect(dataChanges).toBe(1);
   });
 
   it('warns when PyPI shows newer codes than the drill knows', async () => {

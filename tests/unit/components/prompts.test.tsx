@@ -20,6 +20,7 @@ import { observable } from '@/utils/prompts/observable';
 import type { BreachChecker, BreachState } from '@/utils/prompts/breach/checker';
 import type { ContentMessage } from '@/utils/messages';
 import type { PageKind } from '@/utils/pypi/page-kinds';
+import type { PromptId } from '@/utils/prompts/ids';
 import { NEW_TOTP_SECRET } from '../../fixtures/pypi/secrets';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 10);
@@ -30,7 +31,7 @@ afterEach(() => {
 });
 
 function env(pageKind: PageKind, send: PromptEnv['send'] = async () => null): PromptEnv {
-  return { url: new URL('https://pypi.org/'), doc: document, host: 'pypi.org', pageKind, username: 'alice', signal: new AbortController().signal, now: () => NOW, send };
+  return { url: new URL('https://pypi.org/'), doc: document, host: 'pypi.org', pageKind, username: 'alice', dismissalAccount: () => ({ username: 'alice' }), signal: new AbortController().signal, now: () => NOW, send };
 }
 
 /** Builds PyPI-like markup with the DOM API (never innerHTML). */
@@ -77,6 +78,17 @@ describe('PromptDock and PromptCard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Don’t show again' }));
     expect(remember).toHaveBeenLastCalledWith('enable-2fa', 'dismiss');
     expect(document.querySelector('[data-prompt="enable-2fa"]')).toBeNull();
+  });
+
+  it('hides remembered prompts silenced for the account as it changes (a typed username), never page-only ones', () => {
+    const silenced = observable<readonly PromptId[]>([]);
+    render(<PromptDock env={env('account-settings')} prompts={[plain('enable-2fa', 'remember'), plain('lookalike-host', 'page')]} remember={() => {}} silenced={silenced} />);
+    expect(document.querySelector('[data-prompt="enable-2fa"]')).not.toBeNull();
+    act(() => silenced.set(['enable-2fa', 'lookalike-host']));
+    expect(document.querySelector('[data-prompt="enable-2fa"]')).toBeNull();
+    expect(document.querySelector('[data-prompt="lookalike-host"]')).not.toBeNull();
+    act(() => silenced.set([]));
+    expect(document.querySelector('[data-prompt="enable-2fa"]')).not.toBeNull();
   });
 });
 
@@ -138,12 +150,18 @@ describe('watchPasswordForm', () => {
     fireEvent.blur(field);
     expect(checked).toHaveLength(1);
 
-    fireEvent.submit(field.form!);
+    // The first submit of a breached new password is held back, with the warning…
+    expect(fireEvent.submit(field.form!)).toBe(false);
+    await vi.waitFor(() => expect(watch.heldBack.get()).toBe(true));
+    expect(sent).toEqual([]);
+    // …and the second goes through, with the score.
+    expect(fireEvent.submit(field.form!)).toBe(true);
     expect(sent).toEqual([{ type: 'password-submitted', form: 'change', username: 'alice', score: expect.any(Number), breached: true }]);
     expect(JSON.stringify(sent)).not.toContain('hunter2');
 
     typeInto(field, 'something else');
     expect(watch.breach.get()).toEqual({ status: 'idle' });
+    expect(watch.heldBack.get()).toBe(false);
   });
 
   it('sends nothing for the register form (no account yet)', () => {
@@ -160,13 +178,17 @@ describe('watchPasswordForm', () => {
 describe('breach', () => {
   it('shows found, clean and could-not-check states; on login only when found', () => {
     const breach = observable<BreachState>({ status: 'idle' });
+    const heldBack = observable(false);
     const checkNow = vi.fn();
-    render(<PromptDock env={env('reset-password')} prompts={[breachPrompt({ kind: 'reset', watch: { breach, checkNow } })]} remember={() => {}} />);
+    render(<PromptDock env={env('reset-password')} prompts={[breachPrompt({ kind: 'reset', watch: { breach, heldBack, checkNow } })]} remember={() => {}} />);
     const card = () => document.querySelector('[data-prompt="breach"]');
     expect(card()).toBeNull();
     act(() => breach.set({ status: 'found', count: 1234 }));
     expect(card()?.getAttribute('data-state')).toBe('found');
     expect(card()?.textContent).toContain('1,234 times');
+    expect(card()?.querySelector('[data-field="held-back"]')).toBeNull();
+    act(() => heldBack.set(true));
+    expect(card()?.querySelector('[data-field="held-back"]')?.textContent).toContain('Submitting again sends it');
     act(() => breach.set({ status: 'could-not-check', reason: 'offline' }));
     expect(card()?.textContent).toContain('offline');
     fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
@@ -176,7 +198,7 @@ describe('breach', () => {
 
     cleanup();
     const loginBreach = observable<BreachState>({ status: 'not-found' });
-    render(<PromptDock env={env('login')} prompts={[breachPrompt({ kind: 'login', watch: { breach: loginBreach, checkNow } })]} remember={() => {}} />);
+    render(<PromptDock env={env('login')} prompts={[breachPrompt({ kind: 'login', watch: { breach: loginBreach, heldBack, checkNow } })]} remember={() => {}} />);
     expect(card()).toBeNull();
     act(() => loginBreach.set({ status: 'found', count: 1 }));
     expect(card()?.querySelector('a[href="/account/request-password-reset/"]')).not.toBeNull();

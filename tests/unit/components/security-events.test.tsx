@@ -34,6 +34,7 @@ function show(events: EventToReview[], firstLook = false) {
     host: 'pypi.org',
     pageKind: 'account-settings',
     username: 'alice',
+    dismissalAccount: () => ({ username: 'alice' }),
     signal: new AbortController().signal,
     now: () => NOW,
     send: (async (message: ContentMessage) => {

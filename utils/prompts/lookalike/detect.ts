@@ -1,9 +1,10 @@
 import { decodePunycodeLabel } from './punycode';
 
 /**
- * Host names that imitate pypi.org. Used by the lookalike content script, which runs only on a
- * short list of known look-alike domains (LOOKALIKE_MATCH_HOSTS), and confirms each with this
- * classifier before it warns. Pure; takes a URL host name.
+ * Host names that imitate pypi.org. Used by the lookalike content script, declared only for a
+ * short list of known look-alike domains (LOOKALIKE_MATCH_HOSTS), which confirms each with this
+ * classifier before it warns; and, when the user opts in to the check on every site, by the probe
+ * that decides on any other host (opt-in.ts) — so it must stay small. Pure; takes a URL host name.
  */
 
 export type LookalikeReason =

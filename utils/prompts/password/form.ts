@@ -18,6 +18,8 @@ export interface PasswordForm {
   words(): AccountWords;
   /** The account's username: typed (login, register) or shown (change); null on reset. */
   username(): string | null;
+  /** The field the username is typed in (login, register). */
+  usernameField?: HTMLInputElement;
   twoFactor(): TwoFactorKnown;
 }
 
@@ -31,7 +33,8 @@ export function findPasswordForm(kind: PageKind, doc: Document): PasswordForm | 
       const field = form?.querySelector<HTMLInputElement>('input[name="password"]');
       if (!form || !field) return null;
       const username = () => asUsername(inputValue(form, 'username')) ?? null;
-      return { kind: 'login', form, field, username, words: () => ({ username: username() }), twoFactor: () => 'unknown' };
+      const usernameField = form.querySelector<HTMLInputElement>('input[name="username"]') ?? undefined;
+      return { kind: 'login', form, field, username, usernameField, words: () => ({ username: username() }), twoFactor: () => 'unknown' };
     }
     case 'register': {
       // The register form has no id (§2); its new_password field is the marker.
@@ -44,6 +47,7 @@ export function findPasswordForm(kind: PageKind, doc: Document): PasswordForm | 
         form,
         field,
         username,
+        usernameField: form.querySelector<HTMLInputElement>('input[name="username"]') ?? undefined,
         words: () => ({ username: username(), email: inputValue(form, 'email').trim(), fullName: inputValue(form, 'full_name') }),
         // A new account has no second factor yet.
         twoFactor: () => 'no',

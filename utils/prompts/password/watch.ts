@@ -8,6 +8,8 @@ import { guardInputs } from './inputs';
 export interface PasswordWatch {
   /** Have I Been Pwned's verdict on the password last checked (on blur or submit). */
   breach: Observable<BreachState>;
+  /** A submit of the current password was held back because it is breached; the next one goes. */
+  heldBack: Observable<boolean>;
   /** Checks the current password now ("Check again"). */
   checkNow(): void;
 }
@@ -22,9 +24,22 @@ export interface PasswordWatchDeps {
 }
 
 /**
+ * How long the first submit of a new password waits for Have I Been Pwned before it goes on
+ * anyway: long enough for a normal answer, short enough not to feel stuck.
+ */
+export const SUBMIT_HOLD_MS = 2_000;
+
+const timeout = (ms: number) => new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
+
+/**
  * Follows one PyPI password form without ever storing or sending the password:
  * - on blur and on submit (never per keystroke), asks Have I Been Pwned about it (5-character
  *   SHA-1 prefix only);
+ * - on new-password forms (register, change, reset), holds the first submit of each password
+ *   until that answer is in (at most SUBMIT_HOLD_MS): a breached password stays on the page with
+ *   the warning, and submitting again sends it as it is; any other answer — clean, offline, no
+ *   answer in time — sends the form on as the user submitted it. Never on the login form: PyPI
+ *   checks a login password itself and refuses a breached one (pypi-facts.md §7);
  * - on submit of login, change or reset, sends its zxcvbn score (and the breach verdict, if
  *   known) so the background can record it once PyPI accepts the password.
  * The password is read from the field when needed and held only in this closure's memory.
@@ -32,22 +47,65 @@ export interface PasswordWatchDeps {
 export function watchPasswordForm(passwordForm: PasswordForm, deps: PasswordWatchDeps): PasswordWatch {
   const { field, form, kind } = passwordForm;
   const breach = observable<BreachState>({ status: 'idle' });
-  let lastChecked: { value: string; state: BreachState | null } | null = null;
+  const heldBack = observable(false);
+  let lastChecked: { value: string; state: BreachState | null; verdict: Promise<BreachState | null> } | null = null;
+  /** The password whose submit was held once already: its next submit is let through. */
+  let heldOnce: string | null = null;
 
-  async function checkCurrent(): Promise<void> {
-    const value = field.value;
-    if (value.length === 0 || breach.get().status === 'disabled') return;
-    if (lastChecked?.value === value && lastChecked.state?.status !== 'could-not-check') return;
-    lastChecked = { value, state: null };
+  /** The verdict on `value`, asking once per password (a failed check may be asked again). */
+  function check(value: string): Promise<BreachState | null> {
+    if (value.length === 0 || breach.get().status === 'disabled') return Promise.resolve(null);
+    if (lastChecked?.value === value && lastChecked.state?.status !== 'could-not-check') return lastChecked.verdict;
     breach.set({ status: 'checking' });
-    const state = await deps.checker.check(value);
-    if (deps.signal.aborted || field.value !== value) return;
-    lastChecked = { value, state };
-    breach.set(state);
+    const entry: NonNullable<typeof lastChecked> = {
+      value,
+      state: null,
+      verdict: deps.checker
+        .check(value)
+        .catch((): BreachState => ({ status: 'could-not-check', reason: 'unavailable' }))
+        .then((state) => {
+          entry.state = state;
+          if (!deps.signal.aborted && lastChecked === entry && field.value === value) breach.set(state);
+          return state;
+        }),
+    };
+    lastChecked = entry;
+    return entry.verdict;
+  }
+
+  function reportSubmit(value: string): void {
+    if (kind === 'register' || value.length === 0) return;
+    const username = passwordForm.username();
+    const verdict = lastChecked?.value === value ? lastChecked.state?.status : undefined;
+    const breached = verdict === 'found' ? true : verdict === 'not-found' ? false : undefined;
+    const zxcvbn = deps.zxcvbn.ready();
+    // Without zxcvbn yet (a form submitted the instant the page loaded) there is no score to report.
+    if (!zxcvbn || (kind === 'login' && !username)) return;
+    // Sent at once, inside the submit event: the page is about to be replaced.
+    void deps.send({
+      type: 'password-submitted',
+      form: kind,
+      score: scoreOnly(zxcvbn, value, guardInputs(passwordForm.words())),
+      ...(username && { username }),
+      ...(breached !== undefined && { breached }),
+      ...(kind === 'login' && deps.afterReset() && { afterReset: true }),
+    });
+  }
+
+  /**
+   * Sends the held form on, from the button the user pressed (its name and value are part of the
+   * form). In a task of its own: a browser ignores requestSubmit() while a submit event of the same
+   * form is still being handled, which is where an answer already known would otherwise land.
+   */
+  function resubmit(submitter: HTMLElement | null): void {
+    const sameForm = (submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement) && submitter.form === form;
+    setTimeout(() => {
+      if (!deps.signal.aborted && form.isConnected) form.requestSubmit(sameForm ? submitter : undefined);
+    }, 0);
   }
 
   const options = { signal: deps.signal };
-  field.addEventListener('blur', () => void checkCurrent(), options);
+  field.addEventListener('blur', () => void check(field.value), options);
   field.addEventListener(
     'input',
     () => {
@@ -56,35 +114,33 @@ export function watchPasswordForm(passwordForm: PasswordForm, deps: PasswordWatc
         lastChecked = null;
         breach.set({ status: 'idle' });
       }
+      if (heldBack.get()) heldBack.set(false);
     },
     options,
   );
   form.addEventListener(
     'submit',
-    () => {
+    (event) => {
       const value = field.value;
-      if (kind !== 'register' && value.length > 0) {
-        const username = passwordForm.username();
-        const verdict = lastChecked?.value === value ? lastChecked.state?.status : undefined;
-        const breached = verdict === 'found' ? true : verdict === 'not-found' ? false : undefined;
-        const zxcvbn = deps.zxcvbn.ready();
-        // Without zxcvbn yet (a form submitted the instant the page loaded) there is no score to report.
-        if (zxcvbn && (kind !== 'login' || username)) {
-          // Sent at once, inside the submit event: the page is about to be replaced.
-          void deps.send({
-            type: 'password-submitted',
-            form: kind,
-            score: scoreOnly(zxcvbn, value, guardInputs(passwordForm.words())),
-            ...(username && { username }),
-            ...(breached !== undefined && { breached }),
-            ...(kind === 'login' && deps.afterReset() && { afterReset: true }),
-          });
-        }
+      // PyPI's own script may already have stopped this submit (a confirmation step): leave it be.
+      const holds = kind !== 'login' && value.length > 0 && value !== heldOnce && !event.defaultPrevented && breach.get().status !== 'disabled';
+      if (holds) {
+        event.preventDefault();
+        heldOnce = value;
+        const { submitter } = event;
+        void Promise.race([check(value), timeout(SUBMIT_HOLD_MS)]).then((state) => {
+          // Gone, or the user changed the password while waiting: their next submit decides.
+          if (deps.signal.aborted || field.value !== value) return;
+          if (state?.status === 'found') heldBack.set(true);
+          else resubmit(submitter);
+        });
+        return;
       }
-      void checkCurrent();
+      reportSubmit(value);
+      void check(value);
     },
     options,
   );
 
-  return { breach, checkNow: () => void checkCurrent() };
+  return { breach, heldBack, checkNow: () => void check(field.value) };
 }

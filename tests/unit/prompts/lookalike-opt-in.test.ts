@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { LOOKALIKE_PROBE_ID, LOOKALIKE_PROBE_MESSAGE, optInState, probeRegistration, reconcile, turnOff, turnOn, warningTarget } from '@/utils/prompts/lookalike/opt-in';
+import { fakeOptInApi } from './opt-in-fake';
+
+describe('the look-alike opt-in', () => {
+  it('is off until the probe is registered and can run', async () => {
+    expect(await optInState(fakeOptInApi().api)).toBe('off');
+    expect(await optInState(fakeOptInApi({ access: true }).api)).toBe('off');
+    expect(await optInState(fakeOptInApi({ registered: true }).api)).toBe('off');
+    expect(await optInState(fakeOptInApi({ access: true, registered: true }).api)).toBe('on');
+  });
+
+  it('turns on only when the user grants access, then registers the probe once', async () => {
+    const declined = fakeOptInApi({ grants: false });
+    expect(await turnOn(declined.api, declined.api.requestAccess())).toBe('declined');
+    expect(declined.calls).toEqual(['request']);
+    expect(declined.state.registered).toBe(false);
+
+    const granted = fakeOptInApi();
+    expect(await turnOn(granted.api, granted.api.requestAccess())).toBe('on');
+    expect(granted.calls).toEqual(['request', 'register']);
+    expect(await optInState(granted.api)).toBe('on');
+    // The background, told of the new access, registers too: no duplicate, no error.
+    expect(await reconcile(granted.api)).toBe('on');
+    expect(granted.calls).toEqual(['request', 'register']);
+  });
+
+  it('tolerates the options page and the background registering at the same moment', async () => {
+    const both = fakeOptInApi({ access: true });
+    const [fromPage, fromBackground] = await Promise.allSettled([turnOn(both.api, Promise.resolve(true)), reconcile(both.api)]);
+    expect(fromPage).toEqual({ status: 'fulfilled', value: 'on' });
+    expect(fromBackground).toEqual({ status: 'fulfilled', value: 'on' });
+    expect(both.state.registered).toBe(true);
+  });
+
+  it('turns off by unregistering first, then giving the access back; stays on when the browser keeps it', async () => {
+    const on = fakeOptInApi({ access: true, registered: true });
+    expect(await turnOff(on.api)).toBe('off');
+    expect(on.calls).toEqual(['unregister', 'release']);
+    expect(on.state).toEqual({ access: false, registered: false });
+
+    const kept = fakeOptInApi({ access: true, registered: true, releaseFails: true });
+    expect(await turnOff(kept.api)).toBe('still-on');
+    expect(kept.state).toEqual({ access: true, registered: true });
+  });
+
+  it('follows the access: registers again after an update dropped the probe, unregisters once access is taken back', async () => {
+    const dropped = fakeOptInApi({ access: true, registered: false });
+    expect(await reconcile(dropped.api)).toBe('on');
+    expect(dropped.state.registered).toBe(true);
+    const revoked = fakeOptInApi({ registered: true });
+    expect(await reconcile(revoked.api)).toBe('off');
+    expect(revoked.state.registered).toBe(false);
+    const off = fakeOptInApi();
+    expect(await reconcile(off.api)).toBe('off');
+    expect(off.calls).toEqual([]);
+  });
+
+  it('registers the probe on every site but PyPI and the declared look-alikes, kept across restarts', () => {
+    const registration = probeRegistration();
+    expect(registration).toMatchObject({ id: LOOKALIKE_PROBE_ID, js: ['/lookalike-probe.js'], matches: ['*://*/*'], allFrames: false, persistAcrossSessions: true, runAt: 'document_idle' });
+    expect(registration.excludeMatches).toContain('*://*.pypi.org/*');
+    expect(registration.excludeMatches).toContain('*://*.pypl.org/*');
+  });
+});
+
+describe('warningTarget: which probe messages get the warning', () => {
+  const own = 'ownextensionid';
+  const from = (url: string, extra: object = {}) => ({ id: own, url, frameId: 3, tab: { id: 12 }, ...extra });
+
+  it('injects into the sender’s frame on a look-alike host, read from the sender’s URL', () => {
+    expect(warningTarget(LOOKALIKE_PROBE_MESSAGE, from('https://pypi.org.example.test/account/login/'), own)).toEqual({ tabId: 12, frameIds: [3] });
+    expect(warningTarget({ type: 'lookalike-password-form' }, from('https://xn--ypi-zed.org/login'), own)).toEqual({ tabId: 12, frameIds: [3] });
+  });
+
+  it('ignores ordinary hosts, PyPI itself, other extensions, messages with more in them, and non-web pages', () => {
+    expect(warningTarget(LOOKALIKE_PROBE_MESSAGE, from('https://example.org/login'), own)).toBeNull();
+    expect(warningTarget(LOOKALIKE_PROBE_MESSAGE, from('https://pypi.org/account/login/'), own)).toBeNull();
+    expect(warningTarget(LOOKALIKE_PROBE_MESSAGE, from('https://pypi.org.example.test/', { id: 'someone-else' }), own)).toBeNull();
+    expect(warningTarget(LOOKALIKE_PROBE_MESSAGE, from('https://pypi.org.example.test/', { tab: undefined }), own)).toBeNull();
+    expect(warningTarget({ type: 'lookalike-password-form', host: 'pypi.org.example.test' }, from('https://example.org/'), own)).toBeNull();
+    expect(warningTarget({ type: 'snapshot' }, from('https://pypi.org.example.test/'), own)).toBeNull();
+    expect(warningTarget(LOOKALIKE_PROBE_MESSAGE, from('file:///pypi.org.example.test/'), own)).toBeNull();
+  });
+});
