@@ -1,5 +1,6 @@
 import type { ApiTokenFact } from '../snapshot';
 import { parsePypiTime, textOf } from './dom';
+import { projectFromHref } from './projects';
 
 /**
  * The API tokens table in `section#api-tokens` (columns Name, Scope, Created, Last used; §3).
@@ -17,9 +18,8 @@ export function parseApiTokens(doc: Document): ApiTokenFact[] | undefined {
     if (!nameCell || cells.length < 3) continue;
     const name = textWithoutMobileLabel(nameCell);
     const projects = [...cells[0]!.querySelectorAll('a[href^="/project/"]')]
-      .map((link) => /^\/project\/([^/]+)\/?/.exec(link.getAttribute('href') ?? '')?.[1])
-      .filter((project): project is string => Boolean(project))
-      .map((project) => decodeURIComponent(project));
+      .map((link) => projectFromHref(link.getAttribute('href')))
+      .filter((project): project is string => Boolean(project));
     const createdAt = parsePypiTime(cells[1]!.querySelector('time[datetime]')?.getAttribute('datetime'));
     const lastUsed = cells[2]!.querySelector('time[datetime]');
     tokens.push({
