@@ -6,7 +6,7 @@ import { PAGE_KINDS } from '@/utils/pypi/page-kinds';
 import { parsePage } from '@/utils/pypi/parse';
 import { parseAccountDetails } from '@/utils/pypi/parse/account-details';
 import { isEnglishDocument, parseAccountEvents } from '@/utils/pypi/parse/account-events';
-import { parseApiTokens } from '@/utils/pypi/parse/api-tokens';
+import { hasTokenScopeInWords, parseApiTokens } from '@/utils/pypi/parse/api-tokens';
 import { asUsername, collapse, parsePypiTime, safeDecode, signedInUsername, textOf, timeIn, usernameFromProfileHref } from '@/utils/pypi/parse/dom';
 import { parseEmails } from '@/utils/pypi/parse/emails';
 import { detailsFacts, tagOfSummary } from '@/utils/pypi/parse/event-summaries';
@@ -110,7 +110,8 @@ const READERS: [string, (input: FuzzInput) => unknown][] = [
   ['parseAccountDetails', ({ doc }) => parseAccountDetails(doc)],
   ['parseAccountEvents', ({ doc }) => parseAccountEvents(doc)],
   ['isEnglishDocument', ({ doc }) => isEnglishDocument(doc)],
-  ['parseApiTokens', ({ doc }) => parseApiTokens(doc)],
+  ['parseApiTokens', ({ doc, otherDoc }) => [parseApiTokens(doc), parseApiTokens(doc, otherDoc), parseApiTokens(doc, doc)]],
+  ['hasTokenScopeInWords', ({ doc }) => hasTokenScopeInWords(doc)],
   ['parseEmails', ({ doc }) => parseEmails(doc)],
   ['parseLoginMethods', ({ doc }) => parseLoginMethods(doc)],
   ['parseProfile', ({ doc }) => parseProfile(doc)],
