@@ -10,7 +10,7 @@ import type { AccountSnapshot } from '@/utils/pypi/snapshot';
 
 const NOW = new Date(Date.UTC(2026, 10, 25, 12, 0, 0));
 const DAY = 86_400_000;
-const LOCALES: LocaleId[] = ['en', 'de'];
+const LOCALES: LocaleId[] = ['en', 'de', 'ja'];
 
 /** Fetches a fixture page as the content script would see it, once the user menu has arrived. */
 function visit(scenario: ScenarioId, path: string, locale: LocaleId, options: { withUserMenu?: boolean; loggedIn?: boolean } = {}) {
