@@ -12,13 +12,18 @@ import {
   SNAPSHOTS_KEPT_PER_ACCOUNT,
   wipeAll,
   DB_VERSION,
+  getPendingLogin,
+  PENDING_LOGIN_TTL_MS,
+  recordAttributedSnapshot,
+  savePendingLogin,
 } from '@/utils/store';
 import { MIGRATIONS, upgrade, type PypiGuardSchema } from '@/utils/store/schema';
 import type { AccountSnapshot, SecurityEventFact } from '@/utils/pypi/snapshot';
 import type { PypiGuardDb } from '@/utils/store/schema';
 
 const DAY = 86_400_000;
-const ALL_STORES = ['accounts', 'events', 'prompts', 'recoveryRequests', 'reminderHistory', 'reminders', 'settings', 'snapshots'];
+const EXPORTED_STORES = ['accounts', 'events', 'prompts', 'recoveryRequests', 'reminderHistory', 'reminders', 'settings', 'snapshots'];
+const ALL_STORES = [...EXPORTED_STORES, 'pendingLogins'].sort();
 const T0 = Date.UTC(2026, 10, 1);
 let dbName: string;
 let db: PypiGuardDb;
@@ -182,13 +187,50 @@ describe('forget, export, wipe', () => {
     const exported = await exportAll(db, new Date(T0));
     expect(exported.format).toBe('pypi-guard-export');
     expect(exported.schemaVersion).toBe(DB_VERSION);
-    expect(Object.keys(exported.stores).sort()).toEqual(ALL_STORES);
+    // Short-lived working state (a login typed minutes ago) is not user data to carry elsewhere.
+    expect(Object.keys(exported.stores).sort()).toEqual(EXPORTED_STORES);
     expect(exported.stores.settings).toEqual([{ key: 'settings', value: { breachCheck: true } }]);
     expect(JSON.parse(JSON.stringify(exported))).toEqual(exported);
 
+    await savePendingLogin(db, { id: '1|pypi.org', host: 'pypi.org', username: 'alice', at: T0 });
+    expect((await exportAll(db, new Date(T0))).stores).not.toHaveProperty('pendingLogins');
     await wipeAll(db);
     const after = await exportAll(db, new Date(T0));
     expect(Object.values(after.stores).every((rows) => rows.length === 0)).toBe(true);
+    expect(await db.getAll('pendingLogins')).toEqual([]);
+  });
+});
+
+describe('recordAttributedSnapshot', () => {
+  it('finds the account by the typed name without regard to case, and keeps the displayed username', async () => {
+    await recordSnapshot(db, snapshot({ username: 'Alice', seenAt: T0 }));
+    const record = await recordAttributedSnapshot(db, { host: 'pypi.org', pageKind: 'two-factor', seenAt: T0 + DAY, loginMethods: { totp: true, webauthn: true, recoveryCodes: false } }, 'ALICE');
+    expect(record).toMatchObject({ id: 'pypi.org/alice', username: 'Alice', lastSeenAt: T0 + DAY, loginMethods: { value: { totp: true, webauthn: true, recoveryCodes: false } } });
+    expect((await getAccount(db, 'pypi.org/alice'))?.username).toBe('Alice');
+    expect((await db.getAllFromIndex('snapshots', 'byAccount', 'pypi.org/alice')).map((stored) => stored.username)).toEqual(['Alice', 'Alice']);
+  });
+
+  it('creates nothing for a name no stored account has', async () => {
+    expect(await recordAttributedSnapshot(db, { host: 'pypi.org', pageKind: 'two-factor', seenAt: T0 }, 'nobody')).toBeNull();
+    expect(await getAccounts(db)).toEqual([]);
+    expect(await db.getAll('snapshots')).toEqual([]);
+  });
+});
+
+describe('pending logins', () => {
+  const login = (id: string, username: string, at: number) => ({ id, host: 'pypi.org' as const, username, at });
+
+  it(`are kept ${PENDING_LOGIN_TTL_MS / 60_000} minutes, then deleted when read`, async () => {
+    await savePendingLogin(db, login('7|pypi.org', 'alice', T0));
+    expect(await getPendingLogin(db, '7|pypi.org', T0 + PENDING_LOGIN_TTL_MS)).toEqual(login('7|pypi.org', 'alice', T0));
+    expect(await getPendingLogin(db, '8|pypi.org', T0)).toBeUndefined();
+    expect(await getPendingLogin(db, '7|pypi.org', T0 + PENDING_LOGIN_TTL_MS + 1)).toBeUndefined();
+    expect(await db.getAll('pendingLogins')).toEqual([]);
+  });
+
+  it('a login from the future (a clock set back) is not trusted', async () => {
+    await savePendingLogin(db, login('7|pypi.org', 'alice', T0));
+    expect(await getPendingLogin(db, '7|pypi.org', T0 - 1)).toBeUndefined();
   });
 });
 
