@@ -9,6 +9,8 @@ import { routeFakePypi } from '../tests/e2e/support/route-pypi';
 import { chromeExtensionDir, repoRoot } from '../tests/e2e/support/paths';
 
 const outputDir = path.join(repoRoot, 'demo-output');
+/** How long the account page may take to show its first prompt before the demo goes on without it. */
+const PROMPT_TIMEOUT_MS = 15_000;
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.argv.includes('--headless');
 
 async function main(): Promise<void> {
@@ -29,7 +31,14 @@ async function main(): Promise<void> {
   const accountPage = await context.newPage();
   await accountPage.goto('https://pypi.org/manage/account/');
   await accountPage.waitForLoadState('load');
-  await accountPage.waitForTimeout(500); // let the content script read the page and the UI settle
+  // The prompt appears once the content script has read the page and the background answered;
+  // wait for it (locators reach into PyPI Guard's open shadow root), but not forever.
+  const prompt = accountPage.locator('pypi-guard-ui [data-prompt]').first();
+  const promptShown = await prompt
+    .waitFor({ state: 'visible', timeout: PROMPT_TIMEOUT_MS })
+    .then(() => true)
+    .catch(() => false);
+  if (!promptShown) console.warn(`No PyPI Guard prompt appeared on the account page within ${PROMPT_TIMEOUT_MS / 1000} s; the screenshot shows the page without it.`);
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 420, height: 640 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);

@@ -18,19 +18,22 @@ const time = epochMs;
 // PyPI's own username rule (pypi-facts.md §7): 1–50 of [A-Za-z0-9._-], alphanumeric at both ends.
 const username = v.pipe(v.string(), v.regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,48}[a-zA-Z0-9])?$/));
 
+// Flags a page did not show are absent (unknown), so they are optional here.
 const EmailSchema = v.strictObject({
   address: text(254),
-  primary: v.boolean(),
-  verified: v.boolean(),
-  status: v.picklist(['verified', 'verified-with-bounces', 'unverified', 'unverified-blocked']),
+  primary: v.optional(v.boolean()),
+  verified: v.optional(v.boolean()),
+  status: v.optional(v.picklist(['verified', 'verified-with-bounces', 'unverified', 'unverified-blocked'])),
 });
 
 const TokenSchema = v.strictObject({
   name: text(512),
-  scope: v.variant('kind', [
-    v.strictObject({ kind: v.literal('account') }),
-    v.strictObject({ kind: v.literal('projects'), projects: v.pipe(v.array(text(256)), v.maxLength(1000)) }),
-  ]),
+  scope: v.optional(
+    v.variant('kind', [
+      v.strictObject({ kind: v.literal('account') }),
+      v.strictObject({ kind: v.literal('projects'), projects: v.pipe(v.array(text(256)), v.maxLength(1000)) }),
+    ]),
+  ),
   createdAt: v.optional(time),
   lastUsedAt: v.optional(v.nullable(time)),
 });

@@ -4,6 +4,9 @@ import { test, expect } from '@playwright/test';
 import { chromeExtensionDir, repoRoot } from './support/paths';
 import { lookalikeOf } from '../../utils/prompts/lookalike/detect';
 import { LOOKALIKE_OPT_IN_ORIGINS } from '../../utils/prompts/lookalike/opt-in';
+import { candidateKinds, PAGE_DEFINITIONS } from '../../utils/pypi/pages';
+import { matchPatternCovers } from '../../utils/pypi/match-patterns';
+import { FACT_PATHS, FACT_ROUTES, samplePathsOf } from '../fixtures/pypi/facts-routes';
 
 // Reads the manifest the e2e run built (global setup), not the config: what ships is what counts.
 const manifest = JSON.parse(readFileSync(path.join(chromeExtensionDir, 'manifest.json'), 'utf8')) as {
@@ -78,10 +81,45 @@ test('the look-alike warning runs only on hosts that imitate PyPI', () => {
   }
 });
 
+const allMatches = (manifest.content_scripts ?? []).flatMap((script) => script.matches);
+const scriptsCovering = (url: string) =>
+  (manifest.content_scripts ?? []).filter((script) => script.matches.some((pattern) => matchPatternCovers(pattern, url))).flatMap((script) => script.js ?? []);
+const accountScript = (manifest.content_scripts ?? []).find((script) => script.js?.includes('content-scripts/account.js'));
+
 test('content scripts never match PyPI home, project or search pages', () => {
-  const matches = (manifest.content_scripts ?? []).flatMap((script) => script.matches);
-  const toRegExp = (pattern: string) => new RegExp(`^${pattern.replace(/[.?+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
   for (const url of ['https://pypi.org/', 'https://pypi.org/project/requests/', 'https://pypi.org/search/?q=x', 'https://pypi.org/simple/', 'https://test.pypi.org/project/x/']) {
-    expect(matches.some((pattern) => toRegExp(pattern).test(url)), url).toBe(false);
+    expect(allMatches.some((pattern) => matchPatternCovers(pattern, url)), url).toBe(false);
+  }
+});
+
+// Every path of pypi-facts.md §1 (transcribed in FACT_PATHS), on both hosts, with and without a
+// query: one that no page kind handles must get no content script of ours at all.
+test('facts routes that no page kind handles get no content script', () => {
+  const handled = new Set(FACT_ROUTES.map((route) => route.path));
+  const unhandled = FACT_PATHS.filter((template) => !handled.has(template));
+  expect(unhandled).toEqual(expect.arrayContaining(['/account/logout/', '/account/verify-email/', '/account/view-terms-of-service/', '/manage/account/publishing/', '/manage/account/totp-provision/image']));
+  for (const samplePath of unhandled.flatMap(samplePathsOf)) {
+    for (const host of ['pypi.org', 'test.pypi.org']) {
+      for (const url of [`https://${host}${samplePath}`, `https://${host}${samplePath}?token=abc`]) {
+        expect(candidateKinds(new URL(url)), url).toEqual([]);
+        expect(scriptsCovering(url), url).toEqual([]);
+      }
+    }
+  }
+});
+
+test('the account script runs on every URL a page kind accepts, and on the facts routes it handles', () => {
+  expect(accountScript).toBeDefined();
+  const examples = [
+    ...PAGE_DEFINITIONS.flatMap((definition) => definition.examples.accept),
+    ...FACT_ROUTES.flatMap((route) => ['pypi.org', 'test.pypi.org'].map((host) => `https://${host}${route.example}`)),
+  ];
+  for (const url of examples) {
+    expect(accountScript!.matches.some((pattern) => matchPatternCovers(pattern, url)), url).toBe(true);
+  }
+  // And nowhere else: each of its patterns, with its wildcard filled in, is a page some kind accepts.
+  for (const pattern of accountScript!.matches) {
+    const sample = pattern.replace('/*/', '/alice/').replace(/\?\*$/, '?x=1');
+    expect(candidateKinds(new URL(sample)).length, pattern).toBeGreaterThan(0);
   }
 });

@@ -2,7 +2,7 @@ import { test, expect } from './fixtures';
 import { readExtensionDb, storedAccount } from './support/extension-db';
 import { FIXTURE_SECRETS, PASSWORDS, TWO_FACTOR_TOKEN } from '../fixtures/pypi/secrets';
 
-for (const locale of ['en', 'de'] as const) {
+for (const locale of ['en', 'de', 'ja'] as const) {
   test.describe(`in ${locale}`, () => {
     test('visiting account settings, then projects, stores the right account', async ({ context, serviceWorker, pypi }) => {
       pypi['pypi.org'].setScenario('totp-and-key');
@@ -28,9 +28,9 @@ for (const locale of ['en', 'de'] as const) {
       const db = await readExtensionDb(serviceWorker);
       const events = db.events as { tag: string }[];
       expect(events.length).toBe(pypi['pypi.org'].account.events.length);
-      // In German too, every row was mapped to its tag (through the English copy of the page).
+      // In German and Japanese too, every row was mapped to its tag (through the English copy of the page).
       expect(events.filter((event) => event.tag === 'unknown')).toEqual([]);
-      if (locale === 'de') {
+      if (locale !== 'en') {
         const english = pypi['pypi.org'].requests.filter((request) => request.url.endsWith('/manage/account/?_LOCALE_=en'));
         expect(english).toHaveLength(1);
       }
@@ -60,7 +60,28 @@ test('accounts on pypi.org and test.pypi.org are kept apart', async ({ context, 
   ]);
 });
 
-test('the two-factor login page is attributed to the username just typed', async ({ context, serviceWorker, pypi }) => {
+test('the two-factor login page is attributed to the account the typed name finds, shown as PyPI names it', async ({ context, serviceWorker, pypi }) => {
+  pypi['pypi.org'].setScenario('totp-and-key');
+  const page = await context.newPage();
+  // PyPI Guard knows alice from a page that names her itself.
+  await page.goto('https://pypi.org/manage/account/');
+  await expect.poll(() => storedAccount(serviceWorker, 'pypi.org/alice')).toBeDefined();
+
+  pypi['pypi.org'].setLoggedIn(false);
+  await page.goto('https://pypi.org/account/login/');
+  await page.locator('#username').fill('ALICE'); // PyPI accepts any case
+  await page.locator('#password').fill(PASSWORDS.alice);
+  await page.locator('#login-form input[type=submit]').click();
+  await page.waitForURL(`https://pypi.org/account/two-factor/?${TWO_FACTOR_TOKEN}`);
+  await expect.poll(async () => (await storedAccount(serviceWorker, 'pypi.org/alice'))?.loginMethods).toMatchObject({
+    value: { totp: true, webauthn: true, recoveryCodes: true },
+  });
+  // The typed "ALICE" found the record; it is not what the popup shows.
+  expect((await storedAccount(serviceWorker, 'pypi.org/alice'))?.username).toBe('alice');
+  expect(((await readExtensionDb(serviceWorker)).accounts as { id: string }[]).map((account) => account.id)).toEqual(['pypi.org/alice']);
+});
+
+test('the login form leaves only the typed username behind, in IndexedDB, for the two-factor page', async ({ context, serviceWorker, pypi }) => {
   pypi['pypi.org'].setScenario('totp-and-key');
   pypi['pypi.org'].setLoggedIn(false);
   const page = await context.newPage();
@@ -68,24 +89,29 @@ test('the two-factor login page is attributed to the username just typed', async
   await page.locator('#username').fill('alice');
   await page.locator('#password').fill(PASSWORDS.alice);
   await page.locator('#login-form input[type=submit]').click();
-  await page.waitForURL(`https://pypi.org/account/two-factor/?${TWO_FACTOR_TOKEN}`);
-  await expect.poll(async () => (await storedAccount(serviceWorker, 'pypi.org/alice'))?.loginMethods).toMatchObject({
-    value: { totp: true, webauthn: true, recoveryCodes: true },
-  });
+  await page.waitForURL(/\/account\/two-factor\//);
+  // Kept where a restarted service worker finds it; the password is not there.
+  await expect.poll(async () => ((await readExtensionDb(serviceWorker)).pendingLogins ?? []).length).toBe(1);
+  expect((await readExtensionDb(serviceWorker)).pendingLogins).toEqual([{ id: expect.stringMatching(/\|pypi\.org$/), host: 'pypi.org', username: 'alice', at: expect.any(Number) }]);
+  // No page has named alice yet, so no account was made from the name typed.
+  expect((await readExtensionDb(serviceWorker)).accounts).toEqual([]);
 });
 
 test('nothing secret is ever stored', async ({ context, serviceWorker, pypi }) => {
   pypi['pypi.org'].setScenario('api-tokens');
-  pypi['pypi.org'].setLoggedIn(false);
   const page = await context.newPage();
-  // Sign in (the password is typed into PyPI's form), then visit every page that shows a secret.
+  const snapshotCount = async () => ((await readExtensionDb(serviceWorker)).snapshots ?? []).length;
+  // Known from account settings first; then sign in (the password is typed into PyPI's form), so
+  // the two-factor page is stored too, then visit every page that shows a secret.
+  await page.goto('https://pypi.org/manage/account/');
+  await expect.poll(snapshotCount).toBe(1);
+  pypi['pypi.org'].setLoggedIn(false);
   await page.goto('https://pypi.org/account/login/');
   await page.locator('#username').fill('alice');
   await page.locator('#password').fill(PASSWORDS.alice);
   await page.locator('#login-form input[type=submit]').click();
   await page.waitForURL(/\/account\/two-factor\//);
-  const snapshotCount = async () => ((await readExtensionDb(serviceWorker)).snapshots ?? []).length;
-  await expect.poll(snapshotCount).toBe(1);
+  await expect.poll(snapshotCount).toBe(2);
   pypi['pypi.org'].setLoggedIn(true);
   const visits: (() => Promise<unknown>)[] = [
     '/manage/account/',
@@ -106,7 +132,7 @@ test('nothing secret is ever stored', async ({ context, serviceWorker, pypi }) =
   for (const [index, visit] of visits.entries()) {
     await visit();
     // Each page is read before the next one: the visit is over when its snapshot is stored.
-    await expect.poll(snapshotCount).toBe(index + 2);
+    await expect.poll(snapshotCount).toBe(index + 3);
   }
 
   const everything = JSON.stringify(await readExtensionDb(serviceWorker));

@@ -55,7 +55,17 @@ export function recoveryCodesEverMade(account: AccountRecord, events: readonly S
 }
 
 export function verifiedPrimaryEmail(emails: readonly EmailFact[]): EmailFact | undefined {
-  return emails.find((email) => email.primary && email.verified);
+  return emails.find((email) => email.primary === true && email.verified === true);
+}
+
+/**
+ * Whether the primary email is verified: null when the page did not show it (the primary row
+ * had no status badge, or a row without badges may be the primary one), never a guess.
+ */
+export function primaryEmailVerified(emails: readonly EmailFact[]): boolean | null {
+  const primary = emails.find((email) => email.primary === true);
+  if (!primary) return emails.some((email) => email.primary === undefined) ? null : false;
+  return primary.verified ?? null;
 }
 
 /**

@@ -50,7 +50,7 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
   switch (message.type) {
     case 'prompt-states':
       return withDb(deps, async (db) => {
-        const scope = dismissalScope(message, from, deps.now());
+        const scope = await dismissalScope(message, from, deps.now());
         const states = await getPromptStates(db, PROMPT_IDS.map((id) => promptStateKey(scope, id)));
         const now = deps.now();
         const silenced = PROMPT_IDS.filter((id) => isPromptSilenced(states.find((state) => state.id === promptStateKey(scope, id)), now));
@@ -58,7 +58,7 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
       });
     case 'prompt-dismiss':
       return withDb(deps, async (db) => {
-        const key = promptStateKey(dismissalScope(message, from, deps.now()), message.promptId);
+        const key = promptStateKey(await dismissalScope(message, from, deps.now()), message.promptId);
         await savePromptState(db, applyPromptAction(key, message.action, deps.now()));
         return { saved: true };
       });
@@ -93,7 +93,7 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
       // The two-factor page names no account: the username typed on the login form just before, in
       // this tab, says which one (the assistant then skips its first question). Without it, the
       // assistant preselects the host's stored account.
-      const query = recoveryAssistantQuery({ host: from.host, username: pendingLoginUsername(from, deps.now()), from: 'prompt' });
+      const query = recoveryAssistantQuery({ host: from.host, username: await pendingLoginUsername(from, deps.now()), from: 'prompt' });
       await deps.openTab(`${browser.runtime.getURL(RECOVERY_ASSISTANT_PATH as '/')}${query}`, from.tabId);
       return { opened: true };
     }
@@ -104,8 +104,8 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
  * Whose dismissals a prompt message is about: the named account, else — on the sign-in steps —
  * the login pending in the sender's tab, else (nobody known) the sender's whole PyPI host.
  */
-function dismissalScope(message: PromptStatesMessage | PromptDismissMessage, from: ContentScriptSender, now: number): PromptScope {
-  const username = message.username ?? (message.signingIn ? pendingLoginUsername(from, now) : null);
+async function dismissalScope(message: PromptStatesMessage | PromptDismissMessage, from: ContentScriptSender, now: number): Promise<PromptScope> {
+  const username = message.username ?? (message.signingIn ? await pendingLoginUsername(from, now) : null);
   return promptScopeOf(from.host, username);
 }
 

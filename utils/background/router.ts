@@ -41,7 +41,7 @@ export const defaultHandlers: MessageHandlers = {
  */
 export const WRITES_STORE: Readonly<Record<Message['type'], boolean>> = {
   snapshot: true, // the account, its events, and the password outcome the page settles
-  'login-attempt': false, // memory only
+  'login-attempt': false, // only the pending login (nothing the audit or the reminders read)
   'data-changed': true,
   'prompt-states': false,
   'prompt-dismiss': true,

@@ -1,45 +1,84 @@
 import type { LoginAttemptMessage, SnapshotMessage } from '../messages';
 import type { TrustedSender } from '../sender';
-import { openStore, recordSnapshot, type AccountRecord } from '../store';
+import {
+  getPendingLogin,
+  openStore,
+  recordAttributedSnapshot,
+  recordSnapshot,
+  savePendingLogin,
+  PENDING_LOGIN_TTL_MS,
+  type AccountRecord,
+  type PendingLogin,
+} from '../store';
 import { refreshProjectSources } from './project-sources';
 
 type ContentScriptSender = Extract<TrustedSender, { kind: 'content-script' }>;
 
 /** How long a typed username stays attributable to the two-factor page that follows it. */
-const LOGIN_ATTEMPT_TTL_MS = 10 * 60_000;
+export const LOGIN_ATTEMPT_TTL_MS = PENDING_LOGIN_TTL_MS;
 
-/** Per tab: the username last submitted on PyPI's login form (not a secret), kept in memory only. */
-const pendingLogins = new Map<string, { username: string; at: number }>();
+/**
+ * Per tab: the username last submitted on PyPI's login form (not a secret). Kept in IndexedDB,
+ * because Chrome may stop the service worker between the login form and the two-factor page;
+ * this map only spares a database read while the worker lives.
+ */
+const recentLogins = new Map<string, PendingLogin>();
 const tabKey = (from: ContentScriptSender) => `${from.tabId ?? -1}|${from.host}`;
+const isFresh = (login: PendingLogin, now: number) => now >= login.at && now - login.at <= LOGIN_ATTEMPT_TTL_MS;
 
-export function rememberLoginAttempt(message: LoginAttemptMessage, from: ContentScriptSender, now = Date.now()): void {
-  pendingLogins.set(tabKey(from), { username: message.username, at: now });
+export async function rememberLoginAttempt(message: LoginAttemptMessage, from: ContentScriptSender, now = Date.now()): Promise<void> {
+  const login: PendingLogin = { id: tabKey(from), host: from.host, username: message.username, at: now };
+  recentLogins.set(login.id, login);
+  // The router does not wait for this: a failed write must not surface as an unhandled rejection
+  // (the copy in memory still serves while this worker lives).
+  try {
+    const db = await openStore();
+    try {
+      await savePendingLogin(db, login);
+    } finally {
+      db.close();
+    }
+  } catch {
+    // nothing else to do: the two-factor page may then go unattributed after a restart
+  }
 }
 
 /** The username of the login pending in the sender's tab (the sign-in steps belong to it), or null. */
-export function pendingLoginUsername(from: ContentScriptSender, now = Date.now()): string | null {
-  const pending = pendingLogins.get(tabKey(from));
-  return pending && now - pending.at <= LOGIN_ATTEMPT_TTL_MS ? pending.username : null;
+export async function pendingLoginUsername(from: ContentScriptSender, now = Date.now()): Promise<string | null> {
+  const memory = recentLogins.get(tabKey(from));
+  if (memory) return isFresh(memory, now) ? memory.username : null;
+  try {
+    const db = await openStore();
+    try {
+      return (await getPendingLogin(db, tabKey(from), now))?.username ?? null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
 }
 
 /**
  * Stores a snapshot from a content script. The host is the sender's, not the message's: a page on
  * pypi.org cannot write into a test.pypi.org account. A snapshot without a username (the
- * two-factor page) is attributed to the login just submitted in the same tab, or dropped.
+ * two-factor page) is attributed to the login just submitted in the same tab — the typed name
+ * only finds the stored account, whose displayed username it never changes — or dropped.
  */
 export async function handleSnapshotMessage(message: SnapshotMessage, from: ContentScriptSender, now = Date.now()): Promise<AccountRecord | null> {
-  if (message.snapshot.host !== from.host) return null;
-  let username = message.snapshot.username;
-  if (!username) {
-    const pending = pendingLogins.get(tabKey(from));
-    if (!pending || now - pending.at > LOGIN_ATTEMPT_TTL_MS) return null;
-    username = pending.username;
-  }
+  const { snapshot } = message;
+  if (snapshot.host !== from.host) return null;
   const db = await openStore();
-  let record: AccountRecord;
+  let record: AccountRecord | null;
   try {
-    record = await recordSnapshot(db, { ...message.snapshot, username });
-    await refreshProjectSources(db, record, (url, init) => fetch(url, init), now).catch(() => undefined);
+    if (snapshot.username) {
+      record = await recordSnapshot(db, { ...snapshot, username: snapshot.username });
+    } else {
+      const memory = recentLogins.get(tabKey(from));
+      const pending = memory && isFresh(memory, now) ? memory : await getPendingLogin(db, tabKey(from), now);
+      record = pending ? await recordAttributedSnapshot(db, snapshot, pending.username) : null;
+    }
+    if (record) await refreshProjectSources(db, record, (url, init) => fetch(url, init), now).catch(() => undefined);
   } finally {
     db.close();
   }

@@ -2,6 +2,7 @@ import { pypiHostOf } from '../pypi/hosts';
 import { detectPage, type PageKind } from '../pypi/pages';
 import { parsePage } from '../pypi/parse';
 import { isEnglishDocument } from '../pypi/parse/account-events';
+import { hasTokenScopeInWords } from '../pypi/parse/api-tokens';
 import type { AccountSnapshot } from '../pypi/snapshot';
 import { waitFor } from '../dom/wait-for';
 
@@ -18,8 +19,11 @@ const NEEDS_USER_MENU: PageKind[] = [
   'unverified-account', 'api-token', 'projects', 'profile', 'reauthenticate',
 ];
 
-/** Pages whose history rows need an English copy to be mapped to event tags. */
-const PAGES_WITH_HISTORY: PageKind[] = ['account-settings', 'unverified-account'];
+/**
+ * Pages with parts only English words can tell: history rows (mapped to event tags) and token
+ * scopes shown as "All projects".
+ */
+const PAGES_READ_IN_ENGLISH: PageKind[] = ['account-settings', 'unverified-account'];
 
 export interface ReadPageDeps {
   now: () => number;
@@ -40,7 +44,7 @@ export async function readAccountPage(url: URL, doc: Document, deps: ReadPageDep
   if (NEEDS_USER_MENU.includes(kind)) {
     await waitFor(USER_MENU, { timeout: USER_MENU_TIMEOUT_MS, signal: deps.signal, root: doc });
   }
-  const englishDoc = PAGES_WITH_HISTORY.includes(kind) ? await englishCopy(url, doc, deps) : undefined;
+  const englishDoc = PAGES_READ_IN_ENGLISH.includes(kind) ? await englishCopy(url, doc, deps) : undefined;
   return { kind, snapshot: parsePage(kind, doc, { host, seenAt: deps.now(), englishDoc }) };
 }
 
@@ -48,10 +52,12 @@ export async function readAccountPage(url: URL, doc: Document, deps: ReadPageDep
  * PyPI picks the language of one request from `?_LOCALE_=xx` before its cookie (pypi-facts.md §8:
  * Pyramid's negotiator reads the request parameter first; only /locale/ sets the cookie), so this
  * GET returns the same page in English without changing the user's choice. Used only when the
- * page is not English and has history rows; the copy must itself be English and the same page.
+ * page is not English and has history rows or a token scope in words; the copy must itself be
+ * English and the same page.
  */
 async function englishCopy(url: URL, doc: Document, deps: ReadPageDeps): Promise<Document | undefined> {
-  if (isEnglishDocument(doc) || !doc.querySelector('section#account-events tbody tr')) return undefined;
+  if (isEnglishDocument(doc)) return undefined;
+  if (!doc.querySelector('section#account-events tbody tr') && !hasTokenScopeInWords(doc)) return undefined;
   const html = await deps.fetchHtml(`${url.pathname}?_LOCALE_=en`);
   if (!html) return undefined;
   const copy = new DOMParser().parseFromString(html, 'text/html');

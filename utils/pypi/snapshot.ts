@@ -32,11 +32,14 @@ export interface AccountSnapshot {
 
 export type EmailStatus = 'verified' | 'verified-with-bounces' | 'unverified' | 'unverified-blocked';
 
+/** One row of the emails table. A flag the row's badges do not show is absent (unknown), never false. */
 export interface EmailFact {
   address: string;
-  primary: boolean;
-  verified: boolean;
-  status: EmailStatus;
+  /** Absent when the row shows no badge at all; otherwise whether it carries the plain "Primary" badge. */
+  primary?: boolean;
+  /** Absent, with `status`, when the row shows no verified/unverified badge. */
+  verified?: boolean;
+  status?: EmailStatus;
 }
 
 export interface TwoFactorFact {
@@ -57,9 +60,11 @@ export type TokenScope = { kind: 'account' } | { kind: 'projects'; projects: str
 
 export interface ApiTokenFact {
   name: string;
-  scope: TokenScope;
+  /** Absent when the row shows neither project links nor (in English) "All projects". */
+  scope?: TokenScope;
+  /** Absent when the row's `<time>` is missing or unreadable. */
   createdAt?: number;
-  /** null: PyPI says "Never". */
+  /** null: PyPI says "Never" (the cell has text and no time). Absent: the time could not be read. */
   lastUsedAt?: number | null;
 }
 

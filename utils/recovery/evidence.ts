@@ -76,7 +76,7 @@ export function buildEvidenceKit(input: EvidenceInput): EvidenceKit {
       'Email addresses on the account',
       'List every address you may have used with PyPI, including old ones; the admins write to the primary address.',
       emails && {
-        values: emails.value.map((email) => `${email.address}${email.primary ? ' (primary)' : ''}${email.verified ? ', verified' : ', unverified'}`),
+        values: emails.value.map((email) => `${email.address}${email.primary ? ' (primary)' : ''}${email.verified === undefined ? '' : email.verified ? ', verified' : ', unverified'}`),
         seenAt: emails.seenAt,
       },
     ),

@@ -116,8 +116,9 @@ export function maskEmail(address: string): string {
 }
 
 function describeEmail(email: EmailFact, disclosure: EmailDisclosure): string {
-  const tags = [email.primary ? 'primary' : null, email.verified ? 'verified' : 'unverified'].filter(Boolean).join(', ');
-  return `${disclosure === 'full' ? email.address : maskEmail(email.address)} (${tags})`;
+  // A flag the page did not show is left out rather than guessed.
+  const tags = [email.primary ? 'primary' : null, email.verified === undefined ? null : email.verified ? 'verified' : 'unverified'].filter(Boolean).join(', ');
+  return `${disclosure === 'full' ? email.address : maskEmail(email.address)}${tags ? ` (${tags})` : ''}`;
 }
 
 function lostMethods(facts: RecoveryAccountFacts | undefined): string {

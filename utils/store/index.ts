@@ -1,6 +1,6 @@
-import { deleteDB, openDB, type IDBPObjectStore } from 'idb';
+import { deleteDB, openDB, type IDBPObjectStore, type IDBPTransaction } from 'idb';
 import type { AccountSnapshot } from '../pypi/snapshot';
-import { DB_NAME, DB_VERSION, upgrade, type PypiGuardDb, type PypiGuardSchema } from './schema';
+import { DB_NAME, DB_VERSION, TRANSIENT_STORES, upgrade, type PypiGuardDb, type PypiGuardSchema } from './schema';
 import { mergeSnapshot, toStoredEvent } from './merge';
 import { accountIdOf, type AccountId, type AccountRecord, type StoredEvent, type StoredSnapshot } from './types';
 
@@ -17,16 +17,38 @@ export function openStore(name = DB_NAME): Promise<PypiGuardDb> {
 }
 
 /**
- * Stores what one page showed: merges the account record, adds unseen security events, keeps the
- * snapshot. One transaction, so a visit is recorded whole or not at all.
+ * Stores what one page showed, from a page that names the user itself (account settings, the
+ * user menu, the user's own profile): merges the account record, adds unseen security events,
+ * keeps the snapshot. One transaction, so a visit is recorded whole or not at all.
  */
 export async function recordSnapshot(db: PypiGuardDb, snapshot: AccountSnapshot & { username: string }): Promise<AccountRecord> {
-  const accountId = accountIdOf(snapshot.host, snapshot.username);
   const tx = db.transaction(['accounts', 'snapshots', 'events'], 'readwrite');
-  const accounts = tx.objectStore('accounts');
-  const previous = await accounts.get(accountId);
+  const previous = await tx.objectStore('accounts').get(accountIdOf(snapshot.host, snapshot.username));
+  const record = await writeSnapshot(tx, previous, snapshot);
+  await tx.done;
+  return record;
+}
+
+/**
+ * Stores a page that names nobody (the two-factor login step) for the account the user typed at
+ * login. The typed name only finds the record, case-insensitively: it never becomes the displayed
+ * username, and it creates no account (a typo would otherwise become one). Null when no account
+ * has that name yet.
+ */
+export async function recordAttributedSnapshot(db: PypiGuardDb, snapshot: AccountSnapshot, typedUsername: string): Promise<AccountRecord | null> {
+  const tx = db.transaction(['accounts', 'snapshots', 'events'], 'readwrite');
+  const previous = await tx.objectStore('accounts').get(accountIdOf(snapshot.host, typedUsername));
+  const record = previous ? await writeSnapshot(tx, previous, { ...snapshot, username: previous.username }) : null;
+  await tx.done;
+  return record;
+}
+
+type SnapshotTransaction = IDBPTransaction<PypiGuardSchema, ('accounts' | 'snapshots' | 'events')[], 'readwrite'>;
+
+async function writeSnapshot(tx: SnapshotTransaction, previous: AccountRecord | undefined, snapshot: AccountSnapshot & { username: string }): Promise<AccountRecord> {
+  const accountId = accountIdOf(snapshot.host, snapshot.username);
   const record = mergeSnapshot(previous, snapshot);
-  await accounts.put(record);
+  await tx.objectStore('accounts').put(record);
 
   const events = tx.objectStore('events');
   const replacedTwins = new Set<string>();
@@ -50,8 +72,6 @@ export async function recordSnapshot(db: PypiGuardDb, snapshot: AccountSnapshot 
   await snapshots.add(stored);
   const keys = await snapshots.index('byAccount').getAllKeys(accountId);
   for (const key of keys.slice(0, Math.max(0, keys.length - SNAPSHOTS_KEPT_PER_ACCOUNT))) await snapshots.delete(key);
-
-  await tx.done;
   return record;
 }
 
@@ -106,10 +126,10 @@ export interface ExportFile {
   stores: Record<string, { key: IDBValidKey; value: unknown }[]>;
 }
 
-/** Every record of every store, with its key, as one JSON-ready object. */
+/** Every record of every store (bar short-lived working state), with its key, as one JSON-ready object. */
 export async function exportAll(db: PypiGuardDb, now: Date): Promise<ExportFile> {
   const stores: ExportFile['stores'] = {};
-  const names = [...db.objectStoreNames];
+  const names = [...db.objectStoreNames].filter((name) => !(TRANSIENT_STORES as readonly string[]).includes(name));
   const tx = db.transaction(names, 'readonly');
   for (const name of names) {
     const rows: { key: IDBValidKey; value: unknown }[] = [];
@@ -139,3 +159,4 @@ export { getSettings, saveSettings } from './settings';
 export { updateObserved } from './observed';
 export * from './reminders';
 export { getPromptStates, savePromptState } from './prompts';
+export { getPendingLogin, savePendingLogin, PENDING_LOGIN_TTL_MS } from './pending-logins';

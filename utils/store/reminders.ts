@@ -136,7 +136,7 @@ export async function getReminderHistory(db: PypiGuardDb, limit = 200): Promise<
  * user's, not the account's, and host-wide prompt choices (`pypi.org|…`) belong to no account.
  */
 export async function forgetAccountEverywhere(db: PypiGuardDb, accountId: AccountId): Promise<void> {
-  const tx = db.transaction(['accounts', 'snapshots', 'events', 'reminders', 'reminderHistory', 'recoveryRequests', 'prompts'], 'readwrite');
+  const tx = db.transaction(['accounts', 'snapshots', 'events', 'reminders', 'reminderHistory', 'recoveryRequests', 'prompts', 'pendingLogins'], 'readwrite');
   await tx.objectStore('accounts').delete(accountId);
   for (const store of ['snapshots', 'events'] as const) {
     const byAccount = tx.objectStore(store).index('byAccount');
@@ -166,6 +166,11 @@ export async function forgetAccountEverywhere(db: PypiGuardDb, accountId: Accoun
   const prompts = tx.objectStore('prompts');
   for (const key of await prompts.getAllKeys()) {
     if (key.startsWith(`${accountId}|`)) await prompts.delete(key);
+  }
+  // A sign-in under way for the account: its username as typed, matched as PyPI does (any case).
+  const pendingLogins = tx.objectStore('pendingLogins');
+  for (const login of await pendingLogins.getAll()) {
+    if (accountIdOf(login.host, login.username) === accountId) await pendingLogins.delete(login.id);
   }
   await tx.done;
 }

@@ -1,6 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type {
   AccountRecord,
+  PendingLogin,
   PromptState,
   RecoveryRequest,
   ReminderHistoryEntry,
@@ -21,6 +22,8 @@ export interface PypiGuardSchema extends DBSchema {
   reminderHistory: { key: number; value: ReminderHistoryEntry; indexes: { byAt: number } };
   recoveryRequests: { key: string; value: RecoveryRequest; indexes: { byUsername: string } };
   prompts: { key: string; value: PromptState };
+  /** Per tab: who just submitted PyPI's login form, until the two-factor page that follows (minutes). */
+  pendingLogins: { key: string; value: PendingLogin };
 }
 
 export type PypiGuardDb = IDBPDatabase<PypiGuardSchema>;
@@ -45,7 +48,17 @@ export const MIGRATIONS: ((db: PypiGuardDb, tx: UpgradeTransaction) => void)[] =
     db.createObjectStore('recoveryRequests', { keyPath: 'id' }).createIndex('byUsername', 'username');
     db.createObjectStore('prompts', { keyPath: 'id' });
   },
+  // 2 → 3: the username typed at login, kept across a service-worker restart (never the password).
+  (db) => {
+    db.createObjectStore('pendingLogins', { keyPath: 'id' });
+  },
 ];
+
+/**
+ * Stores that hold only short-lived working state: not exported (an import must not bring back a
+ * login from another day), but wiped with everything else.
+ */
+export const TRANSIENT_STORES = ['pendingLogins'] as const satisfies readonly StoreNames<PypiGuardSchema>[];
 
 export const DB_VERSION = MIGRATIONS.length;
 

@@ -150,6 +150,19 @@ export interface RecoveryRequest {
   updatedAt: number;
 }
 
+/**
+ * The username just submitted on PyPI's login form in one tab, so the two-factor page that follows
+ * (which names nobody) can be attributed. Not a secret; the password is never kept.
+ */
+export interface PendingLogin {
+  /** `<tabId>|<host>`. */
+  id: string;
+  host: PypiHost;
+  /** As typed: used only to find the account record (case-insensitively), never displayed. */
+  username: string;
+  at: number;
+}
+
 /** An in-page prompt the user dismissed or snoozed, per account (`<accountId>|<promptId>`). */
 export interface PromptState {
   id: string;

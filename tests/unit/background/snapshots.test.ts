@@ -1,25 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleSnapshotMessage, rememberLoginAttempt } from '@/utils/background/snapshots';
+import { handleSnapshotMessage, LOGIN_ATTEMPT_TTL_MS, rememberLoginAttempt } from '@/utils/background/snapshots';
 import { deleteStore, getAccounts, openStore } from '@/utils/store';
 import type { AccountSnapshot } from '@/utils/pypi/snapshot';
 import type { SnapshotMessage } from '@/utils/messages';
 
 const NOW = Date.UTC(2026, 10, 25, 12);
 const fromPypi = { kind: 'content-script', host: 'pypi.org', tabId: 7 } as const;
+const LOGIN_METHODS = { totp: true, webauthn: false, recoveryCodes: true };
 
 function message(overrides: Partial<AccountSnapshot>): SnapshotMessage {
   return { type: 'snapshot', snapshot: { host: 'pypi.org', pageKind: 'account-settings', seenAt: NOW, username: 'alice', ...overrides } } as SnapshotMessage;
 }
+const twoFactorPage = (seenAt = NOW) => message({ pageKind: 'two-factor', username: undefined, seenAt, loginMethods: LOGIN_METHODS });
 
-async function storedAccountIds(): Promise<string[]> {
+async function stored<T>(read: (db: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
   const db = await openStore();
   try {
-    return (await getAccounts(db)).map((account) => account.id).sort();
+    return await read(db);
   } finally {
     db.close();
   }
 }
+const storedAccountIds = async () => (await stored(getAccounts)).map((account) => account.id).sort();
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => deleteStore());
@@ -34,15 +37,83 @@ describe('handleSnapshotMessage', () => {
     expect(await handleSnapshotMessage(message({ host: 'test.pypi.org' }), fromPypi, NOW)).toBeNull();
     expect(await storedAccountIds()).toEqual([]);
   });
+});
 
-  it('attributes a page without a username to the login just submitted in the same tab, for ten minutes', async () => {
-    const twoFactorPage = message({ pageKind: 'two-factor', username: undefined });
-    expect(await handleSnapshotMessage(twoFactorPage, fromPypi, NOW)).toBeNull();
+describe('the two-factor page, which names nobody', () => {
+  beforeEach(async () => {
+    // alice is known from her account settings page, which names her itself.
+    await handleSnapshotMessage(message({ seenAt: NOW - 60_000 }), fromPypi, NOW - 60_000);
+  });
 
-    rememberLoginAttempt({ type: 'login-attempt', username: 'bob' }, fromPypi, NOW);
-    expect(await handleSnapshotMessage(twoFactorPage, { ...fromPypi, tabId: 8 }, NOW)).toBeNull(); // another tab
-    expect(await handleSnapshotMessage(twoFactorPage, fromPypi, NOW + 11 * 60_000)).toBeNull(); // too late
-    expect(await handleSnapshotMessage(twoFactorPage, fromPypi, NOW + 60_000)).toMatchObject({ id: 'pypi.org/bob' });
-    expect(await storedAccountIds()).toEqual(['pypi.org/bob']);
+  it('is attributed to the login just submitted in the same tab, within a few minutes', async () => {
+    expect(await handleSnapshotMessage(twoFactorPage(), fromPypi, NOW)).toBeNull(); // no login typed yet
+    await rememberLoginAttempt({ type: 'login-attempt', username: 'alice' }, fromPypi, NOW);
+    expect(await handleSnapshotMessage(twoFactorPage(), { ...fromPypi, tabId: 8 }, NOW)).toBeNull(); // another tab
+    expect(await handleSnapshotMessage(twoFactorPage(NOW + LOGIN_ATTEMPT_TTL_MS + 1), fromPypi, NOW + LOGIN_ATTEMPT_TTL_MS + 1)).toBeNull(); // too late
+    expect(LOGIN_ATTEMPT_TTL_MS).toBeLessThanOrEqual(10 * 60_000);
+  });
+
+  it('the name as typed only finds the account: typing "ALICE" keeps "alice" displayed', async () => {
+    await rememberLoginAttempt({ type: 'login-attempt', username: 'ALICE' }, fromPypi, NOW);
+    const record = await handleSnapshotMessage(twoFactorPage(NOW + 1_000), fromPypi, NOW + 1_000);
+    expect(record).toMatchObject({ id: 'pypi.org/alice', username: 'alice', loginMethods: { value: LOGIN_METHODS, seenAt: NOW + 1_000 } });
+    const [account] = await stored(getAccounts);
+    expect(account?.username).toBe('alice');
+    expect(await storedAccountIds()).toEqual(['pypi.org/alice']);
+  });
+
+  it('creates no account for a name PyPI Guard has never seen on a page that names its user', async () => {
+    await rememberLoginAttempt({ type: 'login-attempt', username: 'bob' }, fromPypi, NOW);
+    expect(await handleSnapshotMessage(twoFactorPage(), fromPypi, NOW)).toBeNull();
+    expect(await storedAccountIds()).toEqual(['pypi.org/alice']);
+  });
+
+  it('a later page that names the user sets the displayed username', async () => {
+    await handleSnapshotMessage(message({ username: 'Alice', seenAt: NOW + 5_000 }), fromPypi, NOW + 5_000);
+    expect((await stored(getAccounts))[0]?.username).toBe('Alice');
+  });
+});
+
+describe('a login survives the service worker being stopped', () => {
+  beforeEach(async () => {
+    await handleSnapshotMessage(message({ seenAt: NOW - 60_000 }), fromPypi, NOW - 60_000);
+  });
+
+  /** A fresh copy of the module, as after Chrome restarts the worker: its memory is gone. */
+  async function restartedWorker(): Promise<typeof import('@/utils/background/snapshots')> {
+    vi.resetModules();
+    return import('@/utils/background/snapshots');
+  }
+
+  it('keeps the typed username in IndexedDB, never the password', async () => {
+    await rememberLoginAttempt({ type: 'login-attempt', username: 'alice' }, fromPypi, NOW);
+    expect(await stored((db) => db.getAll('pendingLogins'))).toEqual([{ id: '7|pypi.org', host: 'pypi.org', username: 'alice', at: NOW }]);
+  });
+
+  it('attributes the two-factor page after a restart between login and 2FA', async () => {
+    await rememberLoginAttempt({ type: 'login-attempt', username: 'alice' }, fromPypi, NOW);
+    const worker = await restartedWorker();
+    expect(await worker.handleSnapshotMessage(twoFactorPage(NOW + 90_000), fromPypi, NOW + 90_000)).toMatchObject({ id: 'pypi.org/alice', loginMethods: { value: LOGIN_METHODS } });
+  });
+
+  it('not once the login has expired, and the expired login is deleted', async () => {
+    await rememberLoginAttempt({ type: 'login-attempt', username: 'alice' }, fromPypi, NOW);
+    const worker = await restartedWorker();
+    const late = NOW + LOGIN_ATTEMPT_TTL_MS + 1;
+    expect(await worker.handleSnapshotMessage(twoFactorPage(late), fromPypi, late)).toBeNull();
+    expect(await stored((db) => db.getAll('pendingLogins'))).toEqual([]);
+    expect((await stored(getAccounts))[0]?.loginMethods).toBeUndefined();
+  });
+
+  it('each tab keeps its own login; a new one in a tab replaces the old, and expired ones are swept', async () => {
+    await rememberLoginAttempt({ type: 'login-attempt', username: 'alice' }, { ...fromPypi, tabId: 1 }, NOW);
+    await rememberLoginAttempt({ type: 'login-attempt', username: 'bob' }, { ...fromPypi, tabId: 2 }, NOW);
+    await rememberLoginAttempt({ type: 'login-attempt', username: 'ALICE' }, { ...fromPypi, tabId: 1 }, NOW + 1_000);
+    expect((await stored((db) => db.getAll('pendingLogins'))).map((login) => [login.id, login.username])).toEqual([
+      ['1|pypi.org', 'ALICE'],
+      ['2|pypi.org', 'bob'],
+    ]);
+    await rememberLoginAttempt({ type: 'login-attempt', username: 'carol' }, { ...fromPypi, tabId: 3 }, NOW + LOGIN_ATTEMPT_TTL_MS + 1_001);
+    expect((await stored((db) => db.getAll('pendingLogins'))).map((login) => login.id)).toEqual(['3|pypi.org']);
   });
 });

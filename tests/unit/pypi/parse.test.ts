@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { createFakePypi, type LocaleId } from '../../fixtures/pypi/server';
 import type { ScenarioId } from '../../fixtures/pypi/accounts';
 import { parsePage } from '@/utils/pypi/parse';
+import { parseApiTokens } from '@/utils/pypi/parse/api-tokens';
+import { parseEmails } from '@/utils/pypi/parse/emails';
 import { detectPage } from '@/utils/pypi/pages';
 import { RECOVERY_CODES, FIXTURE_SECRETS } from '../../fixtures/pypi/secrets';
 import type { AccountSnapshot } from '@/utils/pypi/snapshot';
 
 const NOW = new Date(Date.UTC(2026, 10, 25, 12, 0, 0));
 const DAY = 86_400_000;
-const LOCALES: LocaleId[] = ['en', 'de'];
+const LOCALES: LocaleId[] = ['en', 'de', 'ja'];
 
 /** Fetches a fixture page as the content script would see it, once the user menu has arrived. */
 function visit(scenario: ScenarioId, path: string, locale: LocaleId, options: { withUserMenu?: boolean; loggedIn?: boolean } = {}) {
@@ -173,4 +175,62 @@ describe('no secret reaches a snapshot', () => {
       for (const secret of FIXTURE_SECRETS) expect(text).not.toContain(secret);
     },
   );
+});
+
+describe('what a page does not show stays unknown', () => {
+  const page = (body: string, lang = 'en') => new DOMParser().parseFromString(`<html lang="${lang}"><body>${body}</body></html>`, 'text/html');
+  const tokenRow = (scope: string, created: string, lastUsed: string) =>
+    `<tr><th scope="row"><span class="table__mobile-label">Name</span> ci</th><td><span class="table__mobile-label">Scope</span> ${scope}</td><td><span class="table__mobile-label">Created</span> ${created}</td><td><span class="table__mobile-label">Last used</span> ${lastUsed}</td></tr>`;
+  const tokens = (rows: string, lang = 'en', englishRows?: string) =>
+    parseApiTokens(
+      page(`<section id="api-tokens"><table class="table table--api-tokens"><tbody>${rows}</tbody></table></section>`, lang),
+      englishRows === undefined ? undefined : page(`<section id="api-tokens"><table class="table table--api-tokens"><tbody>${englishRows}</tbody></table></section>`),
+    );
+  const created = '<time datetime="2025-01-02T03:04:05+0000">Jan 2</time>';
+
+  it('an unreadable "last used" time is absent, not "Never"', () => {
+    expect(tokens(tokenRow('<a href="/project/x/">x</a>', created, '<time datetime="last tuesday">x</time>'))).toEqual([
+      { name: 'ci', scope: { kind: 'projects', projects: ['x'] }, createdAt: Date.UTC(2025, 0, 2, 3, 4, 5) },
+    ]);
+    // An empty cell says nothing either; the word "Never" (in any language) without a time is null.
+    expect(tokens(tokenRow('<a href="/project/x/">x</a>', created, ''))?.[0]).not.toHaveProperty('lastUsedAt');
+    expect(tokens(tokenRow('<a href="/project/x/">x</a>', created, 'Nie'), 'de')?.[0]?.lastUsedAt).toBeNull();
+  });
+
+  it('an unreadable creation time is absent', () => {
+    expect(tokens(tokenRow('<a href="/project/x/">x</a>', '<time datetime="soon">?</time>', 'Never'))?.[0]).toEqual({ name: 'ci', scope: { kind: 'projects', projects: ['x'] }, lastUsedAt: null });
+  });
+
+  it('a token without readable project links is not account-wide unless the page says "All projects"', () => {
+    expect(tokens(tokenRow('All projects', created, 'Never'))?.[0]?.scope).toEqual({ kind: 'account' });
+    // The project links are missing: the scope is unknown, not "the whole account".
+    expect(tokens(tokenRow('', created, 'Never'))?.[0]).not.toHaveProperty('scope');
+    expect(tokens(tokenRow('alice-tools', created, 'Never'))?.[0]).not.toHaveProperty('scope');
+    // One link cannot be read: which projects the token reaches is unknown.
+    expect(tokens(tokenRow('<a href="/project/ok/">ok</a> <a href="/project/%E0/">?</a>', created, 'Never'))?.[0]).not.toHaveProperty('scope');
+  });
+
+  it('in another language the English copy of the page says "All projects"', () => {
+    const german = tokenRow('Alle Projekte', created, 'Nie');
+    expect(tokens(german, 'de')?.[0]).not.toHaveProperty('scope');
+    expect(tokens(german, 'de', tokenRow('All projects', created, 'Never'))?.[0]?.scope).toEqual({ kind: 'account' });
+    // A copy that is not English, or another token at that place, proves nothing.
+    expect(tokens(german, 'de', tokenRow('Alle Projekte', created, 'Nie').replace('ci', 'other'))?.[0]).not.toHaveProperty('scope');
+  });
+
+  it.each(LOCALES)('the fixture in %s without its English copy leaves the account-wide token unknown', (locale) => {
+    const fake = createFakePypi({ scenario: 'api-tokens', locale, now: () => NOW });
+    const doc = new DOMParser().parseFromString(fake.handle({ method: 'GET', url: 'https://pypi.org/manage/account/', headers: {} }).body, 'text/html');
+    const laptop = parsePage('account-settings', doc, { host: 'pypi.org', seenAt: NOW.getTime() })!.apiTokens!.find((token) => token.name === 'laptop uploads');
+    if (locale === 'en') expect(laptop?.scope).toEqual({ kind: 'account' });
+    else expect(laptop).not.toHaveProperty('scope');
+  });
+
+  it('an email row without a status badge is neither verified nor unverified', () => {
+    const emails = (badges: string) =>
+      parseEmails(page(`<section id="account-emails"><table><tbody><tr><td class="table__email">a@example.org</td><td><span class="table__status-badges">${badges}</span></td></tr></tbody></table></section>`));
+    expect(emails('<span class="badge">Primary</span>')).toEqual([{ address: 'a@example.org', primary: true }]);
+    expect(emails('')).toEqual([{ address: 'a@example.org' }]);
+    expect(emails('<span class="badge badge--danger"><i class="fa fa-times"></i> Unverified</span>')).toEqual([{ address: 'a@example.org', primary: false, verified: false, status: 'unverified' }]);
+  });
 });

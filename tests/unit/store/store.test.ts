@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDB } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import {
   deleteStore,
   exportAll,
@@ -12,13 +12,18 @@ import {
   SNAPSHOTS_KEPT_PER_ACCOUNT,
   wipeAll,
   DB_VERSION,
+  getPendingLogin,
+  PENDING_LOGIN_TTL_MS,
+  recordAttributedSnapshot,
+  savePendingLogin,
 } from '@/utils/store';
-import { MIGRATIONS, upgrade, type PypiGuardSchema } from '@/utils/store/schema';
+import { MIGRATIONS } from '@/utils/store/schema';
 import type { AccountSnapshot, SecurityEventFact } from '@/utils/pypi/snapshot';
 import type { PypiGuardDb } from '@/utils/store/schema';
 
 const DAY = 86_400_000;
-const ALL_STORES = ['accounts', 'events', 'prompts', 'recoveryRequests', 'reminderHistory', 'reminders', 'settings', 'snapshots'];
+const EXPORTED_STORES = ['accounts', 'events', 'prompts', 'recoveryRequests', 'reminderHistory', 'reminders', 'settings', 'snapshots'];
+const ALL_STORES = [...EXPORTED_STORES, 'pendingLogins'].sort();
 const T0 = Date.UTC(2026, 10, 1);
 let dbName: string;
 let db: PypiGuardDb;
@@ -130,6 +135,33 @@ describe('recordSnapshot', () => {
     expect(events.every((event) => event.firstSeenAt === T0)).toBe(true);
   });
 
+  it('keeps what a newer page could not read in an email row or a token row', async () => {
+    await recordSnapshot(db, snapshot({
+      emails: [{ address: 'alice@example.org', primary: true, verified: true, status: 'verified' }],
+      apiTokens: [{ name: 'ci', scope: { kind: 'account' }, createdAt: T0 - DAY, lastUsedAt: T0 - 2 * DAY }],
+      seenAt: T0,
+    }));
+    // The next visit shows a row without its badges and a token whose scope and last use are unreadable.
+    await recordSnapshot(db, snapshot({
+      emails: [{ address: 'alice@example.org' }, { address: 'new@example.net', primary: false, verified: false, status: 'unverified' }],
+      apiTokens: [{ name: 'ci', createdAt: T0 - DAY }],
+      seenAt: T0 + DAY,
+    }));
+    const account = await getAccount(db, 'pypi.org/alice');
+    expect(account?.emails).toEqual({
+      value: [
+        { address: 'alice@example.org', primary: true, verified: true, status: 'verified' },
+        { address: 'new@example.net', primary: false, verified: false, status: 'unverified' },
+      ],
+      seenAt: T0 + DAY,
+    });
+    expect(account?.apiTokens?.value).toEqual([{ name: 'ci', scope: { kind: 'account' }, createdAt: T0 - DAY, lastUsedAt: T0 - 2 * DAY }]);
+    // What the newer page did read wins: a token removed on PyPI is gone, a new status replaces the old.
+    await recordSnapshot(db, snapshot({ emails: [{ address: 'alice@example.org', primary: true, verified: false, status: 'unverified' }], apiTokens: [], seenAt: T0 + 2 * DAY }));
+    expect((await getAccount(db, 'pypi.org/alice'))?.emails?.value).toEqual([{ address: 'alice@example.org', primary: true, verified: false, status: 'unverified' }]);
+    expect((await getAccount(db, 'pypi.org/alice'))?.apiTokens?.value).toEqual([]);
+  });
+
   it(`keeps only the last ${SNAPSHOTS_KEPT_PER_ACCOUNT} raw snapshots per account`, async () => {
     for (let visit = 0; visit < SNAPSHOTS_KEPT_PER_ACCOUNT + 5; visit++) await recordSnapshot(db, snapshot({ seenAt: T0 + visit }));
     const kept = await db.getAllFromIndex('snapshots', 'byAccount', 'pypi.org/alice');
@@ -155,36 +187,141 @@ describe('forget, export, wipe', () => {
     const exported = await exportAll(db, new Date(T0));
     expect(exported.format).toBe('pypi-guard-export');
     expect(exported.schemaVersion).toBe(DB_VERSION);
-    expect(Object.keys(exported.stores).sort()).toEqual(ALL_STORES);
+    // Short-lived working state (a login typed minutes ago) is not user data to carry elsewhere.
+    expect(Object.keys(exported.stores).sort()).toEqual(EXPORTED_STORES);
     expect(exported.stores.settings).toEqual([{ key: 'settings', value: { breachCheck: true } }]);
     expect(JSON.parse(JSON.stringify(exported))).toEqual(exported);
 
+    await savePendingLogin(db, { id: '1|pypi.org', host: 'pypi.org', username: 'alice', at: T0 });
+    expect((await exportAll(db, new Date(T0))).stores).not.toHaveProperty('pendingLogins');
     await wipeAll(db);
     const after = await exportAll(db, new Date(T0));
     expect(Object.values(after.stores).every((rows) => rows.length === 0)).toBe(true);
+    expect(await db.getAll('pendingLogins')).toEqual([]);
   });
 });
 
+describe('recordAttributedSnapshot', () => {
+  it('finds the account by the typed name without regard to case, and keeps the displayed username', async () => {
+    await recordSnapshot(db, snapshot({ username: 'Alice', seenAt: T0 }));
+    const record = await recordAttributedSnapshot(db, { host: 'pypi.org', pageKind: 'two-factor', seenAt: T0 + DAY, loginMethods: { totp: true, webauthn: true, recoveryCodes: false } }, 'ALICE');
+    expect(record).toMatchObject({ id: 'pypi.org/alice', username: 'Alice', lastSeenAt: T0 + DAY, loginMethods: { value: { totp: true, webauthn: true, recoveryCodes: false } } });
+    expect((await getAccount(db, 'pypi.org/alice'))?.username).toBe('Alice');
+    expect((await db.getAllFromIndex('snapshots', 'byAccount', 'pypi.org/alice')).map((stored) => stored.username)).toEqual(['Alice', 'Alice']);
+  });
+
+  it('creates nothing for a name no stored account has', async () => {
+    expect(await recordAttributedSnapshot(db, { host: 'pypi.org', pageKind: 'two-factor', seenAt: T0 }, 'nobody')).toBeNull();
+    expect(await getAccounts(db)).toEqual([]);
+    expect(await db.getAll('snapshots')).toEqual([]);
+  });
+});
+
+describe('pending logins', () => {
+  const login = (id: string, username: string, at: number) => ({ id, host: 'pypi.org' as const, username, at });
+
+  it(`are kept ${PENDING_LOGIN_TTL_MS / 60_000} minutes, then deleted when read`, async () => {
+    await savePendingLogin(db, login('7|pypi.org', 'alice', T0));
+    expect(await getPendingLogin(db, '7|pypi.org', T0 + PENDING_LOGIN_TTL_MS)).toEqual(login('7|pypi.org', 'alice', T0));
+    expect(await getPendingLogin(db, '8|pypi.org', T0)).toBeUndefined();
+    expect(await getPendingLogin(db, '7|pypi.org', T0 + PENDING_LOGIN_TTL_MS + 1)).toBeUndefined();
+    expect(await db.getAll('pendingLogins')).toEqual([]);
+  });
+
+  it('a login from the future (a clock set back) is not trusted', async () => {
+    await savePendingLogin(db, login('7|pypi.org', 'alice', T0));
+    expect(await getPendingLogin(db, '7|pypi.org', T0 - 1)).toBeUndefined();
+  });
+});
+
+/*
+ * Each earlier version's schema, written out here with the idb calls that version made, frozen:
+ * a later edit of MIGRATIONS must not change what "an old database" means in this test.
+ */
+const FROZEN_SCHEMAS: Record<number, (db: IDBPDatabase) => void> = {
+  1: (old) => {
+    old.createObjectStore('accounts', { keyPath: 'id' });
+    old.createObjectStore('snapshots', { keyPath: 'id', autoIncrement: true }).createIndex('byAccount', 'accountId');
+    old.createObjectStore('events', { keyPath: 'id' }).createIndex('byAccount', 'accountId');
+    old.createObjectStore('settings');
+  },
+  2: (old) => {
+    FROZEN_SCHEMAS[1]!(old);
+    old.createObjectStore('reminders', { keyPath: 'id' });
+    old.createObjectStore('reminderHistory', { keyPath: 'id', autoIncrement: true }).createIndex('byAt', 'at');
+    old.createObjectStore('recoveryRequests', { keyPath: 'id' }).createIndex('byUsername', 'username');
+    old.createObjectStore('prompts', { keyPath: 'id' });
+  },
+};
+
+/** Records as versions 1 and 2 wrote them (hand-written, not produced by today's code). */
+const OLD_ACCOUNT = {
+  id: 'pypi.org/alice',
+  host: 'pypi.org',
+  username: 'Alice',
+  firstSeenAt: T0 - 10 * DAY,
+  lastSeenAt: T0 - DAY,
+  pagesSeenAt: { 'account-settings': T0 - DAY },
+  emails: { value: [{ address: 'alice@example.org', primary: true, verified: true, status: 'verified' }], seenAt: T0 - DAY },
+  twoFactor: { value: { totp: true, securityKeys: [] }, seenAt: T0 - DAY },
+};
+const OLD_EVENT = {
+  id: `pypi.org/alice|${T0 - 2 * DAY}|account:login:success||Berlin, BE, DE|Firefox (Linux)`,
+  accountId: 'pypi.org/alice',
+  tag: 'account:login:success',
+  summary: 'Logged in',
+  time: T0 - 2 * DAY,
+  location: 'Berlin, BE, DE',
+  device: 'Firefox (Linux)',
+  firstSeenAt: T0 - DAY,
+};
+
 describe('migrations', () => {
-  it.each(Array.from({ length: DB_VERSION }, (_, version) => version))(
-    'upgrades a version-%i database to the current version without losing data',
-    async (fromVersion) => {
-      const name = `pypi-guard-migration-${fromVersion}-${counter++}`;
-      if (fromVersion > 0) {
-        const old = await openDB<PypiGuardSchema>(name, fromVersion, {
-          upgrade: (oldDb, oldVersion, _newVersion, tx) => upgrade(oldDb, oldVersion, fromVersion, tx),
-        });
-        await old.put('settings', { marker: fromVersion }, 'marker');
-        old.close();
-      }
-      const current = await openStore(name);
-      expect(current.version).toBe(MIGRATIONS.length);
+  it('the frozen schemas cover every earlier version', () => {
+    expect(Object.keys(FROZEN_SCHEMAS).map(Number)).toEqual(Array.from({ length: DB_VERSION - 1 }, (_, index) => index + 1));
+  });
+
+  it.each(Object.keys(FROZEN_SCHEMAS).map(Number))('a version-%i database with an account and an event upgrades to the current version', async (fromVersion) => {
+    const name = `pypi-guard-migration-${fromVersion}-${counter++}`;
+    const old = await openDB(name, fromVersion, { upgrade: (oldDb) => FROZEN_SCHEMAS[fromVersion]!(oldDb) });
+    await old.put('accounts', OLD_ACCOUNT);
+    await old.put('events', OLD_EVENT);
+    await old.add('snapshots', { host: 'pypi.org', username: 'Alice', pageKind: 'account-settings', seenAt: T0 - DAY, accountId: 'pypi.org/alice' });
+    await old.put('settings', { breachCheck: false }, 'settings');
+    old.close();
+
+    const current = await openStore(name);
+    try {
+      expect(current.version).toBe(DB_VERSION);
       expect([...current.objectStoreNames].sort()).toEqual(ALL_STORES);
-      if (fromVersion > 0) expect(await current.get('settings', 'marker')).toEqual({ marker: fromVersion });
-      await recordSnapshot(current, snapshot());
-      expect(await getAccounts(current)).toHaveLength(1);
+      // The indexes came through, on the same key paths.
+      const tx = current.transaction(['snapshots', 'events', 'reminderHistory', 'recoveryRequests'], 'readonly');
+      expect(tx.objectStore('events').index('byAccount').keyPath).toBe('accountId');
+      expect(tx.objectStore('snapshots').index('byAccount').keyPath).toBe('accountId');
+      expect(tx.objectStore('reminderHistory').index('byAt').keyPath).toBe('at');
+      expect(tx.objectStore('recoveryRequests').index('byUsername').keyPath).toBe('username');
+      await tx.done;
+
+      // The old records are read by today's code, through the indexes.
+      expect(await getAccount(current, 'pypi.org/alice')).toEqual(OLD_ACCOUNT);
+      expect(await getEvents(current, 'pypi.org/alice')).toEqual([OLD_EVENT]);
+      expect(await current.getAllFromIndex('snapshots', 'byAccount', 'pypi.org/alice')).toHaveLength(1);
+      expect(await current.get('settings', 'settings')).toEqual({ breachCheck: false });
+
+      // And today's code keeps writing into them: a new visit merges, the old row is not doubled.
+      await recordSnapshot(current, snapshot({ username: 'alice', seenAt: T0, securityEvents: [login(T0 - 2 * DAY), login(T0 - 3 * 3_600_000)] }));
+      expect((await getAccount(current, 'pypi.org/alice'))?.twoFactor).toEqual(OLD_ACCOUNT.twoFactor);
+      expect((await getEvents(current, 'pypi.org/alice')).map((event) => event.time)).toEqual([T0 - 3 * 3_600_000, T0 - 2 * DAY]);
+      await savePendingLogin(current, { id: '1|pypi.org', host: 'pypi.org', username: 'alice', at: T0 });
+      expect(await getPendingLogin(current, '1|pypi.org', T0)).toMatchObject({ username: 'alice' });
+    } finally {
       current.close();
       await deleteStore(name);
-    },
-  );
+    }
+  });
+
+  it('a new database is created at the current version', async () => {
+    expect(db.version).toBe(MIGRATIONS.length);
+    expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
+  });
 });

@@ -1,5 +1,5 @@
 import { needsAccountSettings, pypiPage, type Check } from '../types';
-import { verifiedPrimaryEmail } from '../facts';
+import { primaryEmailVerified } from '../facts';
 import { recoveryPageQuery } from '../../recovery/query';
 
 /**
@@ -18,7 +18,9 @@ export const recoveryReadiness: Check = {
     const evidence = { kind: 'extension' as const, path: `recovery.html${recoveryPageQuery(account.host, account.username, 'popup', 'evidence')}` };
     const emails = account.emails?.value;
     if (!emails) return needsAccountSettings(state, 'your emails');
-    if (!verifiedPrimaryEmail(emails)) {
+    const verified = primaryEmailVerified(emails);
+    if (verified === null) return needsAccountSettings(state, 'whether your primary email is verified');
+    if (!verified) {
       // A warning, not a second failure: "Verified email addresses" already fails for this.
       return { status: 'warn', detail: 'Without a verified primary email PyPI support has nowhere to reach you.', fix: pypiPage(state, '/manage/account/#account-emails'), fixLabel: 'Verify your email' };
     }

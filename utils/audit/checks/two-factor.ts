@@ -1,5 +1,5 @@
 import { needsAccountSettings, pypiPage, type AuditState, type FixTarget, type Check } from '../types';
-import { recoveryCodesEverMade, twoFactorMethodCount, verifiedPrimaryEmail } from '../facts';
+import { primaryEmailVerified, recoveryCodesEverMade, twoFactorMethodCount } from '../facts';
 
 /**
  * PyPI lets you add 2FA only after a verified primary email, generated recovery codes and one
@@ -7,7 +7,7 @@ import { recoveryCodesEverMade, twoFactorMethodCount, verifiedPrimaryEmail } fro
  */
 function nextTwoFactorStep(state: AuditState): { fix: FixTarget; fixLabel: string } {
   const emails = state.account.emails?.value;
-  if (emails && !verifiedPrimaryEmail(emails)) return { fix: pypiPage(state, '/manage/account/#account-emails'), fixLabel: 'Verify your email first' };
+  if (emails && primaryEmailVerified(emails) === false) return { fix: pypiPage(state, '/manage/account/#account-emails'), fixLabel: 'Verify your email first' };
   if (recoveryCodesEverMade(state.account, state.events) === false) return { fix: pypiPage(state, '/manage/account/recovery-codes/generate'), fixLabel: 'Generate recovery codes first' };
   return { fix: pypiPage(state, '/manage/account/two-factor/'), fixLabel: 'Add 2FA' };
 }

@@ -1,5 +1,5 @@
 import { needsAccountSettings, pypiPage, type Check } from '../types';
-import { registrableDomain, verifiedPrimaryEmail } from '../facts';
+import { primaryEmailVerified, registrableDomain, verifiedPrimaryEmail } from '../facts';
 
 export const verifiedEmail: Check = {
   id: 'verified-email',
@@ -9,12 +9,14 @@ export const verifiedEmail: Check = {
     const emails = state.account.emails?.value;
     const fix = pypiPage(state, '/manage/account/#account-emails');
     if (!emails) return needsAccountSettings(state, 'your emails');
+    // The page showed the emails but not whether the primary one is verified.
+    if (primaryEmailVerified(emails) === null) return needsAccountSettings(state, 'whether your primary email is verified');
     const primary = verifiedPrimaryEmail(emails);
     if (!primary) {
       return { status: 'fail', detail: 'No verified primary email: PyPI sends password resets and recovery mail there.', fix, fixLabel: 'Verify your email' };
     }
     const primaryDomain = registrableDomain(primary.address);
-    const backup = emails.find((email) => email !== primary && email.verified && registrableDomain(email.address) !== primaryDomain);
+    const backup = emails.find((email) => email !== primary && email.verified === true && registrableDomain(email.address) !== primaryDomain);
     if (!backup) {
       return {
         status: 'warn',

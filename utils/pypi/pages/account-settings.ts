@@ -1,11 +1,12 @@
-import { definePage, has, samePath } from './define';
+import { byId, definePage, routes } from './define';
 
 export const accountSettings = definePage({
   kind: 'account-settings',
-  matchesPath: (path) => samePath(path, '/manage/account/'),
-  confirm: (doc) => has(doc, 'section#account-details') && has(doc, 'section#account-emails'),
+  matchesPath: routes('/manage/account/'),
+  confirm: (doc) => byId(doc, 'account-details', 'section') !== null && byId(doc, 'account-emails', 'section') !== null,
   examples: {
-    accept: ['https://pypi.org/manage/account/', 'https://test.pypi.org/manage/account/#account-events', 'https://pypi.org/manage/account'],
-    reject: ['https://pypi.org/manage/account/two-factor/', 'https://pypi.org/manage/accounts/', 'https://pypi.org/manage/account/publishing/'],
+    accept: ['https://pypi.org/manage/account/', 'https://test.pypi.org/manage/account/#account-events', 'https://pypi.org/manage/account/?_LOCALE_=en'],
+    // `/manage/account` is answered with a redirect to `/manage/account/`: no page is shown there.
+    reject: ['https://pypi.org/manage/account', 'https://pypi.org/manage/account/two-factor/', 'https://pypi.org/manage/accounts/', 'https://pypi.org/manage/account/publishing/'],
   },
 });

@@ -1,13 +1,18 @@
 import type { PageKind } from '../page-kinds';
 
 /**
- * One page kind: which paths it lives on (after normalisation), the DOM marker that confirms it
- * (ids, field names, section ids from pypi-facts.md — never English text), and the example URLs
- * it must accept and reject. The examples drive the tests: every kind must accept its own URLs
- * and every other kind must reject them.
+ * One page kind: which paths it lives on, the DOM marker that confirms it (ids, field names,
+ * section ids from pypi-facts.md — never English text), and the example URLs it must accept and
+ * reject. The examples drive the tests: every kind must accept its own URLs, every other kind
+ * must reject them, and the account content script must be declared for each of them.
  */
 export interface PageDefinition {
   kind: Exclude<PageKind, 'other'>;
+  /**
+   * The path exactly as PyPI serves the page. A route with a trailing slash is only ever shown
+   * with it (PyPI answers the bare form with a redirect), one without (the provisioning routes)
+   * only without it, so the comparison is exact.
+   */
   matchesPath(path: string): boolean;
   /** The locale-independent marker that says the document really is this page. */
   confirm(doc: Document): boolean;
@@ -23,13 +28,19 @@ export function definePage(definition: PageDefinition): PageDefinition {
   return definition;
 }
 
-/** `/a/b` and `/a/b/` compare equal; PyPI redirects one to the other where a route exists. */
-export function samePath(path: string, route: string): boolean {
-  return stripSlash(path) === stripSlash(route);
-}
-
-function stripSlash(path: string): string {
-  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
-}
+/** A matcher for one or more exact routes. */
+export const routes =
+  (...paths: string[]) =>
+  (path: string): boolean =>
+    paths.includes(path);
 
 export const has = (doc: Document, selector: string): boolean => doc.querySelector(selector) !== null;
+
+/**
+ * An element by id, of the given tag: a lookup in the document's id map, so a marker check costs
+ * the same on a 5 MB account page as on a login form.
+ */
+export function byId(doc: Document, id: string, tag: string): Element | null {
+  const element = doc.getElementById(id);
+  return element?.localName === tag ? element : null;
+}

@@ -75,10 +75,23 @@ export function asUsername(value: string | null | undefined): string | undefined
   return USERNAME.test(trimmed) ? trimmed : undefined;
 }
 
+/**
+ * A percent-encoded path segment, decoded; undefined when it is not valid UTF-8 percent-encoding
+ * (`%E0`, `%zz`), where `decodeURIComponent` would throw. Page markup is never trusted to be well
+ * formed: one bad link must cost that link, not the whole page's snapshot.
+ */
+export function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 /** `/user/alice/` → `alice`. */
 export function usernameFromProfileHref(href: string | null | undefined): string | undefined {
   const match = /^\/user\/([^/?#]+)\/?$/.exec(href ?? '');
-  return match ? asUsername(decodeURIComponent(match[1]!)) : undefined;
+  return match ? asUsername(safeDecode(match[1]!)) : undefined;
 }
 
 /**

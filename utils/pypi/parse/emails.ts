@@ -5,7 +5,9 @@ import { textOf } from './dom';
  * The emails table (`section#account-emails`, on /manage/account/ and /manage/unverified-account/).
  * Badges are told apart by class, not text: a plain `span.badge` is "Primary", `badge--success`
  * verified, `badge--warning` verified with bounces, `badge--danger` unverified (with `fa-ban`:
- * blocked by bounces or complaints). Returns undefined when the section is absent.
+ * blocked by bounces or complaints). A row without a status badge says nothing about
+ * verification, and one without any badge nothing about being primary: those flags stay absent.
+ * Returns undefined when the section is absent.
  */
 export function parseEmails(doc: Document): EmailFact[] | undefined {
   const section = doc.querySelector('section#account-emails');
@@ -15,18 +17,21 @@ export function parseEmails(doc: Document): EmailFact[] | undefined {
     const address = textOf(row.querySelector('td.table__email'));
     if (!address || emails.some((email) => email.address === address)) continue;
     const badges = [...row.querySelectorAll('span.badge')];
-    const primary = badges.some((badge) => ![...badge.classList].some((name) => name.startsWith('badge--')));
     const status = statusOf(badges);
-    emails.push({ address, primary, verified: status.startsWith('verified'), status });
+    emails.push({
+      address,
+      ...(badges.length > 0 && { primary: badges.some((badge) => ![...badge.classList].some((name) => name.startsWith('badge--'))) }),
+      ...(status && { verified: status.startsWith('verified'), status }),
+    });
   }
   return emails;
 }
 
-function statusOf(badges: Element[]): EmailStatus {
+function statusOf(badges: Element[]): EmailStatus | undefined {
   const has = (modifier: string) => badges.find((badge) => badge.classList.contains(modifier));
   if (has('badge--success')) return 'verified';
   if (has('badge--warning')) return 'verified-with-bounces';
   const danger = has('badge--danger');
-  if (danger?.querySelector('.fa-ban')) return 'unverified-blocked';
-  return 'unverified';
+  if (danger) return danger.querySelector('.fa-ban') ? 'unverified-blocked' : 'unverified';
+  return undefined;
 }

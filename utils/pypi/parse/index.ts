@@ -15,7 +15,10 @@ import { parseTwoFactorSection } from './two-factor-section';
 export interface ParseContext {
   host: PypiHost;
   seenAt: number;
-  /** For pages in another language: the same page fetched in English, to map security events. */
+  /**
+   * For pages in another language: the same page fetched in English, to map security events and
+   * to read a token scope PyPI states only in words ("All projects").
+   */
   englishDoc?: Document;
 }
 
@@ -56,7 +59,7 @@ function factsOf(kind: PageKind, doc: Document, context: ParseContext): Facts | 
         username,
         ...defined('emails', parseEmails(doc)),
         ...parseTwoFactorSection(doc),
-        ...defined('apiTokens', parseApiTokens(doc)),
+        ...defined('apiTokens', parseApiTokens(doc, context.englishDoc)),
         ...defined('securityEvents', parseAccountEvents(context.englishDoc ?? doc)),
       };
     }

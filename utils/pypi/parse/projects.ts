@@ -1,4 +1,4 @@
-import { textOf } from './dom';
+import { safeDecode, textOf } from './dom';
 
 /** Project names on /manage/projects/ (`.package-snippet__title`, §2b); project names are never translated. */
 export function parseProjectsPage(doc: Document): string[] {
@@ -8,10 +8,14 @@ export function parseProjectsPage(doc: Document): string[] {
 /** Project names on a public profile: each `a.package-snippet` links to `/project/<name>/`. */
 export function parseProfileProjects(doc: Document): string[] {
   return unique(
-    [...doc.querySelectorAll('a.package-snippet[href^="/project/"]')].map((link) =>
-      decodeURIComponent(/^\/project\/([^/]+)/.exec(link.getAttribute('href') ?? '')?.[1] ?? ''),
-    ),
+    [...doc.querySelectorAll('a.package-snippet[href^="/project/"]')].map((link) => projectFromHref(link.getAttribute('href')) ?? ''),
   );
+}
+
+/** `/project/alice-tools/` → `alice-tools`; undefined for any other href or a malformed escape. */
+export function projectFromHref(href: string | null): string | undefined {
+  const segment = /^\/project\/([^/?#]+)/.exec(href ?? '')?.[1];
+  return segment === undefined ? undefined : safeDecode(segment);
 }
 
 /** Projects offered as token scopes on /manage/account/token/ (`scope:project:<name>`). */

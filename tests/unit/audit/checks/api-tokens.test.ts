@@ -31,4 +31,13 @@ describe('api-tokens', () => {
     expect(apiTokens.run(withTokens(project('forgotten', null, 90)), NOW).status).toBe('warn');
   });
   it('is unknown without data', () => expect(apiTokens.run(state({ apiTokens: undefined }), NOW).status).toBe('unknown'));
+  it('is unknown, not passed, when a scope or last use could not be read', () => {
+    const { scope: _scope, ...withoutScope } = project('ci', 1);
+    expect(apiTokens.run(withTokens(withoutScope), NOW).status).toBe('unknown');
+    // An unreadable last use is not "never used": a token made 200 days ago is not called idle.
+    const { lastUsedAt: _lastUsed, ...withoutLastUse } = project('ci', 1);
+    expect(apiTokens.run(withTokens(withoutLastUse), NOW).status).toBe('unknown');
+    // A problem that is known still shows.
+    expect(apiTokens.run(withTokens(withoutScope, project('old', 120)), NOW).status).toBe('warn');
+  });
 });

@@ -6,6 +6,9 @@ describe('recovery-readiness', () => {
   it('warns (the email check already fails) without a verified primary email', () => {
     expect(recoveryReadiness.run(state({ emails: seen([{ address: 'a@b.org', primary: true, verified: false, status: 'unverified' }]) }), NOW).status).toBe('warn');
   });
+  it('is unknown, not warned, when the page did not show whether the primary email is verified', () => {
+    expect(recoveryReadiness.run(state({ emails: seen([{ address: 'a@b.org', primary: true }]) }), NOW)).toMatchObject({ status: 'unknown', fix: { url: 'https://pypi.org/manage/account/' } });
+  });
   it('is unknown until projects and their repositories are known, and says how to find out', () => {
     expect(recoveryReadiness.run(state({ projects: undefined }), NOW)).toMatchObject({ status: 'unknown', fix: { url: 'https://pypi.org/manage/projects/' } });
     expect(recoveryReadiness.run(state(), NOW)).toMatchObject({ status: 'unknown', fix: { kind: 'extension', path: 'recovery.html?host=pypi.org&username=alice&from=popup&intent=evidence' } });

@@ -23,6 +23,10 @@ describe('verified-email', () => {
     });
   });
   it('is unknown without data', () => expect(verifiedEmail.run(state({ emails: undefined }), NOW).status).toBe('unknown'));
+  it('is unknown, not failed, when the page did not show whether the primary email is verified', () => {
+    expect(verifiedEmail.run(withEmails({ address: 'a@example.org', primary: true }), NOW).status).toBe('unknown');
+    expect(verifiedEmail.run(withEmails({ address: 'a@example.org' }, email('b@other.net', false, true)), NOW).status).toBe('unknown');
+  });
   it.each([
     ['a@mail.example.org', 'example.org'],
     ['a@example.co.uk', 'example.co.uk'],
