@@ -33,6 +33,30 @@ describe('the look-alike opt-in', () => {
     expect(both.state.registered).toBe(true);
   });
 
+  it('takes Chrome’s race errors for what they say: a registration still in flight elsewhere, or one already removed', async () => {
+    // Chrome lists a registration only once it is done, so the loser of the race sees an empty list
+    // and then "Duplicate script ID" (seen in e2e: the background registers on permissions.onAdded).
+    const inFlight = fakeOptInApi({ access: true });
+    inFlight.api.isRegistered = async () => false;
+    inFlight.api.register = async () => {
+      throw new Error(`Duplicate script ID '${LOOKALIKE_PROBE_ID}'`);
+    };
+    expect(await turnOn(inFlight.api, Promise.resolve(true))).toBe('on');
+
+    const removed = fakeOptInApi({ access: true, registered: true });
+    removed.api.unregister = async () => {
+      throw new Error(`Nonexistent script ID '${LOOKALIKE_PROBE_ID}'`);
+    };
+    expect(await turnOff(removed.api)).toBe('off');
+
+    // Any other failure still says so.
+    const broken = fakeOptInApi({ access: true });
+    broken.api.register = async () => {
+      throw new Error('Script with ID x has invalid match patterns');
+    };
+    await expect(turnOn(broken.api, Promise.resolve(true))).rejects.toThrow('invalid match');
+  });
+
   it('turns off by unregistering first, then giving the access back; stays on when the browser keeps it', async () => {
     const on = fakeOptInApi({ access: true, registered: true });
     expect(await turnOff(on.api)).toBe('off');

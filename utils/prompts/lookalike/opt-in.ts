@@ -61,21 +61,29 @@ export async function optInState(api: LookalikeOptInApi): Promise<OptInState> {
   return (await api.hasAccess()) && (await api.isRegistered()) ? 'on' : 'off';
 }
 
-/** Registers the probe unless it is already (the options page and the background may race). */
+/**
+ * Registers the probe unless it is already. The options page and the background race here: the
+ * grant fires the background's `permissions.onAdded` while the page registers too, and Chrome
+ * lists a registration only once it is done — so the loser gets "Duplicate script ID" while the
+ * list still looks empty. That error says the probe is there.
+ */
 async function ensureRegistered(api: LookalikeOptInApi): Promise<void> {
   if (await api.isRegistered()) return;
   try {
     await api.register();
   } catch (error) {
+    if (/duplicate/i.test(String(error))) return;
     if (!(await api.isRegistered())) throw error;
   }
 }
 
+/** The same race the other way: "Nonexistent script ID" says the probe is gone already. */
 async function ensureUnregistered(api: LookalikeOptInApi): Promise<void> {
   if (!(await api.isRegistered())) return;
   try {
     await api.unregister();
   } catch (error) {
+    if (/nonexistent/i.test(String(error))) return;
     if (await api.isRegistered()) throw error;
   }
 }
