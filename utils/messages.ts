@@ -68,6 +68,7 @@ export const AccountSnapshotSchema = v.strictObject({
   ),
   apiTokens: v.optional(v.pipe(v.array(TokenSchema), v.maxLength(5000))),
   securityEvents: v.optional(v.pipe(v.array(SecurityEventSchema), v.maxLength(50_000))),
+  historyReadInEnglish: v.optional(v.literal(true)),
   projects: v.optional(v.pipe(v.array(text(256)), v.maxLength(5000))),
   loginMethods: v.optional(v.strictObject({ totp: v.boolean(), webauthn: v.boolean(), recoveryCodes: v.boolean() })),
   recoveryCodesShown: v.optional(v.strictObject({ count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8)) })),
@@ -77,6 +78,21 @@ export const SnapshotMessageSchema = v.strictObject({
   type: v.literal('snapshot'),
   snapshot: AccountSnapshotSchema,
 });
+
+/**
+ * From the page model on a page with a security history, before it reads the rows: up to when
+ * this account's history is stored already (`AccountRecord.historyReadUpTo`), so it reads only the
+ * rows added since. The host is the sender's.
+ */
+export const HistoryCursorMessageSchema = v.strictObject({
+  type: v.literal('history-cursor'),
+  username,
+});
+
+/** The answer: read the rows from this time on (epoch ms); null when none are stored. */
+export interface HistoryCursorReply {
+  readFrom: number | null;
+}
 
 /** Sent when the login form is submitted, so the two-factor page that follows can be attributed. */
 export const LoginAttemptMessageSchema = v.strictObject({
@@ -207,6 +223,7 @@ export const PasswordResetUsernameMessageSchema = v.strictObject({
 
 export const MessageSchema = v.variant('type', [
   SnapshotMessageSchema,
+  HistoryCursorMessageSchema,
   LoginAttemptMessageSchema,
   PromptStatesMessageSchema,
   PromptDismissMessageSchema,
@@ -252,6 +269,7 @@ export type ContentMessage = Extract<Message, { type: keyof PromptReplies }>;
 export type ContentReply<M extends ContentMessage> = PromptReplies[M['type']];
 export type SnapshotMessage = v.InferOutput<typeof SnapshotMessageSchema>;
 export type LoginAttemptMessage = v.InferOutput<typeof LoginAttemptMessageSchema>;
+export type HistoryCursorMessage = v.InferOutput<typeof HistoryCursorMessageSchema>;
 export type DataChangedMessage = v.InferOutput<typeof DataChangedMessageSchema>;
 export type ExpectPasswordResetMessage = v.InferOutput<typeof ExpectPasswordResetMessageSchema>;
 export type PasswordResetUsernameMessage = v.InferOutput<typeof PasswordResetUsernameMessageSchema>;

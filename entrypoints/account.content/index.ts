@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { ACCOUNT_PAGE_PATHS, matchesFor } from '@/utils/pypi/match-patterns';
 import { readAccountPage, typedLoginUsername } from '@/utils/content/read-page';
 import { prefillResetUsername } from '@/utils/content/prefill-reset';
-import type { LoginAttemptMessage, PasswordResetUsernameMessage, PasswordResetUsernameReply, SnapshotMessage } from '@/utils/messages';
+import type { HistoryCursorMessage, HistoryCursorReply, LoginAttemptMessage, PasswordResetUsernameMessage, PasswordResetUsernameReply, SnapshotMessage } from '@/utils/messages';
 
 /**
  * The page model: on PyPI's account pages only, read what the page shows about the account and
@@ -17,6 +17,7 @@ export default defineContentScript({
     const { kind, snapshot } = await readAccountPage(url, document, {
       now: Date.now,
       signal: ctx.signal,
+      historyCursor: askHistoryCursor,
       fetchHtml: async (path) => {
         try {
           const response = await fetch(path, { credentials: 'same-origin', headers: { accept: 'text/html' }, signal: ctx.signal });
@@ -44,6 +45,15 @@ export default defineContentScript({
     }
   },
 });
+
+async function askHistoryCursor(username: string): Promise<number | undefined> {
+  try {
+    const reply = (await browser.runtime.sendMessage({ type: 'history-cursor', username } satisfies HistoryCursorMessage)) as HistoryCursorReply | undefined;
+    return typeof reply?.readFrom === 'number' ? reply.readFrom : undefined;
+  } catch {
+    return undefined; // the extension was reloaded under this page: read the whole history
+  }
+}
 
 async function askResetUsername(): Promise<string | null> {
   try {

@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import { readExtensionDb, storedAccount } from './support/extension-db';
 import { FIXTURE_SECRETS, PASSWORDS, TWO_FACTOR_TOKEN } from '../fixtures/pypi/secrets';
+import { scenarioAccount } from '../fixtures/pypi/accounts';
 
 for (const locale of ['en', 'de', 'ja'] as const) {
   test.describe(`in ${locale}`, () => {
@@ -47,6 +48,38 @@ test('events are stored once however often the page is visited', async ({ contex
   }
   const db = await readExtensionDb(serviceWorker);
   expect(db.events).toHaveLength(pypi['pypi.org'].account.events.filter((event) => Date.now() - event.time.getTime() <= 90 * 86_400_000).length);
+});
+
+test('a revisit reads only the rows added since: in German, no English copy when nothing is new, one when a row is', async ({ context, serviceWorker, pypi }) => {
+  const fake = pypi['pypi.org'];
+  // No token whose scope only English words tell: that would need the English copy on every visit.
+  fake.setScenario({ ...scenarioAccount('suspicious-history', new Date()), tokens: [] });
+  fake.setLocale('de');
+  const englishCopies = () => fake.requests.filter((request) => request.url.endsWith('/manage/account/?_LOCALE_=en')).length;
+  const snapshotCount = async () => ((await readExtensionDb(serviceWorker)).snapshots ?? []).length;
+  const page = await context.newPage();
+
+  await page.goto('https://pypi.org/manage/account/');
+  await expect.poll(snapshotCount).toBe(1);
+  const firstEvents = ((await readExtensionDb(serviceWorker)).events ?? []).length;
+  expect(englishCopies()).toBe(1);
+  expect(await storedAccount(serviceWorker, 'pypi.org/alice')).toMatchObject({ historyReadUpTo: Math.max(...fake.account.events.map((event) => Math.floor(event.time.getTime() / 1000) * 1000)) });
+
+  // Nothing new: the page is read, but no row, and PyPI is not asked for the English copy again.
+  await page.goto('https://pypi.org/manage/account/');
+  await expect.poll(snapshotCount).toBe(2);
+  expect(englishCopies()).toBe(1);
+  expect(((await readExtensionDb(serviceWorker)).snapshots as { eventCount?: number }[]).at(-1)?.eventCount).toBe(0);
+
+  // A new sign-in failure from elsewhere: the one new row is read, through the English copy, and mapped.
+  fake.account.events.unshift({ tag: 'account:login:failure', time: new Date(), additional: { reason: 'invalid_password' }, location: 'Lagos, LA, NG', device: 'curl' });
+  await page.goto('https://pypi.org/manage/account/');
+  await expect.poll(snapshotCount).toBe(3);
+  expect(englishCopies()).toBe(2);
+  const events = (await readExtensionDb(serviceWorker)).events as { tag: string; location?: string }[];
+  expect(events).toHaveLength(firstEvents + 1);
+  expect(events.filter((event) => event.tag === 'unknown')).toEqual([]);
+  expect(events.filter((event) => event.location === 'Lagos, LA, NG' && event.tag === 'account:login:failure').length).toBeGreaterThan(0);
 });
 
 test('accounts on pypi.org and test.pypi.org are kept apart', async ({ context, serviceWorker, pypi }) => {

@@ -1,7 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
-import { parseMessage, type ContentMessage, type LoginAttemptMessage, type Message, type SnapshotMessage } from '../messages';
+import { parseMessage, type ContentMessage, type HistoryCursorMessage, type LoginAttemptMessage, type Message, type SnapshotMessage } from '../messages';
 import { classifySender, type TrustedSender } from '../sender';
-import { handleSnapshotMessage, rememberLoginAttempt } from './snapshots';
+import { handleHistoryCursorMessage, handleSnapshotMessage, rememberLoginAttempt } from './snapshots';
 import { requestReminderTick } from './reminders';
 import { handlePromptMessage, defaultPromptDeps } from './prompts';
 import { notePasswordOutcome } from './passwords';
@@ -13,6 +13,7 @@ type PasswordResetMessage = Extract<Message, { type: 'expect-password-reset' | '
 /** What each accepted message leads to; replaced in tests to see what the router lets through. */
 export interface MessageHandlers {
   snapshot(message: SnapshotMessage, from: ContentScriptSender): Promise<unknown>;
+  historyCursor(message: HistoryCursorMessage, from: ContentScriptSender): Promise<unknown>;
   loginAttempt(message: LoginAttemptMessage, from: ContentScriptSender): void;
   prompt(message: ContentMessage, from: ContentScriptSender): Promise<unknown>;
   passwordReset(message: PasswordResetMessage, from: TrustedSender): Promise<unknown> | undefined;
@@ -27,6 +28,7 @@ export const defaultHandlers: MessageHandlers = {
       await notePasswordOutcome(message.snapshot, from, record, defaultPromptDeps, Date.now());
       return record;
     }),
+  historyCursor: handleHistoryCursorMessage,
   loginAttempt: rememberLoginAttempt,
   prompt: (message, from) => handlePromptMessage(message, from),
   passwordReset: (message, from) => handlePasswordResetMessage(message, from),
@@ -41,6 +43,7 @@ export const defaultHandlers: MessageHandlers = {
  */
 export const WRITES_STORE: Readonly<Record<Message['type'], boolean>> = {
   snapshot: true, // the account, its events, and the password outcome the page settles
+  'history-cursor': false,
   'login-attempt': false, // only the pending login (nothing the audit or the reminders read)
   'data-changed': true,
   'prompt-states': false,
@@ -97,6 +100,8 @@ function dispatch(message: Message, from: TrustedSender, handlers: MessageHandle
   switch (message.type) {
     case 'snapshot':
       return from.kind === 'content-script' ? handlers.snapshot(message, from) : undefined;
+    case 'history-cursor':
+      return from.kind === 'content-script' ? handlers.historyCursor(message, from) : undefined;
     case 'login-attempt':
       if (from.kind === 'content-script') handlers.loginAttempt(message, from);
       return undefined;

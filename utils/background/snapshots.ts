@@ -1,6 +1,8 @@
-import type { LoginAttemptMessage, SnapshotMessage } from '../messages';
+import type { HistoryCursorMessage, HistoryCursorReply, LoginAttemptMessage, SnapshotMessage } from '../messages';
 import type { TrustedSender } from '../sender';
 import {
+  accountIdOf,
+  getAccount,
   getPendingLogin,
   openStore,
   recordAttributedSnapshot,
@@ -84,4 +86,18 @@ export async function handleSnapshotMessage(message: SnapshotMessage, from: Cont
   }
   // Reminders and the badge follow in the router, once the password outcome is stored too.
   return record;
+}
+
+/**
+ * Up to when the sender's account history is stored, so its content script reads only newer rows.
+ * Only the sender's own host is answered; a content script learns a time it could read on the page.
+ */
+export async function handleHistoryCursorMessage(message: HistoryCursorMessage, from: ContentScriptSender): Promise<HistoryCursorReply> {
+  const db = await openStore();
+  try {
+    const record = await getAccount(db, accountIdOf(from.host, message.username));
+    return { readFrom: record?.historyReadUpTo ?? null };
+  } finally {
+    db.close();
+  }
 }

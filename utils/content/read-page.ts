@@ -1,7 +1,7 @@
 import { pypiHostOf } from '../pypi/hosts';
 import { detectPage, type PageKind } from '../pypi/pages';
-import { parsePage } from '../pypi/parse';
-import { isEnglishDocument } from '../pypi/parse/account-events';
+import { historyOwnerOf, parsePage } from '../pypi/parse';
+import { isEnglishDocument, newestEventTime } from '../pypi/parse/account-events';
 import { hasTokenScopeInWords } from '../pypi/parse/api-tokens';
 import type { AccountSnapshot } from '../pypi/snapshot';
 import { waitFor } from '../dom/wait-for';
@@ -29,6 +29,11 @@ export interface ReadPageDeps {
   now: () => number;
   /** Same-origin GET of a path, returning the HTML, or null on any failure. */
   fetchHtml: (path: string) => Promise<string | null>;
+  /**
+   * The history's cursor for this account, from the background: rows before it are stored
+   * (`AccountRecord.historyReadUpTo`). Undefined when nothing is stored or it cannot be asked.
+   */
+  historyCursor?: (username: string) => Promise<number | undefined>;
   signal?: AbortSignal;
 }
 
@@ -44,20 +49,33 @@ export async function readAccountPage(url: URL, doc: Document, deps: ReadPageDep
   if (NEEDS_USER_MENU.includes(kind)) {
     await waitFor(USER_MENU, { timeout: USER_MENU_TIMEOUT_MS, signal: deps.signal, root: doc });
   }
-  const englishDoc = PAGES_READ_IN_ENGLISH.includes(kind) ? await englishCopy(url, doc, deps) : undefined;
-  return { kind, snapshot: parsePage(kind, doc, { host, seenAt: deps.now(), englishDoc }) };
+  if (!PAGES_READ_IN_ENGLISH.includes(kind)) return { kind, snapshot: parsePage(kind, doc, { host, seenAt: deps.now() }) };
+
+  // A long history is read once: later visits read only the rows added since (cheap for 10,000
+  // rows), and fetch no English copy when there are none (unless a token scope needs one).
+  const owner = historyOwnerOf(kind, doc);
+  const storedUpTo = owner && deps.historyCursor ? await deps.historyCursor(owner).catch(() => undefined) : undefined;
+  // Rows of the stored second itself are not read again: from another language without its copy
+  // they would come back unmapped, as twins of the rows stored mapped. (History times are whole
+  // seconds; a row PyPI added within that very second after the earlier read is the price.)
+  const eventsNewerThan = storedUpTo === undefined ? undefined : storedUpTo + 1;
+  const newest = newestEventTime(doc);
+  const hasNewRows =
+    newest === undefined ? doc.querySelector('section#account-events tbody tr') !== null : eventsNewerThan === undefined || newest >= eventsNewerThan;
+  const englishDoc = await englishCopy(url, doc, deps, hasNewRows);
+  return { kind, snapshot: parsePage(kind, doc, { host, seenAt: deps.now(), englishDoc, eventsNewerThan }) };
 }
 
 /**
  * PyPI picks the language of one request from `?_LOCALE_=xx` before its cookie (pypi-facts.md §8:
  * Pyramid's negotiator reads the request parameter first; only /locale/ sets the cookie), so this
  * GET returns the same page in English without changing the user's choice. Used only when the
- * page is not English and has history rows or a token scope in words; the copy must itself be
+ * page is not English and has history rows not stored yet or a token scope in words; the copy must itself be
  * English and the same page.
  */
-async function englishCopy(url: URL, doc: Document, deps: ReadPageDeps): Promise<Document | undefined> {
+async function englishCopy(url: URL, doc: Document, deps: ReadPageDeps, hasNewRows: boolean): Promise<Document | undefined> {
   if (isEnglishDocument(doc)) return undefined;
-  if (!doc.querySelector('section#account-events tbody tr') && !hasTokenScopeInWords(doc)) return undefined;
+  if (!hasNewRows && !hasTokenScopeInWords(doc)) return undefined;
   const html = await deps.fetchHtml(`${url.pathname}?_LOCALE_=en`);
   if (!html) return undefined;
   const copy = new DOMParser().parseFromString(html, 'text/html');

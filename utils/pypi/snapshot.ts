@@ -23,6 +23,12 @@ export interface AccountSnapshot {
   recoveryCodes?: RecoveryCodesFact;
   apiTokens?: ApiTokenFact[];
   securityEvents?: SecurityEventFact[];
+  /**
+   * The history rows were read from an English page (the page itself or its `?_LOCALE_=en` copy),
+   * so each row got the tag PyPI's English summary names. Only such a read moves the history's
+   * cursor: rows read in another language are read again next time, to be mapped then.
+   */
+  historyReadInEnglish?: true;
   projects?: string[];
   /** From the login/two-factor pages: which second factors PyPI offered for this account. */
   loginMethods?: LoginMethodsFact;

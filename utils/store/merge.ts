@@ -29,6 +29,12 @@ export function mergeSnapshot(existing: AccountRecord | undefined, snapshot: Acc
       (merged as unknown as Record<string, Seen<unknown>>)[fact] = { value, seenAt: snapshot.seenAt };
     }
   }
+  // The history's cursor moves only with rows read in English (they got their tags): rows read in
+  // another language are read again next time, so a later English copy can still map them.
+  if (snapshot.historyReadInEnglish && snapshot.securityEvents?.length) {
+    const newestRead = snapshot.securityEvents.reduce((newest, event) => Math.max(newest, event.time), -Infinity);
+    merged.historyReadUpTo = Math.max(merged.historyReadUpTo ?? -Infinity, newestRead);
+  }
   // Inside the lists too, a row keeps what the newer page did not show about it.
   if (snapshot.emails && merged.emails?.seenAt === snapshot.seenAt && existing?.emails) {
     merged.emails = { ...merged.emails, value: keepUnseenEmailFlags(snapshot.emails, existing.emails.value) };

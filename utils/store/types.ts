@@ -45,6 +45,11 @@ export interface AccountRecord {
   recoveryCodesShown?: Seen<{ count: number }>;
   /** Public source repositories of the account's projects (PyPI JSON API `info.project_urls`). */
   projectSources?: Seen<ProjectSource[]>;
+  /**
+   * The time of the newest security-history row stored from a read in English: every row before
+   * it is stored. The next visit reads only the rows from this second on (the history's cursor).
+   */
+  historyReadUpTo?: number;
   /** What PyPI Guard itself observed or the user told it — never read from PyPI's page text. */
   observed?: ObservedFacts;
 }

@@ -10,6 +10,7 @@ const SNAPSHOT = { type: 'snapshot', snapshot: { host: 'pypi.org', pageKind: 'ac
 const LOGIN_ATTEMPT = { type: 'login-attempt', username: 'alice' };
 const DATA_CHANGED = { type: 'data-changed' };
 const PROMPT_STATES = { type: 'prompt-states', username: 'alice' };
+const HISTORY_CURSOR = { type: 'history-cursor', username: 'alice' };
 
 let handlers: { [K in keyof MessageHandlers]: ReturnType<typeof vi.fn> };
 /** What happened, in order: each handler's name as it was called, `refresh` when the refresh ran. */
@@ -25,6 +26,7 @@ beforeEach(() => {
   };
   handlers = {
     snapshot: vi.fn(step('snapshot', 'stored')),
+    historyCursor: vi.fn(async () => ({ readFrom: 1_790_000_000_000 })),
     loginAttempt: vi.fn(),
     prompt: vi.fn(step('prompt', 'states')),
     passwordReset: vi.fn(async () => 'reset'),
@@ -37,7 +39,7 @@ const calls = () => Object.values(handlers).reduce((sum, handler) => sum + handl
 
 describe('routeMessage', () => {
   it('the messages used below are valid, so a refusal comes from the sender rules', () => {
-    for (const message of [SNAPSHOT, LOGIN_ATTEMPT, DATA_CHANGED, PROMPT_STATES]) expect(parseMessage(message), message.type).not.toBeNull();
+    for (const message of [SNAPSHOT, LOGIN_ATTEMPT, DATA_CHANGED, PROMPT_STATES, HISTORY_CURSOR]) expect(parseMessage(message), message.type).not.toBeNull();
   });
 
   it('hands our content script’s snapshot over with the page’s host', async () => {
@@ -51,8 +53,16 @@ describe('routeMessage', () => {
     ['PyPI over plain http', { ...CONTENT_SCRIPT, url: 'http://pypi.org/manage/account/' }],
     ['a sender without a url', { id: OWN.id, tab: { id: 7 } as never }],
   ])('ignores %s', (_, sender) => {
-    for (const message of [SNAPSHOT, LOGIN_ATTEMPT, DATA_CHANGED, PROMPT_STATES]) expect(route(message, sender)).toBeUndefined();
+    for (const message of [SNAPSHOT, LOGIN_ATTEMPT, DATA_CHANGED, PROMPT_STATES, HISTORY_CURSOR]) expect(route(message, sender)).toBeUndefined();
     expect(calls()).toBe(0);
+  });
+
+  it('answers our content script the history cursor of its own host, without a refresh, and nobody else', async () => {
+    expect(route(HISTORY_CURSOR, POPUP)).toBeUndefined();
+    expect(route({ ...HISTORY_CURSOR, host: 'test.pypi.org' }, CONTENT_SCRIPT)).toBeUndefined(); // the host is never the message's
+    await expect(route(HISTORY_CURSOR, CONTENT_SCRIPT)).resolves.toEqual({ readFrom: 1_790_000_000_000 });
+    expect(handlers.historyCursor).toHaveBeenCalledWith(HISTORY_CURSOR, { kind: 'content-script', host: 'pypi.org', tabId: 7 });
+    expect(handlers.refresh).not.toHaveBeenCalled();
   });
 
   it('ignores malformed messages from our own code', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleSnapshotMessage, LOGIN_ATTEMPT_TTL_MS, rememberLoginAttempt } from '@/utils/background/snapshots';
+import { handleHistoryCursorMessage, handleSnapshotMessage, LOGIN_ATTEMPT_TTL_MS, rememberLoginAttempt } from '@/utils/background/snapshots';
 import { deleteStore, getAccounts, openStore } from '@/utils/store';
 import type { AccountSnapshot } from '@/utils/pypi/snapshot';
 import type { SnapshotMessage } from '@/utils/messages';
@@ -36,6 +36,21 @@ describe('handleSnapshotMessage', () => {
   it('drops a snapshot that claims another host than the page that sent it', async () => {
     expect(await handleSnapshotMessage(message({ host: 'test.pypi.org' }), fromPypi, NOW)).toBeNull();
     expect(await storedAccountIds()).toEqual([]);
+  });
+});
+
+describe('the history cursor', () => {
+  const row = (time: number) => ({ tag: 'account:login:success' as const, summary: 'Logged in', time });
+
+  it('is null until a history was read in English, then the newest row stored, for the sender’s host only', async () => {
+    const cursor = (username: string, from: { kind: 'content-script'; host: 'pypi.org' | 'test.pypi.org'; tabId: number } = fromPypi) =>
+      handleHistoryCursorMessage({ type: 'history-cursor', username }, from);
+    expect(await cursor('alice')).toEqual({ readFrom: null });
+    await handleSnapshotMessage(message({ securityEvents: [row(NOW - 60_000), row(NOW - 3_600_000)], historyReadInEnglish: true }), fromPypi, NOW);
+    expect(await cursor('alice')).toEqual({ readFrom: NOW - 60_000 });
+    expect(await cursor('ALICE')).toEqual({ readFrom: NOW - 60_000 }); // PyPI ignores the case of usernames
+    expect(await cursor('alice', { kind: 'content-script', host: 'test.pypi.org', tabId: 7 })).toEqual({ readFrom: null });
+    expect(await cursor('bob')).toEqual({ readFrom: null });
   });
 });
 

@@ -177,3 +177,57 @@ describe('typedLoginUsername', () => {
     expect(typedLoginUsername(form(value))).toBeNull();
   });
 });
+
+describe('readAccountPage: a history stored already (the cursor)', () => {
+  /** The background's answer: the newest row stored, as the store's merge sets it. */
+  const storedUpTo = (events: { time: number }[] | undefined) => Math.max(...(events ?? []).map((event) => event.time));
+
+  it('asks for the account named on the page, and reads only the rows after the stored ones', async () => {
+    const fake = fakeAt('suspicious-history', 'en');
+    const { url, doc } = pageOf(fake, '/manage/account/');
+    const first = (await readAccountPage(url, doc, deps())).snapshot;
+    expect(first).toMatchObject({ historyReadInEnglish: true });
+    const rows = first!.securityEvents!;
+    expect(rows.length).toBeGreaterThan(3);
+
+    // As if only the three oldest rows had been stored: the rest are new.
+    const cursorAt = rows[rows.length - 3]!.time;
+    const historyCursor = vi.fn(async () => cursorAt);
+    const second = (await readAccountPage(url, doc, deps({ historyCursor }))).snapshot;
+    expect(historyCursor).toHaveBeenCalledWith('alice');
+    expect(second?.securityEvents).toEqual(rows.filter((event) => event.time > cursorAt));
+
+    // Everything stored: nothing is read, though the visit still counts as a view of the history.
+    const third = (await readAccountPage(url, doc, deps({ historyCursor: async () => storedUpTo(rows) }))).snapshot;
+    expect(third?.securityEvents).toEqual([]);
+  });
+
+  it('in another language, fetches no English copy when no row is new, and one when a row is', async () => {
+    const fake = createFakePypi({ scenario: { ...scenarioAccount('suspicious-history', NOW), tokens: [] }, locale: 'de', now: () => NOW });
+    const { url, doc } = pageOf(fake, '/manage/account/');
+    const firstFetch = fetchFrom(fake);
+    const rows = (await readAccountPage(url, doc, deps({ fetchHtml: firstFetch.fetchHtml }))).snapshot!.securityEvents!;
+    expect(firstFetch.paths).toEqual(['/manage/account/?_LOCALE_=en']);
+
+    const unchanged = fetchFrom(fake);
+    const revisit = (await readAccountPage(url, doc, deps({ fetchHtml: unchanged.fetchHtml, historyCursor: async () => storedUpTo(rows) }))).snapshot;
+    expect(unchanged.fetchHtml).not.toHaveBeenCalled();
+    expect(revisit?.securityEvents).toEqual([]);
+    expect(revisit).not.toHaveProperty('historyReadInEnglish'); // read in German: the cursor must not move
+
+    const newer = fetchFrom(fake);
+    const withNewRow = (await readAccountPage(url, doc, deps({ fetchHtml: newer.fetchHtml, historyCursor: async () => storedUpTo(rows) - 1000 }))).snapshot;
+    expect(newer.paths).toEqual(['/manage/account/?_LOCALE_=en']);
+    expect(withNewRow).toMatchObject({ historyReadInEnglish: true });
+    expect(withNewRow?.securityEvents?.length).toBeGreaterThan(0);
+    expect(withNewRow?.securityEvents?.every((event) => event.tag !== 'unknown')).toBe(true);
+  });
+
+  it('reads the whole history when the background cannot answer', async () => {
+    const fake = fakeAt('suspicious-history', 'en');
+    const { url, doc } = pageOf(fake, '/manage/account/');
+    const whole = (await readAccountPage(url, doc, deps())).snapshot!.securityEvents!;
+    const failing = (await readAccountPage(url, doc, deps({ historyCursor: () => Promise.reject(new Error('extension reloaded')) }))).snapshot;
+    expect(failing?.securityEvents).toEqual(whole);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAccountEvents } from '@/utils/pypi/parse/account-events';
+import { newestEventTime, parseAccountEvents } from '@/utils/pypi/parse/account-events';
 
 const row = (summary: string, details: string | null, datetime: string | null, location: string, device: string) => `<tr>
   <td><strong>${summary}</strong>${details === null ? '' : `<br><small>${details}</small>`}</td>
@@ -47,5 +47,39 @@ describe('parseAccountEvents', () => {
   it('returns [] for the empty state and undefined without the section', () => {
     expect(parseAccountEvents(new DOMParser().parseFromString('<section id="account-events"><p>Nothing yet</p></section>', 'text/html'))).toEqual([]);
     expect(parseAccountEvents(new DOMParser().parseFromString('<p>other page</p>', 'text/html'))).toBeUndefined();
+  });
+
+  describe('reading only the rows newer than what is stored', () => {
+    const history = page([
+      row('Logged in', null, '2025-05-03T10:00:00+0000', 'Paris', 'Safari'),
+      row('Login failed', 'Reason: Incorrect Password', '2025-05-02T10:00:00+0000', 'Lagos', 'Chrome'),
+      row('Email verified', null, '2025-05-02T10:00:00+0000', 'Paris', 'Safari'),
+      row('Logged in', null, '2025-05-01T10:00:00+0000', 'Paris', 'Safari'),
+    ]);
+
+    it('reads the rows at or after the given time and stops at the first older one', () => {
+      const events = parseAccountEvents(history, Date.UTC(2025, 4, 2, 10, 0, 0));
+      expect(events?.map((event) => event.tag)).toEqual(['account:login:success', 'account:login:failure', 'account:email:verified']);
+    });
+
+    it('reads nothing when every row is older than the cursor, and everything without one', () => {
+      expect(parseAccountEvents(history, Date.UTC(2025, 4, 4))).toEqual([]);
+      expect(parseAccountEvents(history)).toHaveLength(4);
+    });
+
+    it('applies the cursor on the row-by-row path too', () => {
+      const irregular = page([
+        row('Logged in', null, '2025-05-03T10:00:00+0000', 'Paris', 'Safari'),
+        row('Logged in', null, null, 'Paris', 'Safari'),
+        row('Email verified', null, '2025-05-01T00:00:00+0000', 'Paris', 'Safari'),
+      ]);
+      expect(parseAccountEvents(irregular, Date.UTC(2025, 4, 2))?.map((event) => event.time)).toEqual([Date.UTC(2025, 4, 3, 10)]);
+    });
+
+    it('tells the time of the newest row, reading the first one only', () => {
+      expect(newestEventTime(history)).toBe(Date.UTC(2025, 4, 3, 10));
+      expect(newestEventTime(page([]))).toBeUndefined();
+      expect(newestEventTime(new DOMParser().parseFromString('<p>other page</p>', 'text/html'))).toBeUndefined();
+    });
   });
 });

@@ -12,14 +12,28 @@ import { detailsFacts, tagOfSummary } from './event-summaries';
  * Histories can be long (PyPI keeps 90 days, busy accounts have thousands of rows), so each row
  * is read with a handful of DOM calls: cells by sibling order, elements by tag, and the bare
  * location/device text split on the labels' text instead of walking text nodes.
+ *
+ * `newerThan` (epoch ms) stops the read at the first row older than it: PyPI lists the history
+ * newest first (§6), so a caller that already stored the rows up to some time reads only the rows
+ * added since — on a revisit usually none, instead of thousands.
  */
-export function parseAccountEvents(doc: Document): SecurityEventFact[] | undefined {
+export function parseAccountEvents(doc: Document, newerThan = -Infinity): SecurityEventFact[] | undefined {
   const section = doc.querySelector('section#account-events');
   if (!section) return undefined;
   const table = section.querySelector('table.table--security-logs');
   if (!table) return [];
   const isEnglish = isEnglishDocument(doc);
-  return readColumns(table, isEnglish) ?? [...table.querySelectorAll('tbody tr')].flatMap((row) => readRow(row, isEnglish, newLabels()));
+  return readColumns(table, isEnglish, newerThan) ?? readRows(table, isEnglish, newerThan);
+}
+
+/**
+ * The time of the newest row in the history (its first row: PyPI lists the history newest first,
+ * pypi-facts.md §6), or undefined when there is none or it cannot be read. One element is read,
+ * so a caller can learn cheaply whether a page holds rows newer than what it already stored.
+ */
+export function newestEventTime(doc: Document): number | undefined {
+  const time = doc.querySelector('section#account-events table.table--security-logs tbody time');
+  return parsePypiTime(time?.getAttribute('datetime'));
 }
 
 /**
@@ -28,7 +42,7 @@ export function parseAccountEvents(doc: Document): SecurityEventFact[] | undefin
  * history is thousands of rows). Returns null when they do not line up, and the caller reads
  * row by row.
  */
-function readColumns(table: Element, isEnglish: boolean): SecurityEventFact[] | null {
+function readColumns(table: Element, isEnglish: boolean, newerThan: number): SecurityEventFact[] | null {
   const body = table.getElementsByTagName('tbody')[0];
   if (!body) return null;
   const rowCount = body.getElementsByTagName('tr').length;
@@ -41,6 +55,7 @@ function readColumns(table: Element, isEnglish: boolean): SecurityEventFact[] | 
   for (let row = 0; row < rowCount; row++) {
     const time = parsePypiTime(times[row]!.getAttribute('datetime'));
     if (time === undefined) continue;
+    if (time < newerThan) break;
     const summaryText = summaries[row]!.textContent ?? '';
     const whatText = cells[row * 3]!.textContent ?? '';
     const details = collapse(whatText.slice(whatText.indexOf(summaryText) + summaryText.length));
@@ -49,13 +64,20 @@ function readColumns(table: Element, isEnglish: boolean): SecurityEventFact[] | 
   return events;
 }
 
-function readRow(row: Element, isEnglish: boolean, labels: Labels): SecurityEventFact[] {
-  const [what, when, where] = row.querySelectorAll('td');
-  const time = parsePypiTime(when?.querySelector('time[datetime]')?.getAttribute('datetime'));
-  if (!what || time === undefined) return [];
-  const summary = textOf(what.querySelector('strong')).slice(0, 512);
-  const details = textOf(what.querySelector('small'));
-  return [toEvent(summary, details, time, where ? locationAndDevice(where, labels) : [], isEnglish)];
+/** Slow path, for a table whose rows do not all have PyPI's shape. */
+function readRows(table: Element, isEnglish: boolean, newerThan: number): SecurityEventFact[] {
+  const events: SecurityEventFact[] = [];
+  for (const row of table.querySelectorAll('tbody tr')) {
+    const [what, when, where] = row.querySelectorAll('td');
+    const time = parsePypiTime(when?.querySelector('time[datetime]')?.getAttribute('datetime'));
+    if (!what || time === undefined) continue;
+    if (time < newerThan) break;
+    const summary = textOf(what.querySelector('strong')).slice(0, 512);
+    const details = textOf(what.querySelector('small'));
+    // Rows of an irregular table may differ in their labels too: each is read on its own.
+    events.push(toEvent(summary, details, time, where ? locationAndDevice(where, newLabels()) : [], isEnglish));
+  }
+  return events;
 }
 
 function toEvent(summary: string, details: string, time: number, [location, device]: [string, string] | [], isEnglish: boolean): SecurityEventFact {

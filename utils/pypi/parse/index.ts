@@ -2,7 +2,7 @@ import type { PypiHost } from '../hosts';
 import type { PageKind } from '../page-kinds';
 import type { AccountSnapshot } from '../snapshot';
 import { parseAccountDetails } from './account-details';
-import { parseAccountEvents } from './account-events';
+import { isEnglishDocument, parseAccountEvents } from './account-events';
 import { parseApiTokens } from './api-tokens';
 import { signedInUsername } from './dom';
 import { parseEmails } from './emails';
@@ -20,6 +20,12 @@ export interface ParseContext {
    * to read a token scope PyPI states only in words ("All projects").
    */
   englishDoc?: Document;
+  /**
+   * Read only the security-history rows from this time on (epoch ms): the rows before it are
+   * stored already (`AccountRecord.historyReadUpTo`). PyPI lists them newest first, so a revisit
+   * reads the new rows only instead of the whole 90 days.
+   */
+  eventsNewerThan?: number;
 }
 
 type Facts = Omit<AccountSnapshot, 'host' | 'pageKind' | 'seenAt' | 'locale'>;
@@ -60,13 +66,11 @@ function factsOf(kind: PageKind, doc: Document, context: ParseContext): Facts | 
         ...defined('emails', parseEmails(doc)),
         ...parseTwoFactorSection(doc),
         ...defined('apiTokens', parseApiTokens(doc, context.englishDoc)),
-        ...defined('securityEvents', parseAccountEvents(context.englishDoc ?? doc)),
+        ...historyOf(doc, context),
       };
     }
     case 'unverified-account':
-      return signedIn
-        ? { username: signedIn, ...defined('emails', parseEmails(doc)), ...defined('securityEvents', parseAccountEvents(context.englishDoc ?? doc)) }
-        : null;
+      return signedIn ? { username: signedIn, ...defined('emails', parseEmails(doc)), ...historyOf(doc, context) } : null;
     case 'two-factor-settings':
       return signedIn ? { username: signedIn, ...parseTwoFactorSection(doc) } : null;
     case 'projects':
@@ -99,6 +103,28 @@ function factsOf(kind: PageKind, doc: Document, context: ParseContext): Facts | 
     default:
       return null;
   }
+}
+
+/**
+ * Whose security history a page shows (account settings, unverified account), or null: the page's
+ * own details first, then the header's user menu. Read before parsing, to know the history's cursor.
+ */
+export function historyOwnerOf(kind: PageKind, doc: Document): string | null {
+  try {
+    if (kind === 'account-settings') return parseAccountDetails(doc).username ?? signedInUsername(doc) ?? null;
+    if (kind === 'unverified-account') return signedInUsername(doc) ?? null;
+  } catch {
+    // a page it cannot read names nobody
+  }
+  return null;
+}
+
+/** The history rows (newer than the cursor), read from the English copy when there is one. */
+function historyOf(doc: Document, context: ParseContext): Pick<Facts, 'securityEvents' | 'historyReadInEnglish'> {
+  const source = context.englishDoc ?? doc;
+  const securityEvents = parseAccountEvents(source, context.eventsNewerThan);
+  if (securityEvents === undefined) return {};
+  return isEnglishDocument(source) ? { securityEvents, historyReadInEnglish: true } : { securityEvents };
 }
 
 function defined<K extends keyof Facts>(key: K, value: Facts[K] | undefined): Partial<Facts> {
