@@ -1,12 +1,12 @@
 import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { CheckResult } from '@/utils/audit';
 import type { Reminder } from '@/utils/reminders';
-import { recordReminderAction, updateObserved } from '@/utils/store';
+import { readAuditSummary, recordReminderAction, updateObserved } from '@/utils/store';
 import { SNOOZE_MS } from '@/utils/background/reminders';
 import type { PypiHost } from '@/utils/pypi/hosts';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import { AccountSection } from './AccountSection';
-import { loadPopupData, overallState, type AccountAudit } from './data';
+import { loadPopupData, overallState, popupDataOf, type AccountAudit } from './data';
 import { RemindersSection } from './RemindersSection';
 
 /** Everything the popup needs from the browser, injected so component tests can run it. */
@@ -22,17 +22,27 @@ export interface PopupDeps {
   clearNotification(reminder: Reminder): void;
 }
 
-type LoadState = { phase: 'loading' } | { phase: 'ready'; entries: AccountAudit[]; reminders: Reminder[] } | { phase: 'error'; message: string };
+/**
+ * `source` says where a ready state came from: the background's summary (painted at once) or the
+ * store itself (read right after, and what the popup then shows).
+ */
+type LoadState =
+  | { phase: 'loading' }
+  | { phase: 'ready'; source: 'summary' | 'store'; entries: AccountAudit[]; reminders: Reminder[] }
+  | { phase: 'error'; message: string };
 
 export function App({ deps }: { deps: PopupDeps }) {
   const [state, setState] = useState<LoadState>({ phase: 'loading' });
   const [now] = useState(() => deps.now());
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (paintSummaryFirst = false) => {
     try {
       const [db, activeHost] = await Promise.all([deps.openDb(), deps.activeHost()]);
       try {
-        setState({ phase: 'ready', ...(await loadPopupData(db, deps.now(), activeHost)) });
+        // Every account's whole history takes a while to read; the summary is one record.
+        const summary = paintSummaryFirst ? await readAuditSummary(db) : undefined;
+        if (summary) setState({ phase: 'ready', source: 'summary', ...popupDataOf(summary, activeHost) });
+        setState({ phase: 'ready', source: 'store', ...(await loadPopupData(db, deps.now(), activeHost)) });
       } finally {
         db.close();
       }
@@ -43,7 +53,7 @@ export function App({ deps }: { deps: PopupDeps }) {
 
   // A layout effect starts the read right after the first render instead of a frame later.
   useLayoutEffect(() => {
-    void load();
+    void load(true);
   }, [load]);
 
   // Fixes are plain links (target=_blank): the browser opens them in a new tab, as any link.
@@ -79,7 +89,7 @@ export function App({ deps }: { deps: PopupDeps }) {
   // scrolling body, footer. What loads only fills the body below its first account's place and
   // the slot's line, so nothing already painted moves when the data arrives.
   return (
-    <main class="popup" aria-busy={state.phase === 'loading'}>
+    <main class="popup" aria-busy={state.phase === 'loading'} data-source={state.phase === 'ready' ? state.source : undefined}>
       <header class={`popup__header popup__header--${overall?.tone ?? 'none'}`}>
         <h1>PyPI Guard</h1>
         <p class="popup__overall" role="status" data-overall={overall?.tone ?? 'none'}>

@@ -1,13 +1,11 @@
-import { runAudit, type Audit, type CheckResult, type CheckStatus } from '@/utils/audit';
+import type { CheckResult, CheckStatus } from '@/utils/audit';
+import { auditEveryAccount, type AccountAudit, type AuditSummary } from '@/utils/audit/summary';
 import type { PypiHost } from '@/utils/pypi/hosts';
 import { due, outstanding, type LocalClock, type Reminder } from '@/utils/reminders';
-import { getSettings, readReminderInput, type AccountRecord } from '@/utils/store';
+import { getSettings, readReminderInput } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
 
-export interface AccountAudit {
-  account: AccountRecord;
-  audit: Audit;
-}
+export type { AccountAudit } from '@/utils/audit/summary';
 
 export interface PopupData {
   entries: AccountAudit[];
@@ -23,14 +21,21 @@ export interface PopupData {
  */
 export async function loadPopupData(db: PypiGuardDb, now: number, activeHost: PypiHost | null, clock?: LocalClock): Promise<PopupData> {
   const [input, settings] = await Promise.all([readReminderInput(db), getSettings(db)]);
-  const entries = input.accounts.map(({ account, events }) => ({
-    account,
-    // The audit reads the newest events first, as the store's per-account read returns them.
-    audit: runAudit({ account, events: [...events].sort((a, b) => b.time - a.time), settings }, now),
-  }));
+  return { entries: inPopupOrder(auditEveryAccount(input.accounts, settings, now), activeHost), reminders: outstanding(due(input, settings, now, clock)) };
+}
+
+/**
+ * What the popup paints first: the background's last summary (utils/audit/summary.ts), one small
+ * record, in the popup's order. `loadPopupData` follows and replaces it.
+ */
+export function popupDataOf(summary: AuditSummary, activeHost: PypiHost | null): PopupData {
+  return { entries: inPopupOrder(summary.entries, activeHost), reminders: summary.reminders };
+}
+
+/** The active tab's PyPI first, then the most recently seen. */
+function inPopupOrder(entries: readonly AccountAudit[], activeHost: PypiHost | null): AccountAudit[] {
   const onActiveHost = (entry: AccountAudit) => (entry.account.host === activeHost ? 0 : 1);
-  entries.sort((a, b) => onActiveHost(a) - onActiveHost(b) || b.account.lastSeenAt - a.account.lastSeenAt);
-  return { entries, reminders: outstanding(due(input, settings, now, clock)) };
+  return [...entries].sort((a, b) => onActiveHost(a) - onActiveHost(b) || b.account.lastSeenAt - a.account.lastSeenAt);
 }
 
 const SEVERITY: Record<CheckStatus, number> = { fail: 0, warn: 1, unknown: 2, pass: 3 };

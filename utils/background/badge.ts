@@ -1,7 +1,4 @@
 import { browser } from 'wxt/browser';
-import { runAudit } from '../audit';
-import { getSettings } from '../store';
-import type { PypiGuardDb } from '../store/schema';
 
 const BADGE_COLOUR = { fail: '#c62828', reminder: '#b45309' } as const;
 
@@ -29,20 +26,9 @@ export function badgeOf({ failingChecks, outstandingReminders }: BadgeCounts): {
   };
 }
 
-/** Runs the audit of every stored account and counts the failing checks. */
-export async function countFailingChecks(db: PypiGuardDb, now: number): Promise<number> {
-  const [accounts, settings] = await Promise.all([db.getAll('accounts'), getSettings(db)]);
-  let failing = 0;
-  for (const account of accounts) {
-    const events = await db.getAllFromIndex('events', 'byAccount', account.id);
-    failing += runAudit({ account, events, settings }, now).failCount;
-  }
-  return failing;
-}
-
-/** Brings the toolbar badge up to date. The reminders tick calls it with its outstanding count. */
-export async function refreshBadge(db: PypiGuardDb, now: number, outstandingReminders: number): Promise<void> {
-  const badge = badgeOf({ failingChecks: await countFailingChecks(db, now), outstandingReminders });
+/** Brings the toolbar badge up to date. The reminders tick calls it with the counts it computed. */
+export async function refreshBadge(counts: BadgeCounts): Promise<void> {
+  const badge = badgeOf(counts);
   await browser.action.setBadgeText({ text: badge.text });
   await browser.action.setTitle({ title: badge.title });
   if (badge.text) await browser.action.setBadgeBackgroundColor({ color: badge.colour });

@@ -8,11 +8,13 @@ import {
   openStore,
   readReminderInput,
   recordReminderAction,
+  saveAuditSummary,
   type ReminderRef,
   type ReminderUserAction,
 } from '../store';
 import type { PypiGuardDb } from '../store/schema';
 import { refreshBadge } from './badge';
+import { auditEveryAccount, failingChecksOf } from '../audit/summary';
 
 /**
  * Binds the pure `due` (utils/reminders) to the browser: alarms wake the worker, notifications
@@ -112,7 +114,10 @@ export interface TickResult {
   fired: Reminder[];
 }
 
-/** Reads the store, runs `due`, notifies what is new, and brings the badge and alarms up to date. */
+/**
+ * Reads the store, runs `due`, notifies what is new, and brings the badge, the popup's audit
+ * summary and the alarms up to date.
+ */
 export function runReminderTick(deps: ReminderDeps = defaultReminderDeps): Promise<TickResult> {
   return serially(() => tick(deps));
 }
@@ -130,7 +135,11 @@ async function tick(deps: ReminderDeps): Promise<TickResult> {
       await showNotification(reminder);
       fired.push(reminder);
     }
-    await refreshBadge(db, now, outstanding(reminders).length);
+    // One read of the store feeds the notifications, the badge and the popup's summary.
+    const entries = auditEveryAccount(input.accounts, settings, now);
+    const shown = outstanding(reminders);
+    await saveAuditSummary(db, { computedAt: now, entries, reminders: shown });
+    await refreshBadge({ failingChecks: failingChecksOf(entries), outstandingReminders: shown.length });
     await scheduleWakeUps(wakeUps(reminders, now));
     await ensureAlarms();
     return { reminders, fired };

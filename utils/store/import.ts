@@ -5,7 +5,7 @@ import { PYPI_HOSTS } from '../pypi/hosts';
 import { PAGE_KINDS } from '../pypi/page-kinds';
 import type { Settings } from '../settings';
 import { EXPORT_FORMAT, type ExportFile } from './index';
-import { DB_VERSION, type PypiGuardDb } from './schema';
+import { DB_VERSION, TRANSIENT_STORES, type PypiGuardDb } from './schema';
 import type {
   AccountId,
   AccountRecord,
@@ -76,6 +76,7 @@ const AccountRecordSchema = v.strictObject({
   projectSources: v.optional(
     seen(v.pipe(v.array(v.strictObject({ project: text(256), repositoryUrl: v.nullable(text(2048)) })), v.maxLength(5000))),
   ),
+  historyReadUpTo: v.optional(time),
   observed: v.optional(ObservedSchema),
 });
 
@@ -245,9 +246,11 @@ export async function importAll(db: PypiGuardDb, text: string): Promise<ImportRe
   const check = checkImport(text);
   if (!check.ok) return check;
   const names = STORE_NAMES.filter((name) => db.objectStoreNames.contains(name));
+  // Working state and what is derived from the old data go too (the next tick rebuilds the summary).
+  const transient = TRANSIENT_STORES.filter((name) => db.objectStoreNames.contains(name));
   try {
-    const tx = db.transaction(names, 'readwrite');
-    const writes: Promise<unknown>[] = [];
+    const tx = db.transaction([...names, ...transient], 'readwrite');
+    const writes: Promise<unknown>[] = transient.map((name) => tx.objectStore(name).clear());
     for (const name of names) {
       const store = tx.objectStore(name);
       writes.push(store.clear());

@@ -108,8 +108,10 @@ export async function getEvents(db: PypiGuardDb, id: AccountId): Promise<StoredE
 
 /** Removes an account with its snapshots and events. */
 export async function forgetAccount(db: PypiGuardDb, id: AccountId): Promise<void> {
-  const tx = db.transaction(['accounts', 'snapshots', 'events'], 'readwrite');
+  const tx = db.transaction(['accounts', 'snapshots', 'events', 'auditSummary'], 'readwrite');
   await tx.objectStore('accounts').delete(id);
+  // The summary holds the account too; the next reminders tick builds it again without it.
+  await tx.objectStore('auditSummary').clear();
   for (const store of ['snapshots', 'events'] as const) {
     const index = tx.objectStore(store).index('byAccount');
     for (const key of await index.getAllKeys(id)) await tx.objectStore(store).delete(key);
@@ -160,3 +162,4 @@ export { updateObserved } from './observed';
 export * from './reminders';
 export { getPromptStates, savePromptState } from './prompts';
 export { getPendingLogin, savePendingLogin, PENDING_LOGIN_TTL_MS } from './pending-logins';
+export { readAuditSummary, saveAuditSummary } from './summary';

@@ -136,8 +136,10 @@ export async function getReminderHistory(db: PypiGuardDb, limit = 200): Promise<
  * user's, not the account's, and host-wide prompt choices (`pypi.org|…`) belong to no account.
  */
 export async function forgetAccountEverywhere(db: PypiGuardDb, accountId: AccountId): Promise<void> {
-  const tx = db.transaction(['accounts', 'snapshots', 'events', 'reminders', 'reminderHistory', 'recoveryRequests', 'prompts', 'pendingLogins'], 'readwrite');
+  const tx = db.transaction(['accounts', 'snapshots', 'events', 'reminders', 'reminderHistory', 'recoveryRequests', 'prompts', 'pendingLogins', 'auditSummary'], 'readwrite');
   await tx.objectStore('accounts').delete(accountId);
+  // The summary holds the account too; the next reminders tick builds it again without it.
+  await tx.objectStore('auditSummary').clear();
   for (const store of ['snapshots', 'events'] as const) {
     const byAccount = tx.objectStore(store).index('byAccount');
     for (const key of await byAccount.getAllKeys(accountId)) await tx.objectStore(store).delete(key);

@@ -1,4 +1,5 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { AuditSummary } from '../audit/summary';
 import type {
   AccountRecord,
   PendingLogin,
@@ -24,6 +25,8 @@ export interface PypiGuardSchema extends DBSchema {
   prompts: { key: string; value: PromptState };
   /** Per tab: who just submitted PyPI's login form, until the two-factor page that follows (minutes). */
   pendingLogins: { key: string; value: PendingLogin };
+  /** One record (`latest`): the audit and reminders as of the last reminders tick, for the popup's first paint. */
+  auditSummary: { key: string; value: AuditSummary };
 }
 
 export type PypiGuardDb = IDBPDatabase<PypiGuardSchema>;
@@ -52,13 +55,18 @@ export const MIGRATIONS: ((db: PypiGuardDb, tx: UpgradeTransaction) => void)[] =
   (db) => {
     db.createObjectStore('pendingLogins', { keyPath: 'id' });
   },
+  // 3 → 4: the audit summary the background keeps ready for the popup (derived, rebuilt every tick).
+  (db) => {
+    db.createObjectStore('auditSummary');
+  },
 ];
 
 /**
- * Stores that hold only short-lived working state: not exported (an import must not bring back a
- * login from another day), but wiped with everything else.
+ * Stores that hold only short-lived working state or what is derived from the rest: not exported
+ * (an import must not bring back a login from another day), cleared by an import and wiped with
+ * everything else.
  */
-export const TRANSIENT_STORES = ['pendingLogins'] as const satisfies readonly StoreNames<PypiGuardSchema>[];
+export const TRANSIENT_STORES = ['pendingLogins', 'auditSummary'] as const satisfies readonly StoreNames<PypiGuardSchema>[];
 
 export const DB_VERSION = MIGRATIONS.length;
 

@@ -42,14 +42,14 @@ export class PopupPage {
       });
     }
     await page.goto(`chrome-extension://${extensionId}/popup.html`);
-    if (!options.holdData) await page.locator('main[aria-busy="false"]').waitFor();
+    if (!options.holdData) await page.locator('main[data-source="store"]').waitFor();
     return new PopupPage(page);
   }
 
   /** Lets a popup opened with `holdData` read its data, and waits until it has rendered it. */
   async releaseData(): Promise<void> {
     await this.page.evaluate(() => (globalThis as unknown as { __releasePopupData: () => void }).__releasePopupData());
-    await this.page.locator('main[aria-busy="false"]').waitFor();
+    await this.page.locator('main[data-source="store"]').waitFor();
   }
 
   get main(): Locator {

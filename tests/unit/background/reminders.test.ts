@@ -15,7 +15,7 @@ import {
   TICK_PERIOD_MINUTES,
   type ReminderDeps,
 } from '@/utils/background/reminders';
-import { deleteStore, getReminderHistory, getReminderState, openStore, saveSettings, updateObserved } from '@/utils/store';
+import { deleteStore, getReminderHistory, getReminderState, openStore, readAuditSummary, saveSettings, updateObserved } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import { account, DAY, HOUR, request, T0, UTC } from '../reminders/builders';
 
@@ -99,6 +99,24 @@ describe('a tick', () => {
     expect(await badge()).toBe('1');
     expect(await getReminderState(db, REMINDER_ID)).toEqual({ id: REMINDER_ID, firedForPeriod: PERIOD, lastFiredAt: T0 });
     expect(await history()).toEqual([[REMINDER_ID, 'fired']]);
+  });
+
+  it('keeps the popup’s summary: the audit of every account and the reminders outstanding, as the badge counts them', async () => {
+    expect(await readAuditSummary(db)).toBeUndefined();
+    await runReminderTick(deps);
+    const summary = await readAuditSummary(db);
+    expect(summary).toMatchObject({ computedAt: T0, reminders: [{ id: REMINDER_ID, period: PERIOD }] });
+    expect(summary?.entries.map((entry) => entry.account.id)).toEqual(['pypi.org/alice']);
+    const failing = summary!.entries.reduce((sum, entry) => sum + entry.audit.failCount, 0);
+    // The badge shows the failing checks when there are any, else the reminders.
+    expect(await badge()).toBe(String(failing > 0 ? failing : 1));
+
+    // Data changes, the next tick rewrites it: a second account appears.
+    await db.put('accounts', account({ id: 'pypi.org/bob', username: 'bob', observed: { passwordChangedAt: T0 } }));
+    now += HOUR;
+    await runReminderTick(deps);
+    expect((await readAuditSummary(db))?.entries.map((entry) => entry.account.id).sort()).toEqual(['pypi.org/alice', 'pypi.org/bob']);
+    expect((await readAuditSummary(db))?.computedAt).toBe(T0 + HOUR);
   });
 
   it('does not notify again after a worker restart in the same period', async () => {

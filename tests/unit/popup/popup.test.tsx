@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { App, type PopupDeps } from '@/entrypoints/popup/App';
-import { deleteStore, getAccount, openStore, recordSnapshot, updateObserved } from '@/utils/store';
+import { deleteStore, getAccount, openStore, recordSnapshot, saveAuditSummary, updateObserved } from '@/utils/store';
+import { auditEveryAccount } from '@/utils/audit/summary';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import type { AccountSnapshot } from '@/utils/pypi/snapshot';
 import type { PypiHost } from '@/utils/pypi/hosts';
@@ -53,6 +55,34 @@ describe('popup', () => {
     render(<App deps={deps} />);
     const empty = await screen.findByText('No PyPI account seen yet.');
     expect(empty.closest('[data-empty-state]')?.querySelector('a')?.getAttribute('href')).toBe('https://pypi.org/manage/account/two-factor/');
+  });
+
+  it('paints the background’s summary at once, then what the store says', async () => {
+    // The summary is from before alice turned 2FA off (the background's last tick); the store is current.
+    await recordSnapshot(db, accountPage('alice', 'pypi.org', {}));
+    const before = await getAccount(db, 'pypi.org/alice');
+    await saveAuditSummary(db, { computedAt: NOW - DAY, entries: auditEveryAccount([{ account: before!, events: [] }], DEFAULT_SETTINGS, NOW - DAY), reminders: [] });
+    await recordSnapshot(db, accountPage('alice', 'pypi.org', { twoFactor: { totp: false, securityKeys: [] }, seenAt: NOW - DAY + 1 }));
+
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => {
+      const main = document.querySelector('main');
+      const status = checkRow('pypi.org/alice', 'two-factor')?.getAttribute('data-status');
+      const state = `${main?.getAttribute('data-source') ?? 'loading'}:${status ?? '-'}`;
+      if (seen.at(-1) !== state) seen.push(state);
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    render(<App deps={deps} />);
+    await waitFor(() => expect(document.querySelector('main')?.getAttribute('data-source')).toBe('store'));
+    observer.disconnect();
+    expect(seen.filter((state) => !state.startsWith('loading'))).toEqual(['summary:pass', 'store:fail']);
+  });
+
+  it('without a summary (a new install, just wiped), waits for the store', async () => {
+    await recordSnapshot(db, accountPage('alice', 'pypi.org', {}));
+    render(<App deps={deps} />);
+    await waitFor(() => expect(document.querySelector('main')?.getAttribute('data-source')).toBe('store'));
+    expect(checkRow('pypi.org/alice', 'two-factor')?.getAttribute('data-status')).toBe('pass');
   });
 
   it('shows each check with its status for each account, the active tab’s PyPI first', async () => {

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   claimReminderFiring,
   deleteStore,
+  getAccount,
+  saveAuditSummary,
   forgetAccountEverywhere,
   getReminderState,
   openStore,
@@ -84,6 +86,9 @@ describe('forgetAccountEverywhere', () => {
     await db.put('prompts', { id: 'test.pypi.org/alice|enable-2fa', dismissedAt: T0 });
     await db.put('recoveryRequests', { id: 'req-carol', host: 'pypi.org', username: 'carol', status: 'drafted', createdAt: T0, updatedAt: T0 });
     await saveSettings(db, { passwordRotationDays: 90 });
+    // The popup's summary, as the last tick wrote it: it names both accounts.
+    const summaryOf = async (username: string) => ({ account: (await getAccount(db, `pypi.org/${username}`))!, audit: { results: [], score: null, worst: 'pass' as const, failCount: 0 } });
+    await saveAuditSummary(db, { computedAt: T0, entries: [await summaryOf('alice'), await summaryOf('bob')], reminders: [] });
   }
 
   async function everyStore(): Promise<Record<string, unknown[]>> {

@@ -7,6 +7,8 @@ import {
   exportAll,
   getSettings,
   openStore,
+  readAuditSummary,
+  saveAuditSummary,
   saveSettings,
   wipeAll,
   type ExportFile,
@@ -57,6 +59,14 @@ describe('export → wipe → import', () => {
     await importAll(db, file);
     expect((await getSettings(db)).passwordRotationDays).toBe(90);
     expect(await db.get('prompts', 'pypi.org/alice|added-after-export')).toBeUndefined();
+  });
+
+  it('drops the popup’s summary of the old data (the next tick builds it from the imported data)', async () => {
+    await seedEverything(db, T0);
+    const file = await exportText();
+    await saveAuditSummary(db, { computedAt: T0, entries: [], reminders: [] });
+    await importAll(db, file);
+    expect(await readAuditSummary(db)).toBeUndefined();
   });
 
   it('reads an export from data version 1 (before reminders existed)', async () => {

@@ -16,6 +16,8 @@ import {
   PENDING_LOGIN_TTL_MS,
   recordAttributedSnapshot,
   savePendingLogin,
+  readAuditSummary,
+  saveAuditSummary,
 } from '@/utils/store';
 import { MIGRATIONS } from '@/utils/store/schema';
 import type { AccountSnapshot, SecurityEventFact } from '@/utils/pypi/snapshot';
@@ -23,7 +25,7 @@ import type { PypiGuardDb } from '@/utils/store/schema';
 
 const DAY = 86_400_000;
 const EXPORTED_STORES = ['accounts', 'events', 'prompts', 'recoveryRequests', 'reminderHistory', 'reminders', 'settings', 'snapshots'];
-const ALL_STORES = [...EXPORTED_STORES, 'pendingLogins'].sort();
+const ALL_STORES = [...EXPORTED_STORES, 'pendingLogins', 'auditSummary'].sort();
 const T0 = Date.UTC(2026, 10, 1);
 let dbName: string;
 let db: PypiGuardDb;
@@ -162,6 +164,20 @@ describe('recordSnapshot', () => {
     expect((await getAccount(db, 'pypi.org/alice'))?.apiTokens?.value).toEqual([]);
   });
 
+  it('moves the history cursor to the newest row read in English, never back, and not for rows read in another language', async () => {
+    await recordSnapshot(db, snapshot({ securityEvents: [login(T0 - DAY), login(T0 - 3 * DAY)], historyReadInEnglish: true, seenAt: T0 }));
+    expect((await getAccount(db, 'pypi.org/alice'))?.historyReadUpTo).toBe(T0 - DAY);
+    // A later read of only older rows (another tab's stale page) does not move it back.
+    await recordSnapshot(db, snapshot({ securityEvents: [login(T0 - 3 * DAY)], historyReadInEnglish: true, seenAt: T0 + 1 }));
+    // Rows read in German without an English copy stay unmapped: they must be read again.
+    await recordSnapshot(db, snapshot({ securityEvents: [{ tag: 'unknown', summary: 'Angemeldet', time: T0 }], seenAt: T0 + 2 }));
+    // A revisit that found nothing new.
+    await recordSnapshot(db, snapshot({ securityEvents: [], historyReadInEnglish: true, seenAt: T0 + 3 }));
+    expect((await getAccount(db, 'pypi.org/alice'))?.historyReadUpTo).toBe(T0 - DAY);
+    await recordSnapshot(db, snapshot({ securityEvents: [login(T0 + DAY)], historyReadInEnglish: true, seenAt: T0 + 2 * DAY }));
+    expect((await getAccount(db, 'pypi.org/alice'))?.historyReadUpTo).toBe(T0 + DAY);
+  });
+
   it(`keeps only the last ${SNAPSHOTS_KEPT_PER_ACCOUNT} raw snapshots per account`, async () => {
     for (let visit = 0; visit < SNAPSHOTS_KEPT_PER_ACCOUNT + 5; visit++) await recordSnapshot(db, snapshot({ seenAt: T0 + visit }));
     const kept = await db.getAllFromIndex('snapshots', 'byAccount', 'pypi.org/alice');
@@ -193,11 +209,15 @@ describe('forget, export, wipe', () => {
     expect(JSON.parse(JSON.stringify(exported))).toEqual(exported);
 
     await savePendingLogin(db, { id: '1|pypi.org', host: 'pypi.org', username: 'alice', at: T0 });
+    await saveAuditSummary(db, { computedAt: T0, entries: [], reminders: [] });
     expect((await exportAll(db, new Date(T0))).stores).not.toHaveProperty('pendingLogins');
+    // The popup's summary is derived from the rest: not exported, rebuilt after an import.
+    expect((await exportAll(db, new Date(T0))).stores).not.toHaveProperty('auditSummary');
     await wipeAll(db);
     const after = await exportAll(db, new Date(T0));
     expect(Object.values(after.stores).every((rows) => rows.length === 0)).toBe(true);
     expect(await db.getAll('pendingLogins')).toEqual([]);
+    expect(await readAuditSummary(db)).toBeUndefined();
   });
 });
 
@@ -252,9 +272,13 @@ const FROZEN_SCHEMAS: Record<number, (db: IDBPDatabase) => void> = {
     old.createObjectStore('recoveryRequests', { keyPath: 'id' }).createIndex('byUsername', 'username');
     old.createObjectStore('prompts', { keyPath: 'id' });
   },
+  3: (old) => {
+    FROZEN_SCHEMAS[2]!(old);
+    old.createObjectStore('pendingLogins', { keyPath: 'id' });
+  },
 };
 
-/** Records as versions 1 and 2 wrote them (hand-written, not produced by today's code). */
+/** Records as versions 1 to 3 wrote them (hand-written, not produced by today's code). */
 const OLD_ACCOUNT = {
   id: 'pypi.org/alice',
   host: 'pypi.org',
