@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { chromeExtensionDir } from '../../tests/e2e/support/paths';
-import { extensionServiceWorker } from '../../tests/e2e/support/launch';
+import { extensionIdOf, extensionServiceWorker, launchWithExtension } from '../../tests/e2e/support/launch';
+import { POPUP_START_MARK } from '../../entrypoints/popup/marks';
 import { waitForExtensionDb } from '../../tests/e2e/support/extension-db';
 import { median, round, type BenchBrowser } from './context';
 
@@ -14,6 +16,10 @@ export interface PopupFigures {
   firstRenderMedianMs: number;
   /** From the first render to every account section painted: the popup's own share (store read, audit, render). */
   firstRenderToMeaningfulPaintMedianMs: number;
+  /** From the popup's own code starting (its performance mark) to every account painted: what the popup controls. */
+  ownCodeToMeaningfulPaintMedianMs: number;
+  /** From navigation start to the popup's code starting: loading its modules, the browser's share. */
+  navigationToOwnCodeMedianMs: number;
   runs: number;
   scripts: string[];
   jsBytes: number;
@@ -58,6 +64,25 @@ async function seedAccounts(browser: BenchBrowser, count: number): Promise<void>
     await new Promise((resolve) => (tx.oncomplete = resolve));
     db.close();
   })()`);
+  // As after any change in the product, the background's tick builds the popup's summary.
+  await worker.evaluate(`chrome.alarms.create('reminders:refresh', { when: Date.now() })`);
+  await worker.evaluate(`(async () => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('pypi-guard');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const summary = await new Promise((resolve) => {
+        const get = db.transaction('auditSummary').objectStore('auditSummary').get('latest');
+        get.onsuccess = () => resolve(get.result);
+      });
+      db.close();
+      if (summary && summary.entries.length >= ${count}) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the background did not write the audit summary');
+  })()`);
 }
 
 /**
@@ -69,6 +94,7 @@ export async function measurePopup(browser: BenchBrowser, accounts = 10, runs = 
   await seedAccounts(browser, accounts);
   const times: number[] = [];
   const renders: number[] = [];
+  const starts: number[] = [];
   for (let run = 0; run < runs; run++) {
     const page = await browser.context.newPage();
     await page.addInitScript(`(() => {
@@ -85,12 +111,13 @@ export async function measurePopup(browser: BenchBrowser, accounts = 10, runs = 
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     // A function, not a string: the extension page's CSP forbids evaluating strings.
     await page.waitForFunction(() => (globalThis as { __paintedAt?: number }).__paintedAt !== undefined);
-    const [renderedAt, paintedAt] = await page.evaluate(() => {
+    const [renderedAt, paintedAt, startedAt] = await page.evaluate((mark) => {
       const marks = globalThis as { __renderedAt?: number; __paintedAt?: number };
-      return [marks.__renderedAt ?? Number.NaN, marks.__paintedAt ?? Number.NaN];
-    });
+      return [marks.__renderedAt ?? Number.NaN, marks.__paintedAt ?? Number.NaN, performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN];
+    }, POPUP_START_MARK);
     times.push(paintedAt);
     renders.push(renderedAt);
+    starts.push(startedAt);
     await page.close();
   }
   const html = readFileSync(path.join(chromeExtensionDir, 'popup.html'), 'utf8');
@@ -101,9 +128,52 @@ export async function measurePopup(browser: BenchBrowser, accounts = 10, runs = 
     firstMeaningfulPaintMedianMs: round(median(times), 1),
     firstRenderMedianMs: round(median(renders), 1),
     firstRenderToMeaningfulPaintMedianMs: round(median(times.map((time, run) => time - renders[run]!)), 1),
+    ownCodeToMeaningfulPaintMedianMs: round(median(times.map((time, run) => time - starts[run]!)), 1),
+    navigationToOwnCodeMedianMs: round(median(starts), 1),
     runs,
     scripts,
     jsBytes: contents.reduce((sum, content) => sum + content.length, 0),
     jsGzipBytes: contents.reduce((sum, content) => sum + gzipSync(content).length, 0),
   };
+}
+
+export interface BlankPageFigures {
+  /** From navigation start to the first script of an empty extension page running. */
+  firstScriptMedianMs: number;
+  /** …and to the frame after it: the soonest any extension page can paint on this machine. */
+  firstFrameMedianMs: number;
+  runs: number;
+}
+
+/**
+ * The floor under every popup: an empty extension page (one tiny classic script) in the same
+ * Chromium, loaded from a copy of the build with that page added — nothing of it ships.
+ */
+export async function measureBlankExtensionPage(runs = 7): Promise<BlankPageFigures> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pypi-guard-blank-'));
+  cpSync(chromeExtensionDir, dir, { recursive: true });
+  writeFileSync(path.join(dir, 'blank.html'), '<!doctype html><meta charset="utf-8"><script src="/blank.js"></script><div id="app"></div>');
+  writeFileSync(path.join(dir, 'blank.js'), 'globalThis.__scriptAt = performance.now(); requestAnimationFrame(() => { globalThis.__frameAt = performance.now(); });');
+  const context = await launchWithExtension({ extensionDir: dir });
+  try {
+    const extensionId = extensionIdOf(await extensionServiceWorker(context));
+    const scripts: number[] = [];
+    const frames: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/blank.html`);
+      await page.waitForFunction(() => (globalThis as { __frameAt?: number }).__frameAt !== undefined);
+      const [scriptAt, frameAt] = await page.evaluate(() => {
+        const marks = globalThis as { __scriptAt?: number; __frameAt?: number };
+        return [marks.__scriptAt ?? Number.NaN, marks.__frameAt ?? Number.NaN];
+      });
+      scripts.push(scriptAt);
+      frames.push(frameAt);
+      await page.close();
+    }
+    return { firstScriptMedianMs: round(median(scripts), 1), firstFrameMedianMs: round(median(frames), 1), runs };
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
