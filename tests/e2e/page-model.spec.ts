@@ -2,6 +2,7 @@ import { test, expect } from './fixtures';
 import { readExtensionDb, storedAccount } from './support/extension-db';
 import { FIXTURE_SECRETS, PASSWORDS, TWO_FACTOR_TOKEN } from '../fixtures/pypi/secrets';
 import { scenarioAccount } from '../fixtures/pypi/accounts';
+import { submitPypiLogin } from './pages/pypi-login';
 
 for (const locale of ['en', 'de', 'ja'] as const) {
   test.describe(`in ${locale}`, () => {
@@ -101,10 +102,7 @@ test('the two-factor login page is attributed to the account the typed name find
   await expect.poll(() => storedAccount(serviceWorker, 'pypi.org/alice')).toBeDefined();
 
   pypi['pypi.org'].setLoggedIn(false);
-  await page.goto('https://pypi.org/account/login/');
-  await page.locator('#username').fill('ALICE'); // PyPI accepts any case
-  await page.locator('#password').fill(PASSWORDS.alice);
-  await page.locator('#login-form input[type=submit]').click();
+  await submitPypiLogin(page, 'ALICE', PASSWORDS.alice); // PyPI accepts any case
   await page.waitForURL(`https://pypi.org/account/two-factor/?${TWO_FACTOR_TOKEN}`);
   await expect.poll(async () => (await storedAccount(serviceWorker, 'pypi.org/alice'))?.loginMethods).toMatchObject({
     value: { totp: true, webauthn: true, recoveryCodes: true },
@@ -118,10 +116,7 @@ test('the login form leaves only the typed username behind, in IndexedDB, for th
   pypi['pypi.org'].setScenario('totp-and-key');
   pypi['pypi.org'].setLoggedIn(false);
   const page = await context.newPage();
-  await page.goto('https://pypi.org/account/login/');
-  await page.locator('#username').fill('alice');
-  await page.locator('#password').fill(PASSWORDS.alice);
-  await page.locator('#login-form input[type=submit]').click();
+  await submitPypiLogin(page, 'alice', PASSWORDS.alice);
   await page.waitForURL(/\/account\/two-factor\//);
   // Kept where a restarted service worker finds it; the password is not there.
   await expect.poll(async () => ((await readExtensionDb(serviceWorker)).pendingLogins ?? []).length).toBe(1);
@@ -139,10 +134,7 @@ test('nothing secret is ever stored', async ({ context, serviceWorker, pypi }) =
   await page.goto('https://pypi.org/manage/account/');
   await expect.poll(snapshotCount).toBe(1);
   pypi['pypi.org'].setLoggedIn(false);
-  await page.goto('https://pypi.org/account/login/');
-  await page.locator('#username').fill('alice');
-  await page.locator('#password').fill(PASSWORDS.alice);
-  await page.locator('#login-form input[type=submit]').click();
+  await submitPypiLogin(page, 'alice', PASSWORDS.alice);
   await page.waitForURL(/\/account\/two-factor\//);
   await expect.poll(snapshotCount).toBe(2);
   pypi['pypi.org'].setLoggedIn(true);

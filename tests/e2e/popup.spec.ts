@@ -11,6 +11,7 @@ import type { FakeAccount } from '../fixtures/pypi/types';
 import type { FakePypiByHost } from './support/route-pypi';
 import type { CheckId, CheckStatus } from '../../utils/audit/types';
 import type { Page, Worker } from '@playwright/test';
+import { submitPypiLogin } from './pages/pypi-login';
 
 const DAY = 86_400_000;
 
@@ -197,10 +198,7 @@ async function visitAccountPages(page: Page, serviceWorker: Worker, host: 'pypi.
 /** Signs in on PyPI's login page with `password`; PyPI Guard records the password's score (never the password). */
 async function signIn(page: Page, pypi: FakePypiByHost, serviceWorker: Worker, username: string, password: string) {
   pypi['pypi.org'].setLoggedIn(false);
-  await page.goto('https://pypi.org/account/login/');
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(password);
-  await page.locator('#login-form input[type=submit]').click();
+  await submitPypiLogin(page, username, password);
   await page.waitForURL(/\/account\/two-factor\//);
   await expect.poll(async () => ((await storedAccount(serviceWorker, `pypi.org/${username}`))?.observed as { passwordScore?: { value: number } } | undefined)?.passwordScore?.value).toBeDefined();
   pypi['pypi.org'].setLoggedIn(true);

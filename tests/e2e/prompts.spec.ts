@@ -12,6 +12,7 @@ import { extensionIdOf, extensionServiceWorker, launchWithExtension } from './su
 import { repoRoot } from './support/paths';
 import { OptionsPage } from './pages/options';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { submitPypiLogin } from './pages/pypi-login';
 
 /**
  * In-page prompts end to end, on the fake PyPI in Chromium. Playwright's locators pierce the
@@ -304,10 +305,7 @@ test.describe('password scores and times', () => {
     const page = await context.newPage();
     await visitAccountSettings(page, serviceWorker);
     pypi['pypi.org'].setLoggedIn(false);
-    await page.goto('https://pypi.org/account/login/');
-    await page.locator('#username').fill('alice');
-    await page.locator('#password').fill(PASSWORDS.alice);
-    await page.locator('#login-form input[type=submit]').click();
+    await submitPypiLogin(page, 'alice', PASSWORDS.alice);
     await page.waitForURL(/\/account\/two-factor\//);
     await expect.poll(async () => (await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed).toMatchObject({ passwordScore: { value: expect.any(Number) } });
     expect((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed).not.toHaveProperty('passwordChangedAt');
@@ -532,10 +530,7 @@ test.describe('lost-2fa-help', () => {
     pypi['pypi.org'].setScenario('bob-keys-only');
     pypi['pypi.org'].setLoggedIn(false);
     const bobPage = await context.newPage();
-    await bobPage.goto('https://pypi.org/account/login/');
-    await bobPage.locator('#username').fill('bob');
-    await bobPage.locator('#password').fill(PASSWORDS.bob);
-    await bobPage.locator('#login-form input[type=submit]').click();
+    await submitPypiLogin(bobPage, 'bob', PASSWORDS.bob);
     await bobPage.waitForURL(/\/account\/two-factor\//);
     await expect(prompt(bobPage, 'lost-2fa-help')).toBeVisible();
   });

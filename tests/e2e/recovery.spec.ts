@@ -6,6 +6,7 @@ import { PopupPage } from './pages/popup';
 import { readExtensionDb } from './support/extension-db';
 import type { FakePypi } from '../fixtures/pypi/server';
 import { FIXTURE_SECRETS, PASSWORDS } from '../fixtures/pypi/secrets';
+import { submitPypiLogin } from './pages/pypi-login';
 
 /**
  * The recovery assistant end to end, in the built extension:
@@ -220,10 +221,7 @@ test('from the lost-2FA prompt on the two-factor page: the signed-in username tr
 
   pypi['pypi.org'].setLoggedIn(false);
   const pypiPage = await context.newPage();
-  await pypiPage.goto('https://pypi.org/account/login/');
-  await pypiPage.locator('#username').fill('alice');
-  await pypiPage.locator('#password').fill(PASSWORDS.alice);
-  await pypiPage.locator('#login-form input[type=submit]').click();
+  await submitPypiLogin(pypiPage, 'alice', PASSWORDS.alice);
   await pypiPage.waitForURL(/\/account\/two-factor\//);
   const prompt = pypiPage.locator('[data-prompt="lost-2fa-help"]');
   await expect(prompt).toBeVisible();
