@@ -89,9 +89,9 @@ export const HistoryCursorMessageSchema = v.strictObject({
   username,
 });
 
-/** The answer: read the rows from this time on (epoch ms); null when none are stored. */
+/** The answer: the time of the newest row stored (epoch ms; rows up to it are stored), or null. */
 export interface HistoryCursorReply {
-  readFrom: number | null;
+  storedUpTo: number | null;
 }
 
 /** Sent when the login form is submitted, so the two-factor page that follows can be attributed. */

@@ -49,7 +49,7 @@ export default defineContentScript({
 async function askHistoryCursor(username: string): Promise<number | undefined> {
   try {
     const reply = (await browser.runtime.sendMessage({ type: 'history-cursor', username } satisfies HistoryCursorMessage)) as HistoryCursorReply | undefined;
-    return typeof reply?.readFrom === 'number' ? reply.readFrom : undefined;
+    return typeof reply?.storedUpTo === 'number' ? reply.storedUpTo : undefined;
   } catch {
     return undefined; // the extension was reloaded under this page: read the whole history
   }

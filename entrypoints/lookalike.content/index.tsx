@@ -1,5 +1,5 @@
 import { lookalikePrompt } from '@/components/prompts/LookalikeWarning';
-import { mountPrompts, PROMPT_HOST_TAG } from '@/components/prompts/mount';
+import { mountPrompts } from '@/components/prompts/mount';
 import { lookalikeMatchPatterns, lookalikeOf } from '@/utils/prompts/lookalike/detect';
 import type { PromptEnv } from '@/utils/prompts/types';
 
@@ -15,8 +15,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const lookalike = lookalikeOf(location.hostname);
-    // Once per page, however it got here.
-    if (!lookalike || document.querySelector(PROMPT_HOST_TAG)) return;
+    // Once per page, however it got here. The mark lives in this content script's own world: a
+    // look-alike page cannot set it (a `<pypi-guard-ui>` tag of its own would silence a DOM check).
+    const world = globalThis as { pypiGuardLookalikeShown?: boolean };
+    if (!lookalike || world.pypiGuardLookalikeShown) return;
+    world.pypiGuardLookalikeShown = true;
     const env: PromptEnv = {
       url: new URL(location.href),
       doc: document,

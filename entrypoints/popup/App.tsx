@@ -47,7 +47,10 @@ export function App({ deps }: { deps: PopupDeps }) {
         db.close();
       }
     } catch {
-      setState({ phase: 'error', message: 'PyPI Guard could not read its data. Close and reopen the popup; if it persists, see the options page.' });
+      // What is painted already (the summary, or an earlier read) stays: better than an error.
+      setState((current) =>
+        current.phase === 'ready' ? current : { phase: 'error', message: 'PyPI Guard could not read its data. Close and reopen the popup; if it persists, see the options page.' },
+      );
     }
   }, [deps]);
 

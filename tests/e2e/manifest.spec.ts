@@ -55,7 +55,7 @@ test('every permission is one the code uses', () => {
   }
 });
 
-test('hosts are only pypi.org and test.pypi.org, never <all_urls>', () => {
+test('host access at install: none beyond the content scripts’ own matches; all sites only as the opt-in’s optional permission', () => {
   expect(manifest.host_permissions ?? []).toEqual([]);
   // All sites only as an optional permission, asked for by the look-alike opt-in in the options page.
   expect(manifest.optional_host_permissions ?? []).toEqual(LOOKALIKE_OPT_IN_ORIGINS);

@@ -184,10 +184,16 @@ const badgeText = (serviceWorker: Worker) => serviceWorker.evaluate(() => chrome
 
 /** Visits the pages the audit reads, and waits until the store has them (repositories included). */
 async function visitAccountPages(page: Page, serviceWorker: Worker, host: 'pypi.org' | 'test.pypi.org', username: string, unverified = false) {
-  if (unverified) await page.goto(`https://${host}/manage/unverified-account/`);
-  await page.goto(`https://${host}/manage/account/`);
-  await page.goto(`https://${host}/manage/projects/`);
   const accountId = `${host}/${username}`;
+  const pageSeen = async (kind: string) => ((await storedAccount(serviceWorker, accountId))?.pagesSeenAt as Record<string, number> | undefined)?.[kind];
+  if (unverified) {
+    await page.goto(`https://${host}/manage/unverified-account/`);
+    await expect.poll(() => pageSeen('unverified-account')).toBeDefined();
+  }
+  // Each page is read before the next is opened, as a person reading it would let it be.
+  await page.goto(`https://${host}/manage/account/`);
+  await expect.poll(() => pageSeen('account-settings')).toBeDefined();
+  await page.goto(`https://${host}/manage/projects/`);
   await expect.poll(async () => (await storedAccount(serviceWorker, accountId))?.projects).toBeDefined();
   const projects = (await storedAccount(serviceWorker, accountId))?.projects as { value: string[] };
   // The background looks the repositories up after the projects page; readiness waits for that.

@@ -537,6 +537,14 @@ test.describe('lost-2fa-help', () => {
 });
 
 test.describe('lookalike-host', () => {
+  test('a look-alike page cannot silence the warning with a <pypi-guard-ui> tag of its own', async ({ context }) => {
+    const planted = '<!DOCTYPE html><title>Log in · PyPI</title><pypi-guard-ui></pypi-guard-ui><form method="post"><input name="username"><input name="password" type="password"></form>';
+    await context.route('https://pypl.org/**', (route) => route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: planted }));
+    const page = await context.newPage();
+    await page.goto('https://pypl.org/account/login/');
+    await expect(prompt(page, 'lookalike-host')).toBeVisible();
+  });
+
   test('warns on a look-alike host with a password form, and nowhere else', async ({ context, pypi }) => {
     pypi['pypi.org'].setLoggedIn(false);
     const loginHtml = pypi['pypi.org'].handle({ method: 'GET', url: 'https://pypi.org/account/login/', headers: {} }).body;

@@ -59,6 +59,8 @@ const copied = (page: Page) => page.evaluate(() => (window as unknown as { copie
 async function visitAccountPages(context: BrowserContext, serviceWorker: Worker): Promise<void> {
   const page = await context.newPage();
   await page.goto('https://pypi.org/manage/account/');
+  // Read before the next page opens, as a person reading it would let it be.
+  await expect.poll(async () => ((await readExtensionDb(serviceWorker)).accounts as { pagesSeenAt: Record<string, number> }[] | undefined)?.[0]?.pagesSeenAt['account-settings']).toBeDefined();
   await page.goto('https://pypi.org/manage/projects/');
   await expect
     .poll(async () => ((await readExtensionDb(serviceWorker)).accounts as { projectSources?: { value: unknown[] } }[] | undefined)?.[0]?.projectSources?.value)

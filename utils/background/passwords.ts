@@ -1,7 +1,8 @@
 import type { AccountSnapshot } from '../pypi/snapshot';
 import type { LoginPageShownMessage, PasswordSubmittedMessage } from '../messages';
 import type { TrustedSender } from '../sender';
-import { accountIdOf, updateObserved, type AccountRecord, type ObservedFacts } from '../store';
+import { accountIdOf, getAccount, getEvents, updateObserved, type AccountId, type AccountRecord, type ObservedFacts } from '../store';
+import { lastPasswordChange } from '../reminders/password-rotation';
 import type { PypiGuardDb } from '../store/schema';
 
 /**
@@ -59,6 +60,20 @@ async function withDb<T>(deps: PasswordDeps, work: (db: PypiGuardDb) => Promise<
   }
 }
 
+/**
+ * When the breach of the password in use was found: an earlier finding stands while it is about
+ * the same password (every refused sign-in with it is the same breach, not new evidence — the
+ * reminders date evidence by it), but not once a password change came after it: then this finding
+ * is about the new password and is new.
+ */
+async function breachFoundAtFor(db: PypiGuardDb, id: AccountId, now: number): Promise<number> {
+  const account = await getAccount(db, id);
+  const earlier = account?.observed?.breachFoundAt;
+  if (!account || earlier === undefined) return now;
+  const lastChange = lastPasswordChange(account, await getEvents(db, id));
+  return lastChange && lastChange.at >= earlier ? now : earlier;
+}
+
 function without<K extends keyof ObservedFacts>(observed: ObservedFacts, key: K): ObservedFacts {
   const { [key]: _removed, ...rest } = observed;
   return rest;
@@ -83,9 +98,10 @@ export async function noteLoginPageShown(message: LoginPageShownMessage, from: C
   if (pending.form === 'reset') return { resetConfirmed: message.succeeded };
   if (pending.form === 'login' && message.compromisedPassword && pending.username) {
     const id = accountIdOf(from.host, pending.username);
-    // The first finding stands: every refused sign-in with the same password is the same breach,
-    // not new evidence (the reminders date evidence by it).
-    await withDb(deps, (db) => updateObserved(db, id, (observed) => ({ ...observed, breachFoundAt: observed.breachFoundAt ?? now })));
+    await withDb(deps, async (db) => {
+      const breachFoundAt = await breachFoundAtFor(db, id, now);
+      await updateObserved(db, id, (observed) => ({ ...observed, breachFoundAt }));
+    });
   }
   return { resetConfirmed: false };
 }
@@ -104,17 +120,18 @@ export async function notePasswordOutcome(snapshot: AccountSnapshot, from: Conte
 
   if (pending.form === 'login') {
     pendingSubmits.delete(tabKey(from));
-    await withDb(deps, (db) =>
-      updateObserved(db, record.id, (observed) => {
+    await withDb(deps, async (db) => {
+      const breachFoundAt = pending.breached === true ? await breachFoundAtFor(db, record.id, now) : now;
+      await updateObserved(db, record.id, (observed) => {
         let next: ObservedFacts = { ...observed, passwordScore: { value: pending.score, seenAt: now } };
         if (pending.afterReset) next = without({ ...next, passwordChangedAt: now }, 'breachFoundAt');
         // Signed in with a password HIBP lists (PyPI lets it through only when its own check fails).
-        if (pending.breached === true) next = { ...next, breachFoundAt: next.breachFoundAt ?? now };
+        if (pending.breached === true) next = { ...next, breachFoundAt: pending.afterReset ? now : breachFoundAt };
         // Signed in with a password HIBP does not list: an older breach finding is about an old password.
         if (pending.breached === false) next = without(next, 'breachFoundAt');
         return next;
-      }),
-    );
+      });
+    });
     return;
   }
 

@@ -96,7 +96,7 @@ export async function handleHistoryCursorMessage(message: HistoryCursorMessage, 
   const db = await openStore();
   try {
     const record = await getAccount(db, accountIdOf(from.host, message.username));
-    return { readFrom: record?.historyReadUpTo ?? null };
+    return { storedUpTo: record?.historyReadUpTo ?? null };
   } finally {
     db.close();
   }

@@ -58,12 +58,12 @@ export async function readAccountPage(url: URL, doc: Document, deps: ReadPageDep
   // Rows of the stored second itself are not read again: from another language without its copy
   // they would come back unmapped, as twins of the rows stored mapped. (History times are whole
   // seconds; a row PyPI added within that very second after the earlier read is the price.)
-  const eventsNewerThan = storedUpTo === undefined ? undefined : storedUpTo + 1;
+  const eventsAtOrAfter = storedUpTo === undefined ? undefined : storedUpTo + 1;
   const newest = newestEventTime(doc);
   const hasNewRows =
-    newest === undefined ? doc.querySelector('section#account-events tbody tr') !== null : eventsNewerThan === undefined || newest >= eventsNewerThan;
+    newest === undefined ? doc.querySelector('section#account-events tbody tr') !== null : eventsAtOrAfter === undefined || newest >= eventsAtOrAfter;
   const englishDoc = await englishCopy(url, doc, deps, hasNewRows);
-  return { kind, snapshot: parsePage(kind, doc, { host, seenAt: deps.now(), englishDoc, eventsNewerThan }) };
+  return { kind, snapshot: parsePage(kind, doc, { host, seenAt: deps.now(), englishDoc, eventsAtOrAfter }) };
 }
 
 /**

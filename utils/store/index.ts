@@ -106,19 +106,6 @@ export async function getEvents(db: PypiGuardDb, id: AccountId): Promise<StoredE
   return events.sort((a, b) => b.time - a.time);
 }
 
-/** Removes an account with its snapshots and events. */
-export async function forgetAccount(db: PypiGuardDb, id: AccountId): Promise<void> {
-  const tx = db.transaction(['accounts', 'snapshots', 'events', 'auditSummary'], 'readwrite');
-  await tx.objectStore('accounts').delete(id);
-  // The summary holds the account too; the next reminders tick builds it again without it.
-  await tx.objectStore('auditSummary').clear();
-  for (const store of ['snapshots', 'events'] as const) {
-    const index = tx.objectStore(store).index('byAccount');
-    for (const key of await index.getAllKeys(id)) await tx.objectStore(store).delete(key);
-  }
-  await tx.done;
-}
-
 export const EXPORT_FORMAT = 'pypi-guard-export';
 
 export interface ExportFile {

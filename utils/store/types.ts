@@ -46,8 +46,8 @@ export interface AccountRecord {
   /** Public source repositories of the account's projects (PyPI JSON API `info.project_urls`). */
   projectSources?: Seen<ProjectSource[]>;
   /**
-   * The time of the newest security-history row stored from a read in English: every row before
-   * it is stored. The next visit reads only the rows from this second on (the history's cursor).
+   * The time of the newest security-history row stored from a read in English: every row up to
+   * it is stored. The next visit reads only the rows after it (the history's cursor).
    */
   historyReadUpTo?: number;
   /** What PyPI Guard itself observed or the user told it — never read from PyPI's page text. */
@@ -112,6 +112,7 @@ export interface StoredEvent extends SecurityEventFact {
 export interface StoredSnapshot extends Omit<AccountSnapshot, 'securityEvents'> {
   id?: number;
   accountId: AccountId;
+  /** Rows this page view read (only those after the history's cursor); present whenever it read the history. */
   eventCount?: number;
 }
 

@@ -198,6 +198,18 @@ describe('password outcomes', () => {
     expect(await observed()).toEqual({ breachFoundAt: firstFoundAt });
   });
 
+  it('a breach found after a password change is new, though an older finding was still stored', async () => {
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1 });
+    await send({ type: 'login-page-shown', succeeded: false, compromisedPassword: true });
+    // The password was reset elsewhere: only PyPI's security history says so.
+    now += DAY;
+    await db.put('events', { id: `pypi.org/alice|${now}|reset`, accountId: 'pypi.org/alice', tag: 'account:password:reset', summary: 'Password successfully reset', time: now, firstSeenAt: now + 1 });
+    now += DAY;
+    await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1 });
+    await send({ type: 'login-page-shown', succeeded: false, compromisedPassword: true });
+    expect(await observed()).toEqual({ breachFoundAt: now });
+  });
+
   it('the compromised-password error of another tab, or without a pending login, records nothing', async () => {
     await send({ type: 'login-page-shown', succeeded: false, compromisedPassword: true });
     await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1 });

@@ -26,7 +26,7 @@ beforeEach(() => {
   };
   handlers = {
     snapshot: vi.fn(step('snapshot', 'stored')),
-    historyCursor: vi.fn(async () => ({ readFrom: 1_790_000_000_000 })),
+    historyCursor: vi.fn(async () => ({ storedUpTo: 1_790_000_000_000 })),
     loginAttempt: vi.fn(),
     prompt: vi.fn(step('prompt', 'states')),
     passwordReset: vi.fn(async () => 'reset'),
@@ -60,7 +60,7 @@ describe('routeMessage', () => {
   it('answers our content script the history cursor of its own host, without a refresh, and nobody else', async () => {
     expect(route(HISTORY_CURSOR, POPUP)).toBeUndefined();
     expect(route({ ...HISTORY_CURSOR, host: 'test.pypi.org' }, CONTENT_SCRIPT)).toBeUndefined(); // the host is never the message's
-    await expect(route(HISTORY_CURSOR, CONTENT_SCRIPT)).resolves.toEqual({ readFrom: 1_790_000_000_000 });
+    await expect(route(HISTORY_CURSOR, CONTENT_SCRIPT)).resolves.toEqual({ storedUpTo: 1_790_000_000_000 });
     expect(handlers.historyCursor).toHaveBeenCalledWith(HISTORY_CURSOR, { kind: 'content-script', host: 'pypi.org', tabId: 7 });
     expect(handlers.refresh).not.toHaveBeenCalled();
   });
@@ -131,6 +131,8 @@ describe('reminders and the badge follow every write', () => {
     // A submit is only remembered: the next page settles it (and that message refreshes).
     await route(PASSWORD_SUBMITTED, CONTENT_SCRIPT);
     expect(route(PASSWORD_SUBMITTED, POPUP)).toBeUndefined();
+    // A login page's report comes from PyPI's page itself, never from an extension page.
+    expect(route(LOGIN_PAGE_SHOWN, POPUP)).toBeUndefined();
     expect(handlers.refresh).not.toHaveBeenCalled();
   });
 

@@ -102,7 +102,8 @@ describe('warningTarget: which probe messages get the warning', () => {
     expect(warningTarget(LOOKALIKE_PROBE_MESSAGE, from('https://pypi.org/account/login/'), own)).toBeNull();
     expect(warningTarget(LOOKALIKE_PROBE_MESSAGE, from('https://pypi.org.example.test/', { id: 'someone-else' }), own)).toBeNull();
     expect(warningTarget(LOOKALIKE_PROBE_MESSAGE, from('https://pypi.org.example.test/', { tab: undefined }), own)).toBeNull();
-    expect(warningTarget({ type: 'lookalike-password-form', host: 'pypi.org.example.test' }, from('https://example.org/'), own)).toBeNull();
+    // From a look-alike, so only the extra field can be why it is refused.
+    expect(warningTarget({ type: 'lookalike-password-form', host: 'pypi.org.example.test' }, from('https://pypi.org.example.test/account/login/'), own)).toBeNull();
     expect(warningTarget({ type: 'snapshot' }, from('https://pypi.org.example.test/'), own)).toBeNull();
     expect(warningTarget(LOOKALIKE_PROBE_MESSAGE, from('file:///pypi.org.example.test/'), own)).toBeNull();
   });

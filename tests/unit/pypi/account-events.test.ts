@@ -49,6 +49,22 @@ describe('parseAccountEvents', () => {
     expect(parseAccountEvents(new DOMParser().parseFromString('<p>other page</p>', 'text/html'))).toBeUndefined();
   });
 
+  it('reads each row’s own time when details show another (a token’s expiry), and the cursor still stops at the right row', () => {
+    const history = page([
+      `<tr><td><strong>API token added</strong><br><small>Token name: ci Expires: <time datetime="2027-01-01T00:00:00+0000">Jan 1</time></small></td>
+        <td><span class="table__mobile-label">Date / time</span> <time datetime="2025-05-04T08:00:00+0000">May 4</time></td>
+        <td><span class="table__mobile-label">Location Info</span> Paris<br><span class="table__mobile-label">Device Info</span> Safari</td></tr>`,
+      row('Logged in', null, '2025-05-03T10:00:00+0000', 'Paris', 'Safari'),
+      row('Logged in', null, '2025-05-01T10:00:00+0000', 'Paris', 'Safari'),
+    ]);
+    expect(parseAccountEvents(history)?.map((event) => [event.tag, event.time, event.location])).toEqual([
+      ['account:api_token:added', Date.UTC(2025, 4, 4, 8), 'Paris'],
+      ['account:login:success', Date.UTC(2025, 4, 3, 10), 'Paris'],
+      ['account:login:success', Date.UTC(2025, 4, 1, 10), 'Paris'],
+    ]);
+    expect(parseAccountEvents(history, Date.UTC(2025, 4, 2))).toHaveLength(2);
+  });
+
   describe('reading only the rows newer than what is stored', () => {
     const history = page([
       row('Logged in', null, '2025-05-03T10:00:00+0000', 'Paris', 'Safari'),
@@ -74,6 +90,15 @@ describe('parseAccountEvents', () => {
         row('Email verified', null, '2025-05-01T00:00:00+0000', 'Paris', 'Safari'),
       ]);
       expect(parseAccountEvents(irregular, Date.UTC(2025, 4, 2))?.map((event) => event.time)).toEqual([Date.UTC(2025, 4, 3, 10)]);
+    });
+
+    it('tells the newest row’s own time, not another time its details show (a token’s expiry)', () => {
+      const tokenFirst = page([
+        `<tr><td><strong>API token added</strong><br><small>Expires: <time datetime="2026-01-01T00:00:00+0000">Jan 1</time></small></td>
+          <td><time datetime="2025-05-04T08:00:00+0000">May 4</time></td><td></td></tr>`,
+        row('Logged in', null, '2025-05-03T10:00:00+0000', 'Paris', 'Safari'),
+      ]);
+      expect(newestEventTime(tokenFirst)).toBe(Date.UTC(2025, 4, 4, 8));
     });
 
     it('tells the time of the newest row, reading the first one only', () => {

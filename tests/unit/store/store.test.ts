@@ -3,7 +3,6 @@ import { openDB, type IDBPDatabase } from 'idb';
 import {
   deleteStore,
   exportAll,
-  forgetAccount,
   getAccount,
   getAccounts,
   getEvents,
@@ -18,6 +17,7 @@ import {
   savePendingLogin,
   readAuditSummary,
   saveAuditSummary,
+  forgetAccountEverywhere,
 } from '@/utils/store';
 import { MIGRATIONS } from '@/utils/store/schema';
 import type { AccountSnapshot, SecurityEventFact } from '@/utils/pypi/snapshot';
@@ -190,7 +190,7 @@ describe('forget, export, wipe', () => {
   it('forgets one account with its events and snapshots, and nothing else', async () => {
     await recordSnapshot(db, snapshot({ securityEvents: [login(T0)] }));
     await recordSnapshot(db, snapshot({ username: 'bob', securityEvents: [login(T0)] }));
-    await forgetAccount(db, 'pypi.org/alice');
+    await forgetAccountEverywhere(db, 'pypi.org/alice');
     expect((await getAccounts(db)).map((account) => account.id)).toEqual(['pypi.org/bob']);
     expect(await getEvents(db, 'pypi.org/alice')).toEqual([]);
     expect(await getEvents(db, 'pypi.org/bob')).toHaveLength(1);
@@ -218,6 +218,26 @@ describe('forget, export, wipe', () => {
     expect(Object.values(after.stores).every((rows) => rows.length === 0)).toBe(true);
     expect(await db.getAll('pendingLogins')).toEqual([]);
     expect(await readAuditSummary(db)).toBeUndefined();
+  });
+});
+
+describe('the audit summary', () => {
+  const entryOf = async (id: 'pypi.org/alice' | 'pypi.org/bob') => ({ account: (await getAccount(db, id))!, audit: { results: [], score: null, worst: 'pass' as const, failCount: 0 } });
+
+  it('is kept without the accounts removed since the tick read the store', async () => {
+    await recordSnapshot(db, snapshot({ username: 'alice' }));
+    await recordSnapshot(db, snapshot({ username: 'bob' }));
+    const entries = [await entryOf('pypi.org/alice'), await entryOf('pypi.org/bob')];
+    await forgetAccountEverywhere(db, 'pypi.org/bob'); // between the tick's read and its write
+    await saveAuditSummary(db, { computedAt: T0, entries, reminders: [] });
+    expect((await readAuditSummary(db))?.entries.map((entry) => entry.account.id)).toEqual(['pypi.org/alice']);
+  });
+
+  it('written by another version of PyPI Guard (another shape) is not read', async () => {
+    await db.put('auditSummary', { computedAt: T0, entries: [], reminders: [], format: 0 } as never, 'latest');
+    expect(await readAuditSummary(db)).toBeUndefined();
+    await saveAuditSummary(db, { computedAt: T0, entries: [], reminders: [] });
+    expect(await readAuditSummary(db)).toEqual({ computedAt: T0, entries: [], reminders: [] });
   });
 });
 

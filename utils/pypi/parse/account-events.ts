@@ -13,17 +13,17 @@ import { detailsFacts, tagOfSummary } from './event-summaries';
  * is read with a handful of DOM calls: cells by sibling order, elements by tag, and the bare
  * location/device text split on the labels' text instead of walking text nodes.
  *
- * `newerThan` (epoch ms) stops the read at the first row older than it: PyPI lists the history
+ * `atOrAfter` (epoch ms) stops the read at the first row before it: PyPI lists the history
  * newest first (§6), so a caller that already stored the rows up to some time reads only the rows
  * added since — on a revisit usually none, instead of thousands.
  */
-export function parseAccountEvents(doc: Document, newerThan = -Infinity): SecurityEventFact[] | undefined {
+export function parseAccountEvents(doc: Document, atOrAfter = -Infinity): SecurityEventFact[] | undefined {
   const section = doc.querySelector('section#account-events');
   if (!section) return undefined;
   const table = section.querySelector('table.table--security-logs');
   if (!table) return [];
   const isEnglish = isEnglishDocument(doc);
-  return readColumns(table, isEnglish, newerThan) ?? readRows(table, isEnglish, newerThan);
+  return readColumns(table, isEnglish, atOrAfter) ?? readRows(table, isEnglish, atOrAfter);
 }
 
 /**
@@ -32,7 +32,9 @@ export function parseAccountEvents(doc: Document, newerThan = -Infinity): Securi
  * so a caller can learn cheaply whether a page holds rows newer than what it already stored.
  */
 export function newestEventTime(doc: Document): number | undefined {
-  const time = doc.querySelector('section#account-events table.table--security-logs tbody time');
+  // The row's own time is in its second cell; the first may hold another (a token's "Expires:").
+  const row = doc.querySelector('section#account-events table.table--security-logs tbody tr');
+  const time = row?.children[1]?.querySelector('time[datetime]');
   return parsePypiTime(time?.getAttribute('datetime'));
 }
 
@@ -42,20 +44,23 @@ export function newestEventTime(doc: Document): number | undefined {
  * history is thousands of rows). Returns null when they do not line up, and the caller reads
  * row by row.
  */
-function readColumns(table: Element, isEnglish: boolean, newerThan: number): SecurityEventFact[] | null {
+function readColumns(table: Element, isEnglish: boolean, atOrAfter: number): SecurityEventFact[] | null {
   const body = table.getElementsByTagName('tbody')[0];
   if (!body) return null;
   const rowCount = body.getElementsByTagName('tr').length;
   const cells = body.getElementsByTagName('td');
   const summaries = body.getElementsByTagName('strong');
   const times = body.getElementsByTagName('time');
-  if (cells.length !== rowCount * 3 || summaries.length !== rowCount || times.length !== rowCount) return null;
+  if (cells.length !== rowCount * 3 || summaries.length !== rowCount || times.length < rowCount) return null;
+  // More times than rows: some details show one of their own (a token's "Expires:"), so each
+  // row's time is taken from its second cell instead of the table's list.
+  const timeOf = times.length === rowCount ? (row: number) => times[row] : (row: number) => cells[row * 3 + 1]!.getElementsByTagName('time')[0];
   const labels = newLabels();
   const events: SecurityEventFact[] = [];
   for (let row = 0; row < rowCount; row++) {
-    const time = parsePypiTime(times[row]!.getAttribute('datetime'));
+    const time = parsePypiTime(timeOf(row)?.getAttribute('datetime'));
     if (time === undefined) continue;
-    if (time < newerThan) break;
+    if (time < atOrAfter) break;
     const summaryText = summaries[row]!.textContent ?? '';
     const whatText = cells[row * 3]!.textContent ?? '';
     const details = collapse(whatText.slice(whatText.indexOf(summaryText) + summaryText.length));
@@ -65,13 +70,13 @@ function readColumns(table: Element, isEnglish: boolean, newerThan: number): Sec
 }
 
 /** Slow path, for a table whose rows do not all have PyPI's shape. */
-function readRows(table: Element, isEnglish: boolean, newerThan: number): SecurityEventFact[] {
+function readRows(table: Element, isEnglish: boolean, atOrAfter: number): SecurityEventFact[] {
   const events: SecurityEventFact[] = [];
   for (const row of table.querySelectorAll('tbody tr')) {
     const [what, when, where] = row.querySelectorAll('td');
     const time = parsePypiTime(when?.querySelector('time[datetime]')?.getAttribute('datetime'));
     if (!what || time === undefined) continue;
-    if (time < newerThan) break;
+    if (time < atOrAfter) break;
     const summary = textOf(what.querySelector('strong')).slice(0, 512);
     const details = textOf(what.querySelector('small'));
     // Rows of an irregular table may differ in their labels too: each is read on its own.

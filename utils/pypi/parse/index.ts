@@ -21,11 +21,11 @@ export interface ParseContext {
    */
   englishDoc?: Document;
   /**
-   * Read only the security-history rows from this time on (epoch ms): the rows before it are
-   * stored already (`AccountRecord.historyReadUpTo`). PyPI lists them newest first, so a revisit
-   * reads the new rows only instead of the whole 90 days.
+   * Read only the security-history rows at or after this time (epoch ms); the caller passes the
+   * time just after the newest row stored (`AccountRecord.historyReadUpTo`). PyPI lists them newest
+   * first, so a revisit reads the new rows only instead of the whole 90 days.
    */
-  eventsNewerThan?: number;
+  eventsAtOrAfter?: number;
 }
 
 type Facts = Omit<AccountSnapshot, 'host' | 'pageKind' | 'seenAt' | 'locale'>;
@@ -122,7 +122,7 @@ export function historyOwnerOf(kind: PageKind, doc: Document): string | null {
 /** The history rows (newer than the cursor), read from the English copy when there is one. */
 function historyOf(doc: Document, context: ParseContext): Pick<Facts, 'securityEvents' | 'historyReadInEnglish'> {
   const source = context.englishDoc ?? doc;
-  const securityEvents = parseAccountEvents(source, context.eventsNewerThan);
+  const securityEvents = parseAccountEvents(source, context.eventsAtOrAfter);
   if (securityEvents === undefined) return {};
   return isEnglishDocument(source) ? { securityEvents, historyReadInEnglish: true } : { securityEvents };
 }
