@@ -43,6 +43,19 @@ async function renderOptions() {
 
 const statusSays = (text: string | RegExp) => waitFor(() => expect(screen.getByRole('status')).toHaveProperty('textContent', expect.stringMatching(text)));
 
+/** carol changed her password 181 days ago: on the default 180-day schedule, a reminder is due. */
+async function storeCarolDueForRotation(): Promise<void> {
+  await db.put('accounts', {
+    id: 'pypi.org/carol',
+    host: 'pypi.org',
+    username: 'carol',
+    firstSeenAt: NOW - 400 * DAY,
+    lastSeenAt: NOW,
+    pagesSeenAt: { 'account-settings': NOW },
+    observed: { passwordChangedAt: NOW - 181 * DAY },
+  });
+}
+
 describe('reminder settings', () => {
   it('shows the defaults and the note on the two schools of password advice', async () => {
     await renderOptions();
@@ -301,15 +314,7 @@ describe('history and due reminders', () => {
   });
 
   it('answers a due reminder with Done, as the notification would', async () => {
-    await db.put('accounts', {
-      id: 'pypi.org/carol',
-      host: 'pypi.org',
-      username: 'carol',
-      firstSeenAt: NOW - 400 * DAY,
-      lastSeenAt: NOW,
-      pagesSeenAt: { 'account-settings': NOW },
-      observed: { passwordChangedAt: NOW - 181 * DAY },
-    });
+    await storeCarolDueForRotation();
     await renderOptions();
     const card = await waitFor(() => {
       const element = document.querySelector<HTMLElement>('[data-reminder="password-rotation|pypi.org/carol"]');
@@ -326,15 +331,7 @@ describe('history and due reminders', () => {
 
   it('snoozes a reminder that quiet hours are holding (it never fired) for a week', async () => {
     await saveSettings(db, { quietHours: { startHour: 10, endHour: 14 } }); // NOW is 12:00 UTC
-    await db.put('accounts', {
-      id: 'pypi.org/carol',
-      host: 'pypi.org',
-      username: 'carol',
-      firstSeenAt: NOW - 400 * DAY,
-      lastSeenAt: NOW,
-      pagesSeenAt: { 'account-settings': NOW },
-      observed: { passwordChangedAt: NOW - 181 * DAY },
-    });
+    await storeCarolDueForRotation();
     await renderOptions();
     const card = () => document.querySelector<HTMLElement>('[data-reminder="password-rotation|pypi.org/carol"]');
     await waitFor(() => expect(card()?.getAttribute('data-status')).toBe('waiting'));
