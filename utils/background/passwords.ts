@@ -121,12 +121,13 @@ export async function notePasswordOutcome(snapshot: AccountSnapshot, from: Conte
   if (pending.form === 'login') {
     pendingSubmits.delete(tabKey(from));
     await withDb(deps, async (db) => {
-      const breachFoundAt = pending.breached === true ? await breachFoundAtFor(db, record.id, now) : now;
+      // After a reset the password is new: its breach finding is new too.
+      const breachFoundAt = pending.breached === true && !pending.afterReset ? await breachFoundAtFor(db, record.id, now) : now;
       await updateObserved(db, record.id, (observed) => {
         let next: ObservedFacts = { ...observed, passwordScore: { value: pending.score, seenAt: now } };
         if (pending.afterReset) next = without({ ...next, passwordChangedAt: now }, 'breachFoundAt');
         // Signed in with a password HIBP lists (PyPI lets it through only when its own check fails).
-        if (pending.breached === true) next = { ...next, breachFoundAt: pending.afterReset ? now : breachFoundAt };
+        if (pending.breached === true) next = { ...next, breachFoundAt };
         // Signed in with a password HIBP does not list: an older breach finding is about an old password.
         if (pending.breached === false) next = without(next, 'breachFoundAt');
         return next;

@@ -1,23 +1,21 @@
 import type { HistoryCursorMessage, HistoryCursorReply, LoginAttemptMessage, SnapshotMessage } from '../messages';
 import type { TrustedSender } from '../sender';
+import type { PypiGuardDb } from '../store/schema';
 import {
   accountIdOf,
   getAccount,
   getPendingLogin,
+  isFreshPendingLogin,
   openStore,
   recordAttributedSnapshot,
   recordSnapshot,
   savePendingLogin,
-  PENDING_LOGIN_TTL_MS,
   type AccountRecord,
   type PendingLogin,
 } from '../store';
 import { refreshProjectSources } from './project-sources';
 
 type ContentScriptSender = Extract<TrustedSender, { kind: 'content-script' }>;
-
-/** How long a typed username stays attributable to the two-factor page that follows it. */
-export const LOGIN_ATTEMPT_TTL_MS = PENDING_LOGIN_TTL_MS;
 
 /**
  * Per tab: the username last submitted on PyPI's login form (not a secret). Kept in IndexedDB,
@@ -26,7 +24,22 @@ export const LOGIN_ATTEMPT_TTL_MS = PENDING_LOGIN_TTL_MS;
  */
 const recentLogins = new Map<string, PendingLogin>();
 const tabKey = (from: ContentScriptSender) => `${from.tabId ?? -1}|${from.host}`;
-const isFresh = (login: PendingLogin, now: number) => now >= login.at && now - login.at <= LOGIN_ATTEMPT_TTL_MS;
+
+/**
+ * The sender's tab's pending login: this worker's copy while it is fresh (no database read), else
+ * the stored one, through `db` or a connection of its own.
+ */
+async function findPendingLogin(from: ContentScriptSender, now: number, db?: PypiGuardDb): Promise<PendingLogin | undefined> {
+  const memory = recentLogins.get(tabKey(from));
+  if (memory && isFreshPendingLogin(memory, now)) return memory;
+  if (db) return getPendingLogin(db, tabKey(from), now);
+  const own = await openStore();
+  try {
+    return await getPendingLogin(own, tabKey(from), now);
+  } finally {
+    own.close();
+  }
+}
 
 export async function rememberLoginAttempt(message: LoginAttemptMessage, from: ContentScriptSender, now = Date.now()): Promise<void> {
   const login: PendingLogin = { id: tabKey(from), host: from.host, username: message.username, at: now };
@@ -47,15 +60,8 @@ export async function rememberLoginAttempt(message: LoginAttemptMessage, from: C
 
 /** The username of the login pending in the sender's tab (the sign-in steps belong to it), or null. */
 export async function pendingLoginUsername(from: ContentScriptSender, now = Date.now()): Promise<string | null> {
-  const memory = recentLogins.get(tabKey(from));
-  if (memory) return isFresh(memory, now) ? memory.username : null;
   try {
-    const db = await openStore();
-    try {
-      return (await getPendingLogin(db, tabKey(from), now))?.username ?? null;
-    } finally {
-      db.close();
-    }
+    return (await findPendingLogin(from, now))?.username ?? null;
   } catch {
     return null;
   }
@@ -76,8 +82,7 @@ export async function handleSnapshotMessage(message: SnapshotMessage, from: Cont
     if (snapshot.username) {
       record = await recordSnapshot(db, { ...snapshot, username: snapshot.username });
     } else {
-      const memory = recentLogins.get(tabKey(from));
-      const pending = memory && isFresh(memory, now) ? memory : await getPendingLogin(db, tabKey(from), now);
+      const pending = await findPendingLogin(from, now, db);
       record = pending ? await recordAttributedSnapshot(db, snapshot, pending.username) : null;
     }
     if (record) await refreshProjectSources(db, record, (url, init) => fetch(url, init), now).catch(() => undefined);

@@ -70,8 +70,8 @@ export async function readAccountPage(url: URL, doc: Document, deps: ReadPageDep
  * PyPI picks the language of one request from `?_LOCALE_=xx` before its cookie (pypi-facts.md §8:
  * Pyramid's negotiator reads the request parameter first; only /locale/ sets the cookie), so this
  * GET returns the same page in English without changing the user's choice. Used only when the
- * page is not English and has history rows not stored yet or a token scope in words; the copy must itself be
- * English and the same page.
+ * page is not English and has history rows not stored yet or a token scope in words; the copy
+ * must itself be English and the same page.
  */
 async function englishCopy(url: URL, doc: Document, deps: ReadPageDeps, hasNewRows: boolean): Promise<Document | undefined> {
   if (isEnglishDocument(doc)) return undefined;

@@ -148,5 +148,5 @@ export { getSettings, saveSettings } from './settings';
 export { updateObserved } from './observed';
 export * from './reminders';
 export { getPromptStates, savePromptState } from './prompts';
-export { getPendingLogin, savePendingLogin, PENDING_LOGIN_TTL_MS } from './pending-logins';
+export { getPendingLogin, isFreshPendingLogin, savePendingLogin, PENDING_LOGIN_TTL_MS } from './pending-logins';
 export { readAuditSummary, saveAuditSummary } from './summary';

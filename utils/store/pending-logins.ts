@@ -7,13 +7,14 @@ import type { PendingLogin } from './types';
  */
 export const PENDING_LOGIN_TTL_MS = 5 * 60_000;
 
-const isFresh = (login: PendingLogin, now: number) => now >= login.at && now - login.at <= PENDING_LOGIN_TTL_MS;
+/** Typed within the last few minutes (and not in the future: a clock set back is not trusted). */
+export const isFreshPendingLogin = (login: PendingLogin, now: number) => now >= login.at && now - login.at <= PENDING_LOGIN_TTL_MS;
 
 /** Keeps the login just submitted in a tab, replacing that tab's previous one; drops expired ones. */
 export async function savePendingLogin(db: PypiGuardDb, login: PendingLogin): Promise<void> {
   const tx = db.transaction('pendingLogins', 'readwrite');
   for (const stale of await tx.store.getAll()) {
-    if (stale.id !== login.id && !isFresh(stale, login.at)) await tx.store.delete(stale.id);
+    if (stale.id !== login.id && !isFreshPendingLogin(stale, login.at)) await tx.store.delete(stale.id);
   }
   await tx.store.put(login);
   await tx.done;
@@ -23,8 +24,8 @@ export async function savePendingLogin(db: PypiGuardDb, login: PendingLogin): Pr
 export async function getPendingLogin(db: PypiGuardDb, id: string, now: number): Promise<PendingLogin | undefined> {
   const tx = db.transaction('pendingLogins', 'readwrite');
   const login = await tx.store.get(id);
-  if (login && !isFresh(login, now)) await tx.store.delete(id);
+  if (login && !isFreshPendingLogin(login, now)) await tx.store.delete(id);
   await tx.done;
-  return login && isFresh(login, now) ? login : undefined;
+  return login && isFreshPendingLogin(login, now) ? login : undefined;
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleHistoryCursorMessage, handleSnapshotMessage, LOGIN_ATTEMPT_TTL_MS, rememberLoginAttempt } from '@/utils/background/snapshots';
-import { deleteStore, getAccounts, openStore } from '@/utils/store';
+import { handleHistoryCursorMessage, handleSnapshotMessage, rememberLoginAttempt } from '@/utils/background/snapshots';
+import { deleteStore, getAccounts, openStore, PENDING_LOGIN_TTL_MS } from '@/utils/store';
 import type { AccountSnapshot } from '@/utils/pypi/snapshot';
 import type { SnapshotMessage } from '@/utils/messages';
 
@@ -65,11 +65,11 @@ describe('the two-factor page, which names nobody', () => {
     await rememberLoginAttempt({ type: 'login-attempt', username: 'alice' }, fromPypi, NOW);
     expect(await handleSnapshotMessage(twoFactorPage(), { ...fromPypi, tabId: 8 }, NOW)).toBeNull(); // another tab
     // In time, in the same tab: the page's login methods go to alice.
-    expect(await handleSnapshotMessage(twoFactorPage(NOW + LOGIN_ATTEMPT_TTL_MS), fromPypi, NOW + LOGIN_ATTEMPT_TTL_MS)).toMatchObject({
+    expect(await handleSnapshotMessage(twoFactorPage(NOW + PENDING_LOGIN_TTL_MS), fromPypi, NOW + PENDING_LOGIN_TTL_MS)).toMatchObject({
       id: 'pypi.org/alice',
       loginMethods: { value: LOGIN_METHODS },
     });
-    expect(await handleSnapshotMessage(twoFactorPage(NOW + LOGIN_ATTEMPT_TTL_MS + 1), fromPypi, NOW + LOGIN_ATTEMPT_TTL_MS + 1)).toBeNull(); // too late
+    expect(await handleSnapshotMessage(twoFactorPage(NOW + PENDING_LOGIN_TTL_MS + 1), fromPypi, NOW + PENDING_LOGIN_TTL_MS + 1)).toBeNull(); // too late
   });
 
   it('the name as typed only finds the account: typing "ALICE" keeps "alice" displayed', async () => {
@@ -118,7 +118,7 @@ describe('a login survives the service worker being stopped', () => {
   it('not once the login has expired, and the expired login is deleted', async () => {
     await rememberLoginAttempt({ type: 'login-attempt', username: 'alice' }, fromPypi, NOW);
     const worker = await restartedWorker();
-    const late = NOW + LOGIN_ATTEMPT_TTL_MS + 1;
+    const late = NOW + PENDING_LOGIN_TTL_MS + 1;
     expect(await worker.handleSnapshotMessage(twoFactorPage(late), fromPypi, late)).toBeNull();
     expect(await stored((db) => db.getAll('pendingLogins'))).toEqual([]);
     expect((await stored(getAccounts))[0]?.loginMethods).toBeUndefined();
@@ -132,7 +132,7 @@ describe('a login survives the service worker being stopped', () => {
       ['1|pypi.org', 'ALICE'],
       ['2|pypi.org', 'bob'],
     ]);
-    await rememberLoginAttempt({ type: 'login-attempt', username: 'carol' }, { ...fromPypi, tabId: 3 }, NOW + LOGIN_ATTEMPT_TTL_MS + 1_001);
+    await rememberLoginAttempt({ type: 'login-attempt', username: 'carol' }, { ...fromPypi, tabId: 3 }, NOW + PENDING_LOGIN_TTL_MS + 1_001);
     expect((await stored((db) => db.getAll('pendingLogins'))).map((login) => login.id)).toEqual(['3|pypi.org']);
   });
 });
