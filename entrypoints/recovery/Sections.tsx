@@ -11,25 +11,21 @@ import type { PypiGuardDb } from '@/utils/store/schema';
 import { accountIdOf, type RecoveryRequest } from '@/utils/store/types';
 import { ABILITY_TEXT, CopyButton, Section, type Announce, type PageEffects } from './ui';
 
-/**
- * Looks up the public source repository of each project not looked up yet (PyPI's JSON API) and
- * stores it, merged with the sources known before (see mergeProjectSources).
- */
-function SourceLookup({
-  host,
-  username,
-  facts,
-  db,
-  effects,
-  onFactsChanged,
-}: {
+/** What the sections that show (and may look up) the account's stored facts all take. */
+interface AccountFactsProps {
   host: PypiHost;
   username: string;
   facts: RecoveryAccountFacts | undefined;
   db: PypiGuardDb | null;
   effects: PageEffects;
   onFactsChanged: () => void;
-}) {
+}
+
+/**
+ * Looks up the public source repository of each project not looked up yet (PyPI's JSON API) and
+ * stores it, merged with the sources known before (see mergeProjectSources).
+ */
+function SourceLookup({ host, username, facts, db, effects, onFactsChanged }: AccountFactsProps) {
   const [lookup, setLookup] = useState<{ busy: boolean; messages: string[] }>({ busy: false, messages: [] });
   const unlooked = projectsWithoutSourceLookup(facts);
   if (!db || !facts || (unlooked.length === 0 && lookup.messages.length === 0)) return null;
@@ -71,24 +67,8 @@ function SourceLookup({
 }
 
 /** What happens after the request is filed, and which of it the user can do (pypi-facts.md §9). */
-export function NextStepsSection({
-  host,
-  username,
-  facts,
-  answers,
-  db,
-  effects,
-  onFactsChanged,
-}: {
-  host: PypiHost;
-  username: string;
-  facts: RecoveryAccountFacts | undefined;
-  answers: Answers;
-  db: PypiGuardDb | null;
-  effects: PageEffects;
-  onFactsChanged: () => void;
-}) {
-  const steps = nextSteps(facts, answers);
+export function NextStepsSection({ answers, ...account }: AccountFactsProps & { answers: Answers }) {
+  const steps = nextSteps(account.facts, answers);
   return (
     <Section step="next-steps" title="What happens after you submit">
       <ol class="next-steps">
@@ -99,9 +79,7 @@ export function NextStepsSection({
             </p>
             <p>{step.detail}</p>
             <p class="muted">{step.because}</p>
-            {step.action === 'look-up-sources' ? (
-              <SourceLookup host={host} username={username} facts={facts} db={db} effects={effects} onFactsChanged={onFactsChanged} />
-            ) : null}
+            {step.action === 'look-up-sources' ? <SourceLookup {...account} /> : null}
           </li>
         ))}
       </ol>
@@ -111,27 +89,17 @@ export function NextStepsSection({
 
 /** The evidence kit: what proves ownership, from stored data, downloadable as Markdown. */
 export function EvidenceSection({
-  host,
-  username,
-  facts,
   reason,
   ahead,
-  effects,
   announce,
-  db,
-  onFactsChanged,
-}: {
-  host: PypiHost;
-  username: string;
-  facts: RecoveryAccountFacts | undefined;
+  ...account
+}: AccountFactsProps & {
   reason: string;
   /** True when the user can still sign in: the kit is for a future lock-out. */
   ahead: boolean;
-  effects: PageEffects;
   announce: Announce;
-  db: PypiGuardDb | null;
-  onFactsChanged: () => void;
 }) {
+  const { host, username, facts, effects } = account;
   const [notes, setNotes] = useState('');
   const kit = useMemo(() => buildEvidenceKit({ host, username, facts, reason, notes }), [host, username, facts, reason, notes]);
   const markdown = evidenceMarkdown(kit, effects.now());
@@ -162,9 +130,7 @@ export function EvidenceSection({
               <span class="muted">: not known yet. {item.tip}</span>
             )}
             {/* On the support path the look-up sits in "What happens after you submit" instead: one button per page. */}
-            {item.id === 'source-repositories' && ahead ? (
-              <SourceLookup host={host} username={username} facts={facts} db={db} effects={effects} onFactsChanged={onFactsChanged} />
-            ) : null}
+            {item.id === 'source-repositories' && ahead ? <SourceLookup {...account} /> : null}
           </li>
         ))}
       </ul>
