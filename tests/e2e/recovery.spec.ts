@@ -7,6 +7,7 @@ import { readExtensionDb } from './support/extension-db';
 import type { FakePypi } from '../fixtures/pypi/server';
 import { FIXTURE_SECRETS, PASSWORDS } from '../fixtures/pypi/secrets';
 import { submitPypiLogin } from './pages/pypi-login';
+import type { FakePypiByHost } from './support/route-pypi';
 
 /**
  * The recovery assistant end to end, in the built extension:
@@ -113,6 +114,15 @@ async function openFormAndCheckUrl(page: Page, opened: string[]): Promise<void> 
   await formTab.close();
 }
 
+/** alice's account pages seen (TOTP and a key), GitHub's form stubbed and the clipboard recorded: what both ways into the assistant start from. */
+async function prepareAliceWithForm(context: BrowserContext, serviceWorker: Worker, pypi: FakePypiByHost) {
+  pypi['pypi.org'].setScenario('totp-and-key');
+  await visitAccountPages(context, serviceWorker);
+  const opened = await stubGitHub(context);
+  await recordClipboard(context);
+  return opened;
+}
+
 async function storedRequests(serviceWorker: Worker): Promise<StoredRequest[]> {
   return ((await readExtensionDb(serviceWorker)).recoveryRequests ?? []) as StoredRequest[];
 }
@@ -124,10 +134,7 @@ test('from the popup: lost 2FA without codes, a complete request opened at the r
   pypi,
 }) => {
   test.slow();
-  pypi['pypi.org'].setScenario('totp-and-key');
-  await visitAccountPages(context, serviceWorker);
-  const opened = await stubGitHub(context);
-  await recordClipboard(context);
+  const opened = await prepareAliceWithForm(context, serviceWorker, pypi);
 
   // The popup's own link opens the assistant in a new tab.
   const popup = await PopupPage.open(context, extensionId);
@@ -216,10 +223,7 @@ test('from the lost-2FA prompt on the two-factor page: the signed-in username tr
   pypi,
 }) => {
   test.slow();
-  pypi['pypi.org'].setScenario('totp-and-key');
-  await visitAccountPages(context, serviceWorker);
-  const opened = await stubGitHub(context);
-  await recordClipboard(context);
+  const opened = await prepareAliceWithForm(context, serviceWorker, pypi);
 
   pypi['pypi.org'].setLoggedIn(false);
   const pypiPage = await context.newPage();

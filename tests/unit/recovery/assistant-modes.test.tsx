@@ -199,14 +199,19 @@ describe('telling the background after each tracker write', () => {
     return seen;
   }
 
-  it('after opening the form, marking submitted, answered and resolved', async () => {
-    const effects = makeEffects();
-    const seen = watchStore(effects);
+  /** On the support path for ada: review the request, then open PyPI's form (which drafts it). */
+  async function openTheFormFor(effects: ReturnType<typeof makeEffects>) {
     render(<App db={db} search="?host=pypi.org&username=ada" effects={effects} />);
     await answerLostTwoFactorNoCodes();
     fireEvent.click(await find('[data-field="reviewed"]'));
     await waitFor(() => expect($<HTMLButtonElement>('[data-action="open-form"]')!.disabled).toBe(false));
     fireEvent.click($('[data-action="open-form"]')!);
+  }
+
+  it('after opening the form, marking submitted, answered and resolved', async () => {
+    const effects = makeEffects();
+    const seen = watchStore(effects);
+    await openTheFormFor(effects);
     await waitFor(() => expect(seen).toHaveLength(1));
     fireEvent.input($('[data-field="issue-url"]')!, { target: { value: 'https://github.com/pypi/support/issues/9001' } });
     fireEvent.click($('[data-action="mark-submitted"]')!);
@@ -222,11 +227,7 @@ describe('telling the background after each tracker write', () => {
   it('after discarding a draft, and not after a change that failed', async () => {
     const effects = makeEffects();
     const seen = watchStore(effects);
-    render(<App db={db} search="?host=pypi.org&username=ada" effects={effects} />);
-    await answerLostTwoFactorNoCodes();
-    fireEvent.click(await find('[data-field="reviewed"]'));
-    await waitFor(() => expect($<HTMLButtonElement>('[data-action="open-form"]')!.disabled).toBe(false));
-    fireEvent.click($('[data-action="open-form"]')!);
+    await openTheFormFor(effects);
     fireEvent.click(await find('[data-action="discard-draft"]'));
     await waitFor(() => expect(seen).toHaveLength(2));
     expect(await seen[1]).toEqual([]);
