@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOOKALIKE_PROBE_ID, LOOKALIKE_PROBE_MESSAGE, optInState, probeRegistration, reconcile, turnOff, turnOn, warningTarget } from '@/utils/prompts/lookalike/opt-in';
+import { LOOKALIKE_PROBE_ID, optInState, probeRegistration, reconcile, turnOff, turnOn } from '@/utils/prompts/lookalike/opt-in';
 import { fakeOptInApi } from './opt-in-fake';
 
 describe('the look-alike opt-in', () => {
@@ -85,26 +85,5 @@ describe('the look-alike opt-in', () => {
     expect(registration).toMatchObject({ id: LOOKALIKE_PROBE_ID, js: ['/lookalike-probe.js'], matches: ['*://*/*'], allFrames: false, persistAcrossSessions: true, runAt: 'document_idle' });
     expect(registration.excludeMatches).toContain('*://*.pypi.org/*');
     expect(registration.excludeMatches).toContain('*://*.pypl.org/*');
-  });
-});
-
-describe('warningTarget: which probe messages get the warning', () => {
-  const own = 'ownextensionid';
-  const from = (url: string, extra: object = {}) => ({ id: own, url, frameId: 3, tab: { id: 12 }, ...extra });
-
-  it('injects into the sender’s frame on a look-alike host, read from the sender’s URL', () => {
-    expect(warningTarget(LOOKALIKE_PROBE_MESSAGE, from('https://pypi.org.example.test/account/login/'), own)).toEqual({ tabId: 12, frameIds: [3] });
-    expect(warningTarget({ type: 'lookalike-password-form' }, from('https://xn--ypi-zed.org/login'), own)).toEqual({ tabId: 12, frameIds: [3] });
-  });
-
-  it('ignores ordinary hosts, PyPI itself, other extensions, messages with more in them, and non-web pages', () => {
-    expect(warningTarget(LOOKALIKE_PROBE_MESSAGE, from('https://example.org/login'), own)).toBeNull();
-    expect(warningTarget(LOOKALIKE_PROBE_MESSAGE, from('https://pypi.org/account/login/'), own)).toBeNull();
-    expect(warningTarget(LOOKALIKE_PROBE_MESSAGE, from('https://pypi.org.example.test/', { id: 'someone-else' }), own)).toBeNull();
-    expect(warningTarget(LOOKALIKE_PROBE_MESSAGE, from('https://pypi.org.example.test/', { tab: undefined }), own)).toBeNull();
-    // From a look-alike, so only the extra field can be why it is refused.
-    expect(warningTarget({ type: 'lookalike-password-form', host: 'pypi.org.example.test' }, from('https://pypi.org.example.test/account/login/'), own)).toBeNull();
-    expect(warningTarget({ type: 'snapshot' }, from('https://pypi.org.example.test/'), own)).toBeNull();
-    expect(warningTarget(LOOKALIKE_PROBE_MESSAGE, from('file:///pypi.org.example.test/'), own)).toBeNull();
   });
 });

@@ -1,12 +1,13 @@
-import { lookalikeMatchPatterns, lookalikeOf } from './detect';
+import { lookalikeMatchPatterns } from './known-hosts';
 
 /**
  * The opt-in look-alike check on every site. Off by default: the install asks for no host access
  * (the warning is declared for twelve known look-alike domains only). Turned on from the options
  * page, it asks the browser for access to all sites and registers a tiny probe there; the probe
- * classifies the host name and, only for a look-alike with a password field, asks the background
- * to inject the full warning (content-scripts/lookalike.js) into that one frame. On every other
- * site the probe returns at once and leaves nothing behind.
+ * screens the host name and, only on a host that may imitate PyPI and once a password-like field
+ * shows, tells the background, which classifies the sender's URL, marks the tab and injects the
+ * full warning (content-scripts/lookalike.js) into that one document (utils/background/lookalike.ts).
+ * On every other site the probe returns at once and leaves nothing behind.
  */
 
 /** The optional host access the opt-in asks for (manifest `optional_host_permissions`). */
@@ -17,9 +18,6 @@ export const LOOKALIKE_PROBE_ID = 'pypi-guard-lookalike-probe';
 export const LOOKALIKE_PROBE_FILE = '/lookalike-probe.js';
 /** The warning itself, the same script the manifest declares for the known look-alike domains. */
 export const LOOKALIKE_WARNING_FILE = '/content-scripts/lookalike.js';
-
-/** The one message the probe sends. It carries nothing: the background reads the sender's URL. */
-export const LOOKALIKE_PROBE_MESSAGE = { type: 'lookalike-password-form' } as const;
 
 /**
  * Where the probe runs: every http(s) page except PyPI itself and the domains the manifest already
@@ -130,32 +128,4 @@ export async function turnOff(api: LookalikeOptInApi): Promise<TurnOffResult> {
   // Still granted, so still on: the probe comes back, as it would at the next start.
   await reconcile(api);
   return 'still-on';
-}
-
-/** What the background needs to know about a message's sender (a subset of runtime.MessageSender). */
-export interface ProbeSender {
-  id?: string;
-  url?: string;
-  frameId?: number;
-  tab?: { id?: number };
-}
-
-/**
- * Where to inject the warning for a probe message, or null to ignore it: only this extension's
- * own probe, in a tab, on a page whose host (read from the browser's sender URL, never from the
- * message) the classifier calls a look-alike.
- */
-export function warningTarget(message: unknown, sender: ProbeSender, ownId: string): { tabId: number; frameIds: number[] } | null {
-  if (typeof message !== 'object' || message === null || Object.keys(message).length !== 1 || (message as { type?: unknown }).type !== LOOKALIKE_PROBE_MESSAGE.type) return null;
-  if (sender.id !== ownId || sender.tab?.id === undefined || !sender.url) return null;
-  let hostname: string;
-  try {
-    const url = new URL(sender.url);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    hostname = url.hostname;
-  } catch {
-    return null;
-  }
-  if (!lookalikeOf(hostname)) return null;
-  return { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] };
 }
