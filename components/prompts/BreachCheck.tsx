@@ -4,6 +4,7 @@ import type { PasswordWatch } from '@/utils/prompts/password/watch';
 import { definePrompt } from '@/utils/prompts/types';
 import { PromptCard } from './PromptCard';
 import { useObservable } from './use-observable';
+import { onUserClick } from './user-click';
 
 export interface BreachCheckProps {
   kind: PasswordFormKind;
@@ -76,7 +77,7 @@ export function BreachCheck({ kind, watch }: BreachCheckProps) {
           tone="warning"
           state="could-not-check"
           actions={
-            <button type="button" class="pg-button" data-action="retry" onClick={watch.checkNow}>
+            <button type="button" class="pg-button" data-action="retry" onClick={onUserClick(() => watch.checkNow())}>
               Check again
             </button>
           }

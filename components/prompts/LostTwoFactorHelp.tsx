@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { definePrompt, type PromptEnv } from '@/utils/prompts/types';
 import { PromptCard } from './PromptCard';
+import { onUserClick } from './user-click';
 
 /**
  * On PyPI's two-factor and recovery-code login steps: a quiet way to the recovery assistant for
@@ -19,7 +20,7 @@ export function LostTwoFactorHelp({ env }: { env: PromptEnv }) {
     <PromptCard title="Can’t sign in?" state="offered">
       <p>
         Lost your phone, security key or recovery codes?{' '}
-        <button type="button" class="pg-link" data-action="open-recovery" onClick={() => void open()}>
+        <button type="button" class="pg-link" data-action="open-recovery" onClick={onUserClick(() => void open())}>
           Open PyPI Guard’s recovery assistant
         </button>{' '}
         to see what still works and what to ask PyPI support.

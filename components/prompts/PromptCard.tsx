@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { usePromptControls } from './context';
+import { onUserClick } from './user-click';
 
 export type PromptTone = 'info' | 'good' | 'warning' | 'danger';
 
@@ -16,7 +17,8 @@ export interface PromptCardProps {
 /**
  * The one look every prompt shares: a titled card, `[data-prompt="<id>"]`, with "Close" and —
  * for remembered prompts — "Remind me later" and "Don't show again". A labelled region, so a
- * screen reader can jump to it; buttons are real buttons, so the keyboard reaches them.
+ * screen reader can jump to it; buttons are real buttons, so the keyboard reaches them. They
+ * answer only the user's own clicks (user-click.ts).
  */
 export function PromptCard({ title, tone = 'info', state, children, actions }: PromptCardProps) {
   const controls = usePromptControls();
@@ -30,7 +32,7 @@ export function PromptCard({ title, tone = 'info', state, children, actions }: P
         <h2 class="pg-card__title" id={headingId}>
           {title}
         </h2>
-        <button type="button" class="pg-card__close" data-action="close" aria-label={`Close “${title}”`} onClick={controls.close}>
+        <button type="button" class="pg-card__close" data-action="close" aria-label={`Close “${title}”`} onClick={onUserClick(controls.close)}>
           ×
         </button>
       </header>
@@ -40,10 +42,10 @@ export function PromptCard({ title, tone = 'info', state, children, actions }: P
           {actions}
           {controls.dismissal === 'remember' && (
             <>
-              <button type="button" class="pg-button pg-button--quiet" data-action="snooze" onClick={controls.snooze}>
+              <button type="button" class="pg-button pg-button--quiet" data-action="snooze" onClick={onUserClick(controls.snooze)}>
                 Remind me later
               </button>
-              <button type="button" class="pg-button pg-button--quiet" data-action="dismiss" onClick={controls.dismiss}>
+              <button type="button" class="pg-button pg-button--quiet" data-action="dismiss" onClick={onUserClick(controls.dismiss)}>
                 Don’t show again
               </button>
             </>

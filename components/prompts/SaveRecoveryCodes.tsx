@@ -4,6 +4,7 @@ import type { Observable } from '@/utils/prompts/observable';
 import { definePrompt } from '@/utils/prompts/types';
 import { PromptCard } from './PromptCard';
 import { useObservable } from './use-observable';
+import { onUserClick } from './user-click';
 
 export interface SaveRecoveryCodesProps {
   setup: Observable<DrillSetup>;
@@ -29,10 +30,10 @@ export function SaveRecoveryCodes({ setup, forget }: SaveRecoveryCodesProps) {
             class="pg-button"
             data-action="forget-drill"
             disabled={forgetting}
-            onClick={() => {
+            onClick={onUserClick(() => {
               setForgetting(true);
               void forget().finally(() => setForgetting(false));
-            }}
+            })}
           >
             Don’t keep drill hashes
           </button>

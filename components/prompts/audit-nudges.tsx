@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AccountAuditReply, EventToReview, NudgeCheck, NudgeCheckId } from '@/utils/prompts/account-audit';
 import { definePrompt, type PromptDefinition, type PromptEnv } from '@/utils/prompts/types';
 import { PromptCard, type PromptTone } from './PromptCard';
+import { onUserClick } from './user-click';
 
 /**
  * The prompts that act on the popup's audit (utils/audit), on PyPI's account settings and 2FA
@@ -159,10 +160,10 @@ function SecurityEvents({ env }: { env: PromptEnv }) {
       actions={
         answer === 'open' ? (
           <>
-            <button type="button" class="pg-button pg-button--primary" data-action="was-me" onClick={() => void acknowledge()}>
+            <button type="button" class="pg-button pg-button--primary" data-action="was-me" onClick={onUserClick(() => void acknowledge())}>
               It was me
             </button>
-            <button type="button" class="pg-button" data-action="not-me" onClick={() => setAnswer('not-me')}>
+            <button type="button" class="pg-button" data-action="not-me" onClick={onUserClick(() => setAnswer('not-me'))}>
               Not me
             </button>
           </>

@@ -22,6 +22,7 @@ import type { ContentMessage } from '@/utils/messages';
 import type { PageKind } from '@/utils/pypi/page-kinds';
 import type { PromptId } from '@/utils/prompts/ids';
 import { NEW_TOTP_SECRET } from '../../fixtures/pypi/secrets';
+import { userClick } from '../user-click';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 10);
 
@@ -65,19 +66,32 @@ describe('PromptDock and PromptCard', () => {
   it('hides a prompt on close without remembering, and remembers snooze and dismiss', () => {
     const remember = vi.fn();
     render(<PromptDock env={env('account-settings')} prompts={[plain('enable-2fa', 'remember')]} remember={remember} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Close “Title enable-2fa”' }));
+    userClick(screen.getByRole('button', { name: 'Close “Title enable-2fa”' }));
     expect(document.querySelector('[data-prompt="enable-2fa"]')).toBeNull();
     expect(remember).not.toHaveBeenCalled();
 
     cleanup();
     render(<PromptDock env={env('account-settings')} prompts={[plain('enable-2fa', 'remember')]} remember={remember} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Remind me later' }));
+    userClick(screen.getByRole('button', { name: 'Remind me later' }));
     expect(remember).toHaveBeenLastCalledWith('enable-2fa', 'snooze');
     cleanup();
     render(<PromptDock env={env('account-settings')} prompts={[plain('enable-2fa', 'remember')]} remember={remember} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Don’t show again' }));
+    userClick(screen.getByRole('button', { name: 'Don’t show again' }));
     expect(remember).toHaveBeenLastCalledWith('enable-2fa', 'dismiss');
     expect(document.querySelector('[data-prompt="enable-2fa"]')).toBeNull();
+  });
+
+  it('ignores clicks a page script dispatches: close, snooze and dismiss answer only the user', () => {
+    const remember = vi.fn();
+    render(<PromptDock env={env('account-settings')} prompts={[plain('enable-2fa', 'remember')]} remember={remember} />);
+    for (const name of ['Close “Title enable-2fa”', 'Remind me later', 'Don’t show again']) {
+      const button = screen.getByRole('button', { name });
+      fireEvent.click(button);
+      button.click();
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    }
+    expect(remember).not.toHaveBeenCalled();
+    expect(document.querySelector('[data-prompt="enable-2fa"]')).not.toBeNull();
   });
 
   it('hides remembered prompts silenced for the account as it changes (a typed username), never page-only ones', () => {
@@ -191,7 +205,7 @@ describe('breach', () => {
     expect(card()?.querySelector('[data-field="held-back"]')?.textContent).toContain('Submitting again sends it');
     act(() => breach.set({ status: 'could-not-check', reason: 'offline' }));
     expect(card()?.textContent).toContain('offline');
-    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    userClick(screen.getByRole('button', { name: 'Check again' }));
     expect(checkNow).toHaveBeenCalled();
     act(() => breach.set({ status: 'disabled' }));
     expect(card()).toBeNull();
@@ -257,6 +271,8 @@ describe('lost-2fa-help', () => {
     const sent: ContentMessage[] = [];
     render(<PromptDock env={env('two-factor', async (message) => (sent.push(message), { opened: true }) as never)} prompts={[lost2faHelpPrompt]} remember={() => {}} />);
     fireEvent.click(screen.getByRole('button', { name: 'Open PyPI Guard’s recovery assistant' }));
+    expect(sent).toEqual([]); // a page script's click opens nothing
+    userClick(screen.getByRole('button', { name: 'Open PyPI Guard’s recovery assistant' }));
     await vi.waitFor(() => expect(sent).toEqual([{ type: 'open-recovery-assistant' }]));
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { userClick } from '../user-click';
 import { PromptDock } from '@/components/prompts/PromptDock';
 import { securityEventsPrompt } from '@/components/prompts/audit-nudges';
 import type { PromptEnv } from '@/utils/prompts/types';
@@ -72,7 +73,12 @@ describe('security-events prompt', () => {
     await vi.waitFor(() => expect(card()).not.toBeNull());
     expect(card()!.getAttribute('data-tone')).toBe('warning');
     expect(card()!.textContent).toContain('Were they yours?');
+    // A page script's click does not answer for the user.
     fireEvent.click(screen.getByRole('button', { name: 'It was me' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Not me' }));
+    expect(sent.filter((message) => message.type === 'acknowledge-events')).toEqual([]);
+    expect(card()!.getAttribute('data-state')).toBe('open');
+    userClick(screen.getByRole('button', { name: 'It was me' }));
     await vi.waitFor(() => expect(card()).toBeNull());
     expect(sent.at(-1)).toEqual({ type: 'acknowledge-events', username: 'alice' });
   });
