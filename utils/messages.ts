@@ -221,6 +221,32 @@ export const PasswordResetUsernameMessageSchema = v.strictObject({
   type: v.literal('password-reset-username'),
 });
 
+// ---- Look-alike pages (PyPI Guard's scripts on hosts that imitate PyPI → background) ----------
+// They carry nothing but their type: the background reads the page's address from the browser and
+// classifies it itself, so a page cannot name another site or tab.
+
+/** From the opt-in probe: this page has a password-like field. The background marks the tab and injects the warning. */
+export const LookalikePasswordFormMessageSchema = v.strictObject({ type: v.literal('lookalike-password-form') });
+/** From the warning as it starts: mark the tab; the reply says whether the user chose to continue on this site. */
+export const LookalikePageMessageSchema = v.strictObject({ type: v.literal('lookalike-page') });
+/** The user's deliberate second step on the warning ("Continue to this site"): remembered for the site. */
+export const LookalikeContinueMessageSchema = v.strictObject({ type: v.literal('lookalike-continue') });
+
+export const LookalikeMessageSchema = v.variant('type', [LookalikePasswordFormMessageSchema, LookalikePageMessageSchema, LookalikeContinueMessageSchema]);
+export type LookalikeMessage = v.InferOutput<typeof LookalikeMessageSchema>;
+
+export interface LookalikeReplies {
+  'lookalike-password-form': null;
+  'lookalike-page': { continued: boolean };
+  'lookalike-continue': { saved: boolean };
+}
+
+/** Parses an unknown value into a look-alike page's message, or null. */
+export function parseLookalikeMessage(value: unknown): LookalikeMessage | null {
+  const result = v.safeParse(LookalikeMessageSchema, value);
+  return result.success ? result.output : null;
+}
+
 export const MessageSchema = v.variant('type', [
   SnapshotMessageSchema,
   HistoryCursorMessageSchema,

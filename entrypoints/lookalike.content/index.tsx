@@ -1,37 +1,37 @@
-import { lookalikePrompt } from '@/components/prompts/LookalikeWarning';
-import { mountPrompts } from '@/components/prompts/mount';
-import { lookalikeMatchPatterns, lookalikeOf } from '@/utils/prompts/lookalike/detect';
-import type { PromptEnv } from '@/utils/prompts/types';
+import { browser } from 'wxt/browser';
+import { mountLookalikeWarning } from '@/components/prompts/mount-lookalike';
+import type { LookalikeMessage, LookalikeReplies } from '@/utils/messages';
+import { lookalikeOf } from '@/utils/prompts/lookalike/detect';
+import { lookalikeMatchPatterns } from '@/utils/prompts/lookalike/known-hosts';
 
 /**
- * Declared only for a short list of known look-alike domains of pypi.org (no broad host access);
- * with the opt-in on, also injected into other look-alike pages by the background, on the word
- * of the probe (utils/prompts/lookalike/opt-in.ts). Confirms the host with the classifier, waits
- * for a password field, then warns. It never talks to the background: a look-alike page gets
- * nothing from PyPI Guard but the warning.
+ * The look-alike warning. Declared for a short list of known look-alike domains of pypi.org (no
+ * broad host access), where it shows at once — before the page's own scripts run, with no
+ * condition on a password field; with the opt-in on, also injected by the background into other
+ * look-alike pages once the probe saw a password-like field (utils/prompts/lookalike/opt-in.ts).
+ * It tells the background, which marks the tab where the page cannot reach (badge, title,
+ * notification) and says whether the user chose to continue on this site before.
  */
 export default defineContentScript({
   matches: lookalikeMatchPatterns(),
-  runAt: 'document_idle',
-  async main(ctx) {
+  runAt: 'document_start',
+  main(ctx) {
     const lookalike = lookalikeOf(location.hostname);
     // Once per page, however it got here. The mark lives in this content script's own world: a
-    // look-alike page cannot set it (a `<pypi-guard-ui>` tag of its own would silence a DOM check).
+    // look-alike page cannot set or read it.
     const world = globalThis as { pypiGuardLookalikeShown?: boolean };
     if (!lookalike || world.pypiGuardLookalikeShown) return;
     world.pypiGuardLookalikeShown = true;
-    const env: PromptEnv = {
-      url: new URL(location.href),
-      doc: document,
-      host: null,
-      pageKind: 'other',
-      username: null,
-      // Nothing is remembered on a look-alike: its warning has only "Close".
-      dismissalAccount: () => ({}),
-      signal: ctx.signal,
-      now: () => Date.now(),
-      send: async () => null,
-    };
-    await mountPrompts(ctx, env, [lookalikePrompt(lookalike)]);
+    // At once; taken down only if the background says the user chose to continue on this site.
+    const warning = mountLookalikeWarning(ctx, lookalike, async () => (await ask({ type: 'lookalike-continue' }))?.saved === true);
+    void ask({ type: 'lookalike-page' }).then((reply) => reply?.continued && warning.remove());
   },
 });
+
+async function ask<M extends LookalikeMessage>(message: M): Promise<LookalikeReplies[M['type']] | null> {
+  try {
+    return ((await browser.runtime.sendMessage(message)) ?? null) as LookalikeReplies[M['type']] | null;
+  } catch {
+    return null; // the extension was reloaded under this page: the warning stays
+  }
+}
