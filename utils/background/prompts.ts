@@ -10,10 +10,14 @@ import type { PypiGuardDb } from '../store/schema';
 import { noteLoginPageShown, notePasswordSubmitted } from './passwords';
 import { pendingLoginUsername } from './snapshots';
 import { recoveryAssistantQuery } from '../recovery/query';
+import { candidateKinds } from '../pypi/pages';
+import { tabAccount } from './tab-accounts';
 
 /**
  * The background's side of the in-page prompts. Every handler trusts only the sender's PyPI host
  * (from the browser, not the message) and the schema-checked message; none receives a secret.
+ * A message that acts on an account by name is done only for the account the sender's tab last
+ * showed (tab-accounts.ts): a page that makes a prompt name someone else changes and reads nothing.
  */
 
 type ContentScriptSender = Extract<TrustedSender, { kind: 'content-script' }>;
@@ -26,6 +30,8 @@ export interface PromptDeps {
   openTab(url: string, openerTabId: number | undefined): Promise<void>;
   /** Waits before retrying a write for an account the page model has not stored yet. */
   sleep(ms: number): Promise<void>;
+  /** The account the sender's tab last showed (its last snapshot), or null. */
+  tabAccount(from: ContentScriptSender): Promise<string | null>;
 }
 
 export const defaultPromptDeps: PromptDeps = {
@@ -37,6 +43,7 @@ export const defaultPromptDeps: PromptDeps = {
     await browser.tabs.create({ url, ...(openerTabId !== undefined && { openerTabId }) });
   },
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  tabAccount,
 };
 
 /** The recovery assistant (another page of the extension); `from=prompt` says who sent the user. */
@@ -57,6 +64,7 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
         return { silenced } satisfies PromptReplies['prompt-states'];
       });
     case 'prompt-dismiss':
+      if (message.username && !(await speaksFor(from, message.username, deps)) && !namesTypedAccount(from)) return { saved: false };
       return withDb(deps, async (db) => {
         const key = promptStateKey(await dismissalScope(message, from, deps.now()), message.promptId);
         await savePromptState(db, applyPromptAction(key, message.action, deps.now()));
@@ -71,11 +79,15 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
     case 'recovery-codes-shown':
       return storeDrillHashes(message, from, deps);
     case 'recovery-drill-forget':
+      if (!(await speaksFor(from, message.username, deps))) return { forgotten: false };
       return withDb(deps, async (db) => {
         const record = await updateObserved(db, accountIdOf(from.host, message.username), (observed) => withoutDrill(observed));
         return { forgotten: record !== undefined };
       });
     case 'account-audit':
+      // Until the tab's own snapshot names this account, the page model may still be storing it:
+      // "pending" makes the nudges ask again for a few seconds, then give up.
+      if (!(await speaksFor(from, message.username, deps))) return { state: 'pending' };
       return withDb(deps, async (db) => {
         const id = accountIdOf(from.host, message.username);
         const [account, events, settings, snapshots] = await Promise.all([getAccount(db, id), getEvents(db, id), getSettings(db), db.getAllFromIndex('snapshots', 'byAccount', id)]);
@@ -84,6 +96,7 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
         return accountAuditReply(account, events, settings, deps.now(), message.pageSeenAfter, historyViewTimes);
       });
     case 'acknowledge-events': {
+      if (!(await speaksFor(from, message.username, deps))) return { acknowledged: false };
       const record = await withDb(deps, (db) =>
         updateObserved(db, accountIdOf(from.host, message.username), (observed) => ({ ...observed, eventsAcknowledgedAt: deps.now() })),
       );
@@ -98,6 +111,22 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
       return { opened: true };
     }
   }
+}
+
+/** True when `username` is the account the sender's tab last showed (usernames match without regard to case). */
+async function speaksFor(from: ContentScriptSender, username: string, deps: PromptDeps): Promise<boolean> {
+  return (await deps.tabAccount(from).catch(() => null)) === accountIdOf(from.host, username);
+}
+
+/**
+ * The login and register pages name no account, and no snapshot comes from them: there, and only
+ * for the dismissals of their own prompts, the username typed in the form is the account (a name
+ * that need not exist yet; it only scopes "Don't show again", and reads or changes no account).
+ */
+function namesTypedAccount(from: ContentScriptSender): boolean {
+  if (!from.path) return false;
+  const kinds = candidateKinds(new URL(from.path, `https://${from.host}`)).map((definition) => definition.kind);
+  return kinds.includes('login') || kinds.includes('register');
 }
 
 /**
@@ -157,11 +186,13 @@ async function storeDrillHashes(message: RecoveryCodesShownMessage, from: Conten
         recoveryDrill: { salt: message.salt, iterations: message.iterations, hashes: message.hashes, codesShownAt: deps.now() },
       })),
     );
-  // The page model stores the account from the same page; on a first-ever visit it may be a moment behind.
-  let record = await store();
+  // Only for the account this tab's page showed. The page model stores it from the same page and
+  // may be a moment behind (a first-ever visit, a slow user menu): one more try after a pause.
+  const attempt = async () => ((await speaksFor(from, message.username, deps)) ? store() : undefined);
+  let record = await attempt();
   if (!record) {
     await deps.sleep(2_000);
-    record = await store();
+    record = await attempt();
   }
   const { drillIntervalDays } = await withDb(deps, (db) => getSettings(db));
   return { stored: record !== undefined, drillIntervalDays };

@@ -6,6 +6,7 @@ import { requestReminderTick } from './reminders';
 import { handlePromptMessage, defaultPromptDeps } from './prompts';
 import { notePasswordOutcome } from './passwords';
 import { handlePasswordResetMessage } from './password-reset';
+import { bindTabAccount } from './tab-accounts';
 
 type ContentScriptSender = Extract<TrustedSender, { kind: 'content-script' }>;
 type PasswordResetMessage = Extract<Message, { type: 'expect-password-reset' | 'password-reset-username' }>;
@@ -24,6 +25,8 @@ export interface MessageHandlers {
 export const defaultHandlers: MessageHandlers = {
   snapshot: (message, from) =>
     handleSnapshotMessage(message, from).then(async (record) => {
+      // The tab's prompts may now speak for this account, and for no other (tab-accounts.ts).
+      if (record) await bindTabAccount(from, record.id);
       // A password submitted in this tab is settled by the page that follows it.
       await notePasswordOutcome(message.snapshot, from, record, defaultPromptDeps, Date.now());
       return record;

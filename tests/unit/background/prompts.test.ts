@@ -21,6 +21,8 @@ let answer: () => Promise<Response>;
 let online: boolean;
 let opened: { url: string; opener?: number }[];
 let deps: PromptDeps;
+/** Which account each tab's page last showed (its last snapshot), as the background keeps it. */
+let boundTabs: Map<number | undefined, string>;
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -42,7 +44,9 @@ beforeEach(async () => {
     isOnline: () => online,
     openTab: async (url, opener) => void opened.push({ url, opener }),
     sleep: async () => undefined,
+    tabAccount: async (from) => boundTabs.get(from.tabId) ?? null,
   };
+  boundTabs = new Map([[TAB.tabId, 'pypi.org/alice']]);
   await db.put('accounts', account());
 });
 afterEach(async () => {
@@ -107,6 +111,58 @@ describe('prompt dismissals', () => {
     await send({ type: 'prompt-dismiss', promptId: 'lost-2fa-help', action: 'dismiss' }, { ...TAB, host: 'test.pypi.org' } as unknown as typeof TAB);
     expect(await send({ type: 'prompt-states' })).toEqual({ silenced: [] });
     expect((await db.getAll('prompts')).map((state) => state.id)).toEqual(['test.pypi.org|lost-2fa-help']);
+  });
+});
+
+describe('messages that name an account speak only for the account the tab’s page showed', () => {
+  const bob = () => account({ id: 'pypi.org/bob', username: 'bob' });
+  const stored = async () => ({ prompts: await db.getAll('prompts'), alice: await observed(), bob: (await getAccount(db, 'pypi.org/bob'))?.observed ?? {} });
+  const drill: RecoveryCodesShownMessage = { type: 'recovery-codes-shown', username: 'bob', salt: 'A'.repeat(22) + '==', iterations: 600_000, hashes: ['B'.repeat(43) + '='] };
+
+  it('acknowledge-events, recovery-codes-shown, recovery-drill-forget, account-audit and prompt-dismiss for another account change and read nothing', async () => {
+    await db.put('accounts', bob());
+    const before = await stored();
+    expect(await send({ type: 'acknowledge-events', username: 'bob' })).toEqual({ acknowledged: false });
+    expect(await send(drill)).toEqual({ stored: false, drillIntervalDays: 60 });
+    expect(await send({ type: 'recovery-drill-forget', username: 'bob' })).toEqual({ forgotten: false });
+    expect(await send({ type: 'account-audit', username: 'bob', pageSeenAfter: 0 })).toEqual({ state: 'pending' });
+    expect(await send({ type: 'prompt-dismiss', username: 'bob', promptId: 'enable-2fa', action: 'dismiss' })).toEqual({ saved: false });
+    expect(await stored()).toEqual(before);
+  });
+
+  it('the same messages for the tab’s own account (any case) go through', async () => {
+    expect(await send({ type: 'acknowledge-events', username: 'ALICE' })).toEqual({ acknowledged: true });
+    expect((await observed()).eventsAcknowledgedAt).toBe(now);
+    expect(await send({ ...drill, username: 'alice' })).toEqual({ stored: true, drillIntervalDays: 60 });
+    expect(await send({ type: 'account-audit', username: 'alice', pageSeenAfter: 0 })).toMatchObject({ state: 'ready' });
+    expect(await send({ type: 'prompt-dismiss', username: 'alice', promptId: 'enable-2fa', action: 'dismiss' })).toEqual({ saved: true });
+    expect(await send({ type: 'recovery-drill-forget', username: 'alice' })).toEqual({ forgotten: true });
+  });
+
+  it('a tab whose page named nobody yet speaks for nobody; another tab’s account is not this tab’s', async () => {
+    expect(await send({ type: 'acknowledge-events', username: 'alice' }, OTHER_TAB)).toEqual({ acknowledged: false });
+    boundTabs.set(OTHER_TAB.tabId, 'pypi.org/bob');
+    expect(await send({ type: 'acknowledge-events', username: 'alice' }, OTHER_TAB)).toEqual({ acknowledged: false });
+    // The same account on the other PyPI host is another account.
+    expect(await send({ type: 'acknowledge-events', username: 'alice' }, { ...TAB, host: 'test.pypi.org' } as unknown as typeof TAB)).toEqual({ acknowledged: false });
+    expect((await observed()).eventsAcknowledgedAt).toBeUndefined();
+  });
+
+  it('the drill waits once for the tab’s own snapshot, which the page model may store a moment later', async () => {
+    boundTabs.clear();
+    deps.sleep = async () => void boundTabs.set(TAB.tabId, 'pypi.org/alice');
+    expect(await send({ ...drill, username: 'alice' })).toEqual({ stored: true, drillIntervalDays: 60 });
+  });
+
+  it('on the register and login pages, which name no account, a typed name scopes dismissals — and nothing else', async () => {
+    const onPage = (path: string) => ({ ...OTHER_TAB, path }) as unknown as typeof TAB;
+    expect(await send({ type: 'prompt-dismiss', username: 'newcomer', promptId: 'password-strength', action: 'dismiss' }, onPage('/account/register/'))).toEqual({ saved: true });
+    expect(await send({ type: 'prompt-dismiss', username: 'alice', promptId: 'breach', action: 'dismiss' }, onPage('/account/login/'))).toEqual({ saved: true });
+    // Elsewhere the page must have shown the account.
+    expect(await send({ type: 'prompt-dismiss', username: 'carol', promptId: 'enable-2fa', action: 'dismiss' }, onPage('/manage/account/'))).toEqual({ saved: false });
+    // And a typed name acts on no account.
+    expect(await send({ type: 'acknowledge-events', username: 'alice' }, onPage('/account/login/'))).toEqual({ acknowledged: false });
+    expect((await db.getAll('prompts')).map((state) => state.id).sort()).toEqual(['pypi.org/alice|breach', 'pypi.org/newcomer|password-strength']);
   });
 });
 

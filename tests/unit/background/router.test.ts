@@ -44,7 +44,7 @@ describe('routeMessage', () => {
 
   it('hands our content script’s snapshot over with the page’s host', async () => {
     await expect(route(SNAPSHOT, CONTENT_SCRIPT)).resolves.toBe('stored');
-    expect(handlers.snapshot).toHaveBeenCalledWith(expect.objectContaining({ type: 'snapshot' }), { kind: 'content-script', host: 'pypi.org', tabId: 7 });
+    expect(handlers.snapshot).toHaveBeenCalledWith(expect.objectContaining({ type: 'snapshot' }), { kind: 'content-script', host: 'pypi.org', tabId: 7, path: '/manage/account/' });
   });
 
   it.each([
@@ -52,6 +52,7 @@ describe('routeMessage', () => {
     ['a page that is not PyPI', { ...CONTENT_SCRIPT, url: 'https://pypi.org.evil.example/manage/account/' }],
     ['PyPI over plain http', { ...CONTENT_SCRIPT, url: 'http://pypi.org/manage/account/' }],
     ['a sender without a url', { id: OWN.id, tab: { id: 7 } as never }],
+    ['a tab in a private window', { ...CONTENT_SCRIPT, tab: { id: 7, incognito: true } as never }],
   ])('ignores %s', (_, sender) => {
     for (const message of [SNAPSHOT, LOGIN_ATTEMPT, DATA_CHANGED, PROMPT_STATES, HISTORY_CURSOR]) expect(route(message, sender)).toBeUndefined();
     expect(calls()).toBe(0);
@@ -61,7 +62,7 @@ describe('routeMessage', () => {
     expect(route(HISTORY_CURSOR, POPUP)).toBeUndefined();
     expect(route({ ...HISTORY_CURSOR, host: 'test.pypi.org' }, CONTENT_SCRIPT)).toBeUndefined(); // the host is never the message's
     await expect(route(HISTORY_CURSOR, CONTENT_SCRIPT)).resolves.toEqual({ storedUpTo: 1_790_000_000_000 });
-    expect(handlers.historyCursor).toHaveBeenCalledWith(HISTORY_CURSOR, { kind: 'content-script', host: 'pypi.org', tabId: 7 });
+    expect(handlers.historyCursor).toHaveBeenCalledWith(HISTORY_CURSOR, { kind: 'content-script', host: 'pypi.org', tabId: 7, path: '/manage/account/' });
     expect(handlers.refresh).not.toHaveBeenCalled();
   });
 

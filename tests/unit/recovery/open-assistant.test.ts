@@ -23,6 +23,7 @@ const deps = (): PromptDeps => ({
   isOnline: () => true,
   openTab: async (url, opener) => void opened.push({ url, opener }),
   sleep: async () => undefined,
+  tabAccount: async () => null,
 });
 
 // A fresh tab per test: the background remembers login attempts per tab, in memory.
