@@ -1,8 +1,27 @@
 import { defineConfig } from 'wxt';
 import { LOOKALIKE_OPT_IN_ORIGINS } from './utils/prompts/lookalike/opt-in';
+import { BREACH_CHECK_DATA_COLLECTION } from './utils/data-consent';
 
 // Firefox needs a stable add-on id for storage, alarms and store review.
 const GECKO_ID = 'pypi-guard@pypi-guard.dev';
+
+/**
+ * Every server the extension's own pages and its background connect to: the `connect-src` of
+ * their Content Security Policy, so nothing else can be reached even by a bug. One entry per
+ * service, with why; PRIVACY.md has the same rows (what is sent, when, how to turn it off).
+ * Content scripts' requests (PyPI's own pages, same-origin) are not covered by this policy.
+ */
+export const CONNECT_SOURCES: Record<string, readonly string[]> = {
+  // The breach check: five hex characters of a password's SHA-1 (utils/prompts/breach/hibp.ts).
+  'Have I Been Pwned range API': ['https://api.pwnedpasswords.com'],
+  // Project source repositories for the recovery assistant's evidence (utils/recovery/project-sources.ts).
+  'PyPI JSON API': ['https://pypi.org', 'https://test.pypi.org'],
+};
+
+/** The extension pages' policy: only our own scripts, no plugins, no <base>, and the servers above. */
+export function extensionPagesCsp(sources: Record<string, readonly string[]> = CONNECT_SOURCES): string {
+  return ["script-src 'self'", "object-src 'none'", "base-uri 'none'", `connect-src ${[...new Set(Object.values(sources).flat())].join(' ')}`].join('; ');
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -13,12 +32,18 @@ export default defineConfig({
     // Only what the code calls: `alarms` wakes the worker for reminders, `notifications` shows them,
     // `activeTab` lets the popup see which PyPI the current tab is on (only when the user opens it),
     // `scripting` registers the opt-in look-alike probe (no install warning; without host access it
-    // reaches nothing the content scripts do not already). Content scripts declare their own PyPI
-    // matches; no host permission is needed for them or for the CORS-enabled APIs we call.
-    permissions: ['alarms', 'notifications', 'activeTab', 'scripting'],
+    // reaches nothing the content scripts do not already), `storage` for the browser-session state
+    // (which account each tab showed, which tab is a look-alike; never on disk). Content scripts
+    // declare their own PyPI matches; no host permission is needed for them or for the CORS-enabled
+    // APIs we call.
+    permissions: ['alarms', 'notifications', 'activeTab', 'scripting', 'storage'],
     // Asked for only when the user turns on "look-alike check on every site" in the options page
     // (utils/prompts/lookalike/opt-in.ts); given back when they turn it off.
     optional_host_permissions: [...LOOKALIKE_OPT_IN_ORIGINS],
+    // Private windows leave nothing: PyPI Guard cannot be enabled there at all (and the background
+    // refuses any message from a private tab should a browser let it in: utils/sender.ts).
+    incognito: 'not_allowed',
+    content_security_policy: { extension_pages: extensionPagesCsp() },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'PyPI Guard' },
     ...(browser === 'firefox'
@@ -28,13 +53,24 @@ export default defineConfig({
               id: GECKO_ID,
               // 140 is the first release (and ESR) that reads data_collection_permissions.
               strict_min_version: '140.0',
-              // Nothing leaves the device except the 5-character HIBP prefix.
-              data_collection_permissions: { required: ['none'] },
+              data_collection_permissions: {
+                // Project names read on the user's PyPI pages go back to PyPI's JSON API (source
+                // repositories for the recovery assistant's evidence): website content, always.
+                required: ['websiteContent'],
+                // The breach check's 5-character hash prefix to Have I Been Pwned: the user can
+                // turn it off, so it waits for this consent (utils/data-consent.ts).
+                optional: [...BREACH_CHECK_DATA_COLLECTION],
+              },
             },
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : {
+          // AbortSignal.any (the login page's content script) is the newest API the code needs
+          // (Chrome 116); documentIds in scripting.executeScript need 106, storage.session 102,
+          // the look-alike warning's top layer (popover) 114.
+          minimum_chrome_version: '116',
+        }),
   }),
   vite: () => ({
     build: { target: 'es2022' },

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '@/utils/settings';
+import { hasBreachCheckConsent, requestBreachCheckConsent } from '@/utils/data-consent';
 import { DAY_MS } from '@/utils/reminders';
 import type { SectionProps } from './App';
 import { formatDateTime } from './format';
@@ -37,6 +38,9 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
   const now = deps.now();
   const isPaused = settings.pausedUntil !== null && settings.pausedUntil > now;
   const [pauseMs, setPauseMs] = useState(PAUSES[1]!.ms);
+  // Firefox: the breach check also needs the browser's data consent (always true elsewhere).
+  const [breachConsent, setBreachConsent] = useState(true);
+  useEffect(() => void hasBreachCheckConsent().then(setBreachConsent), []);
 
   return (
     <section aria-labelledby="reminders-heading">
@@ -157,7 +161,19 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
       <fieldset>
         <legend>Checks</legend>
         <label class="choice">
-          <input type="checkbox" checked={settings.breachCheck} onChange={(event) => void saveSettings({ breachCheck: event.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.breachCheck && breachConsent}
+            onChange={(event) => {
+              const wanted = event.currentTarget.checked;
+              // Firefox asks for its data consent first (in the click); elsewhere this resolves at once.
+              const consent = wanted ? requestBreachCheckConsent() : Promise.resolve(breachConsent);
+              void consent.then((granted) => {
+                setBreachConsent(granted);
+                return saveSettings({ breachCheck: wanted && granted });
+              });
+            }}
+          />
           Check passwords typed on PyPI against Have I Been Pwned
           <span class="hint">Only the first 5 characters of the password’s SHA-1 hash leave the browser; the password never does.</span>
         </label>

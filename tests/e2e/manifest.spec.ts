@@ -3,6 +3,8 @@ import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { chromeExtensionDir, repoRoot } from './support/paths';
 import { lookalikeOf } from '../../utils/prompts/lookalike/detect';
+import { HIBP_RANGE_ORIGIN } from '../../utils/prompts/breach/hibp';
+import { projectJsonUrl } from '../../utils/recovery/project-sources';
 import { LOOKALIKE_OPT_IN_ORIGINS } from '../../utils/prompts/lookalike/opt-in';
 import { candidateKinds, PAGE_DEFINITIONS } from '../../utils/pypi/pages';
 import { matchPatternCovers } from '../../utils/pypi/match-patterns';
@@ -14,7 +16,10 @@ const manifest = JSON.parse(readFileSync(path.join(chromeExtensionDir, 'manifest
   host_permissions?: string[];
   optional_permissions?: string[];
   optional_host_permissions?: string[];
-  content_scripts?: { matches: string[]; js?: string[] }[];
+  content_scripts?: { matches: string[]; js?: string[]; run_at?: string }[];
+  incognito?: string;
+  minimum_chrome_version?: string;
+  content_security_policy?: { extension_pages?: string };
   name: string;
   description: string;
   icons: Record<string, string>;
@@ -24,7 +29,7 @@ const manifest = JSON.parse(readFileSync(path.join(chromeExtensionDir, 'manifest
 const PERMISSION_USES: Record<string, RegExp> = {
   alarms: /browser\.alarms\./,
   notifications: /browser\.notifications\./,
-  storage: /browser\.storage\./,
+  storage: /browser\.storage\.|storage\.(get|set|remove)Items?\(/,
   tabs: /browser\.tabs\.(query|get)\(.*url/,
   activeTab: /browser\.tabs\.query\(\{ active: true/,
   scripting: /browser\.scripting\.registerContentScripts\(/,
@@ -122,4 +127,33 @@ test('the account script runs on every URL a page kind accepts, and on the facts
     const sample = pattern.replace('/*/', '/alice/').replace(/\?\*$/, '?x=1');
     expect(candidateKinds(new URL(sample)).length, pattern).toBeGreaterThan(0);
   }
+});
+
+test('private windows: PyPI Guard cannot be enabled in them at all', () => {
+  expect(manifest.incognito).toBe('not_allowed');
+});
+
+test('the minimum Chrome version covers the newest API the code calls', () => {
+  expect(manifest.minimum_chrome_version).toBe('116');
+  // The newest of them: AbortSignal.any (Chrome 116). If this moves, so must the manifest.
+  expect(productSource).toMatch(/AbortSignal\.any\(/);
+  // documentIds in executeScript (106) and storage.session (102) are older.
+  expect(productSource).toMatch(/documentIds: \[sender\.documentId\]/);
+});
+
+test('extension pages may connect only to the services the code calls', () => {
+  const policy = manifest.content_security_policy?.extension_pages ?? '';
+  const directives = Object.fromEntries(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  expect(directives['script-src']).toEqual(["'self'"]);
+  expect(directives['object-src']).toEqual(["'none'"]);
+  expect(directives['connect-src']?.sort()).toEqual(['https://api.pwnedpasswords.com', 'https://pypi.org', 'https://test.pypi.org']);
+  // …and those are what the code calls: Have I Been Pwned and PyPI's JSON API on both hosts.
+  for (const url of [HIBP_RANGE_ORIGIN, projectJsonUrl('pypi.org', 'x'), projectJsonUrl('test.pypi.org', 'x')]) {
+    expect(directives['connect-src'], url).toContain(new URL(url).origin);
+  }
+});
+
+test('the look-alike warning starts with the page on the declared domains (no password-field wait)', () => {
+  const lookalikeScript = (manifest.content_scripts ?? []).find((script) => script.js?.some((file) => file.includes('lookalike')));
+  expect(lookalikeScript?.run_at).toBe('document_start');
 });

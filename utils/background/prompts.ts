@@ -12,6 +12,7 @@ import { pendingLoginUsername } from './snapshots';
 import { recoveryAssistantQuery } from '../recovery/query';
 import { candidateKinds } from '../pypi/pages';
 import { tabAccount } from './tab-accounts';
+import { hasBreachCheckConsent } from '../data-consent';
 
 /**
  * The background's side of the in-page prompts. Every handler trusts only the sender's PyPI host
@@ -32,6 +33,8 @@ export interface PromptDeps {
   sleep(ms: number): Promise<void>;
   /** The account the sender's tab last showed (its last snapshot), or null. */
   tabAccount(from: ContentScriptSender): Promise<string | null>;
+  /** Whether the browser's own data consent lets the breach check send its prefix (Firefox; always on Chrome). */
+  breachCheckConsented(): Promise<boolean>;
 }
 
 export const defaultPromptDeps: PromptDeps = {
@@ -44,6 +47,7 @@ export const defaultPromptDeps: PromptDeps = {
   },
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   tabAccount,
+  breachCheckConsented: hasBreachCheckConsent,
 };
 
 /** The recovery assistant (another page of the extension); `from=prompt` says who sent the user. */
@@ -153,7 +157,7 @@ async function withDb<T>(deps: PromptDeps, work: (db: PypiGuardDb) => Promise<T>
  */
 async function hibpRange(message: HibpRangeMessage, deps: PromptDeps): Promise<HibpRangeReply> {
   const settings = await withDb(deps, (db) => getSettings(db));
-  if (!settings.breachCheck) return { ok: false, reason: 'disabled' };
+  if (!settings.breachCheck || !(await deps.breachCheckConsented())) return { ok: false, reason: 'disabled' };
   if (!deps.isOnline()) return { ok: false, reason: 'offline' };
   try {
     const response = await deps.fetch(hibpRangeUrl(message.prefix), {

@@ -23,6 +23,8 @@ let opened: { url: string; opener?: number }[];
 let deps: PromptDeps;
 /** Which account each tab's page last showed (its last snapshot), as the background keeps it. */
 let boundTabs: Map<number | undefined, string>;
+/** Firefox's data consent for the breach check (Chrome has none: true). */
+let consented: boolean;
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -44,9 +46,11 @@ beforeEach(async () => {
     isOnline: () => online,
     openTab: async (url, opener) => void opened.push({ url, opener }),
     sleep: async () => undefined,
+    breachCheckConsented: async () => consented,
     tabAccount: async (from) => boundTabs.get(from.tabId) ?? null,
   };
   boundTabs = new Map([[TAB.tabId, 'pypi.org/alice']]);
+  consented = true;
   await db.put('accounts', account());
 });
 afterEach(async () => {
@@ -179,6 +183,17 @@ describe('hibp-range', () => {
     await saveSettings(db, { breachCheck: false });
     expect(await send({ type: 'hibp-range', prefix: '5BAA6' })).toEqual({ ok: false, reason: 'disabled' });
     expect(fetched).toEqual([]);
+  });
+
+  it('sends nothing in Firefox until the user granted its data consent for the check (declared optional)', async () => {
+    consented = false;
+    expect(await send({ type: 'hibp-range', prefix: '5BAA6' })).toEqual({ ok: false, reason: 'disabled' });
+    expect(fetched).toEqual([]);
+  });
+
+  it('a lying or broken answer yields no verdict it does not support: only well-formed lines count', async () => {
+    answer = async () => new Response('<html>pwned!</html>\r\nNOT-A-HASH:99\r\n1E4C9B93F3F0682250B6CF8331B7EE68FD8:abc\r\n1E4C9B93F3F0682250B6CF8331B7EE68FD8:-5\r\n');
+    expect(await send({ type: 'hibp-range', prefix: '5BAA6' })).toEqual({ ok: true, entries: [] });
   });
 
   it('says offline without trying when the browser is offline, unavailable on errors', async () => {

@@ -23,6 +23,7 @@ const deps = (): PromptDeps => ({
   isOnline: () => true,
   openTab: async (url, opener) => void opened.push({ url, opener }),
   sleep: async () => undefined,
+  breachCheckConsented: async () => true,
   tabAccount: async () => null,
 });
 
