@@ -3,7 +3,7 @@ import { PYPI_HOSTS } from './pypi/hosts';
 import { EVENT_TAGS } from './pypi/event-tags';
 import { PAGE_KINDS } from './pypi/page-kinds';
 import type { AccountSnapshot } from './pypi/snapshot';
-import { epochMs, text } from './schema-parts';
+import { epochMs, pypiUsername, text } from './schema-parts';
 import { PROMPT_IDS, type PromptId } from './prompts/ids';
 import type { HibpRangeReply } from './prompts/breach/hibp';
 import type { AccountAuditReply } from './prompts/account-audit';
@@ -15,8 +15,7 @@ import type { AccountAuditReply } from './prompts/account-audit';
  */
 
 const time = epochMs;
-// PyPI's own username rule (pypi-facts.md §7): 1–50 of [A-Za-z0-9._-], alphanumeric at both ends.
-const username = v.pipe(v.string(), v.regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,48}[a-zA-Z0-9])?$/));
+const username = pypiUsername;
 
 // Flags a page did not show are absent (unknown), so they are optional here.
 const EmailSchema = v.strictObject({
@@ -169,12 +168,16 @@ export const LoginPageShownMessageSchema = v.strictObject({
   compromisedPassword: v.optional(v.literal(true)),
 });
 
+/** PBKDF2 rounds a drill hash must have: fewer would make the stored hashes cheap to guess. */
+export const MIN_DRILL_ITERATIONS = 100_000;
+export const drillIterations = v.pipe(v.number(), v.integer(), v.minValue(MIN_DRILL_ITERATIONS), v.maxValue(10_000_000));
+
 /** Salted PBKDF2 hashes of the recovery codes PyPI just showed (never the codes). */
 export const RecoveryCodesShownMessageSchema = v.strictObject({
   type: v.literal('recovery-codes-shown'),
   username,
   salt: base64(24),
-  iterations: v.pipe(v.number(), v.integer(), v.minValue(100_000), v.maxValue(10_000_000)),
+  iterations: drillIterations,
   hashes: v.pipe(v.array(base64(44)), v.minLength(1), v.maxLength(8)),
 });
 

@@ -8,12 +8,13 @@ import { Confirm } from './Confirm';
 export function DataSection({ deps, change, announce }: SectionProps) {
   const [importError, setImportError] = useState<string | null>(null);
   const [confirmingWipe, setConfirmingWipe] = useState(false);
+  const [withDrillHashes, setWithDrillHashes] = useState(false);
   const wipeButton = useRef<HTMLButtonElement>(null);
 
   const exportData = async () => {
     const db = await deps.openDb();
     try {
-      const file = await exportAll(db, new Date(deps.now()));
+      const file = await exportAll(db, new Date(deps.now()), { drillHashes: withDrillHashes });
       deps.download(`pypi-guard-export-${file.exportedAt.slice(0, 10)}.json`, JSON.stringify(file, null, 2));
       announce('Export ready: check your downloads.');
     } finally {
@@ -28,12 +29,17 @@ export function DataSection({ deps, change, announce }: SectionProps) {
       setImportError('This file is too large to be a PyPI Guard export. Nothing was changed.');
       return;
     }
-    const db = await deps.openDb();
     let result: Awaited<ReturnType<typeof importAll>>;
     try {
-      result = await importAll(db, await file.text());
-    } finally {
-      db.close();
+      const db = await deps.openDb();
+      try {
+        result = await importAll(db, await file.text());
+      } finally {
+        db.close();
+      }
+    } catch (error) {
+      // Whatever went wrong, the user hears it: import writes in one transaction, so nothing changed.
+      result = { ok: false, message: `PyPI Guard could not read this file (${error instanceof Error ? error.name : 'unknown error'}). Nothing was changed.` };
     }
     if (!result.ok) {
       setImportError(result.message);
@@ -49,8 +55,21 @@ export function DataSection({ deps, change, announce }: SectionProps) {
         Everything PyPI Guard knows stays in this browser. It never stores passwords, recovery codes, TOTP keys or tokens, so an
         export holds none either.
       </p>
+      <p class="hint" id="export-contents" data-field="export-contents">
+        An export is personal data: your PyPI usernames, email addresses, security history with the places (from IP addresses) and
+        devices of each sign-in, API token and project names, recovery requests, reminders and settings. Keep the file as privately as
+        you keep those.
+      </p>
+      <label class="choice">
+        <input type="checkbox" checked={withDrillHashes} onChange={(event) => setWithDrillHashes(event.currentTarget.checked)} />
+        Include the recovery-code drill’s hashes
+        <span class="hint">
+          Salted hashes of your recovery codes, not the codes. Someone holding the file could try to guess the codes from them. Left
+          out, the drill waits for your next set of codes after an import.
+        </span>
+      </label>
       <div class="row">
-        <button type="button" onClick={() => void exportData()}>
+        <button type="button" aria-describedby="export-contents" onClick={() => void exportData()}>
           Export all data (JSON)
         </button>
       </div>

@@ -5,6 +5,7 @@ import { isEnglishDocument, newestEventTime } from '../pypi/parse/account-events
 import { hasTokenScopeInWords } from '../pypi/parse/api-tokens';
 import type { AccountSnapshot } from '../pypi/snapshot';
 import { waitFor } from '../dom/wait-for';
+import { PYPI_USERNAME } from '../schema-parts';
 
 /** The header's user menu is a client-side include; past this, the page is read without it. */
 export const USER_MENU_TIMEOUT_MS = 5_000;
@@ -85,5 +86,5 @@ async function englishCopy(url: URL, doc: Document, deps: ReadPageDeps, hasNewRo
 /** The username typed in PyPI's login form (never the password), when it fits PyPI's rule. */
 export function typedLoginUsername(form: HTMLFormElement): string | null {
   const value = form.querySelector<HTMLInputElement>('input[name="username"]')?.value.trim() ?? '';
-  return /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,48}[a-zA-Z0-9])?$/.test(value) ? value : null;
+  return PYPI_USERNAME.test(value) ? value : null;
 }

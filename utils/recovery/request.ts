@@ -3,6 +3,7 @@ import type { EmailFact } from '../pypi/snapshot';
 import { describeMethods, type Answers } from './decision';
 import { isoDay, type RecoveryAccountFacts } from './facts';
 import { describeRemoved, findSecrets, scrubSecrets, type SecretKind } from './secrets';
+import { PYPI_USERNAME } from '../schema-parts';
 
 /**
  * Builds the account-recovery request for PyPI support (pypi-facts.md §9). The form is a GitHub
@@ -24,8 +25,8 @@ export const CODE_OF_CONDUCT_URL = 'https://policies.python.org/python.org/code-
 export const REASON_LOST_TWO_FACTOR = 'Lost 2FA authentication app or security token';
 export const REASON_LOST_EMAIL = 'Lost access to email address';
 
-/** PyPI's username rule (pypi-facts.md §7). */
-export const USERNAME_PATTERN = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]{0,48}[a-zA-Z0-9])?$/;
+/** PyPI's username rule (pypi-facts.md §7), kept once in schema-parts. */
+export const USERNAME_PATTERN = PYPI_USERNAME;
 
 /**
  * The issue is public. Email addresses are masked by default: enough for an admin to recognise

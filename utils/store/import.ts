@@ -1,11 +1,13 @@
 import * as v from 'valibot';
-import { AccountSnapshotSchema, SecurityEventSchema } from '../messages';
-import { epochMs as time, text } from '../schema-parts';
+import { AccountSnapshotSchema, drillIterations, SecurityEventSchema } from '../messages';
+import { checkIssueUrl } from '../recovery/tracker';
+import { epochMs as time, pypiUsername, text } from '../schema-parts';
 import { PYPI_HOSTS } from '../pypi/hosts';
 import { PAGE_KINDS } from '../pypi/page-kinds';
 import type { Settings } from '../settings';
 import { EXPORT_FORMAT, type ExportFile } from './index';
 import { DB_VERSION, TRANSIENT_STORES, type PypiGuardDb } from './schema';
+import { accountIdOf } from './types';
 import type {
   AccountId,
   AccountRecord,
@@ -20,21 +22,36 @@ import type {
 /**
  * Import of a file written by `exportAll`. Nothing in the file is trusted: it is parsed only after
  * a size check, every record is checked against a strict schema of its store (unknown fields are
- * refused, so nothing that could be a secret gets in), and only a file that passes whole replaces
- * the data, in one transaction. On any problem the user gets one sentence to act on and nothing
- * changes.
+ * refused, so nothing that could be a secret gets in), with the same rules as what the extension
+ * writes itself: PyPI's username rule, ids that are their host and username, the support tracker's
+ * issue addresses, the drill's minimum PBKDF2 rounds. Only a file that passes whole replaces the
+ * data, in one transaction. On any problem the user gets one sentence to act on and nothing
+ * changes; nothing in a file can make the check itself fail (it walks the file without recursion,
+ * and refuses nesting deeper than any export has).
  */
 
 /** Far above any real export (tens of accounts, thousands of events), far below what hurts. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const MAX_RECORDS_PER_STORE = 200_000;
+/** An export nests about eight levels deep; anything far deeper is not one. */
+export const MAX_IMPORT_DEPTH = 32;
 
 const NOTHING_CHANGED = 'Nothing was changed.';
 
 const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
 const host = v.picklist(PYPI_HOSTS);
-const ACCOUNT_ID = /^(pypi\.org|test\.pypi\.org)\/[^\s/]{1,100}$/;
+/** `host/username`, the username by PyPI's rule and lower-cased, as accountIdOf writes it. */
+const ACCOUNT_ID = /^(pypi\.org|test\.pypi\.org)\/[a-z0-9](?:[a-z0-9._-]{0,48}[a-z0-9])?$/;
 const accountId = v.custom<AccountId>((value) => typeof value === 'string' && ACCOUNT_ID.test(value), 'Expected an account id like "pypi.org/alice"');
+/** The tracker's own rule: the canonical address of one issue in pypi/support. */
+const issueUrl = v.pipe(
+  v.string(),
+  v.maxLength(2048),
+  v.check((url) => {
+    const checked = checkIssueUrl(url);
+    return checked.ok && checked.url === url;
+  }, 'Expected the address of an issue in PyPI’s support tracker, like https://github.com/pypi/support/issues/1234'),
+);
 const seen = <T extends v.GenericSchema>(value: T) => v.strictObject({ value, seenAt: time });
 const facts = AccountSnapshotSchema.entries;
 const base64 = (max: number) => v.pipe(v.string(), v.maxLength(max), v.regex(/^[A-Za-z0-9+/]*={0,2}$/));
@@ -47,7 +64,7 @@ const ObservedSchema = v.strictObject({
   recoveryDrill: v.optional(
     v.strictObject({
       salt: base64(128),
-      iterations: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000_000)),
+      iterations: drillIterations,
       hashes: v.pipe(v.array(base64(128)), v.maxLength(16)),
       codesShownAt: time,
       lastDrillAt: v.optional(time),
@@ -56,10 +73,11 @@ const ObservedSchema = v.strictObject({
   ),
 });
 
-const AccountRecordSchema = v.strictObject({
+const AccountRecordSchema = v.pipe(
+  v.strictObject({
   id: accountId,
   host,
-  username: text(100),
+  username: pypiUsername,
   firstSeenAt: time,
   lastSeenAt: time,
   pagesSeenAt: v.record(v.picklist(PAGE_KINDS), time),
@@ -78,7 +96,9 @@ const AccountRecordSchema = v.strictObject({
   ),
   historyReadUpTo: v.optional(time),
   observed: v.optional(ObservedSchema),
-});
+  }),
+  v.check((record) => record.id === accountIdOf(record.host, record.username), 'its id is not its host and username'),
+);
 
 const StoredEventSchema = v.strictObject({
   ...SecurityEventSchema.entries,
@@ -87,12 +107,19 @@ const StoredEventSchema = v.strictObject({
   firstSeenAt: time,
 });
 
-const StoredSnapshotSchema = v.strictObject({
-  ...v.omit(AccountSnapshotSchema, ['securityEvents']).entries,
-  id: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
-  accountId,
-  eventCount: v.optional(count(50_000)),
-});
+const StoredSnapshotSchema = v.pipe(
+  v.strictObject({
+    ...v.omit(AccountSnapshotSchema, ['securityEvents']).entries,
+    id: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    accountId,
+    eventCount: v.optional(count(50_000)),
+  }),
+  // Filed under the account it names, on its own host (snapshots of the two-factor step name none).
+  v.check(
+    (snapshot) => (snapshot.username ? snapshot.accountId === accountIdOf(snapshot.host, snapshot.username) : snapshot.accountId.startsWith(`${snapshot.host}/`)),
+    'its account id is not its host and username',
+  ),
+);
 
 const hour = count(23);
 const days = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650));
@@ -132,11 +159,11 @@ const ReminderHistorySchema = v.strictObject({
 const RecoveryRequestSchema = v.strictObject({
   id: text(256),
   host,
-  username: text(100),
+  username: pypiUsername,
   status: v.picklist(['drafted', 'submitted', 'answered', 'resolved']),
   createdAt: time,
   submittedAt: v.optional(time),
-  issueUrl: v.optional(v.pipe(v.string(), v.maxLength(2048), v.url(), v.startsWith('https://'))),
+  issueUrl: v.optional(issueUrl),
   updatedAt: time,
 });
 
@@ -207,8 +234,9 @@ export function checkImport(text: string): ImportCheck {
     return refuse('This file is not valid JSON: it may be cut short or not be a PyPI Guard export.');
   }
 
-  const secret = findSecret(parsed, '');
-  if (secret) return refuse(`This file contains ${secret}, which could hold a secret. PyPI Guard never stores passwords, codes or tokens, so it will not import this file.`);
+  const scan = scanForSecrets(parsed);
+  if (scan === 'too-deep') return refuse(`This file is nested deeper than any PyPI Guard export (over ${MAX_IMPORT_DEPTH} levels).`);
+  if (scan) return refuse(`This file contains ${scan}, which could hold a secret. PyPI Guard never stores passwords, codes or tokens, so it will not import this file.`);
 
   if (!isRecord(parsed) || parsed.format !== EXPORT_FORMAT) return refuse('This is not a PyPI Guard export (its "format" is missing or different).');
   if (typeof parsed.schemaVersion === 'number' && parsed.schemaVersion > DB_VERSION) {
@@ -274,21 +302,50 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The first field or value that looks like a secret, described for the user, or null. */
-function findSecret(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return SECRET_VALUE.test(value) ? `a value that looks like a token or TOTP key${path ? ` (at ${path})` : ''}` : null;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = findSecret(item, `${path}[${index}]`);
-      if (found) return found;
+/** One value still to look at, and how it was reached (the path is spelled out only for a find). */
+interface Visit {
+  value: unknown;
+  key: string | number | null;
+  parent: Visit | null;
+  depth: number;
+}
+
+function pathOf(visit: Visit): string {
+  const parts: string[] = [];
+  for (let at: Visit | null = visit; at && at.key !== null; at = at.parent) parts.unshift(typeof at.key === 'number' ? `[${at.key}]` : `.${at.key}`);
+  return parts.join('').replace(/^\./, '');
+}
+
+/**
+ * The first field or value that looks like a secret, described for the user; 'too-deep' for a
+ * file nested deeper than any export; or null. Walks with a stack of its own, never recursion, so
+ * no file can exhaust the call stack (a recursive walk threw on deep nesting, and the import
+ * failed without a word).
+ */
+function scanForSecrets(root: unknown): string | 'too-deep' | null {
+  const stack: Visit[] = [{ value: root, key: null, parent: null, depth: 0 }];
+  while (stack.length > 0) {
+    const visit = stack.pop()!;
+    const { value } = visit;
+    const where = () => {
+      const path = pathOf(visit);
+      return path ? ` (at ${path})` : '';
+    };
+    if (typeof value === 'string') {
+      if (SECRET_VALUE.test(value)) return `a value that looks like a token or TOTP key${where()}`;
+      continue;
     }
-    return null;
-  }
-  if (!isRecord(value)) return null;
-  for (const [key, item] of Object.entries(value)) {
-    if (SECRET_FIELD.test(key)) return `a field named "${key}"${path ? ` (at ${path})` : ''}`;
-    const found = findSecret(item, path ? `${path}.${key}` : key);
-    if (found) return found;
+    if (typeof value !== 'object' || value === null) continue;
+    if (visit.depth >= MAX_IMPORT_DEPTH) return 'too-deep';
+    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
+    for (const [key] of entries) {
+      if (typeof key === 'string' && SECRET_FIELD.test(key)) return `a field named "${key}"${where()}`;
+    }
+    // Reversed onto the stack, so the file is read in its own order (the first secret is named).
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const [key, item] = entries[index]!;
+      stack.push({ value: item, key, parent: visit, depth: visit.depth + 1 });
+    }
   }
   return null;
 }

@@ -115,20 +115,35 @@ export interface ExportFile {
   stores: Record<string, { key: IDBValidKey; value: unknown }[]>;
 }
 
+export interface ExportOptions {
+  /**
+   * Keep the recovery-code drill's salted hashes in the file (default). Without them the file
+   * cannot be used to guess recovery codes offline, and after an import the drill waits for the
+   * next set of codes.
+   */
+  drillHashes?: boolean;
+}
+
 /** Every record of every store (bar short-lived working state), with its key, as one JSON-ready object. */
-export async function exportAll(db: PypiGuardDb, now: Date): Promise<ExportFile> {
+export async function exportAll(db: PypiGuardDb, now: Date, { drillHashes = true }: ExportOptions = {}): Promise<ExportFile> {
   const stores: ExportFile['stores'] = {};
   const names = [...db.objectStoreNames].filter((name) => !(TRANSIENT_STORES as readonly string[]).includes(name));
   const tx = db.transaction(names, 'readonly');
   for (const name of names) {
     const rows: { key: IDBValidKey; value: unknown }[] = [];
     for (let cursor = await tx.objectStore(name).openCursor(); cursor; cursor = await cursor.continue()) {
-      rows.push({ key: cursor.key, value: cursor.value });
+      rows.push({ key: cursor.key, value: name === 'accounts' && !drillHashes ? withoutDrillHashes(cursor.value as AccountRecord) : cursor.value });
     }
     stores[name] = rows;
   }
   await tx.done;
   return { format: EXPORT_FORMAT, schemaVersion: db.version, exportedAt: now.toISOString(), stores };
+}
+
+function withoutDrillHashes(account: AccountRecord): AccountRecord {
+  if (!account.observed?.recoveryDrill) return account;
+  const { recoveryDrill: _left, ...observed } = account.observed;
+  return { ...account, observed };
 }
 
 /** Empties every store (the database itself stays, at its current version). */

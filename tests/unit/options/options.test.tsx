@@ -265,6 +265,36 @@ describe('your data', () => {
     expect(file.stores.accounts?.[0]?.key).toBe('pypi.org/alice');
   });
 
+  it('says what an export holds, and leaves the drill’s hashes out unless asked', async () => {
+    await seedEverything(db, NOW);
+    await renderOptions();
+    const exportButton = screen.getByRole('button', { name: 'Export all data (JSON)' });
+    const contents = document.getElementById(exportButton.getAttribute('aria-describedby')!)!;
+    expect(contents.textContent).toMatch(/personal data.*email addresses.*security history with the places \(from IP addresses\) and\s+devices/s);
+    const include = screen.getByRole('checkbox', { name: /Include the recovery-code drill’s hashes/ });
+    expect(include).toHaveProperty('checked', false);
+    fireEvent.click(exportButton);
+    await waitFor(() => expect(deps.download).toHaveBeenCalledTimes(1));
+    expect(deps.download.mock.calls[0]![1]).not.toContain('recoveryDrill');
+    fireEvent.click(include);
+    fireEvent.click(exportButton);
+    await waitFor(() => expect(deps.download).toHaveBeenCalledTimes(2));
+    expect((JSON.parse(deps.download.mock.calls[1]![1] as string) as ExportFile).stores.accounts?.[0]?.value).toMatchObject({ observed: { recoveryDrill: { iterations: 600_000 } } });
+  });
+
+  it('shows every refusal with its reason — also a failure nobody foresaw — and changes nothing', async () => {
+    await seedEverything(db, NOW);
+    const before = (await exportAll(db, new Date(NOW))).stores;
+    await renderOptions();
+    uploadFile(`{"format":"pypi-guard-export","schemaVersion":1,"exportedAt":"x","stores":{"settings":[{"key":"settings","value":${'['.repeat(50_000)}${']'.repeat(50_000)}}]}}`);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/nested deeper than any PyPI Guard export.*Nothing was changed\./);
+    // The store cannot even be opened: still a sentence, not a silent failure.
+    deps.openDb = () => Promise.reject(new DOMException('blocked', 'InvalidStateError'));
+    uploadFile(JSON.stringify(await exportAll(db, new Date(NOW))));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('PyPI Guard could not read this file (InvalidStateError). Nothing was changed.'));
+    expect((await exportAll(db, new Date(NOW))).stores).toEqual(before);
+  });
+
   it('imports an export back', async () => {
     await seedEverything(db, NOW);
     const exported = JSON.stringify(await exportAll(db, new Date(NOW)));

@@ -83,6 +83,11 @@ describe('export → wipe → import', () => {
   });
 });
 
+/** JSON text of arrays inside arrays, `depth` levels deep (too deep for JSON.stringify to write). */
+function nested(depth: number): string {
+  return `${'['.repeat(depth)}${']'.repeat(depth)}`;
+}
+
 describe('a bad file is refused with a message and nothing changes', () => {
   type Case = [name: string, corrupt: (file: ExportFile, text: string) => string, message: RegExp];
   const cases: Case[] = [
@@ -152,6 +157,80 @@ describe('a bad file is refused with a message and nothing changes', () => {
       /settings record 1: "passwordRotationDays"/,
     ],
     ['an oversized file', () => `{"format":"${EXPORT_FORMAT}","pad":"${'x'.repeat(MAX_IMPORT_BYTES)}"}`, /too large/],
+    // The rules the extension's own writes follow, one case each.
+    [
+      'a username PyPI would not allow',
+      (file) => {
+        const account = file.stores.accounts![0]!.value as { username: string };
+        account.username = 'alice smith';
+        return JSON.stringify(file);
+      },
+      /accounts record 1: "username": Expected a PyPI username/,
+    ],
+    [
+      'an account whose id is not its host and username',
+      (file) => {
+        const account = file.stores.accounts![0]!.value as { username: string };
+        account.username = 'mallory'; // still filed as pypi.org/alice
+        return JSON.stringify(file);
+      },
+      /accounts record 1: its id is not its host and username/,
+    ],
+    [
+      'an account id that breaks the username rule',
+      (file) => {
+        const event = file.stores.events![0]!.value as { accountId: string };
+        event.accountId = 'pypi.org/../../etc';
+        return JSON.stringify(file);
+      },
+      /events record 1: "accountId": Expected an account id/,
+    ],
+    [
+      'a snapshot filed under another account than it names',
+      (file) => {
+        const snapshot = file.stores.snapshots![0]!.value as { accountId: string };
+        snapshot.accountId = 'test.pypi.org/alice';
+        return JSON.stringify(file);
+      },
+      /snapshots record 1: its account id is not its host and username/,
+    ],
+    [
+      'a recovery request for a username PyPI would not allow',
+      (file) => {
+        (file.stores.recoveryRequests![0]!.value as { username: string }).username = '<script>';
+        return JSON.stringify(file);
+      },
+      /recoveryRequests record 1: "username": Expected a PyPI username/,
+    ],
+    [
+      'an issue address outside PyPI’s support tracker',
+      (file) => {
+        (file.stores.recoveryRequests![0]!.value as { issueUrl: string }).issueUrl = 'https://evil.example/pypi/support/issues/1234';
+        return JSON.stringify(file);
+      },
+      /recoveryRequests record 1: "issueUrl": Expected the address of an issue in PyPI’s support tracker/,
+    ],
+    [
+      'an issue address that is not one issue',
+      (file) => {
+        (file.stores.recoveryRequests![0]!.value as { issueUrl: string }).issueUrl = 'https://github.com/pypi/support/issues/1234?redirect=https://evil.example';
+        return JSON.stringify(file);
+      },
+      /"issueUrl": Expected the address of an issue/,
+    ],
+    [
+      'drill hashes with too few PBKDF2 rounds',
+      (file) => {
+        (file.stores.accounts![0]!.value as { observed: { recoveryDrill: { iterations: number } } }).observed.recoveryDrill.iterations = 1;
+        return JSON.stringify(file);
+      },
+      /accounts record 1: "observed\.recoveryDrill\.iterations": Invalid value: Expected >=100000/,
+    ],
+    [
+      'a file nested far deeper than any export (the check walks it without recursion)',
+      (file) => JSON.stringify({ ...file, stores: { ...file.stores, settings: [{ key: 'settings', value: 'DEEP' }] } }).replace('"DEEP"', nested(100_000)),
+      /nested deeper than any PyPI Guard export \(over 32 levels\)/,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, corrupt, message) => {
@@ -169,6 +248,22 @@ describe('a bad file is refused with a message and nothing changes', () => {
 
   it('checks without writing', () => {
     expect(checkImport('{}')).toMatchObject({ ok: false });
+  });
+});
+
+describe('export', () => {
+  it('leaves the drill’s hashes out when asked, and the file still imports', async () => {
+    await seedEverything(db, T0);
+    const withHashes = await exportAll(db, new Date(T0));
+    const without = await exportAll(db, new Date(T0), { drillHashes: false });
+    expect(JSON.stringify(withHashes)).toContain('recoveryDrill');
+    expect(JSON.stringify(without)).not.toContain('recoveryDrill');
+    expect(JSON.stringify(without)).not.toContain('aGFzaA==');
+    // Everything else is the same.
+    expect(without.stores.events).toEqual(withHashes.stores.events);
+    expect(await importAll(db, JSON.stringify(without))).toMatchObject({ ok: true });
+    expect((await db.get('accounts', 'pypi.org/alice'))?.observed).toMatchObject({ passwordScore: { value: 4 } });
+    expect((await db.get('accounts', 'pypi.org/alice'))?.observed?.recoveryDrill).toBeUndefined();
   });
 });
 
