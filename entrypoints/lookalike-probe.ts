@@ -1,4 +1,5 @@
 import { browser } from '@wxt-dev/browser';
+import { markDone } from '@/utils/content/done';
 import { waitForDeep } from '@/utils/dom/wait-for';
 import { anyShadowRootOf } from '@/utils/dom/shadow-root';
 import { isPasswordLike } from '@/utils/prompts/lookalike/password-like';
@@ -16,8 +17,12 @@ import { mayImitatePypi } from '@/utils/prompts/lookalike/screen';
  * call does not need the polyfill's weight on every page.
  */
 export default defineUnlistedScript(() => {
-  if (!mayImitatePypi(location.hostname)) return;
+  if (!mayImitatePypi(location.hostname)) return markDone('probe', 'ignored');
   void waitForDeep(document, isPasswordLike, { shadowRootOf: anyShadowRootOf }).then((field) => {
-    if (field) void browser.runtime.sendMessage(LOOKALIKE_PROBE_MESSAGE).catch(() => undefined);
+    if (!field) return;
+    markDone('probe', 'found');
+    void browser.runtime.sendMessage(LOOKALIKE_PROBE_MESSAGE).catch(() => undefined);
   });
+  // The first look ran already (synchronously); a field found by it is marked 'found' just after.
+  markDone('probe', 'watching');
 });

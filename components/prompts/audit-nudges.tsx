@@ -3,6 +3,7 @@ import type { AccountAuditReply, EventToReview, NudgeCheck, NudgeCheckId } from 
 import { definePrompt, type PromptDefinition, type PromptEnv } from '@/utils/prompts/types';
 import { PromptCard, type PromptTone } from './PromptCard';
 import { onUserClick } from './user-click';
+import { markDone } from '@/utils/content/done';
 
 /**
  * The prompts that act on the popup's audit (utils/audit), on PyPI's account settings and 2FA
@@ -33,7 +34,7 @@ function loadAudit(env: PromptEnv): Promise<Ready | null> {
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       }
       return null;
-    })();
+    })().finally(() => markDone('audit'));
     requests.set(env, request);
   }
   return request;

@@ -6,6 +6,7 @@ import { observable } from '@/utils/prompts/observable';
 import type { PromptDefinition, PromptEnv } from '@/utils/prompts/types';
 import { PromptDock } from './PromptDock';
 import { PROMPT_CSS } from './prompt-css';
+import { markDone } from '@/utils/content/done';
 
 /** The one element PyPI Guard adds to a PyPI page. Everything else lives in its shadow root. */
 export const PROMPT_HOST_TAG = 'pypi-guard-ui';
@@ -19,6 +20,12 @@ export const PROMPT_HOST_TAG = 'pypi-guard-ui';
  * username, they are asked for again when it changes.
  */
 export async function mountPrompts(ctx: ContentScriptContext, env: PromptEnv, definitions: readonly PromptDefinition[]): Promise<{ remove(): void } | null> {
+  const mounted = await decideAndMount(ctx, env, definitions);
+  markDone('prompts');
+  return mounted;
+}
+
+async function decideAndMount(ctx: ContentScriptContext, env: PromptEnv, definitions: readonly PromptDefinition[]): Promise<{ remove(): void } | null> {
   const forPage = definitions.filter((definition) => definition.pages.includes(env.pageKind));
   if (forPage.length === 0) return null;
 
@@ -29,7 +36,14 @@ export async function mountPrompts(ctx: ContentScriptContext, env: PromptEnv, de
   // With a fixed account, silenced prompts are left out for good (nothing mounts if none is left).
   const prompts = follows ? forPage : forPage.filter((definition) => definition.dismissal === 'page' || !silenced.get().includes(definition.id));
   if (prompts.length === 0 || !ctx.isValid) return null;
-  if (follows) env.watchDismissalAccount!(() => void silencedFor().then((ids) => silenced.set(ids)));
+  if (follows)
+    env.watchDismissalAccount!(
+      () =>
+        void silencedFor().then((ids) => {
+          silenced.set(ids);
+          markDone('prompts-silenced');
+        }),
+    );
 
   const remember = (id: PromptId, action: 'dismiss' | 'snooze') => {
     void env.send({ type: 'prompt-dismiss', promptId: id, action, ...env.dismissalAccount() });

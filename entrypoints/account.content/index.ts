@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { ACCOUNT_PAGE_PATHS, matchesFor } from '@/utils/pypi/match-patterns';
 import { readAccountPage, typedLoginUsername } from '@/utils/content/read-page';
 import { prefillResetUsername } from '@/utils/content/prefill-reset';
+import { markDone } from '@/utils/content/done';
 import type { HistoryCursorMessage, HistoryCursorReply, LoginAttemptMessage, PasswordResetUsernameMessage, PasswordResetUsernameReply, SnapshotMessage } from '@/utils/messages';
 
 /**
@@ -43,6 +44,7 @@ export default defineContentScript({
     if (snapshot && ctx.isValid) {
       await browser.runtime.sendMessage({ type: 'snapshot', snapshot } satisfies SnapshotMessage);
     }
+    markDone('page-model');
   },
 });
 

@@ -11,6 +11,7 @@ import { reportLoginPage } from '@/utils/prompts/password/login-page';
 import { watchPasswordForm } from '@/utils/prompts/password/watch';
 import { lazyZxcvbn, preloadOnIntent } from '@/utils/prompts/password/lazy-zxcvbn';
 import type { PromptDefinition } from '@/utils/prompts/types';
+import { markDone } from '@/utils/content/done';
 
 /**
  * PyPI's password pages only (login, register, reset, account settings): the one content script
@@ -35,7 +36,11 @@ export default defineContentScript({
       preloadOnIntent(zxcvbn, passwordForm.field, ctx.signal);
       let afterReset = false;
       // Settles the submit that led here, if any: wrong password, breached one, or a reset done.
-      if (passwordForm.kind === 'login') void reportLoginPage(passwordForm.form, env.send, ctx.signal).then((confirmed) => (afterReset = confirmed));
+      if (passwordForm.kind === 'login')
+        void reportLoginPage(passwordForm.form, env.send, ctx.signal).then((confirmed) => {
+          afterReset = confirmed;
+          markDone('login-page');
+        });
       const watch = watchPasswordForm(passwordForm, {
         zxcvbn,
         checker: createBreachChecker(env.send),

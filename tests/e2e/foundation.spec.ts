@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { extensionWorldsIn } from './support/injection';
+import { countExtensionWorlds, extensionWorldsIn } from './support/injection';
 
 test('the service worker starts and has our manifest', async ({ serviceWorker }) => {
   const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
@@ -35,11 +35,15 @@ for (const url of [
     await context.route(/^https:\/\/(example\.com|pypi\.org\.evil\.example)\//, (route) =>
       route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: loginPage.body }),
     );
+    pypi['pypi.org'].setLoggedIn(false); // the sentinel below is the login form itself, not a redirect
     const page = await context.newPage();
+    const worlds = await countExtensionWorlds(page, extensionId);
     await page.goto(url);
-    // Give a content script every chance to start: after load and idle.
-    await page.waitForLoadState('load');
-    await page.waitForTimeout(300);
     expect(await extensionWorldsIn(page, extensionId)).toEqual([]);
+    // A script injected late (document_idle) would have its world before the next page's: go on,
+    // in the same tab, to a page where PyPI Guard does run, and count one world — that one.
+    await page.goto('https://pypi.org/account/login/');
+    await expect.poll(() => worlds.count()).toBeGreaterThan(0);
+    expect(worlds.count()).toBe(1);
   });
 }

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { storedAccount } from './support/extension-db';
+import { waitForDone } from './support/done';
 import { scenarioAccount } from '../fixtures/pypi/accounts';
 import type { Page } from '@playwright/test';
 
@@ -58,7 +59,7 @@ test('TOTP and a key with only 2 codes left: the low-codes nudge alone, pointing
   for (const id of ['enable-2fa', 'add-second-method', 'security-events']) await expect(prompt(page, id)).toHaveCount(0);
 });
 
-test('a well-kept account — TOTP and a key, 7 fresh codes left — gets no nudge at all', async ({ context, serviceWorker, pypi }) => {
+test('a well-kept account — TOTP and a key, 7 fresh codes left — gets no nudge at all', async ({ context, serviceWorker, extensionId, pypi }) => {
   const now = new Date();
   const wellKept = scenarioAccount('totp-and-key', now);
   // Regenerated a month ago; the one code PyPI makes you use at set-up is the only one burned.
@@ -69,14 +70,14 @@ test('a well-kept account — TOTP and a key, 7 fresh codes left — gets no nud
   // The page model has stored this visit (the nudges wait for exactly that before they decide)…
   await expect.poll(async () => ((await storedAccount(serviceWorker, 'pypi.org/alice')) as { recoveryCodes?: { value: { unused?: number } } } | undefined)?.recoveryCodes?.value.unused).toBe(7);
   await expect(page.locator('pypi-guard-ui')).toBeAttached();
-  await page.waitForTimeout(2_000); // …and has had every chance to (wrongly) show one.
+  await waitForDone(page, extensionId, 'audit'); // …and the nudges have the audit they decide on.
   for (const id of ['enable-2fa', 'add-second-method', 'generate-recovery-codes', 'security-events']) await expect(prompt(page, id), id).toHaveCount(0);
   await page.goto('https://pypi.org/manage/account/two-factor/');
-  await page.waitForTimeout(2_000);
+  await waitForDone(page, extensionId, 'audit');
   for (const id of ['enable-2fa', 'add-second-method', 'generate-recovery-codes']) await expect(prompt(page, id), id).toHaveCount(0);
 });
 
-test('security events: suspicious rows listed; "It was me" acknowledges them for the popup too', async ({ context, serviceWorker, pypi }) => {
+test('security events: suspicious rows listed; "It was me" acknowledges them for the popup too', async ({ context, serviceWorker, extensionId, pypi }) => {
   pypi['pypi.org'].setScenario('suspicious-history');
   const page = await context.newPage();
   await page.goto('https://pypi.org/manage/account/');
@@ -100,7 +101,7 @@ test('security events: suspicious rows listed; "It was me" acknowledges them for
   // Coming back: nothing new to review.
   await page.reload();
   await expect(page.locator('section#account-events')).toBeVisible();
-  await page.waitForTimeout(1500); // give the prompt every chance to (wrongly) appear
+  await waitForDone(page, extensionId, 'audit');
   await expect(prompt(page, 'security-events')).toHaveCount(0);
 });
 
@@ -126,7 +127,7 @@ test('an ordinary history brings no security-events prompt, on the first visit o
   }
 });
 
-test('security events: a harmless-looking row new since the last visit is highlighted until "It was me"', async ({ context, serviceWorker, pypi }) => {
+test('security events: a harmless-looking row new since the last visit is highlighted until "It was me"', async ({ context, serviceWorker, extensionId, pypi }) => {
   const fake = pypi['pypi.org'];
   fake.setScenario('totp-only');
   const page = await context.newPage();
@@ -162,7 +163,7 @@ test('security events: a harmless-looking row new since the last visit is highli
   // Acknowledged: the next visit has nothing to show.
   await page.reload();
   await expect(prompt(page, 'add-second-method')).toBeVisible();
-  await page.waitForTimeout(1500); // give the prompt every chance to (wrongly) appear
+  await waitForDone(page, extensionId, 'audit');
   await expect(prompt(page, 'security-events')).toHaveCount(0);
 });
 

@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
 import { readExtensionDb } from './support/extension-db';
+import { waitForDone } from './support/done';
 
 /*
  * Path 1 of the recovery assistant (issue 8): forgot password, email works → PyPI's password reset,
@@ -55,8 +56,7 @@ test('the reset page opened from the assistant shows the chosen username, sent o
   // Once only: a reload starts empty (nothing is stored for this host to fall back on).
   await resetTab.reload();
   await expect(field(resetTab)).toBeVisible();
-  await resetTab.waitForLoadState('load');
-  await resetTab.waitForTimeout(1_000); // room for the content script, which must do nothing
+  await waitForDone(resetTab, extensionId, 'page-model'); // the content script has been and done nothing
   await expect(field(resetTab)).toHaveValue('');
 
   // The prefilled form works as PyPI's does: the user sends it.
@@ -82,8 +82,7 @@ test('what the user already typed on the reset page is left alone', async ({ con
   const assistant = await chooseForgottenPassword(context, extensionId);
   const resetTab = await followResetLink(context, assistant);
   await expect(field(resetTab)).toHaveValue('someone@example.org');
-  await resetTab.waitForLoadState('load');
-  await resetTab.waitForTimeout(1_000); // room for the content script, which must leave the field alone
+  await waitForDone(resetTab, extensionId, 'page-model'); // the content script has been, and left the field alone
   await expect(field(resetTab)).toHaveValue('someone@example.org');
 
   // It did not even use up the assistant's choice: the next reset page, untouched, gets it.

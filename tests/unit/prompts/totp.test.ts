@@ -87,3 +87,34 @@ describe('clock offset from a Date header', () => {
     expect(describeOffset(3 * 3_600_000)).toBe('about 3 hours');
   });
 });
+
+describe('RFC 6238 known-answer vectors (Appendix B, SHA-1)', () => {
+  // The RFC's SHA-1 seed is the ASCII "12345678901234567890"; its codes are 8 digits. PyPI uses
+  // 6, which are the last six of the same truncated HMAC (RFC 4226 §5.3: code mod 10^digits).
+  const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // base32 of "12345678901234567890"
+  const VECTORS: [unixSeconds: number, eightDigits: string][] = [
+    [59, '94287082'],
+    [1_111_111_109, '07081804'],
+    [1_111_111_111, '14050471'],
+    [1_234_567_890, '89005924'],
+    [2_000_000_000, '69279037'],
+    [20_000_000_000, '65353130'],
+  ];
+
+  it('reads the RFC key as PyPI would show it', () => {
+    expect(readTotpKey('GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ')).toBe(RFC_SECRET);
+  });
+
+  it.each(VECTORS)('at T=%i the code is the last six digits of %s', (seconds, eightDigits) => {
+    const code = eightDigits.slice(-6);
+    expect(findCodeStep(RFC_SECRET, code, seconds * 1000)).toBe(0);
+    expect(checkTotpCode(RFC_SECRET, code, seconds * 1000)).toEqual({ result: 'match', step: 0 });
+  });
+
+  it('places each vector’s code in its own 30-second step, and no other', () => {
+    // 1111111109 and 1111111111 straddle a step boundary: each code is the other's neighbour.
+    expect(findCodeStep(RFC_SECRET, '081804', 1_111_111_111_000)).toBe(-1);
+    expect(findCodeStep(RFC_SECRET, '050471', 1_111_111_109_000)).toBe(1);
+    expect(checkTotpCode(RFC_SECRET, '287082', 1_234_567_890_000)).toEqual({ result: 'no-match' });
+  });
+});

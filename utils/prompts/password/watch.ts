@@ -4,6 +4,7 @@ import { scoreOnly } from './evaluate';
 import type { LazyZxcvbn } from './lazy-zxcvbn';
 import type { PasswordForm } from './form';
 import { guardInputs } from './inputs';
+import { markDone } from '../../content/done';
 
 export interface PasswordWatch {
   /** Have I Been Pwned's verdict on the password last checked (on blur or submit). */
@@ -105,7 +106,8 @@ export function watchPasswordForm(passwordForm: PasswordForm, deps: PasswordWatc
   }
 
   const options = { signal: deps.signal };
-  field.addEventListener('blur', () => void check(field.value), options);
+  const checkField = () => void check(field.value).then(() => markDone('breach-check'));
+  field.addEventListener('blur', checkField, options);
   field.addEventListener(
     'input',
     () => {
@@ -142,5 +144,5 @@ export function watchPasswordForm(passwordForm: PasswordForm, deps: PasswordWatc
     options,
   );
 
-  return { breach, heldBack, checkNow: () => void check(field.value) };
+  return { breach, heldBack, checkNow: checkField };
 }
