@@ -11,6 +11,7 @@ import type { Page } from '@playwright/test';
 import { submitPypiLogin } from './pages/pypi-login';
 import { OptionsPage } from './pages/options';
 import { doneCount, waitForDone } from './support/done';
+import { FLASH_WAIT_MS } from '../../utils/prompts/password/login-page';
 
 /**
  * In-page prompts end to end, on the fake PyPI in Chromium. Playwright's locators pierce the
@@ -137,6 +138,7 @@ test.describe('password-strength', () => {
     await waitForDone(page, extensionId, 'prompts');
     const asked = await doneCount(page, extensionId, 'prompts-silenced');
     await page.locator('#username').fill('newcomer');
+    await page.locator('#new_password').focus(); // the username field's change event
     await waitForDone(page, extensionId, 'prompts-silenced', asked + 1);
     await page.locator('#new_password').fill('password1');
     await expect(prompt(page, 'password-strength')).toHaveCount(0);
@@ -253,8 +255,9 @@ test.describe('breach', () => {
     await page.locator('#login-form input[type=submit]').click();
     // alice's password is another one: PyPI says "invalid", so the breach is not hers.
     await expect(page.locator('#password-errors')).toContainText('The password is invalid');
-    // The login page that came back has told the background what it shows: the submit is settled.
-    await waitForDone(page, extensionId, 'login-page');
+    // The login page that came back has told the background what it shows (after waiting up to
+    // FLASH_WAIT_MS for a success message that never comes): the submit is settled.
+    await waitForDone(page, extensionId, 'login-page', 1, FLASH_WAIT_MS + 5_000);
     const observed = (await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed ?? {};
     expect(observed).not.toHaveProperty('breachFoundAt');
     expect(observed).not.toHaveProperty('passwordScore');

@@ -36,6 +36,6 @@ export async function doneCount(page: Page, extensionId: string, step: DoneStep)
  * Waits until PyPI Guard has finished `step` on the page at least `times` times: the readiness
  * signal an assertion that something did NOT happen waits for, instead of a fixed sleep.
  */
-export async function waitForDone(page: Page, extensionId: string, step: DoneStep, times = 1): Promise<void> {
-  await expect.poll(() => doneCount(page, extensionId, step), { message: `PyPI Guard did not finish "${step}" ${times}×` }).toBeGreaterThanOrEqual(times);
+export async function waitForDone(page: Page, extensionId: string, step: DoneStep, times = 1, timeout?: number): Promise<void> {
+  await expect.poll(() => doneCount(page, extensionId, step), { message: `PyPI Guard did not finish "${step}" ${times}×`, timeout }).toBeGreaterThanOrEqual(times);
 }
