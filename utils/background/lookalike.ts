@@ -6,6 +6,7 @@ import { DO_NOT_TYPE, LOOKALIKE_HEADLINE, lookalikeTabTitle } from '../prompts/l
 import { LOOKALIKE_WARNING_FILE } from '../prompts/lookalike/opt-in';
 import { getPromptStates, openStore, savePromptState } from '../store';
 import type { PypiGuardDb } from '../store/schema';
+import { withDb } from './with-db';
 
 /**
  * The background's side of the look-alike warning. The warning in the page is the page's to
@@ -99,15 +100,6 @@ export function handleLookalikeMessage(raw: unknown, sender: LookalikeSender, ow
         await savePromptState(db, { id: key, dismissedAt: deps.now() });
         return { saved: true };
       });
-  }
-}
-
-async function withDb<T>(deps: LookalikeDeps, work: (db: PypiGuardDb) => Promise<T>): Promise<T> {
-  const db = await deps.openDb();
-  try {
-    return await work(db);
-  } finally {
-    db.close();
   }
 }
 

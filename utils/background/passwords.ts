@@ -4,6 +4,7 @@ import type { TrustedSender } from '../sender';
 import { accountIdOf, getAccount, getEvents, updateObserved, type AccountId, type AccountRecord, type ObservedFacts } from '../store';
 import { lastPasswordChange } from '../reminders/password-rotation';
 import type { PypiGuardDb } from '../store/schema';
+import { withDb } from './with-db';
 
 /**
  * What PyPI Guard learns from PyPI's password forms: a zxcvbn score, a breach finding and times,
@@ -49,15 +50,6 @@ function current(from: ContentScriptSender, now: number): PendingSubmit | undefi
     return undefined;
   }
   return pending;
-}
-
-async function withDb<T>(deps: PasswordDeps, work: (db: PypiGuardDb) => Promise<T>): Promise<T> {
-  const db = await deps.openDb();
-  try {
-    return await work(db);
-  } finally {
-    db.close();
-  }
 }
 
 /**

@@ -13,6 +13,7 @@ import { recoveryAssistantQuery } from '../recovery/query';
 import { candidateKinds } from '../pypi/pages';
 import { tabAccount } from './tab-accounts';
 import { hasBreachCheckConsent } from '../data-consent';
+import { withDb } from './with-db';
 
 /**
  * The background's side of the in-page prompts. Every handler trusts only the sender's PyPI host
@@ -140,15 +141,6 @@ function namesTypedAccount(from: ContentScriptSender): boolean {
 async function dismissalScope(message: PromptStatesMessage | PromptDismissMessage, from: ContentScriptSender, now: number): Promise<PromptScope> {
   const username = message.username ?? (message.signingIn ? await pendingLoginUsername(from, now) : null);
   return promptScopeOf(from.host, username);
-}
-
-async function withDb<T>(deps: PromptDeps, work: (db: PypiGuardDb) => Promise<T>): Promise<T> {
-  const db = await deps.openDb();
-  try {
-    return await work(db);
-  } finally {
-    db.close();
-  }
 }
 
 /**
