@@ -15,6 +15,8 @@ import {
 import type { PypiGuardDb } from '../store/schema';
 import { refreshBadge } from './badge';
 import { auditEveryAccount, failingChecksOf } from '../audit/summary';
+import type { FetchLike } from '../email-domain/rdap';
+import { refreshEmailDomains } from './email-domains';
 
 /**
  * Binds the pure `due` (utils/reminders) to the browser: alarms wake the worker, notifications
@@ -47,9 +49,13 @@ export interface ReminderDeps {
   openDb(): Promise<PypiGuardDb>;
   now(): number;
   clock: LocalClock;
+  /** For the email-domain check's RDAP lookups (only while it is on); the browser's fetch by default. */
+  fetch?: FetchLike;
 }
 
 export const defaultReminderDeps: ReminderDeps = { openDb: () => openStore(), now: () => Date.now(), clock: systemClock };
+
+const browserFetch: FetchLike = (url, init) => fetch(url, init);
 
 /**
  * Registers the listeners (synchronously: a Manifest V3 worker woken by an alarm or a click only
@@ -126,7 +132,13 @@ async function tick(deps: ReminderDeps): Promise<TickResult> {
   const db = await deps.openDb();
   try {
     const now = deps.now();
-    const [settings, input] = await Promise.all([getSettings(db), readReminderInput(db)]);
+    const [settings, stored] = await Promise.all([getSettings(db), readReminderInput(db)]);
+    // Before anything reads them: the email domains due for a lookup are looked up (opt-in).
+    // A failure there must not cost the reminders: the stored answers stand.
+    const emailDomains = await refreshEmailDomains(db, stored.accounts.map(({ account }) => account), settings, now, deps.fetch ?? browserFetch).catch(
+      () => stored.emailDomains,
+    );
+    const input = { ...stored, emailDomains };
     const reminders = due(input, settings, now, deps.clock);
     const states = new Map(input.reminderStates.map((state) => [state.id, state]));
     const fired: Reminder[] = [];
@@ -136,7 +148,7 @@ async function tick(deps: ReminderDeps): Promise<TickResult> {
       fired.push(reminder);
     }
     // One read of the store feeds the notifications, the badge and the popup's summary.
-    const entries = auditEveryAccount(input.accounts, settings, now);
+    const entries = auditEveryAccount(input.accounts, settings, now, emailDomains);
     const shown = outstanding(reminders);
     await saveAuditSummary(db, { computedAt: now, entries, reminders: shown });
     await refreshBadge({ failingChecks: failingChecksOf(entries), outstandingReminders: shown.length });
