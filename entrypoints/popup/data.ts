@@ -21,7 +21,10 @@ export interface PopupData {
  */
 export async function loadPopupData(db: PypiGuardDb, now: number, activeHost: PypiHost | null, clock?: LocalClock): Promise<PopupData> {
   const [input, settings] = await Promise.all([readReminderInput(db), getSettings(db)]);
-  return { entries: inPopupOrder(auditEveryAccount(input.accounts, settings, now), activeHost), reminders: outstanding(due(input, settings, now, clock)) };
+  return {
+    entries: inPopupOrder(auditEveryAccount(input.accounts, settings, now, input.emailDomains), activeHost),
+    reminders: outstanding(due(input, settings, now, clock)),
+  };
 }
 
 /**
