@@ -21,6 +21,12 @@ const KINDS: { key: keyof Settings['reminders']; label: string; hint: (settings:
   { key: 'recoveryCodes', label: 'Recovery codes', hint: () => 'None left while 2FA is on, 3 or fewer left, or a drill is due.' },
   { key: 'checkUp', label: 'Security check-up', hint: (settings) => `Your PyPI account page has not been seen for ${settings.staleAfterDays} days.` },
   { key: 'recoveryFollowUp', label: 'Recovery request follow-up', hint: () => 'A submitted request has had no answer for 14 days (and every 14 days after).' },
+  {
+    key: 'emailDomain',
+    label: 'Email domain expiry',
+    hint: (settings) =>
+      `An email domain 45, 14 and 3 days before it expires${settings.emailDomainCheck ? '' : ' (needs “Check when your email domains expire” below)'}.`,
+  },
 ];
 
 const PAUSES = [
