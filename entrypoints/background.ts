@@ -1,10 +1,13 @@
 import { browser } from 'wxt/browser';
 import { routeMessage } from '@/utils/background/router';
-import { setupReminders } from '@/utils/background/reminders';
+import { defaultReminderDeps, setupReminders } from '@/utils/background/reminders';
+import { lookUpEmailDomainsInTicks } from '@/utils/background/email-domains';
 import { setupLookalikeOptIn } from '@/utils/prompts/lookalike/opt-in-background';
 
 export default defineBackground(() => {
   const own = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  // Before the first tick: ticks look email domains up (only while the user has the check on).
+  lookUpEmailDomainsInTicks(defaultReminderDeps);
   setupReminders();
   browser.runtime.onMessage.addListener((raw: unknown, sender) => routeMessage(raw, sender, own));
   setupLookalikeOptIn();

@@ -7,6 +7,7 @@ import type { Settings } from '../settings';
 import { getEmailDomainRecords, replaceEmailDomainRecords } from '../store/email-domains';
 import type { PypiGuardDb } from '../store/schema';
 import type { AccountRecord } from '../store/types';
+import type { ReminderDeps } from './reminders';
 
 /** A tick asks about this many domains at most; the rest wait for the next tick. */
 export const MAX_LOOKUPS_PER_TICK = 8;
@@ -72,6 +73,11 @@ export async function refreshEmailDomains(
   }
   await replaceEmailDomainRecords(db, records);
   return records;
+}
+
+/** Lets the reminders tick look email domains up with the browser's fetch (the background entry point calls this). */
+export function lookUpEmailDomainsInTicks(deps: { refreshEmailDomains?: ReminderDeps['refreshEmailDomains'] }, fetchFn: FetchLike = (url, init) => fetch(url, init)): void {
+  deps.refreshEmailDomains = (db, accounts, settings, now) => refreshEmailDomains(db, accounts, settings, now, fetchFn);
 }
 
 function answered(record: EmailDomainRecord, answer: NonNullable<EmailDomainRecord['answer']>, now: number): EmailDomainRecord {

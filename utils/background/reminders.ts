@@ -15,8 +15,9 @@ import {
 import type { PypiGuardDb } from '../store/schema';
 import { refreshBadge } from './badge';
 import { auditEveryAccount, failingChecksOf } from '../audit/summary';
-import type { FetchLike } from '../email-domain/rdap';
-import { refreshEmailDomains } from './email-domains';
+import type { EmailDomainRecord } from '../email-domain/types';
+import type { Settings } from '../settings';
+import type { AccountRecord } from '../store/types';
 
 /**
  * Binds the pure `due` (utils/reminders) to the browser: alarms wake the worker, notifications
@@ -49,13 +50,16 @@ export interface ReminderDeps {
   openDb(): Promise<PypiGuardDb>;
   now(): number;
   clock: LocalClock;
-  /** For the email-domain check's RDAP lookups (only while it is on); the browser's fetch by default. */
-  fetch?: FetchLike;
+  /**
+   * Brings the email domains' RDAP answers up to date and returns them (utils/background/email-domains.ts).
+   * Set by the background entry point only: it carries the public-suffix list and IANA's file,
+   * which the pages that import this module (popup, options) must not load. Without it, a tick
+   * uses the stored answers.
+   */
+  refreshEmailDomains?(db: PypiGuardDb, accounts: AccountRecord[], settings: Settings, now: number): Promise<EmailDomainRecord[]>;
 }
 
 export const defaultReminderDeps: ReminderDeps = { openDb: () => openStore(), now: () => Date.now(), clock: systemClock };
-
-const browserFetch: FetchLike = (url, init) => fetch(url, init);
 
 /**
  * Registers the listeners (synchronously: a Manifest V3 worker woken by an alarm or a click only
@@ -135,9 +139,10 @@ async function tick(deps: ReminderDeps): Promise<TickResult> {
     const [settings, stored] = await Promise.all([getSettings(db), readReminderInput(db)]);
     // Before anything reads them: the email domains due for a lookup are looked up (opt-in).
     // A failure there must not cost the reminders: the stored answers stand.
-    const emailDomains = await refreshEmailDomains(db, stored.accounts.map(({ account }) => account), settings, now, deps.fetch ?? browserFetch).catch(
-      () => stored.emailDomains,
-    );
+    const accounts = stored.accounts.map(({ account }) => account);
+    const emailDomains = deps.refreshEmailDomains
+      ? await deps.refreshEmailDomains(db, accounts, settings, now).catch(() => stored.emailDomains)
+      : stored.emailDomains;
     const input = { ...stored, emailDomains };
     const reminders = due(input, settings, now, deps.clock);
     const states = new Map(input.reminderStates.map((state) => [state.id, state]));

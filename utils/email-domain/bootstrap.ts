@@ -1,4 +1,4 @@
-import bootstrapFile from './iana-rdap-dns.json';
+import bootstrapFile from './iana-rdap-dns.json' with { type: 'json' };
 
 /**
  * IANA's RDAP bootstrap registry for domain names (RFC 9224): which RDAP service answers for each

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { domainsToWatch, MAX_LOOKUPS_PER_TICK, refreshEmailDomains } from '@/utils/background/email-domains';
+import { domainsToWatch, lookUpEmailDomainsInTicks, MAX_LOOKUPS_PER_TICK, refreshEmailDomains } from '@/utils/background/email-domains';
+import { resetNotificationSupport, runReminderTick, type ReminderDeps } from '@/utils/background/reminders';
 import type { FetchLike } from '@/utils/email-domain/rdap';
 import { FAR_CACHE_MS, NEAR_CACHE_MS, RETRY_BACKOFF_MS } from '@/utils/email-domain/schedule';
-import { deleteStore, getEmailDomainRecords, openStore } from '@/utils/store';
+import { deleteStore, getEmailDomainRecords, openStore, readAuditSummary, saveSettings } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import type { AccountRecord } from '@/utils/store/types';
 import { NOT_FOUND_BODY, rdapResponse, sidnDomain, verisignDomain } from '../email-domain/rdap-answers';
-import { account, DAY, HOUR, T0 } from '../reminders/builders';
+import { account, DAY, HOUR, T0, UTC } from '../reminders/builders';
 
 const ON = { emailDomainCheck: true };
 const OFF = { emailDomainCheck: false };
@@ -144,5 +145,26 @@ describe('refreshEmailDomains', () => {
     await refreshEmailDomains(db, [withEmails('pypi.org/alice', 'x@a.nl', 'x@b.nl')], ON, T0, fetchFn);
     await refreshEmailDomains(db, [withEmails('pypi.org/alice', 'x@a.nl')], ON, T0 + HOUR, fetchFn);
     expect((await getEmailDomainRecords(db)).map((record) => record.domain)).toEqual(['a.nl']);
+  });
+});
+
+describe('in the reminders tick', () => {
+  it('looks the domains up before the audit and the reminders read them, and only while the check is on', async () => {
+    resetNotificationSupport();
+    const fetchFn = registry({ 'example.com': () => rdapResponse(verisignDomain('example.com', { expiresAt: T0 + 14 * DAY - HOUR })) });
+    const deps: ReminderDeps = { openDb: () => openStore(dbName), now: () => T0, clock: UTC };
+    lookUpEmailDomainsInTicks(deps, fetchFn);
+    await db.put('accounts', withEmails('pypi.org/alice', 'alice@example.com'));
+
+    const off = await runReminderTick(deps);
+    expect(fetchFn).not.toHaveBeenCalled();
+    expect(off.fired.filter((reminder) => reminder.kind === 'email-domain')).toEqual([]);
+
+    await saveSettings(db, { emailDomainCheck: true });
+    const on = await runReminderTick(deps);
+    expect(fetchFn).toHaveBeenCalledTimes(1);
+    expect(on.fired.map((reminder) => reminder.id)).toContain('email-domain|example.com');
+    const audit = (await readAuditSummary(db))!.entries[0]!.audit;
+    expect(audit.results.find((result) => result.id === 'email-domain')).toMatchObject({ status: 'warn' });
   });
 });
