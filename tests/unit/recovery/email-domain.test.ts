@@ -3,19 +3,13 @@ import { caveatsFor } from '@/utils/recovery/decision';
 import { decisionFactsOf, recoveryFactsOf } from '@/utils/recovery/facts';
 import { buildReason } from '@/utils/recovery/request';
 import type { EmailDomainRecord, RdapAnswer } from '@/utils/email-domain/types';
-import type { AccountRecord } from '@/utils/store/types';
+import { account } from '../reminders/builders';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 25, 12);
 const CHECKED = NOW - 2 * DAY;
 
-const alice: AccountRecord = {
-  id: 'pypi.org/alice',
-  host: 'pypi.org',
-  username: 'alice',
-  firstSeenAt: NOW - 400 * DAY,
-  lastSeenAt: NOW - DAY,
-  pagesSeenAt: { 'account-settings': NOW - DAY },
+const alice = account({
   emails: {
     value: [
       { address: 'alice@example.org', primary: true, verified: false },
@@ -23,7 +17,7 @@ const alice: AccountRecord = {
     ],
     seenAt: NOW - DAY,
   },
-};
+});
 const record = (answer: RdapAnswer): EmailDomainRecord => ({ domain: 'example.org', hosts: ['example.org'], failures: 0, nextCheckAt: NOW + DAY, answer });
 
 describe('recovery assistant: a lost mailbox on a lapsed domain', () => {
