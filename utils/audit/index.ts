@@ -36,8 +36,7 @@ export interface Audit {
    * 0–100, or null when nothing is known yet. Each check has a weight (2FA 25; recovery codes 15,
    * verified email 15; codes left, second method, password strength, security events 10; password
    * age, API tokens, recovery readiness 5; email domains 10, only while that opt-in check is on;
-   * freshness 0) and scores pass 1, warn ½, fail 0. Unknown
-   * checks are left out rather than counted as failures: the score is over what PyPI Guard knows,
+   * freshness 0) and scores pass 1, warn ½, fail 0. Unknown checks are left out rather than counted as failures: the score is over what PyPI Guard knows,
    * and the popup says how much that is. While any check fails the score is capped at
    * SCORE_CAP_WITH_FAIL, so no average hides a problem that exposes the account today.
    */
