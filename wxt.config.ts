@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { LOOKALIKE_OPT_IN_ORIGINS } from './utils/prompts/lookalike/opt-in';
-import { BREACH_CHECK_DATA_COLLECTION } from './utils/data-consent';
+import { OPTIONAL_DATA_COLLECTION } from './utils/data-consent';
+import { rdapOrigins } from './utils/email-domain/bootstrap';
 
 // Firefox needs a stable add-on id for storage, alarms and store review.
 const GECKO_ID = 'pypi-guard@pypi-guard.dev';
@@ -16,6 +17,9 @@ export const CONNECT_SOURCES: Record<string, readonly string[]> = {
   'Have I Been Pwned range API': ['https://api.pwnedpasswords.com'],
   // Project source repositories for the recovery assistant's evidence (utils/recovery/project-sources.ts).
   'PyPI JSON API': ['https://pypi.org', 'https://test.pypi.org'],
+  // The opt-in email-domain check: each TLD's RDAP server as IANA's bootstrap file lists it
+  // (utils/email-domain/bootstrap.ts), asked from the background's tick.
+  "Registries' RDAP servers": rdapOrigins(),
 };
 
 /** The extension pages' policy: only our own scripts, no plugins, no <base>, and the servers above. */
@@ -57,9 +61,10 @@ export default defineConfig({
                 // Project names read on the user's PyPI pages go back to PyPI's JSON API (source
                 // repositories for the recovery assistant's evidence): website content, always.
                 required: ['websiteContent'],
-                // The breach check's 5-character hash prefix to Have I Been Pwned: the user can
-                // turn it off, so it waits for this consent (utils/data-consent.ts).
-                optional: [...BREACH_CHECK_DATA_COLLECTION],
+                // What the user can turn off waits for this consent (utils/data-consent.ts): the breach
+                // check's 5-character hash prefix to Have I Been Pwned, and the email-domain check's
+                // domain names to RDAP servers.
+                optional: [...OPTIONAL_DATA_COLLECTION],
               },
             },
             gecko_android: { strict_min_version: '142.0' },

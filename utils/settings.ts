@@ -12,6 +12,8 @@ export interface Settings {
     recoveryCodes: boolean;
     checkUp: boolean;
     recoveryFollowUp: boolean;
+    /** An email domain entering the last 45 days before it expires, and again at 14 and 3 days. */
+    emailDomain: boolean;
   };
   /** No notifications between these local hours (24h clock, start inclusive, end exclusive); null = none. */
   quietHours: { startHour: number; endHour: number } | null;
@@ -27,16 +29,25 @@ export interface Settings {
    * check-up reminder and the audit's freshness check use the same boundary.
    */
   staleAfterDays: number;
+  /**
+   * Look up when the account's email domains expire (RDAP, only the domain name is sent). Off
+   * until the user turns it on: the popup offers it once, the options page keeps the switch.
+   */
+  emailDomainCheck: boolean;
+  /** The popup's one-time offer of `emailDomainCheck` was answered (either way): not offered again. */
+  emailDomainCheckOffered: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   passwordRotationDays: 180,
-  reminders: { passwordRotation: true, recoveryCodes: true, checkUp: true, recoveryFollowUp: true },
+  reminders: { passwordRotation: true, recoveryCodes: true, checkUp: true, recoveryFollowUp: true, emailDomain: true },
   quietHours: null,
   pausedUntil: null,
   breachCheck: true,
   drillIntervalDays: 60,
   staleAfterDays: 30,
+  emailDomainCheck: false,
+  emailDomainCheckOffered: false,
 };
 
 /** Fills any missing key of a stored (possibly older) settings object with its default. */

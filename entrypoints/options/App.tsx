@@ -11,6 +11,7 @@ import { Accounts } from './Accounts';
 import { DataSection } from './DataSection';
 import { History } from './History';
 import { LookalikeOptIn } from './LookalikeOptIn';
+import { EmailDomainCheck } from './EmailDomainCheck';
 
 export interface OptionsData {
   settings: Settings;
@@ -97,6 +98,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
           <DueNow data={data} {...props} />
           <ReminderSettings data={data} {...props} />
           <LookalikeOptIn announce={setStatus} />
+          <EmailDomainCheck data={data} saveSettings={props.saveSettings} />
           <Accounts data={data} {...props} />
           <History data={data} {...props} />
           <DataSection data={data} {...props} />

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '@/utils/settings';
-import { hasBreachCheckConsent, requestBreachCheckConsent } from '@/utils/data-consent';
+import { hasDataConsent, requestDataConsent } from '@/utils/data-consent';
 import { DAY_MS } from '@/utils/reminders';
 import type { SectionProps } from './App';
 import { formatDateTime } from './format';
@@ -22,6 +22,12 @@ const KINDS: { key: keyof Settings['reminders']; label: string; hint: (settings:
   { key: 'recoveryCodes', label: 'Recovery codes', hint: () => 'None left while 2FA is on, 3 or fewer left, or a drill is due.' },
   { key: 'checkUp', label: 'Security check-up', hint: (settings) => `Your PyPI account page has not been seen for ${settings.staleAfterDays} days.` },
   { key: 'recoveryFollowUp', label: 'Recovery request follow-up', hint: () => 'A submitted request has had no answer for 14 days (and every 14 days after).' },
+  {
+    key: 'emailDomain',
+    label: 'Email domain expiry',
+    hint: (settings) =>
+      `An email domain 45, 14 and 3 days before it expires${settings.emailDomainCheck ? '' : ' (needs “Check when your email domains expire” below)'}.`,
+  },
 ];
 
 const PAUSES = [
@@ -40,7 +46,7 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
   const [pauseMs, setPauseMs] = useState(PAUSES[1]!.ms);
   // Firefox: the breach check also needs the browser's data consent (always true elsewhere).
   const [breachConsent, setBreachConsent] = useState(true);
-  useEffect(() => void hasBreachCheckConsent().then(setBreachConsent), []);
+  useEffect(() => void hasDataConsent('breachCheck').then(setBreachConsent), []);
 
   return (
     <section aria-labelledby="reminders-heading">
@@ -167,7 +173,7 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
             onChange={(event) => {
               const wanted = event.currentTarget.checked;
               // Firefox asks for its data consent first (in the click); elsewhere this resolves at once.
-              const consent = wanted ? requestBreachCheckConsent() : Promise.resolve(breachConsent);
+              const consent = wanted ? requestDataConsent('breachCheck') : Promise.resolve(breachConsent);
               void consent.then((granted) => {
                 setBreachConsent(granted);
                 return saveSettings({ breachCheck: wanted && granted });

@@ -12,6 +12,7 @@ const KIND_TITLES: Record<string, string> = {
   'recovery-codes': 'Recovery codes',
   'check-up': 'Security check-up',
   'recovery-follow-up': 'Recovery request follow-up',
+  'email-domain': 'Email domain expiry',
 };
 
 export function kindTitle(kind: string): string {

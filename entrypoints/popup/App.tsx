@@ -1,13 +1,15 @@
 import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { CheckResult } from '@/utils/audit';
 import type { Reminder } from '@/utils/reminders';
-import { readAuditSummary, recordReminderAction, updateObserved } from '@/utils/store';
+import { readAuditSummary, recordReminderAction, saveSettings, updateObserved } from '@/utils/store';
 import { SNOOZE_MS } from '@/utils/background/reminders';
 import type { PypiHost } from '@/utils/pypi/hosts';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import { AccountSection } from './AccountSection';
 import { loadPopupData, overallState, popupDataOf, type AccountAudit } from './data';
 import { RemindersSection } from './RemindersSection';
+import { EmailDomainOffer } from './EmailDomainOffer';
+import { requestDataConsent } from '@/utils/data-consent';
 
 /** Everything the popup needs from the browser, injected so component tests can run it. */
 export interface PopupDeps {
@@ -16,8 +18,11 @@ export interface PopupDeps {
   activeHost(): Promise<PypiHost | null>;
   /** A page of the extension, as a URL. */
   extensionUrl(path: string): string;
-  /** Tells the background the data changed (badge, reminders). */
-  dataChanged(): void;
+  /**
+   * Tells the background the data changed (badge, reminders, email-domain lookups); resolves once
+   * its tick has run. Never rejects.
+   */
+  dataChanged(): Promise<void> | void;
   /** Removes a reminder's notification once the user answered it here. */
   clearNotification(reminder: Reminder): void;
 }
@@ -28,7 +33,7 @@ export interface PopupDeps {
  */
 type LoadState =
   | { phase: 'loading' }
-  | { phase: 'ready'; source: 'summary' | 'store'; entries: AccountAudit[]; reminders: Reminder[] }
+  | { phase: 'ready'; source: 'summary' | 'store'; entries: AccountAudit[]; reminders: Reminder[]; emailDomainsToOffer: string[] }
   | { phase: 'error'; message: string };
 
 export function App({ deps }: { deps: PopupDeps }) {
@@ -85,6 +90,27 @@ export function App({ deps }: { deps: PopupDeps }) {
     if (action !== 'opened') await load();
   };
 
+  const [offerBusy, setOfferBusy] = useState(false);
+  const onOfferAnswer = async (wanted: boolean) => {
+    // Firefox asks for its data consent first (still in the click); elsewhere this resolves at once.
+    const consent = wanted ? requestDataConsent('emailDomainCheck') : Promise.resolve(true);
+    setOfferBusy(true);
+    try {
+      const turnOn = wanted && (await consent);
+      const db = await deps.openDb();
+      try {
+        await saveSettings(db, { emailDomainCheck: turnOn, emailDomainCheckOffered: true });
+      } finally {
+        db.close();
+      }
+      // Turned on: the background's tick looks the domains up before it answers.
+      await deps.dataChanged();
+      await load();
+    } finally {
+      setOfferBusy(false);
+    }
+  };
+
   const entries = state.phase === 'ready' ? state.entries : [];
   const reminders = state.phase === 'ready' ? state.reminders : [];
   const overall = state.phase === 'ready' && entries.length > 0 ? overallState(entries) : null;
@@ -130,6 +156,11 @@ export function App({ deps }: { deps: PopupDeps }) {
         {entries.map((entry) => (
           <AccountSection key={entry.account.id} entry={entry} now={now} fixHref={fixHref} onAcknowledge={(target) => void onAcknowledge(target)} />
         ))}
+
+        {/* After the accounts, like the reminders: what arrives with the store's read never pushes them down. */}
+        {state.phase === 'ready' && state.emailDomainsToOffer.length > 0 ? (
+          <EmailDomainOffer domains={state.emailDomainsToOffer} busy={offerBusy} onAnswer={(turnOn) => void onOfferAnswer(turnOn)} />
+        ) : null}
 
         {/* After the accounts, so that arriving reminders never push them down; the header's line links here. */}
         {reminders.length > 0 ? (

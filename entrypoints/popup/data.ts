@@ -1,4 +1,5 @@
 import type { CheckResult, CheckStatus } from '@/utils/audit';
+import { largeMailProviderOf, mailHostOf } from '@/utils/email-domain/mail-providers';
 import { auditEveryAccount, type AccountAudit, type AuditSummary } from '@/utils/audit/summary';
 import type { PypiHost } from '@/utils/pypi/hosts';
 import { due, outstanding, type LocalClock, type Reminder } from '@/utils/reminders';
@@ -11,6 +12,11 @@ export interface PopupData {
   entries: AccountAudit[];
   /** Reminders due now and not snoozed or done: the same list the badge and notifications use. */
   reminders: Reminder[];
+  /**
+   * The accounts' own email domains (not at a large provider) while the email-domain check is
+   * off and its one-time offer unanswered: what the popup offers to check. Empty otherwise.
+   */
+  emailDomainsToOffer: string[];
 }
 
 /**
@@ -21,7 +27,17 @@ export interface PopupData {
  */
 export async function loadPopupData(db: PypiGuardDb, now: number, activeHost: PypiHost | null, clock?: LocalClock): Promise<PopupData> {
   const [input, settings] = await Promise.all([readReminderInput(db), getSettings(db)]);
-  return { entries: inPopupOrder(auditEveryAccount(input.accounts, settings, now), activeHost), reminders: outstanding(due(input, settings, now, clock)) };
+  return {
+    entries: inPopupOrder(auditEveryAccount(input.accounts, settings, now, input.emailDomains), activeHost),
+    reminders: outstanding(due(input, settings, now, clock)),
+    emailDomainsToOffer: settings.emailDomainCheck || settings.emailDomainCheckOffered ? [] : customMailHosts(input.accounts.map(({ account }) => account)),
+  };
+}
+
+/** Mail hosts of the accounts' addresses that no large provider owns, each once. */
+function customMailHosts(accounts: readonly AccountAudit['account'][]): string[] {
+  const hosts = accounts.flatMap((account) => (account.emails?.value ?? []).map((email) => mailHostOf(email.address)));
+  return [...new Set(hosts.filter((host): host is string => host !== null && !largeMailProviderOf(host)))];
 }
 
 /**
@@ -29,7 +45,7 @@ export async function loadPopupData(db: PypiGuardDb, now: number, activeHost: Py
  * record, in the popup's order. `loadPopupData` follows and replaces it.
  */
 export function popupDataOf(summary: AuditSummary, activeHost: PypiHost | null): PopupData {
-  return { entries: inPopupOrder(summary.entries, activeHost), reminders: summary.reminders };
+  return { entries: inPopupOrder(summary.entries, activeHost), reminders: summary.reminders, emailDomainsToOffer: [] };
 }
 
 /** The active tab's PyPI first, then the most recently seen. */

@@ -31,7 +31,11 @@ const deps: PopupDeps = {
     return tab?.url ? pypiHostOf(tab.url) : null;
   },
   extensionUrl: (path) => browser.runtime.getURL(`/${path}` as '/'),
-  dataChanged: () => void browser.runtime.sendMessage({ type: 'data-changed' } satisfies DataChangedMessage),
+  dataChanged: () =>
+    browser.runtime.sendMessage({ type: 'data-changed' } satisfies DataChangedMessage).then(
+      () => undefined,
+      () => undefined, // the background is restarting: its start-up tick catches up
+    ),
   clearNotification: (reminder) => void browser.notifications.clear(notificationIdOf(reminder)),
 };
 

@@ -3,7 +3,7 @@ import { walk, type Answers, type QuestionId } from '@/utils/recovery/decision';
 import { decisionFactsOf, recoveryFactsOf, type RecoveryAccountFacts } from '@/utils/recovery/facts';
 import { whatHappened } from '@/utils/recovery/request';
 import { listRequests } from '@/utils/recovery/tracker';
-import { getAccount, getAccounts, getEvents } from '@/utils/store';
+import { getAccount, getAccounts, getEmailDomainRecords, getEvents } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import { accountIdOf, type AccountRecord, type RecoveryRequest } from '@/utils/store/types';
 import { AccountStep, type ChosenAccount } from './AccountStep';
@@ -64,15 +64,15 @@ export function App({ db, search, effects: injected }: AppProps) {
     if (!db || !chosen) return;
     const id = accountIdOf(chosen.host, chosen.username);
     let current = true;
-    void Promise.all([getAccount(db, id), getEvents(db, id)])
-      .then(([account, events]) => {
-        if (current) setFacts(account ? recoveryFactsOf(account, events) : undefined);
+    void Promise.all([getAccount(db, id), getEvents(db, id), getEmailDomainRecords(db)])
+      .then(([account, events, emailDomains]) => {
+        if (current) setFacts(account ? recoveryFactsOf(account, events, emailDomains, effects.now()) : undefined);
       })
       .catch(() => undefined);
     return () => {
       current = false;
     };
-  }, [db, chosen, factsVersion]);
+  }, [db, chosen, factsVersion, effects]);
 
   const result = walk(answers);
   const leaf = chosen && result.kind === 'leaf' ? result.leaf : null;

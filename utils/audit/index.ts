@@ -1,5 +1,6 @@
 import { apiTokens } from './checks/api-tokens';
 import { dataFreshness } from './checks/data-freshness';
+import { emailDomain } from './checks/email-domain';
 import { passwordAge } from './checks/password-age';
 import { passwordStrength } from './checks/password-strength';
 import { recoveryCodes } from './checks/recovery-codes';
@@ -21,6 +22,7 @@ export const CHECKS: readonly Check[] = [
   recoveryCodesRemaining,
   secondFactorMethod,
   verifiedEmail,
+  emailDomain,
   passwordStrength,
   passwordAge,
   apiTokens,
@@ -33,8 +35,8 @@ export interface Audit {
   /**
    * 0–100, or null when nothing is known yet. Each check has a weight (2FA 25; recovery codes 15,
    * verified email 15; codes left, second method, password strength, security events 10; password
-   * age, API tokens, recovery readiness 5; freshness 0) and scores pass 1, warn ½, fail 0. Unknown
-   * checks are left out rather than counted as failures: the score is over what PyPI Guard knows,
+   * age, API tokens, recovery readiness 5; email domains 10, only while that opt-in check is on;
+   * freshness 0) and scores pass 1, warn ½, fail 0. Unknown checks are left out rather than counted as failures: the score is over what PyPI Guard knows,
    * and the popup says how much that is. While any check fails the score is capped at
    * SCORE_CAP_WITH_FAIL, so no average hides a problem that exposes the account today.
    */
@@ -52,7 +54,9 @@ const SEVERITY: CheckStatus[] = ['fail', 'warn', 'unknown', 'pass'];
 export function runAudit(state: AuditState, now: number): Audit {
   const freshness = dataFreshness.run(state, now);
   const stale = freshness.status === 'warn';
-  const results = CHECKS.map((check): CheckResult => {
+  // An opt-in check that is off is not run at all: it neither shows nor counts.
+  const checks = CHECKS.filter((check) => check.isOn?.(state.settings) ?? true);
+  const results = checks.map((check): CheckResult => {
     const outcome = check === dataFreshness ? freshness : check.run(state, now);
     const isStale = stale && check !== dataFreshness && outcome.status !== 'unknown';
     return { id: check.id, title: check.title, ...outcome, detail: isStale ? `${outcome.detail} (may be out of date)` : outcome.detail, stale: isStale };
@@ -60,7 +64,7 @@ export function runAudit(state: AuditState, now: number): Audit {
 
   let earned = 0;
   let possible = 0;
-  for (const check of CHECKS) {
+  for (const check of checks) {
     const status = results.find((result) => result.id === check.id)!.status;
     if (status === 'unknown' || check.weight === 0) continue;
     earned += check.weight * STATUS_VALUE[status];

@@ -1,3 +1,4 @@
+import type { EmailDomainRecord } from '../email-domain/types';
 import type { Reminder } from '../reminders/types';
 import type { Settings } from '../settings';
 import type { AccountRecord, StoredEvent } from '../store/types';
@@ -20,10 +21,15 @@ export interface AuditSummary {
 }
 
 /** Runs the audit of each account; the newest events first, as the audit reads them. */
-export function auditEveryAccount(accounts: readonly { account: AccountRecord; events: readonly StoredEvent[] }[], settings: Settings, now: number): AccountAudit[] {
+export function auditEveryAccount(
+  accounts: readonly { account: AccountRecord; events: readonly StoredEvent[] }[],
+  settings: Settings,
+  now: number,
+  emailDomains: readonly EmailDomainRecord[] = [],
+): AccountAudit[] {
   return accounts.map(({ account, events }) => ({
     account,
-    audit: runAudit({ account, events: [...events].sort((a, b) => b.time - a.time), settings }, now),
+    audit: runAudit({ account, events: [...events].sort((a, b) => b.time - a.time), settings, emailDomains }, now),
   }));
 }
 

@@ -1,3 +1,4 @@
+import type { EmailDomainRecord } from '../email-domain/types';
 import type { Settings } from '../settings';
 import type { AccountRecord, StoredEvent } from '../store/types';
 
@@ -13,6 +14,7 @@ export const CHECK_IDS = [
   'api-tokens',
   'security-events',
   'data-freshness',
+  'email-domain',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];
@@ -24,6 +26,8 @@ export interface AuditState {
   /** Every stored security event of the account (any order). */
   events: StoredEvent[];
   settings: Settings;
+  /** The email domains' last RDAP answers, shared by all accounts (absent: none looked up). */
+  emailDomains?: readonly EmailDomainRecord[];
 }
 
 /**
@@ -59,6 +63,8 @@ export interface Check {
   title: string;
   /** Share of the score (see utils/audit/index.ts). */
   weight: number;
+  /** An opt-in check runs (and shows) only while this says so; the others always run. */
+  isOn?(settings: Settings): boolean;
   run(state: AuditState, now: number): CheckOutcome;
 }
 

@@ -12,7 +12,7 @@ import { pendingLoginUsername } from './snapshots';
 import { recoveryAssistantQuery } from '../recovery/query';
 import { candidateKinds } from '../pypi/pages';
 import { tabAccount } from './tab-accounts';
-import { hasBreachCheckConsent } from '../data-consent';
+import { hasDataConsent } from '../data-consent';
 import { withDb } from './with-db';
 
 /**
@@ -48,7 +48,7 @@ export const defaultPromptDeps: PromptDeps = {
   },
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   tabAccount,
-  breachCheckConsented: hasBreachCheckConsent,
+  breachCheckConsented: () => hasDataConsent('breachCheck'),
 };
 
 /** The recovery assistant (another page of the extension); `from=prompt` says who sent the user. */

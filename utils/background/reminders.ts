@@ -15,6 +15,9 @@ import {
 import type { PypiGuardDb } from '../store/schema';
 import { refreshBadge } from './badge';
 import { auditEveryAccount, failingChecksOf } from '../audit/summary';
+import type { EmailDomainRecord } from '../email-domain/types';
+import type { Settings } from '../settings';
+import type { AccountRecord } from '../store/types';
 
 /**
  * Binds the pure `due` (utils/reminders) to the browser: alarms wake the worker, notifications
@@ -47,6 +50,13 @@ export interface ReminderDeps {
   openDb(): Promise<PypiGuardDb>;
   now(): number;
   clock: LocalClock;
+  /**
+   * Brings the email domains' RDAP answers up to date and returns them (utils/background/email-domains.ts).
+   * Set by the background entry point only: it carries the public-suffix list and IANA's file,
+   * which the pages that import this module (popup, options) must not load. Without it, a tick
+   * uses the stored answers.
+   */
+  refreshEmailDomains?(db: PypiGuardDb, accounts: AccountRecord[], settings: Settings, now: number): Promise<EmailDomainRecord[]>;
 }
 
 export const defaultReminderDeps: ReminderDeps = { openDb: () => openStore(), now: () => Date.now(), clock: systemClock };
@@ -126,7 +136,14 @@ async function tick(deps: ReminderDeps): Promise<TickResult> {
   const db = await deps.openDb();
   try {
     const now = deps.now();
-    const [settings, input] = await Promise.all([getSettings(db), readReminderInput(db)]);
+    const [settings, stored] = await Promise.all([getSettings(db), readReminderInput(db)]);
+    // Before anything reads them: the email domains due for a lookup are looked up (opt-in).
+    // A failure there must not cost the reminders: the stored answers stand.
+    const accounts = stored.accounts.map(({ account }) => account);
+    const emailDomains = deps.refreshEmailDomains
+      ? await deps.refreshEmailDomains(db, accounts, settings, now).catch(() => stored.emailDomains)
+      : stored.emailDomains;
+    const input = { ...stored, emailDomains };
     const reminders = due(input, settings, now, deps.clock);
     const states = new Map(input.reminderStates.map((state) => [state.id, state]));
     const fired: Reminder[] = [];
@@ -136,7 +153,7 @@ async function tick(deps: ReminderDeps): Promise<TickResult> {
       fired.push(reminder);
     }
     // One read of the store feeds the notifications, the badge and the popup's summary.
-    const entries = auditEveryAccount(input.accounts, settings, now);
+    const entries = auditEveryAccount(input.accounts, settings, now, emailDomains);
     const shown = outstanding(reminders);
     await saveAuditSummary(db, { computedAt: now, entries, reminders: shown });
     await refreshBadge({ failingChecks: failingChecksOf(entries), outstandingReminders: shown.length });

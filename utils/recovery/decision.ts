@@ -402,6 +402,8 @@ export interface DecisionFacts {
   /** `unused`: number of unused codes, or null when codes exist but the count is unknown. 0: none. */
   recoveryCodes?: { unused: number | null; seenAt: number };
   verifiedEmails?: { addresses: string[]; primary: string | null; seenAt: number };
+  /** The account's email domains as their registry last described them (utils/recovery/facts.ts). */
+  emailDomains?: { domain: string; addresses: string[]; lapsed: boolean; text: string; checkedAt: number }[];
 }
 
 export interface Hint {
@@ -481,6 +483,23 @@ export function caveatsFor(answers: Answers, facts: DecisionFacts | undefined): 
       id: 'codes-may-exist',
       text: `On ${day(recoveryCodes.seenAt)} this account still had ${recoveryCodes.unused ?? 'some'} unused recovery code${recoveryCodes.unused === 1 ? '' : 's'}. Finding one is far faster than a support request.`,
     });
+  }
+  // A lost mailbox on a lapsed domain: the domain, not the mailbox, is the problem, and someone
+  // else may hold it next (PyPI's admins write to the primary address, pypi-facts.md §9).
+  if (answers.email === 'no') {
+    for (const domain of facts.emailDomains ?? []) {
+      caveats.push(
+        domain.lapsed
+          ? {
+              id: 'email-domain-lapsed',
+              text: `At its last lookup (${day(domain.checkedAt)}), ${domain.text}. Mail to ${domain.addresses.join(', ')} cannot reach you, and whoever registers the domain next receives PyPI’s mail for it, password resets included. If your registrar still lets you renew or restore it, do that first: with the mailbox back, a password reset may be all you need. Otherwise say in your request that the domain lapsed, so PyPI’s admins do not write to that address.`,
+            }
+          : {
+              id: 'email-domain-registered',
+              text: `At its last lookup (${day(domain.checkedAt)}), ${domain.text}: the domain has not lapsed, so whoever runs its mail may be able to give you the mailbox back.`,
+            },
+      );
+    }
   }
   if (answers.otherFactor === 'none' && answers.twoFactor === 'lost' && twoFactor && twoFactor.securityKeys.length > 0) {
     caveats.push({

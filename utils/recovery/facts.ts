@@ -1,3 +1,5 @@
+import { accountDomains, describeStanding, domainStanding, hasLapsed } from '../email-domain/standing';
+import type { EmailDomainRecord } from '../email-domain/types';
 import type { PypiHost } from '../pypi/hosts';
 import type { EmailFact, TwoFactorFact } from '../pypi/snapshot';
 import type { AccountRecord, ProjectSource, StoredEvent } from '../store/types';
@@ -20,6 +22,19 @@ export interface RecoveryAccountFacts {
   /** The newest successful sign-in in the stored security history. */
   lastSignInAt?: number;
   projectSources?: { value: ProjectSource[]; seenAt: number };
+  /** The account's own email domains the registry answered about (email-domain check, opt-in). */
+  emailDomains?: EmailDomainFact[];
+}
+
+/** What the last RDAP lookup said about one of the account's email domains. */
+export interface EmailDomainFact {
+  domain: string;
+  addresses: string[];
+  /** Past its expiry, in redemption or pending delete, on hold after expiry, or not registered. */
+  lapsed: boolean;
+  /** What the registry said, as a sentence without its full stop. */
+  text: string;
+  checkedAt: number;
 }
 
 /**
@@ -28,7 +43,12 @@ export interface RecoveryAccountFacts {
  * link only while an unused code exists, pypi-facts.md §2), `projectSources`; and from the events
  * store the `time` of `account:login:success` rows.
  */
-export function recoveryFactsOf(account: AccountRecord, events: readonly StoredEvent[] = []): RecoveryAccountFacts {
+export function recoveryFactsOf(
+  account: AccountRecord,
+  events: readonly StoredEvent[] = [],
+  emailDomains: readonly EmailDomainRecord[] = [],
+  now = Date.now(),
+): RecoveryAccountFacts {
   const facts: RecoveryAccountFacts = { host: account.host, username: account.username };
   if (account.emails) facts.emails = account.emails;
   if (account.projects) facts.projects = account.projects;
@@ -48,7 +68,21 @@ export function recoveryFactsOf(account: AccountRecord, events: readonly StoredE
 
   const signIns = events.filter((event) => event.tag === 'account:login:success').map((event) => event.time);
   if (signIns.length > 0) facts.lastSignInAt = Math.max(...signIns);
+
+  const domains = emailDomainFactsOf(account, emailDomains, now);
+  if (domains.length > 0) facts.emailDomains = domains;
   return facts;
+}
+
+/** The account's domains whose registry answered (registered or not): whether each had lapsed. */
+function emailDomainFactsOf(account: AccountRecord, records: readonly EmailDomainRecord[], now: number): EmailDomainFact[] {
+  if (!account.emails || records.length === 0) return [];
+  return accountDomains(account.emails.value, records).flatMap((entry) => {
+    const answer = entry.record?.answer;
+    if (answer?.kind !== 'registered' && answer?.kind !== 'not-registered') return [];
+    const standing = domainStanding(entry, false, now);
+    return [{ domain: entry.domain, addresses: entry.addresses, lapsed: hasLapsed(standing), text: describeStanding(entry.domain, standing, now), checkedAt: answer.answeredAt }];
+  });
 }
 
 export function verifiedEmails(facts: RecoveryAccountFacts | undefined): EmailFact[] {
@@ -69,6 +103,7 @@ export function decisionFactsOf(facts: RecoveryAccountFacts | undefined): Decisi
   if (facts.unusedRecoveryCodes) {
     decision.recoveryCodes = { unused: facts.unusedRecoveryCodes.value, seenAt: facts.unusedRecoveryCodes.seenAt };
   }
+  if (facts.emailDomains) decision.emailDomains = facts.emailDomains;
   if (facts.emails) {
     const verified = verifiedEmails(facts);
     decision.verifiedEmails = {

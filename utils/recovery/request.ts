@@ -137,6 +137,14 @@ export function whatHappened(answers: Answers, facts: RecoveryAccountFacts | und
   if (answers.password === 'disabled') lines.push('PyPI disabled my password because it appeared in a data breach, so it has to be reset.');
   if (answers.password === 'works') lines.push('I still know my password.');
   if (answers.email === 'no') lines.push('I can no longer read mail sent to the email address on the account.');
+  if (answers.email === 'no') {
+    // Without the domain's name: the issue is public, and the user chooses how much of the address it shows.
+    const lapsed = (facts?.emailDomains ?? []).filter((domain) => domain.lapsed);
+    if (lapsed.length > 0) {
+      const checkedAt = Math.max(...lapsed.map((domain) => domain.checkedAt));
+      lines.push(`The domain of that address has lapsed (its registry's public RDAP record, ${isoDay(checkedAt)}): mail to it may reach whoever registers it next, so please do not rely on it.`);
+    }
+  }
   if (answers.email === 'yes') lines.push('I can still read mail sent to the email address on the account.');
   return lines;
 }

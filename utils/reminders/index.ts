@@ -1,6 +1,7 @@
 import type { Settings } from '../settings';
 import type { ReminderState } from '../store/types';
 import { checkUp } from './check-up';
+import { emailDomain } from './email-domain';
 import { passwordRotation } from './password-rotation';
 import { recoveryCodes } from './recovery-codes';
 import { recoveryFollowUp } from './recovery-follow-up';
@@ -12,7 +13,7 @@ export { periodCovers, periodOf } from './period';
 export { lastPasswordChange, passwordEvidence, passwordSchedule, type PasswordSchedule } from './password-rotation';
 
 /** Every reminder kind, in the order they are listed (options page) and notified. */
-export const REMINDER_KINDS: readonly ReminderKindModule[] = [passwordRotation, recoveryCodes, checkUp, recoveryFollowUp];
+export const REMINDER_KINDS: readonly ReminderKindModule[] = [passwordRotation, recoveryCodes, checkUp, recoveryFollowUp, emailDomain];
 
 /** The machine's time zone. Pure code takes the clock as an argument; this is the default for the extension. */
 export const systemClock: LocalClock = { utcOffsetMinutes: (at) => -new Date(at).getTimezoneOffset() };

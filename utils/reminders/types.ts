@@ -1,8 +1,9 @@
 import type { Settings } from '../settings';
+import type { EmailDomainRecord } from '../email-domain/types';
 import type { AccountId, AccountRecord, RecoveryRequest, ReminderState, StoredEvent } from '../store/types';
 
 /** One id per reminder kind: the file name in utils/reminders/, the prefix of reminder ids, the history's `kind`. */
-export type ReminderKind = 'password-rotation' | 'recovery-codes' | 'check-up' | 'recovery-follow-up';
+export type ReminderKind = 'password-rotation' | 'recovery-codes' | 'check-up' | 'recovery-follow-up' | 'email-domain';
 
 /**
  * Why a reminder is due: the user's calendar (`schedule`), something in the account that suggests
@@ -21,7 +22,8 @@ export type ReminderTrigger =
   | 'few-recovery-codes'
   | 'drill-due'
   | 'stale-audit'
-  | 'no-reply';
+  | 'no-reply'
+  | 'domain-expiring';
 
 /**
  * What the background should do with a reminder:
@@ -69,6 +71,8 @@ export interface ReminderInput {
   accounts: { account: AccountRecord; events: StoredEvent[] }[];
   reminderStates: ReminderState[];
   recoveryRequests: RecoveryRequest[];
+  /** The email domains' last RDAP answers (absent or empty while the email-domain check is off). */
+  emailDomains?: EmailDomainRecord[];
 }
 
 /** The user's local time, injected so that tests (and quiet hours) are deterministic. */

@@ -128,13 +128,15 @@ const SettingsSchema = v.partial(
   v.strictObject({
     passwordRotationDays: v.picklist([0, 90, 180, 365]),
     reminders: v.partial(
-      v.strictObject({ passwordRotation: v.boolean(), recoveryCodes: v.boolean(), checkUp: v.boolean(), recoveryFollowUp: v.boolean() }),
+      v.strictObject({ passwordRotation: v.boolean(), recoveryCodes: v.boolean(), checkUp: v.boolean(), recoveryFollowUp: v.boolean(), emailDomain: v.boolean() }),
     ),
     quietHours: v.nullable(v.strictObject({ startHour: hour, endHour: hour })),
     pausedUntil: v.nullable(time),
     breachCheck: v.boolean(),
     drillIntervalDays: days,
     staleAfterDays: days,
+    emailDomainCheck: v.boolean(),
+    emailDomainCheckOffered: v.boolean(),
   }),
 );
 

@@ -165,3 +165,4 @@ export * from './reminders';
 export { getPromptStates, savePromptState } from './prompts';
 export { getPendingLogin, isFreshPendingLogin, savePendingLogin, PENDING_LOGIN_TTL_MS } from './pending-logins';
 export { readAuditSummary, saveAuditSummary } from './summary';
+export { getEmailDomainRecords, replaceEmailDomainRecords } from './email-domains';

@@ -1,4 +1,5 @@
 import { periodCovers } from '../reminders/period';
+import type { EmailDomainRecord } from '../email-domain/types';
 import type { PypiGuardDb } from './schema';
 import { accountIdOf, type AccountId, type AccountRecord, type RecoveryRequest, type ReminderHistoryEntry, type ReminderState, type StoredEvent } from './types';
 
@@ -7,15 +8,18 @@ export interface ReminderStoreInput {
   accounts: { account: AccountRecord; events: StoredEvent[] }[];
   reminderStates: ReminderState[];
   recoveryRequests: RecoveryRequest[];
+  /** The email domains' last RDAP answers (empty while the email-domain check is off). */
+  emailDomains: EmailDomainRecord[];
 }
 
 export async function readReminderInput(db: PypiGuardDb): Promise<ReminderStoreInput> {
-  const tx = db.transaction(['accounts', 'events', 'reminders', 'recoveryRequests'], 'readonly');
-  const [accounts, events, reminderStates, recoveryRequests] = await Promise.all([
+  const tx = db.transaction(['accounts', 'events', 'reminders', 'recoveryRequests', 'emailDomains'], 'readonly');
+  const [accounts, events, reminderStates, recoveryRequests, emailDomains] = await Promise.all([
     tx.objectStore('accounts').getAll(),
     tx.objectStore('events').getAll(),
     tx.objectStore('reminders').getAll(),
     tx.objectStore('recoveryRequests').getAll(),
+    tx.objectStore('emailDomains').getAll(),
   ]);
   await tx.done;
   const eventsByAccount = new Map<string, StoredEvent[]>();
@@ -28,6 +32,7 @@ export async function readReminderInput(db: PypiGuardDb): Promise<ReminderStoreI
     accounts: accounts.map((account) => ({ account, events: eventsByAccount.get(account.id) ?? [] })),
     reminderStates,
     recoveryRequests,
+    emailDomains,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { AuditSummary } from '../audit/summary';
+import type { EmailDomainRecord } from '../email-domain/types';
 import type {
   AccountRecord,
   PendingLogin,
@@ -27,6 +28,8 @@ export interface PypiGuardSchema extends DBSchema {
   pendingLogins: { key: string; value: PendingLogin };
   /** One record (`latest`): the audit and reminders as of the last reminders tick, for the popup's first paint. */
   auditSummary: { key: string; value: AuditSummary };
+  /** Per registrable email domain: the registry's last RDAP answer and when to ask again (opt-in). */
+  emailDomains: { key: string; value: EmailDomainRecord };
 }
 
 export type PypiGuardDb = IDBPDatabase<PypiGuardSchema>;
@@ -59,14 +62,19 @@ export const MIGRATIONS: ((db: PypiGuardDb, tx: UpgradeTransaction) => void)[] =
   (db) => {
     db.createObjectStore('auditSummary');
   },
+  // 4 → 5: the email-domain check's RDAP answers, one record per registrable domain.
+  (db) => {
+    db.createObjectStore('emailDomains', { keyPath: 'domain' });
+  },
 ];
 
 /**
- * Stores that hold only short-lived working state or what is derived from the rest: not exported
+ * Stores that hold only short-lived working state, or what is derived from the rest or looked up
+ * again (the email domains' RDAP answers): not exported
  * (an import must not bring back a login from another day), cleared by an import and wiped with
  * everything else.
  */
-export const TRANSIENT_STORES = ['pendingLogins', 'auditSummary'] as const satisfies readonly StoreNames<PypiGuardSchema>[];
+export const TRANSIENT_STORES = ['pendingLogins', 'auditSummary', 'emailDomains'] as const satisfies readonly StoreNames<PypiGuardSchema>[];
 
 export const DB_VERSION = MIGRATIONS.length;
 

@@ -13,7 +13,9 @@ describe('conventions', () => {
     }
   });
   it('every result has a title, a detail and a fix, for every state', () => {
-    for (const candidate of [state(), state({ twoFactor: undefined, emails: undefined, recoveryCodes: undefined, apiTokens: undefined, projects: undefined, pagesSeenAt: {} })]) {
+    const withOptIns = { emailDomainCheck: true };
+    const candidates = [state(), state({ twoFactor: undefined, emails: undefined, recoveryCodes: undefined, apiTokens: undefined, projects: undefined, pagesSeenAt: {} })];
+    for (const candidate of [...candidates, ...candidates.map((each) => ({ ...each, settings: { ...each.settings, ...withOptIns } }))]) {
       for (const result of runAudit(candidate, NOW).results) {
         expect(result.title.length, result.id).toBeGreaterThan(3);
         expect(result.detail.length, result.id).toBeGreaterThan(3);

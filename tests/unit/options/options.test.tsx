@@ -378,3 +378,31 @@ describe('history and due reminders', () => {
     expect(card()?.textContent).toContain(`Waiting until ${formatDateTime(NOW + 7 * DAY)}.`);
   });
 });
+
+describe('email-domain check', () => {
+  const toggle = () => document.querySelector<HTMLInputElement>('[data-setting="email-domain-check"]')!;
+
+  it('is off until turned on, and says what is sent to whom', async () => {
+    await renderOptions();
+    expect(toggle().checked).toBe(false);
+    const hint = document.getElementById(toggle().getAttribute('aria-describedby')!)!.textContent!;
+    expect(hint).toMatch(/the domain name only/);
+    expect(hint).toMatch(/registry’s RDAP server that IANA lists/);
+    expect(hint).toMatch(/rdap\.verisign\.com/);
+    expect(hint).toMatch(/Never your address or username/);
+  });
+
+  it('turning it on saves the setting (answering the popup’s offer too) and asks the background to look up, then lists the domains', async () => {
+    deps.refreshReminders.mockImplementation(async () => {
+      // What the background's tick stores after the lookup.
+      await db.put('emailDomains', { domain: 'example.org', hosts: ['example.org'], failures: 0, lastAttemptAt: NOW, nextCheckAt: NOW + DAY, answer: { kind: 'not-registered', answeredAt: NOW } });
+    });
+    await renderOptions();
+    fireEvent.click(toggle());
+    await statusSays('Email domains checked.');
+    expect(await getSettings(db)).toMatchObject({ emailDomainCheck: true, emailDomainCheckOffered: true });
+    expect(deps.refreshReminders).toHaveBeenCalledTimes(1);
+    expect(toggle().checked).toBe(true);
+    expect(document.querySelector('[data-list="email-domains"] [data-domain="example.org"]')?.textContent).toMatch(/example\.org — last asked/);
+  });
+});

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { App, type PopupDeps } from '@/entrypoints/popup/App';
-import { deleteStore, getAccount, openStore, recordSnapshot, saveAuditSummary, updateObserved } from '@/utils/store';
+import { deleteStore, getAccount, getSettings, openStore, recordSnapshot, replaceEmailDomainRecords, saveAuditSummary, saveSettings, updateObserved } from '@/utils/store';
 import { auditEveryAccount } from '@/utils/audit/summary';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { PypiGuardDb } from '@/utils/store/schema';
@@ -164,7 +164,8 @@ describe('popup', () => {
     const main = document.querySelector('main')!;
     expect([...main.children].map((child) => child.className)).toEqual(['popup__header popup__header--warn', 'popup__body', 'popup__footer']);
     const body = main.querySelector('.popup__body')!;
-    expect([...body.children].map((child) => child.getAttribute('data-account') ?? child.id)).toEqual(['pypi.org/alice', 'reminders']);
+    // alice@example.org is on her own domain: the one-time email-domain offer sits between them.
+    expect([...body.children].map((child) => child.getAttribute('data-account') ?? child.id)).toEqual(['pypi.org/alice', 'email-domain-offer', 'reminders']);
     const line = main.querySelector('[data-slot="reminders"]')!;
     expect(line.textContent).toContain('1 reminder due');
     expect(line.querySelector('a')?.getAttribute('href')).toBe('#reminders');
@@ -207,5 +208,60 @@ describe('popup', () => {
     deps.openDb = () => Promise.reject(new Error('boom'));
     render(<App deps={deps} />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/could not read its data/);
+  });
+
+  describe('the one-time email-domain offer', () => {
+    const offer = () => document.querySelector('[data-offer="email-domain-check"]');
+
+    it('asks once, for an address on the user’s own domain; “Check them” turns the check on and shows its result', async () => {
+      await recordSnapshot(db, accountPage('alice', 'pypi.org', {}));
+      // What the background's tick does when told the data changed: it looks the domain up.
+      deps.dataChanged.mockImplementation(async () => {
+        await replaceEmailDomainRecords(db, [
+          { domain: 'example.org', hosts: ['example.org'], failures: 0, nextCheckAt: NOW + DAY, answer: { kind: 'registered', expiresAt: NOW + 10 * DAY, statuses: ['active'], answeredAt: NOW } },
+        ]);
+      });
+      render(<App deps={deps} />);
+      await waitFor(() => expect(offer()).not.toBeNull());
+      expect(offer()!.textContent).toContain('Check when your email domains expire?');
+      expect(offer()!.textContent).toContain('example.org');
+      expect(checkRow('pypi.org/alice', 'email-domain')).toBeNull();
+
+      fireEvent.click(within(offer() as HTMLElement).getByRole('button', { name: 'Check them' }));
+      await waitFor(() => expect(checkRow('pypi.org/alice', 'email-domain')?.getAttribute('data-status')).toBe('warn'));
+      expect(offer()).toBeNull();
+      expect(deps.dataChanged).toHaveBeenCalledTimes(1);
+      expect(await getSettings(db)).toMatchObject({ emailDomainCheck: true, emailDomainCheckOffered: true });
+    });
+
+    it('“No thanks” is final: the check stays off and the question does not come back', async () => {
+      await recordSnapshot(db, accountPage('alice', 'pypi.org', {}));
+      render(<App deps={deps} />);
+      await waitFor(() => expect(offer()).not.toBeNull());
+      fireEvent.click(within(offer() as HTMLElement).getByRole('button', { name: 'No thanks' }));
+      await waitFor(() => expect(offer()).toBeNull());
+      expect(await getSettings(db)).toMatchObject({ emailDomainCheck: false, emailDomainCheckOffered: true });
+      cleanup();
+      render(<App deps={deps} />);
+      await waitFor(() => expect(document.querySelector('[data-account]')).not.toBeNull());
+      await waitFor(() => expect(document.querySelector('main')?.getAttribute('data-source')).toBe('store'));
+      expect(offer()).toBeNull();
+    });
+
+    it('is not offered when every address is at a large mail provider, nor once the check is on', async () => {
+      await recordSnapshot(db, accountPage('alice', 'pypi.org', { emails: [{ address: 'alice@gmail.com', primary: true, verified: true, status: 'verified' }] }));
+      render(<App deps={deps} />);
+      await waitFor(() => expect(document.querySelector('main')?.getAttribute('data-source')).toBe('store'));
+      expect(offer()).toBeNull();
+      cleanup();
+
+      await recordSnapshot(db, accountPage('bob', 'pypi.org', {}));
+      await saveSettings(db, { emailDomainCheck: true });
+      render(<App deps={deps} />);
+      await waitFor(() => expect(document.querySelector('main')?.getAttribute('data-source')).toBe('store'));
+      expect(offer()).toBeNull();
+      expect(checkRow('pypi.org/alice', 'email-domain')?.getAttribute('data-status')).toBe('pass');
+      expect(checkRow('pypi.org/bob', 'email-domain')?.getAttribute('data-status')).toBe('unknown');
+    });
   });
 });

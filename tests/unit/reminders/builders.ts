@@ -41,7 +41,7 @@ export function input(parts: {
 /** Settings with only the named reminder kinds on (all kinds on when none are named). */
 export function settings(patch: Partial<Settings> = {}, only?: (keyof Settings['reminders'])[]): Settings {
   const reminders = only
-    ? { passwordRotation: only.includes('passwordRotation'), recoveryCodes: only.includes('recoveryCodes'), checkUp: only.includes('checkUp'), recoveryFollowUp: only.includes('recoveryFollowUp') }
+    ? { passwordRotation: only.includes('passwordRotation'), recoveryCodes: only.includes('recoveryCodes'), checkUp: only.includes('checkUp'), recoveryFollowUp: only.includes('recoveryFollowUp'), emailDomain: only.includes('emailDomain') }
     : undefined;
   return withDefaults({ ...patch, ...(reminders ? { reminders } : {}) });
 }

@@ -25,7 +25,7 @@ import type { PypiGuardDb } from '@/utils/store/schema';
 
 const DAY = 86_400_000;
 const EXPORTED_STORES = ['accounts', 'events', 'prompts', 'recoveryRequests', 'reminderHistory', 'reminders', 'settings', 'snapshots'];
-const ALL_STORES = [...EXPORTED_STORES, 'pendingLogins', 'auditSummary'].sort();
+const ALL_STORES = [...EXPORTED_STORES, 'pendingLogins', 'auditSummary', 'emailDomains'].sort();
 const T0 = Date.UTC(2026, 10, 1);
 let dbName: string;
 let db: PypiGuardDb;
@@ -295,6 +295,10 @@ const FROZEN_SCHEMAS: Record<number, (db: IDBPDatabase) => void> = {
   3: (old) => {
     FROZEN_SCHEMAS[2]!(old);
     old.createObjectStore('pendingLogins', { keyPath: 'id' });
+  },
+  4: (old) => {
+    FROZEN_SCHEMAS[3]!(old);
+    old.createObjectStore('auditSummary');
   },
 };
 

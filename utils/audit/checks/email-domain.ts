@@ -1,0 +1,66 @@
+import { needsAccountSettings, pypiPage, type Check, type CheckStatus } from '../types';
+import { accountDomains, describeStanding, domainStanding, type AccountDomain, type DomainStanding } from '../../email-domain/standing';
+
+const SEVERITY: readonly CheckStatus[] = ['fail', 'warn', 'unknown', 'pass'];
+const WHAT_TO_DO = 'Renew it with your registrar, or add and verify an address on another domain and make it primary.';
+
+/**
+ * Whoever registers a lapsed email domain receives the account's password-reset mail (the `ctx`
+ * takeover, 2022), and PyPI unverifies addresses whose domain enters expiry — which also takes
+ * the owner's own way back in. This check reads each custom domain's last RDAP answer, kept by the
+ * background (utils/background/email-domains.ts). Opt-in: it runs only while the user has turned
+ * the lookups on.
+ *
+ * fail: a domain past its expiration date, in redemption or pending delete, on hold after expiry,
+ *   or not registered at all (404);
+ * warn: one expiring within 45 days, or whose registry shows no expiration date while it is the
+ *   only domain of the verified addresses;
+ * pass: the rest, naming the dates; addresses at large mail providers pass without a lookup;
+ * unknown: no lookup possible (no RDAP for the TLD, the registry unreachable), saying why.
+ * The worst domain decides and is named first.
+ */
+export const emailDomain: Check = {
+  id: 'email-domain',
+  title: 'Email domains',
+  weight: 10,
+  isOn: (settings) => settings.emailDomainCheck,
+  run(state, now) {
+    const emails = state.account.emails?.value;
+    if (!emails) return needsAccountSettings(state, 'your email addresses');
+    const domains = accountDomains(emails, state.emailDomains ?? []);
+    if (domains.length === 0) return needsAccountSettings(state, 'your email addresses');
+    const verifiedDomains = domains.filter((entry) => entry.verified);
+    const judged = domains
+      .map((entry) => ({ entry, standing: domainStanding(entry, verifiedDomains.length === 1 && verifiedDomains[0] === entry, now) }))
+      .sort((a, b) => SEVERITY.indexOf(a.standing.status) - SEVERITY.indexOf(b.standing.status));
+    const worst = judged[0]!;
+    const fix = pypiPage(state, '/manage/account/#account-emails');
+    return {
+      status: worst.standing.status,
+      detail: detailOf(judged, now),
+      fix,
+      fixLabel: worst.standing.status === 'fail' || worst.standing.status === 'warn' ? 'Change your email' : 'Review your emails',
+    };
+  },
+};
+
+function detailOf(judged: readonly { entry: AccountDomain; standing: DomainStanding }[], now: number): string {
+  const [worst, ...others] = judged;
+  const first = sentence(worst!.entry, worst!.standing, now);
+  const rest = others.map(({ entry, standing }) => `${describeStanding(entry.domain, standing, now)}.`);
+  return [first, ...rest].join(' ');
+}
+
+/** The worst domain's sentence, with what it means and what to do when it needs doing. */
+function sentence(entry: AccountDomain, standing: DomainStanding, now: number): string {
+  const fact = describeStanding(entry.domain, standing, now);
+  if (standing.status === 'fail') {
+    return `${fact}: whoever registers it receives PyPI's password resets for ${entry.addresses.join(', ')}, and PyPI unverifies addresses on lapsed domains. ${WHAT_TO_DO}`;
+  }
+  if (standing.status === 'warn') {
+    return standing.reason === 'expiring'
+      ? `${fact}. ${WHAT_TO_DO}`
+      : `${fact}. Make sure it is renewed, and add a verified address on another domain as a way back in.`;
+  }
+  return `${fact}.`;
+}
