@@ -6,6 +6,7 @@ import { lookalikeOf } from '../../utils/prompts/lookalike/detect';
 import { HIBP_RANGE_ORIGIN } from '../../utils/prompts/breach/hibp';
 import { projectJsonUrl } from '../../utils/recovery/project-sources';
 import { LOOKALIKE_OPT_IN_ORIGINS } from '../../utils/prompts/lookalike/opt-in';
+import { rdapOrigins } from '../../utils/email-domain/bootstrap';
 import { candidateKinds, PAGE_DEFINITIONS } from '../../utils/pypi/pages';
 import { matchPatternCovers } from '../../utils/pypi/match-patterns';
 import { FACT_PATHS, FACT_ROUTES, samplePathsOf } from '../fixtures/pypi/facts-routes';
@@ -146,8 +147,13 @@ test('extension pages may connect only to the services the code calls', () => {
   const directives = Object.fromEntries(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
   expect(directives['script-src']).toEqual(["'self'"]);
   expect(directives['object-src']).toEqual(["'none'"]);
-  expect(directives['connect-src']?.sort()).toEqual(['https://api.pwnedpasswords.com', 'https://pypi.org', 'https://test.pypi.org']);
-  // …and those are what the code calls: Have I Been Pwned and PyPI's JSON API on both hosts.
+  const registries = rdapOrigins();
+  expect(registries.length).toBeGreaterThan(0);
+  expect(directives['connect-src']?.sort()).toEqual(
+    [...new Set(['https://api.pwnedpasswords.com', 'https://pypi.org', 'https://test.pypi.org', ...registries])].sort(),
+  );
+  // …and those are what the code calls: Have I Been Pwned, PyPI's JSON API on both hosts, and the
+  // registries' RDAP servers of the IANA bootstrap file (the email-domain check, opt-in).
   for (const url of [HIBP_RANGE_ORIGIN, projectJsonUrl('pypi.org', 'x'), projectJsonUrl('test.pypi.org', 'x')]) {
     expect(directives['connect-src'], url).toContain(new URL(url).origin);
   }
