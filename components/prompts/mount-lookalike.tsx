@@ -11,13 +11,18 @@ import { LOOKALIKE_CSS } from './lookalike-css';
  *   element of that name first, nor find it by name in its style sheets;
  * - its shadow root is closed, so page scripts cannot read, restyle or click what is inside (and
  *   every control answers only trusted clicks anyway);
- * - it goes in the browser's top layer (a manual popover), above any z-index, raised again when
- *   the page opens a dialog or popover over it (without popovers it stays the last child of
- *   `<html>` instead);
- * - it is put back when the page removes or moves it, and loses any attribute the page sets on it
+ * - it goes in the browser's top layer (a manual popover), above any z-index, raised again —
+ *   before the next frame — when the page opens a dialog or popover over it or takes it out of
+ *   the top layer (without popovers it stays the last child of `<html>` instead);
+ * - it is put back when the page removes or moves it or rewrites its document (`document.open()`),
+ *   and loses any attribute the page sets on it
  *   (`hidden`, `inert`, `style`…); the `:host` rules' `!important` beat the page's CSS;
- * - while it is up, focus the page takes is sent back to "Go to pypi.org".
- * What a page can still do — freeze itself fighting these, or hide its whole document — the
+ * - while it is up, focus the page takes is sent back to "Go to pypi.org";
+ * - each frame it checks it is still in place, for what no event or mutation reports, and
+ *   Chromium tells it when anything is painted over it (a popover in the page's shadow root);
+ * - it answers a page that fights back a bounded number of times per frame, then waits for the
+ *   next frame: a page can burn its own time, never keep ours in a loop.
+ * What a page can still do — win its fight frame after frame, or hide its whole document — the
  * background's mark on the tab (badge and title) does not depend on (utils/background/lookalike.ts).
  */
 export function mountLookalikeWarning(ctx: ContentScriptContext, lookalike: Lookalike, continueToSite: () => Promise<boolean>): { remove(): void } {
@@ -28,63 +33,148 @@ export function mountLookalikeWarning(ctx: ContentScriptContext, lookalike: Look
   const container = document.createElement('div');
   shadow.append(style, container);
   host.setAttribute('popover', 'manual');
+  /** Where the browser has no popovers, the z-index and the last place among <html>'s children have to do. */
+  const hasPopovers = typeof host.showPopover === 'function';
 
   const listening = new AbortController();
   let primary: HTMLElement | null = null;
   let started = false;
 
-  /** In the top layer (above any z-index); false where the browser has no popovers. */
-  let onTop = false;
+  /** In the top layer right now. Asked each time, not remembered: the page can take the host out (hidePopover) without a mutation. */
+  const onTop = () => hasPopovers && host.matches(':popover-open');
+  /** Where it belongs: a child of <html>, in the top layer (or, without popovers, the last child). */
+  const inPlace = (root: Element) => host.parentNode === root && (hasPopovers ? onTop() : root.lastElementChild === host);
+
+  let raising = false;
+  /** Shown again as a popover: the last one shown is the topmost, above the page's dialogs and popovers. */
   const raise = () => {
+    if (!hasPopovers || !host.isConnected) return;
+    raising = true; // our own hide and show below must not count as the page's
     try {
-      if (!host.isConnected) return;
-      if (host.matches(':popover-open')) host.hidePopover();
+      if (onTop()) host.hidePopover();
       host.showPopover();
-      onTop = host.matches(':popover-open');
     } catch {
-      onTop = false; // a browser without popovers: the z-index and the last place have to do
+      // the page set a state that refuses the popover for now; the next frame tries again
+    } finally {
+      raising = false;
     }
   };
-  const place = () => {
+
+  // A page can answer each restore with another attack (a mutation observer that removes the host,
+  // a toggle listener that shows its own popover), and we would answer that, forever, in
+  // microtasks: a frozen tab. So only so many restores a frame; past that, the next frame's check.
+  const RESTORES_PER_FRAME = 10;
+  let restoresThisFrame = 0;
+  let focusesThisFrame = 0;
+  let raiseOwed = false;
+  /** One more answer to the page this frame, or false when the frame's budget is spent (the next frame's check does it). */
+  const spend = () => {
+    if (restoresThisFrame >= RESTORES_PER_FRAME) {
+      raiseOwed = true;
+      return false;
+    }
+    restoresThisFrame += 1;
+    return true;
+  };
+  /** Puts the host back where it belongs; `overPage` raises it even there (something opened over it). */
+  const restore = (overPage = false) => {
     const root = document.documentElement;
-    if (!root) return;
+    if (!started || listening.signal.aborted || !root) return;
+    if (!overPage && inPlace(root)) return;
+    if (!spend()) return;
     // In the top layer, what the page appends after the host cannot cover it; without it, the
     // host must stay the last child of <html> to win among equal z-indexes.
-    if (host.parentNode === root && (onTop || root.lastElementChild === host)) return;
-    root.append(host);
+    if (host.parentNode !== root || (!hasPopovers && root.lastElementChild !== host)) root.append(host);
     raise();
   };
-  // The page removed, moved or covered it: put it back on top.
+  /**
+   * A modal dialog makes everything outside it inert — the warning's buttons too, even painted
+   * above it, so the user's clicks would land on the page. The page under an interstitial has no
+   * use for one: it is closed.
+   */
+  const closeModal = (dialog: Element) => {
+    if (dialog.localName === 'dialog' && dialog.matches(':modal') && spend()) (dialog as HTMLDialogElement).close();
+  };
+  /** Once a frame, before it is painted: a fresh budget, and whatever nothing else reported (a hidePopover whose event the page swallowed). */
+  const everyFrame = () => {
+    if (listening.signal.aborted) return;
+    restoresThisFrame = 0;
+    focusesThisFrame = 0;
+    const owed = raiseOwed;
+    raiseOwed = false;
+    // A fight ran out of last frame's budget: modal dialogs it left open are looked for (only then).
+    if (owed) document.querySelectorAll('dialog').forEach(closeModal);
+    restore(owed);
+    requestAnimationFrame(everyFrame);
+  };
+
+  const fromPage = (event: Event) => !event.composedPath().includes(host);
+  // Another popover (or dialog) opening over the warning, or the page closing the warning's own:
+  // raised again in a microtask, before the next frame. 'beforetoggle' comes synchronously, so a
+  // page that re-opens its popover on every frame never gets one painted over the warning.
+  const onToggle = (event: Event) => {
+    const newState = (event as Event & { newState?: string }).newState;
+    if (raising) return;
+    if (fromPage(event) ? newState === 'open' : event.target === host && newState === 'closed') queueMicrotask(() => restore(true));
+  };
+  // Focus the page takes goes back to the main action while the warning is up (a bounded number
+  // of times a frame: a page that takes it back in its own focus handler would otherwise recurse).
+  const onFocus = (event: Event) => {
+    if (!fromPage(event) || !primary?.isConnected || focusesThisFrame >= RESTORES_PER_FRAME) return;
+    focusesThisFrame += 1;
+    primary.focus();
+  };
+  /**
+   * The window's listeners. Added again whenever the page's tree changes: `document.open()`
+   * erases every listener on the window and the document, ours included (adding the same
+   * listener twice is a no-op).
+   */
+  const listen = () => {
+    window.addEventListener('beforetoggle', onToggle, { capture: true, signal: listening.signal });
+    window.addEventListener('focusin', onFocus, { capture: true, signal: listening.signal });
+  };
+  // The page removed, moved or covered it, opened a dialog, or replaced its document: put it back
+  // on top. Mutation observers, unlike listeners, survive document.open() and cannot be stopped.
   const pageGuard = new MutationObserver((records) => {
-    place();
-    if (records.some((record) => record.type === 'attributes' && record.target !== host)) raise(); // a dialog opened
+    listen();
+    // A dialog opened (its `open` attribute set): closed if modal, and the warning raised over it.
+    const opened = records.filter((record) => record.type === 'attributes' && record.target !== host && (record.target as Element).hasAttribute('open'));
+    for (const { target } of opened) closeModal(target as Element);
+    restore(opened.length > 0);
   });
+  // What neither the events nor the mutations above report — a popover opened inside the page's
+  // own (closed) shadow root, whose toggle events stay there — Chromium's visibility tracking
+  // does: it says when anything is painted over the host (at most every 100 ms, so a safety net,
+  // not the first answer). Other browsers ignore the option and leave `isVisible` undefined.
+  const occlusionGuard = new IntersectionObserver(
+    (entries) => entries.some((entry) => (entry as IntersectionObserverEntry & { isVisible?: boolean }).isVisible === false) && restore(true),
+    { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+  );
   // The page set an attribute on the host (hidden, inert, style, another popover mode): undo it.
   const hostGuard = new MutationObserver(() => {
     for (const name of host.getAttributeNames()) if (name !== 'popover') host.removeAttribute(name);
     if (host.getAttribute('popover') !== 'manual') {
       host.setAttribute('popover', 'manual');
-      raise();
+      restore(true);
     }
   });
 
   const start = () => {
     if (started || listening.signal.aborted) return;
     started = true;
-    place();
+    restore();
     pageGuard.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['open'] });
     hostGuard.observe(host, { attributes: true });
-    const fromPage = (event: Event) => !event.composedPath().includes(host);
-    // Another popover opened over the warning.
-    window.addEventListener('toggle', (event) => fromPage(event) && (event as Event & { newState?: string }).newState === 'open' && raise(), { capture: true, signal: listening.signal });
-    // Focus the page takes goes back to the main action while the warning is up.
-    window.addEventListener('focusin', (event) => fromPage(event) && primary?.isConnected && primary.focus(), { capture: true, signal: listening.signal });
+    occlusionGuard.observe(host);
+    listen();
+    requestAnimationFrame(everyFrame);
     render(<LookalikeInterstitial lookalike={lookalike} continueToSite={proceed} onPrimary={(element) => (primary = element)} />, container);
   };
   const remove = () => {
     listening.abort();
     pageGuard.disconnect();
     hostGuard.disconnect();
+    occlusionGuard.disconnect();
     render(null, container);
     host.remove();
   };

@@ -121,6 +121,25 @@ describe('mountLookalikeWarning: the host on a hostile page', () => {
     expect(host.getAttributeNames()).toEqual(['popover']);
   });
 
+  it('answers a page that removes it in its own mutation observer only so many times a frame, instead of looping forever', async () => {
+    mount();
+    let removals = 0;
+    const fighter = new MutationObserver(() => {
+      const host = hostOf();
+      if (!host) return;
+      host.remove();
+      removals += 1;
+    });
+    fighter.observe(document.documentElement, { childList: true });
+    hostOf()!.remove();
+    // Endless answers would be microtasks without end: this task would never come.
+    await mutationsDelivered();
+    fighter.disconnect();
+    // It came back, a bounded number of times (a frame or two's worth, by happy-dom's timer frames).
+    expect(removals).toBeGreaterThan(1);
+    expect(removals).toBeLessThan(50);
+  });
+
   it('goes away for good once the user continued', async () => {
     mount().remove();
     await mutationsDelivered();
