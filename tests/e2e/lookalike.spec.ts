@@ -8,7 +8,7 @@ import { countExtensionWorlds } from './support/injection';
 import { extensionIdOf, extensionServiceWorker, launchWithExtension } from './support/launch';
 import { doneIn, waitForDone } from './support/done';
 import { preApproveAllSites } from './support/prompts';
-import { clickWarningControl, lookalikeWarning, notificationIds, optIn, routeOtherSites, tabMarkOf, warningCoversPage } from './support/lookalike';
+import { clickWarningControl, lookalikeWarning, notificationIds, optIn, routeOtherSites, tabMarkOf, warningCoversPage, warningPaintedOverPage } from './support/lookalike';
 
 /**
  * The look-alike warning end to end (Chromium): a page that tries every way to silence it still
@@ -30,6 +30,8 @@ async function expectWarned(tab: Page, serviceWorker: Worker, site: string, inPa
   if (!inPage) return;
   await expect.poll(async () => (await lookalikeWarning(tab))?.step).toBe('warning');
   await expect.poll(() => warningCoversPage(tab), { message: 'something of the page covers the warning' }).toBe(true);
+  // And as painted: hit-testing between frames misses a layer the page repaints over it every frame.
+  expect(await warningPaintedOverPage(tab), 'the page paints over the warning').toBe(true);
 }
 
 /** The page's own tampering ran (its script counts its rounds on `window.tampered`). */
@@ -150,6 +152,99 @@ test.describe('a look-alike page that tries to silence its warning', () => {
       </script>`,
     ],
     [
+      'takes it out of the top layer (hidePopover) and lays its own page over it',
+      `<script>
+        setInterval(() => {
+          for (const element of document.querySelectorAll(':popover-open')) element.hidePopover();
+          const layer = document.createElement('div');
+          layer.style.cssText = 'position: fixed; inset: 0; z-index: 2147483647; background: #fff';
+          layer.textContent = 'Log in to PyPI';
+          document.documentElement.append(layer);
+          window.tampered = (window.tampered || 0) + 1;
+        }, 50);
+      </script>`,
+    ],
+    [
+      'rewrites its document (document.open) and opens a popover of its own over the new one',
+      `<script>
+        setTimeout(() => {
+          document.open();
+          document.write('<!DOCTYPE html><html><head><title>Log in · PyPI</title></head><body><h1>Log in to PyPI</h1>'
+            + '<div id="sheet" popover="manual" style="position: fixed; inset: 0; width: 100vw; height: 100vh; max-width: none; max-height: none; margin: 0; border: 0; background: #fff">Log in to PyPI</div></body></html>');
+          document.close();
+          const sheet = document.getElementById('sheet');
+          for (const delay of [100, 200, 300]) {
+            setTimeout(() => {
+              if (sheet.matches(':popover-open')) sheet.hidePopover();
+              sheet.showPopover();
+              window.tampered = (window.tampered || 0) + 1;
+            }, delay);
+          }
+        }, 50);
+      </script>`,
+    ],
+    [
+      'opens a popover of its own over it again on every frame',
+      `<div id="sheet" popover="manual" style="position: fixed; inset: 0; width: 100vw; height: 100vh; max-width: none; max-height: none; margin: 0; border: 0; background: #fff">Log in to PyPI</div>
+      <script>
+        const sheet = document.getElementById('sheet');
+        const everyFrame = () => {
+          if (sheet.matches(':popover-open')) sheet.hidePopover();
+          sheet.showPopover();
+          window.tampered = (window.tampered || 0) + 1;
+          requestAnimationFrame(everyFrame);
+        };
+        requestAnimationFrame(everyFrame);
+      </script>`,
+    ],
+    [
+      'opens a modal dialog of its own over it, again and again',
+      `<dialog id="sheet" style="width: 100vw; height: 100vh; max-width: none; max-height: none; margin: 0; border: 0; padding: 0; background: #fff">Log in to PyPI</dialog>
+      <script>
+        const sheet = document.getElementById('sheet');
+        setInterval(() => {
+          if (sheet.open) sheet.close();
+          sheet.showModal();
+          window.tampered = (window.tampered || 0) + 1;
+        }, 50);
+      </script>`,
+    ],
+    [
+      'rewrites its document, swallows the toggle events with listeners of its own set first, and takes it out of the top layer',
+      `<script>
+        setTimeout(() => {
+          document.open();
+          // Ours were erased by document.open(): the page's listeners now come first.
+          window.addEventListener('beforetoggle', (event) => event.stopImmediatePropagation(), true);
+          window.addEventListener('toggle', (event) => event.stopImmediatePropagation(), true);
+          document.write('<!DOCTYPE html><html><head><title>Log in · PyPI</title></head><body><h1>Log in to PyPI</h1></body></html>');
+          document.close();
+          setInterval(() => {
+            for (const element of document.querySelectorAll(':popover-open')) element.hidePopover();
+            window.tampered = (window.tampered || 0) + 1;
+          }, 50);
+        }, 50);
+      </script>`,
+    ],
+    [
+      'opens a popover of its own inside a closed shadow root, where its toggle events stay',
+      `<div id="box"></div>
+      <script>
+        const sheet = document.createElement('div');
+        sheet.popover = 'manual';
+        sheet.style.cssText = 'position: fixed; inset: 0; width: 100vw; height: 100vh; max-width: none; max-height: none; margin: 0; border: 0; background: #fff';
+        sheet.textContent = 'Log in to PyPI';
+        document.getElementById('box').attachShadow({ mode: 'closed' }).append(sheet);
+        for (const delay of [100, 400, 700]) {
+          setTimeout(() => {
+            if (sheet.matches(':popover-open')) sheet.hidePopover();
+            sheet.showPopover();
+            window.tampered = (window.tampered || 0) + 1;
+          }, delay);
+        }
+      </script>`,
+    ],
+    [
       'defines the custom element first, and breaks attachShadow and customElements for everyone',
       `<pypi-guard-ui></pypi-guard-ui><script>window.tampered = (window.tampered || 0) + 3;</script>`,
       () => {
@@ -183,6 +278,52 @@ test.describe('a look-alike page that tries to silence its warning', () => {
       expect((await readExtensionDb(serviceWorker)).prompts).toEqual([]);
     });
   }
+});
+
+test('a page that fights back in microtasks neither hangs the tab nor stops the warning coming back each frame', async ({ context, serviceWorker }) => {
+  // The page answers every restore at once — its mutation observer removes the warning, its toggle
+  // listener lays its own popover over it — so answering each of those in turn would be an endless
+  // microtask loop. It must stay a bounded number of rounds per frame, frame after frame.
+  const fighter = `<div id="sheet" popover="manual" style="position: fixed; inset: 0; width: 100vw; height: 100vh; max-width: none; max-height: none; margin: 0; border: 0; background: #fff">Log in to PyPI</div>
+    <script>
+      const sheet = document.getElementById('sheet');
+      let thisFrame = 0;
+      window.roundsPerFrame = [];
+      const ours = (element) => element !== document.head && element !== document.body;
+      const strike = () => {
+        thisFrame += 1;
+        window.tampered = (window.tampered || 0) + 1;
+      };
+      new MutationObserver(() => {
+        for (const element of [...document.documentElement.children]) if (ours(element)) (element.remove(), strike());
+      }).observe(document.documentElement, { childList: true });
+      window.addEventListener('beforetoggle', (event) => {
+        if (event.target === sheet || event.newState !== 'open') return;
+        queueMicrotask(() => {
+          if (sheet.matches(':popover-open')) sheet.hidePopover();
+          sheet.showPopover();
+          strike();
+        });
+      }, true);
+      const frame = () => {
+        if (thisFrame) window.roundsPerFrame.push(thisFrame);
+        thisFrame = 0;
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+      for (const element of [...document.documentElement.children]) if (ours(element)) (element.remove(), strike());
+    </script>`;
+  await routeOtherSites(context, { '/account/login/': page(`${LOGIN_FORM}${fighter}`) });
+  const tab = await context.newPage();
+  await tab.goto('https://pypl.org/account/login/');
+  // Still answering (waitForFunction polls on the page's own frames), and fought over in frame
+  // after frame: the warning came back each time, never in an endless burst.
+  await tab.waitForFunction(() => (window as unknown as { roundsPerFrame: number[] }).roundsPerFrame.length >= 10);
+  // The page's first count also holds the rounds before the first frame: left out.
+  const rounds = (await tab.evaluate(() => (window as unknown as { roundsPerFrame: number[] }).roundsPerFrame)).slice(1);
+  expect(Math.max(...rounds), `rounds per frame: ${rounds.join(', ')}`).toBeLessThanOrEqual(30);
+  // The page wins the paint, but not the tab's mark.
+  await expectWarned(tab, serviceWorker, 'pypl.org', false);
 });
 
 test.describe('on every other site, once the user opts in', () => {

@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { OptionsPage } from '../pages/options';
@@ -96,6 +97,38 @@ export async function warningCoversPage(page: Page): Promise<boolean> {
   const { width, height } = page.viewportSize() ?? { width: 1280, height: 720 };
   const points = [[width / 2, height / 2], [5, 5], [width - 5, 5], [5, height - 5], [width - 5, height - 5]] as const;
   for (const [x, y] of points) if (!(await warningIsOnTopAt(page, x, y))) return false;
+  return true;
+}
+
+/**
+ * The colour the user sees at (x, y): one pixel of a real screenshot, so a frame as it was painted
+ * — where hit-testing between frames could find the warning on top of a page that repaints its
+ * own layer over it every frame.
+ */
+export async function colourAt(page: Page, x: number, y: number): Promise<[number, number, number]> {
+  const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 } });
+  // A 1×1 PNG: its image data is a filter byte and the one pixel (without neighbours, every PNG
+  // filter leaves the pixel as it is).
+  const data: Buffer[] = [];
+  for (let offset = 8; offset < png.length; ) {
+    const length = png.readUInt32BE(offset);
+    if (png.toString('ascii', offset + 4, offset + 8) === 'IDAT') data.push(png.subarray(offset + 8, offset + 8 + length));
+    offset += 12 + length;
+  }
+  const pixel = inflateSync(Buffer.concat(data));
+  return [pixel[1]!, pixel[2]!, pixel[3]!];
+}
+
+/** The warning's own red (lookalike-css.ts), give or take anti-aliasing. */
+const WARNING_RED = [0xa5, 0x0e, 0x0e] as const;
+
+/** True when the four corners of the viewport, as painted, are the warning's red. */
+export async function warningPaintedOverPage(page: Page): Promise<boolean> {
+  const { width, height } = page.viewportSize() ?? { width: 1280, height: 720 };
+  for (const [x, y] of [[5, 5], [width - 6, 5], [5, height - 6], [width - 6, height - 6]] as const) {
+    const colour = await colourAt(page, x, y);
+    if (colour.some((channel, index) => Math.abs(channel - WARNING_RED[index]!) > 8)) return false;
+  }
   return true;
 }
 
