@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { PYPI_HOSTS } from './pypi/hosts';
 import { EVENT_TAGS } from './pypi/event-tags';
 import { PAGE_KINDS } from './pypi/page-kinds';
-import type { AccountSnapshot } from './pypi/snapshot';
+import { READABLE_FACTS, READER_MISSES, type AccountSnapshot, type ReaderMiss } from './pypi/snapshot';
 import { epochMs, pypiUsername, text } from './schema-parts';
 import { PROMPT_IDS, type PromptId } from './prompts/ids';
 import type { HibpRangeReply } from './prompts/breach/hibp';
@@ -43,6 +43,8 @@ export const SecurityEventSchema = v.strictObject({
   details: v.optional(text(2048)),
   reason: v.optional(text(64)),
   method: v.optional(text(64)),
+  label: v.optional(text(64)),
+  authMethod: v.optional(v.literal('basic')),
   time,
   location: v.optional(text(512)),
   device: v.optional(text(512)),
@@ -71,6 +73,14 @@ export const AccountSnapshotSchema = v.strictObject({
   projects: v.optional(v.pipe(v.array(text(256)), v.maxLength(5000))),
   loginMethods: v.optional(v.strictObject({ totp: v.boolean(), webauthn: v.boolean(), recoveryCodes: v.boolean() })),
   recoveryCodesShown: v.optional(v.strictObject({ count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8)) })),
+  // Codes from fixed lists, never page text: a problem report can carry nothing the page said.
+  unreadable: v.optional(
+    v.pipe(
+      v.array(v.strictObject({ fact: v.picklist(READABLE_FACTS), missing: v.picklist(Object.keys(READER_MISSES) as ReaderMiss[]) })),
+      v.minLength(1),
+      v.maxLength(READABLE_FACTS.length),
+    ),
+  ),
 });
 
 export const SnapshotMessageSchema = v.strictObject({

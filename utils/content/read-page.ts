@@ -2,7 +2,6 @@ import { pypiHostOf } from '../pypi/hosts';
 import { detectPage, type PageKind } from '../pypi/pages';
 import { historyOwnerOf, parsePage } from '../pypi/parse';
 import { isEnglishDocument, newestEventTime } from '../pypi/parse/account-events';
-import { hasTokenScopeInWords } from '../pypi/parse/api-tokens';
 import type { AccountSnapshot } from '../pypi/snapshot';
 import { waitFor } from '../dom/wait-for';
 import { PYPI_USERNAME } from '../schema-parts';
@@ -20,10 +19,7 @@ const NEEDS_USER_MENU: PageKind[] = [
   'unverified-account', 'api-token', 'projects', 'profile', 'reauthenticate',
 ];
 
-/**
- * Pages with parts only English words can tell: history rows (mapped to event tags) and token
- * scopes shown as "All projects".
- */
+/** Pages with a part only English words can tell: history rows, mapped to event tags. */
 const PAGES_READ_IN_ENGLISH: PageKind[] = ['account-settings', 'unverified-account'];
 
 export interface ReadPageDeps {
@@ -53,7 +49,7 @@ export async function readAccountPage(url: URL, doc: Document, deps: ReadPageDep
   if (!PAGES_READ_IN_ENGLISH.includes(kind)) return { kind, snapshot: parsePage(kind, doc, { host, seenAt: deps.now() }) };
 
   // A long history is read once: later visits read only the rows added since (cheap for 10,000
-  // rows), and fetch no English copy when there are none (unless a token scope needs one).
+  // rows), and fetch no English copy when there are none.
   const owner = historyOwnerOf(kind, doc);
   const storedUpTo = owner && deps.historyCursor ? await deps.historyCursor(owner).catch(() => undefined) : undefined;
   // Rows of the stored second itself are not read again: from another language without its copy
@@ -71,12 +67,12 @@ export async function readAccountPage(url: URL, doc: Document, deps: ReadPageDep
  * PyPI picks the language of one request from `?_LOCALE_=xx` before its cookie (pypi-facts.md §8:
  * Pyramid's negotiator reads the request parameter first; only /locale/ sets the cookie), so this
  * GET returns the same page in English without changing the user's choice. Used only when the
- * page is not English and has history rows not stored yet or a token scope in words; the copy
- * must itself be English and the same page.
+ * page is not English and has history rows not stored yet; the copy must itself be English and
+ * the same page.
  */
 async function englishCopy(url: URL, doc: Document, deps: ReadPageDeps, hasNewRows: boolean): Promise<Document | undefined> {
   if (isEnglishDocument(doc)) return undefined;
-  if (!hasNewRows && !hasTokenScopeInWords(doc)) return undefined;
+  if (!hasNewRows) return undefined;
   const html = await deps.fetchHtml(`${url.pathname}?_LOCALE_=en`);
   if (!html) return undefined;
   const copy = new DOMParser().parseFromString(html, 'text/html');

@@ -34,6 +34,46 @@ export interface AccountSnapshot {
   loginMethods?: LoginMethodsFact;
   /** From the recovery-codes page: how many codes were shown (never the codes). */
   recoveryCodesShown?: { count: number };
+  /**
+   * Sections this page has (their markers are there) whose content the reader did not understand:
+   * each such fact is absent above, never guessed, and named here with what was missing.
+   */
+  unreadable?: ReaderProblem[];
+}
+
+/** The facts a page can show that PyPI Guard may fail to read. */
+export const READABLE_FACTS = ['twoFactor', 'recoveryCodes', 'emails', 'apiTokens', 'securityEvents', 'loginMethods'] as const;
+export type ReadableFact = (typeof READABLE_FACTS)[number];
+
+/**
+ * What a reader missed, as a fixed code: a problem report names the markup PyPI Guard expected,
+ * never the page's own text, so it can hold no secret and no personal data.
+ */
+export const READER_MISSES = {
+  'two-factor-table': 'a two-factor table that is neither the recovery-codes table nor the methods table',
+  'recovery-row': 'the recovery-codes row',
+  'recovery-time': 'the time the recovery codes were generated',
+  'recovery-count': 'the number of unused recovery codes',
+  'method-row': 'a two-factor method row that is neither the authentication app nor a security key',
+  'emails-table': 'the emails table',
+  'email-address': "an email row's address",
+  'email-status': "an email row's verified or unverified badge",
+  'token-columns': "the API tokens table's columns (name, scope, created, last used)",
+  'token-scope': "an API token's scope",
+  'token-created': "an API token's creation time",
+  'token-last-used': "an API token's last use",
+  'event-cells': "a security-history row's three cells",
+  'event-summary': "a security-history row's summary",
+  'event-time': "a security-history row's time",
+  'event-labels': "a security-history row's location and device labels",
+  'login-recovery': "the two-factor sign-in page's recovery-code block",
+  'recovery-codes-list': 'the codes in the recovery-codes list',
+} as const;
+export type ReaderMiss = keyof typeof READER_MISSES;
+
+export interface ReaderProblem {
+  fact: ReadableFact;
+  missing: ReaderMiss;
 }
 
 export type EmailStatus = 'verified' | 'verified-with-bounces' | 'unverified' | 'unverified-blocked';
@@ -85,6 +125,10 @@ export interface SecurityEventFact {
   reason?: string;
   /** For logins and 2FA changes: the method when known (totp, webauthn, recovery-code, remembered-device). */
   method?: string;
+  /** For WebAuthn sign-ins and security-key changes: the key's label, as the row names it. */
+  label?: string;
+  /** For a failed sign-in: `basic` when it came through the upload endpoint's Basic Auth (twine, not the website). */
+  authMethod?: 'basic';
   time: number;
   location?: string;
   device?: string;

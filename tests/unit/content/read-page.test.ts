@@ -115,7 +115,8 @@ describe('readAccountPage: the English copy of a page in another language', () =
     expect(snapshot).toMatchObject({ username: 'alice', locale: 'de', twoFactor: { totp: true } });
     const tags = new Set(snapshot?.securityEvents?.map((event) => event.tag));
     expect([...tags].sort()).toEqual(['account:alternate_repository:add', 'account:login:new_device', 'unknown']); // only the raw tags PyPI prints
-    expect(snapshot?.apiTokens?.[0]).not.toHaveProperty('scope');
+    // A token's scope needs no English: words without a project link are the whole account.
+    expect(snapshot?.apiTokens?.[0]).toMatchObject({ name: 'laptop uploads', scope: { kind: 'account' } });
   });
 
   it('rejects a copy that is not in English', async () => {
@@ -139,12 +140,12 @@ describe('readAccountPage: the English copy of a page in another language', () =
     }
   });
 
-  it('is fetched for a token scope in words even without history rows', async () => {
+  it('is not fetched for a token scope in words: the scope is read in the page's own language', async () => {
     const fake = createFakePypi({ scenario: { ...scenarioAccount('api-tokens', NOW), events: [] }, locale: 'ja', now: () => NOW });
     const { url, doc } = pageOf(fake, '/manage/account/');
-    const { fetchHtml, paths } = fetchFrom(fake);
+    const { fetchHtml } = fetchFrom(fake);
     const { snapshot } = await readAccountPage(url, doc, deps({ fetchHtml }));
-    expect(paths).toEqual(['/manage/account/?_LOCALE_=en']);
+    expect(fetchHtml).not.toHaveBeenCalled();
     expect(snapshot?.apiTokens?.find((token) => token.name === 'laptop uploads')?.scope).toEqual({ kind: 'account' });
   });
 

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { newestEventTime, parseAccountEvents } from '@/utils/pypi/parse/account-events';
+import { newestEventTime, parseAccountEvents as readAccountEvents } from '@/utils/pypi/parse/account-events';
+import type { SecurityEventFact } from '@/utils/pypi/snapshot';
+
+/** The rows read, failing the test when the history was unreadable. */
+function parseAccountEvents(doc: Document, atOrAfter?: number): SecurityEventFact[] | undefined {
+  const read = readAccountEvents(doc, atOrAfter);
+  if (read && 'missing' in read) throw new Error(`history unreadable: ${read.missing}`);
+  return read?.value;
+}
 
 const row = (summary: string, details: string | null, datetime: string | null, location: string, device: string) => `<tr>
-  <td><strong>${summary}</strong>${details === null ? '' : `<br><small>${details}</small>`}</td>
+  <td>        <strong>${summary}</strong>${details === null ? '' : `<br><small>${details}</small>`}</td>
   <td><span class="table__mobile-label">Date / time</span> ${datetime === null ? 'no time' : `<time datetime="${datetime}">May 1</time>`}</td>
   <td><span class="table__mobile-label">Location Info</span>
       ${location}<br><span class="table__mobile-label">Device Info</span>
@@ -30,14 +38,46 @@ describe('parseAccountEvents', () => {
     ]);
   });
 
-  it('falls back to row by row reading when a row breaks the usual shape, and skips rows without a time', () => {
+  it('calls the whole history unreadable when a row has no time, on either path, and returns none of its rows', () => {
+    const rows = [row('Logged in', null, '2025-05-02T00:00:00+0000', 'Paris', 'Safari'), row('Logged in', null, null, 'Paris', 'Safari')];
+    expect(readAccountEvents(page(rows))).toEqual({ missing: 'event-time' });
+    // A fourth cell sends the read row by row: the row without a time is found there too.
+    const irregular = [rows[0]!.replace('</tr>', '<td></td></tr>'), rows[1]!];
+    expect(readAccountEvents(page(irregular))).toEqual({ missing: 'event-cells' });
+    expect(readAccountEvents(page([rows[1]!, rows[0]!.replace('</tr>', '<td></td></tr>')]))).toEqual({ missing: 'event-time' });
+  });
+
+  it('reads the details beside the summary: "- Basic Auth" outside the <strong>, a key label in a second <strong>', () => {
     const events = parseAccountEvents(
-      page([row('Logged in', null, '2025-05-02T00:00:00+0000', 'Paris', 'Safari'), row('Logged in', null, null, 'Paris', 'Safari'), row('Email verified', null, '2025-05-01T00:00:00+0000', 'Redacted', 'No User-Agent')]),
+      page([
+        `<tr><td>        <strong>Login failed</strong>\n- Basic Auth (Upload endpoint)        <br>\n        <small>\nReason:Incorrect Password        </small>\n</td>
+          <td><span class="table__mobile-label">Date / time</span> <time datetime="2025-05-02T00:00:00+0000">May 2</time></td>
+          <td><span class="table__mobile-label">Location Info</span> Lagos<br><span class="table__mobile-label">Device Info</span> twine</td></tr>`,
+        `<tr><td>        <strong>Logged in</strong>\n        <br>\n        <small>\nTwo factor method:<strong>"YubiKey 5C"</strong> -Security device (<abbr>WebAuthn</abbr>)        </small>\n</td>
+          <td><span class="table__mobile-label">Date / time</span> <time datetime="2025-05-01T00:00:00+0000">May 1</time></td>
+          <td><span class="table__mobile-label">Location Info</span> Osaka<br><span class="table__mobile-label">Device Info</span> Chrome</td></tr>`,
+      ]),
     );
-    expect(events?.map((event) => [event.tag, event.location, event.device])).toEqual([
-      ['account:login:success', 'Paris', 'Safari'],
-      ['account:email:verified', 'Redacted', 'No User-Agent'],
+    expect(events?.map(({ tag, summary, reason, authMethod, method, label }) => ({ tag, summary, reason, authMethod, method, label }))).toEqual([
+      { tag: 'account:login:failure', summary: 'Login failed', reason: 'invalid_password', authMethod: 'basic', method: undefined, label: undefined },
+      { tag: 'account:login:success', summary: 'Logged in', reason: undefined, authMethod: undefined, method: 'webauthn', label: 'YubiKey 5C' },
     ]);
+  });
+
+  it('maps an organization summary, whose <strong> links the organization, to its tag', () => {
+    const events = parseAccountEvents(
+      page([row('\nRole in <a href="/org/hardware-collective/">hardware-collective</a> added        ', null, '2025-05-02T00:00:00+0000', 'Redacted', 'Firefox')]),
+    );
+    expect(events?.map(({ tag, summary, location }) => ({ tag, summary, location }))).toEqual([
+      { tag: 'account:organization_role:add', summary: 'Role in hardware-collective added', location: 'Redacted' },
+    ]);
+  });
+
+  it('calls the history unreadable when a row has no summary or no location and device labels', () => {
+    const withoutSummary = row('x', null, '2025-05-02T00:00:00+0000', 'Paris', 'Safari').replace('<strong>x</strong>', '<b>x</b>');
+    expect(readAccountEvents(page([withoutSummary]))).toEqual({ missing: 'event-summary' });
+    const withoutLabels = row('Logged in', null, '2025-05-02T00:00:00+0000', 'Paris', 'Safari').replaceAll('class="table__mobile-label"', '');
+    expect(readAccountEvents(page([withoutLabels]))).toEqual({ missing: 'event-labels' });
   });
 
   it('does not map translated summaries without an English page', () => {
@@ -83,13 +123,15 @@ describe('parseAccountEvents', () => {
       expect(parseAccountEvents(history)).toHaveLength(4);
     });
 
-    it('applies the cursor on the row-by-row path too', () => {
+    it('applies the cursor on the row-by-row path too, and stops before a row it need not read', () => {
       const irregular = page([
-        row('Logged in', null, '2025-05-03T10:00:00+0000', 'Paris', 'Safari'),
-        row('Logged in', null, null, 'Paris', 'Safari'),
+        row('Logged in', null, '2025-05-03T10:00:00+0000', 'Paris', 'Safari').replace('</tr>', '<td></td></tr>'),
         row('Email verified', null, '2025-05-01T00:00:00+0000', 'Paris', 'Safari'),
+        row('Logged in', null, null, 'Paris', 'Safari'),
       ]);
-      expect(parseAccountEvents(irregular, Date.UTC(2025, 4, 2))?.map((event) => event.time)).toEqual([Date.UTC(2025, 4, 3, 10)]);
+      expect(readAccountEvents(irregular, Date.UTC(2025, 4, 2))).toEqual({ missing: 'event-cells' });
+      const timeless = page([row('Logged in', null, '2025-05-03T10:00:00+0000', 'Paris', 'Safari'), row('Email verified', null, '2025-05-01T00:00:00+0000', 'Paris', 'Safari'), row('Logged in', null, null, 'Paris', 'Safari')]);
+      expect(parseAccountEvents(timeless, Date.UTC(2025, 4, 2))?.map((event) => event.time)).toEqual([Date.UTC(2025, 4, 3, 10)]);
     });
 
     it('tells the newest row’s own time, not another time its details show (a token’s expiry)', () => {

@@ -6,14 +6,14 @@ import { PAGE_KINDS } from '@/utils/pypi/page-kinds';
 import { parsePage } from '@/utils/pypi/parse';
 import { parseAccountDetails } from '@/utils/pypi/parse/account-details';
 import { isEnglishDocument, parseAccountEvents } from '@/utils/pypi/parse/account-events';
-import { hasTokenScopeInWords, parseApiTokens } from '@/utils/pypi/parse/api-tokens';
+import { parseApiTokens } from '@/utils/pypi/parse/api-tokens';
 import { asUsername, collapse, parsePypiTime, safeDecode, signedInUsername, textOf, timeIn, usernameFromProfileHref } from '@/utils/pypi/parse/dom';
 import { parseEmails } from '@/utils/pypi/parse/emails';
 import { detailsFacts, tagOfSummary } from '@/utils/pypi/parse/event-summaries';
 import { parseLoginMethods } from '@/utils/pypi/parse/login-pages';
 import { parseProfile } from '@/utils/pypi/parse/profile';
 import { parseProfileProjects, parseProjectsPage, parseTokenScopeProjects, projectFromHref } from '@/utils/pypi/parse/projects';
-import { countShownRecoveryCodes } from '@/utils/pypi/parse/recovery-codes-page';
+import { readShownRecoveryCodes } from '@/utils/pypi/parse/recovery-codes-page';
 import { parseTwoFactorSection } from '@/utils/pypi/parse/two-factor-section';
 import { AccountSnapshotSchema } from '@/utils/messages';
 
@@ -110,15 +110,14 @@ const READERS: [string, (input: FuzzInput) => unknown][] = [
   ['parseAccountDetails', ({ doc }) => parseAccountDetails(doc)],
   ['parseAccountEvents', ({ doc }) => parseAccountEvents(doc)],
   ['isEnglishDocument', ({ doc }) => isEnglishDocument(doc)],
-  ['parseApiTokens', ({ doc, otherDoc }) => [parseApiTokens(doc), parseApiTokens(doc, otherDoc), parseApiTokens(doc, doc)]],
-  ['hasTokenScopeInWords', ({ doc }) => hasTokenScopeInWords(doc)],
+  ['parseApiTokens', ({ doc }) => parseApiTokens(doc)],
   ['parseEmails', ({ doc }) => parseEmails(doc)],
   ['parseLoginMethods', ({ doc }) => parseLoginMethods(doc)],
   ['parseProfile', ({ doc }) => parseProfile(doc)],
   ['parseProjectsPage', ({ doc }) => parseProjectsPage(doc)],
   ['parseProfileProjects', ({ doc }) => parseProfileProjects(doc)],
   ['parseTokenScopeProjects', ({ doc }) => parseTokenScopeProjects(doc)],
-  ['countShownRecoveryCodes', ({ doc }) => countShownRecoveryCodes(doc)],
+  ['readShownRecoveryCodes', ({ doc }) => readShownRecoveryCodes(doc, 1_700_000_000_000)],
   ['parseTwoFactorSection', ({ doc }) => parseTwoFactorSection(doc)],
   ['signedInUsername', ({ doc }) => signedInUsername(doc)],
   ['textOf', ({ doc }) => textOf(doc.body)],
@@ -144,7 +143,10 @@ const STRING_PARSERS: [string, (value: string) => unknown][] = [
   ['collapse', collapse],
   ['parsePypiTime', parsePypiTime],
   ['tagOfSummary', (value) => [tagOfSummary(value, true), tagOfSummary(value, false)]],
-  ['detailsFacts', (value) => [detailsFacts('account:login:failure', value), detailsFacts('account:login:success', value), detailsFacts('unknown', value)]],
+  ['detailsFacts', (value) => {
+    const cell = parseHtml(`<table><tr><td>${value}</td></tr></table>`).querySelector('td')!;
+    return [detailsFacts('account:login:failure', value, cell), detailsFacts('account:login:success', value, cell), detailsFacts('account:two_factor:method_added', value, cell), detailsFacts('unknown', value, cell)];
+  }],
 ];
 
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');

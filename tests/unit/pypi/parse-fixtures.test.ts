@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURE_PAGES, loadFixturePage, type FixturePage } from '../../fixtures/pypi/fixture-pages';
 import type { FakeAccount, FakeEmail, LocaleId } from '../../fixtures/pypi/types';
 import { detectPage, type PageKind } from '@/utils/pypi/pages';
+import { detailFactsOf, expectedDetailFacts } from '../../support/event-facts';
 import { parsePage } from '@/utils/pypi/parse';
 import type { AccountSnapshot, ApiTokenFact, EmailFact, EmailStatus, SecurityEventFact } from '@/utils/pypi/snapshot';
 
@@ -16,12 +17,6 @@ import type { AccountSnapshot, ApiTokenFact, EmailFact, EmailStatus, SecurityEve
 const NOW = new Date(Date.UTC(2026, 10, 25, 12, 0, 0));
 const LOCALES: LocaleId[] = ['en', 'de', 'ja'];
 const NINETY_DAYS = 90 * 86_400_000;
-
-/**
- * Tags whose English summary pypi-facts.md does not give (§6 lists the organization_role tags
- * without their texts): the fixture words them itself, so the parser rightly leaves them unknown.
- */
-const NO_ENGLISH_SUMMARY_IN_FACTS = /^account:organization_role:/;
 
 const STATUS: Record<FakeEmail['status'], EmailStatus> = {
   verified: 'verified',
@@ -80,10 +75,10 @@ function expectEvents(events: SecurityEventFact[] | undefined, account: FakeAcco
   expect(events?.map((event) => event.time)).toEqual(expected.map((event) => event.time.getTime()));
   for (const [index, event] of (events ?? []).entries()) {
     const fixtureEvent = expected[index]!;
-    if (NO_ENGLISH_SUMMARY_IN_FACTS.test(fixtureEvent.tag)) expect(event.tag, fixtureEvent.tag).toBe('unknown');
-    else expect(event.tag).toBe(fixtureEvent.tag);
+    expect(event.tag).toBe(fixtureEvent.tag);
+    expect(detailFactsOf(event), fixtureEvent.tag).toEqual(expectedDetailFacts(fixtureEvent.tag, fixtureEvent.additional));
     expect(event.device).toBe(fixtureEvent.device);
-    if (fixtureEvent.location !== null) expect(event.location).toBe(fixtureEvent.location);
+    expect(event.location).toBe(fixtureEvent.location ?? 'Redacted');
   }
 }
 

@@ -177,60 +177,61 @@ describe('no secret reaches a snapshot', () => {
   );
 });
 
-describe('what a page does not show stays unknown', () => {
+describe('a section PyPI Guard does not understand is unreadable, never guessed', () => {
   const page = (body: string, lang = 'en') => new DOMParser().parseFromString(`<html lang="${lang}"><body>${body}</body></html>`, 'text/html');
+  const HEADER = '<thead><tr><th scope="col">Name</th><th scope="col">Scope</th><th scope="col">Created</th><th scope="col" colspan="2">Last used</th></tr></thead>';
   const tokenRow = (scope: string, created: string, lastUsed: string) =>
-    `<tr><th scope="row"><span class="table__mobile-label">Name</span> ci</th><td><span class="table__mobile-label">Scope</span> ${scope}</td><td><span class="table__mobile-label">Created</span> ${created}</td><td><span class="table__mobile-label">Last used</span> ${lastUsed}</td></tr>`;
-  const tokens = (rows: string, lang = 'en', englishRows?: string) =>
-    parseApiTokens(
-      page(`<section id="api-tokens"><table class="table table--api-tokens"><tbody>${rows}</tbody></table></section>`, lang),
-      englishRows === undefined ? undefined : page(`<section id="api-tokens"><table class="table table--api-tokens"><tbody>${englishRows}</tbody></table></section>`),
-    );
+    `<tr><th scope="row"><span class="table__mobile-label">Name</span> ci</th><td><span class="table__mobile-label">Scope</span> ${scope}</td><td><span class="table__mobile-label">Created</span> ${created}</td><td><span class="table__mobile-label">Last used</span> ${lastUsed}</td><td class="table__align-right"><nav class="dropdown"></nav></td></tr>`;
+  const tokens = (rows: string, lang = 'en', header = HEADER) =>
+    parseApiTokens(page(`<section id="api-tokens"><table class="table table--api-tokens">${header}<tbody>${rows}</tbody></table></section>`, lang));
   const created = '<time datetime="2025-01-02T03:04:05+0000">Jan 2</time>';
+  const link = '<a href="/project/x/">x</a>';
 
-  it('an unreadable "last used" time is absent, not "Never"', () => {
-    expect(tokens(tokenRow('<a href="/project/x/">x</a>', created, '<time datetime="last tuesday">x</time>'))).toEqual([
-      { name: 'ci', scope: { kind: 'projects', projects: ['x'] }, createdAt: Date.UTC(2025, 0, 2, 3, 4, 5) },
-    ]);
-    // An empty cell says nothing either; the word "Never" (in any language) without a time is null.
-    expect(tokens(tokenRow('<a href="/project/x/">x</a>', created, ''))?.[0]).not.toHaveProperty('lastUsedAt');
-    expect(tokens(tokenRow('<a href="/project/x/">x</a>', created, 'Nie'), 'de')?.[0]?.lastUsedAt).toBeNull();
+  it('"last used": a time, or the word "Never" in any language without one; an unreadable time or an empty cell is not understood', () => {
+    expect(tokens(tokenRow(link, created, 'Nie'), 'de')).toEqual({ value: [{ name: 'ci', scope: { kind: 'projects', projects: ['x'] }, createdAt: Date.UTC(2025, 0, 2, 3, 4, 5), lastUsedAt: null }] });
+    expect(tokens(tokenRow(link, created, '<time datetime="last tuesday">x</time>'))).toEqual({ missing: 'token-last-used' });
+    expect(tokens(tokenRow(link, created, ''))).toEqual({ missing: 'token-last-used' });
   });
 
-  it('an unreadable creation time is absent', () => {
-    expect(tokens(tokenRow('<a href="/project/x/">x</a>', '<time datetime="soon">?</time>', 'Never'))?.[0]).toEqual({ name: 'ci', scope: { kind: 'projects', projects: ['x'] }, lastUsedAt: null });
+  it('an unreadable creation time is not understood', () => {
+    expect(tokens(tokenRow(link, '<time datetime="soon">?</time>', 'Never'))).toEqual({ missing: 'token-created' });
   });
 
-  it('a token without readable project links is not account-wide unless the page says "All projects"', () => {
-    expect(tokens(tokenRow('All projects', created, 'Never'))?.[0]?.scope).toEqual({ kind: 'account' });
-    // The project links are missing: the scope is unknown, not "the whole account".
-    expect(tokens(tokenRow('', created, 'Never'))?.[0]).not.toHaveProperty('scope');
-    expect(tokens(tokenRow('alice-tools', created, 'Never'))?.[0]).not.toHaveProperty('scope');
-    // One link cannot be read: which projects the token reaches is unknown.
-    expect(tokens(tokenRow('<a href="/project/ok/">ok</a> <a href="/project/%E0/">?</a>', created, 'Never'))?.[0]).not.toHaveProperty('scope');
+  it('scope: project links, or words without a link — "All projects" in any language — for the whole account', () => {
+    expect(tokens(tokenRow('All projects', created, 'Never'))).toMatchObject({ value: [{ scope: { kind: 'account' } }] });
+    expect(tokens(tokenRow('Alle Projekte', created, 'Nie'), 'de')).toMatchObject({ value: [{ scope: { kind: 'account' } }] });
+    // Neither links nor words, or one link that is not a readable project: the reach is not known.
+    expect(tokens(tokenRow('', created, 'Never'))).toEqual({ missing: 'token-scope' });
+    expect(tokens(tokenRow('<a href="/project/ok/">ok</a> <a href="/project/%E0/">?</a>', created, 'Never'))).toEqual({ missing: 'token-scope' });
+    expect(tokens(tokenRow('<a href="/help/">?</a>', created, 'Never'))).toEqual({ missing: 'token-scope' });
   });
 
-  it('in another language the English copy of the page says "All projects"', () => {
-    const german = tokenRow('Alle Projekte', created, 'Nie');
-    expect(tokens(german, 'de')?.[0]).not.toHaveProperty('scope');
-    expect(tokens(german, 'de', tokenRow('All projects', created, 'Never'))?.[0]?.scope).toEqual({ kind: 'account' });
-    // A copy that is not English, or another token at that place, proves nothing.
-    expect(tokens(german, 'de', tokenRow('Alle Projekte', created, 'Nie').replace('ci', 'other'))?.[0]).not.toHaveProperty('scope');
+  it('a table of another column layout is not understood', () => {
+    const withExpiry = HEADER.replace('<th scope="col">Created</th>', '<th scope="col">Created</th><th scope="col">Expires</th>');
+    expect(tokens(tokenRow(link, created, 'Never'), 'en', withExpiry)).toEqual({ missing: 'token-columns' });
+    expect(tokens(tokenRow(link, created, 'Never').replace('<td class="table__align-right"><nav class="dropdown"></nav></td>', ''))).toEqual({ missing: 'token-columns' });
+    expect(tokens(tokenRow(link, created, 'Never'), 'en', '')).toEqual({ missing: 'token-columns' });
+    // No table at all is PyPI's way of saying "no tokens".
+    expect(parseApiTokens(page('<section id="api-tokens"><p>API tokens provide…</p></section>'))).toEqual({ value: [] });
   });
 
-  it.each(LOCALES)('the fixture in %s without its English copy leaves the account-wide token unknown', (locale) => {
+  it.each(LOCALES)('the fixture in %s reads its account-wide token without an English copy', (locale) => {
     const fake = createFakePypi({ scenario: 'api-tokens', locale, now: () => NOW });
     const doc = new DOMParser().parseFromString(fake.handle({ method: 'GET', url: 'https://pypi.org/manage/account/', headers: {} }).body, 'text/html');
     const laptop = parsePage('account-settings', doc, { host: 'pypi.org', seenAt: NOW.getTime() })!.apiTokens!.find((token) => token.name === 'laptop uploads');
-    if (locale === 'en') expect(laptop?.scope).toEqual({ kind: 'account' });
-    else expect(laptop).not.toHaveProperty('scope');
+    expect(laptop?.scope).toEqual({ kind: 'account' });
   });
 
-  it('an email row without a status badge is neither verified nor unverified', () => {
-    const emails = (badges: string) =>
-      parseEmails(page(`<section id="account-emails"><table><tbody><tr><td class="table__email">a@example.org</td><td><span class="table__status-badges">${badges}</span></td></tr></tbody></table></section>`));
-    expect(emails('<span class="badge">Primary</span>')).toEqual([{ address: 'a@example.org', primary: true }]);
-    expect(emails('')).toEqual([{ address: 'a@example.org' }]);
-    expect(emails('<span class="badge badge--danger"><i class="fa fa-times"></i> Unverified</span>')).toEqual([{ address: 'a@example.org', primary: false, verified: false, status: 'unverified' }]);
+  it('an email row needs its address and its verification badge', () => {
+    const emails = (cells: string) => parseEmails(page(`<section id="account-emails"><table><tbody><tr>${cells}</tr></tbody></table></section>`));
+    const address = '<td class="table__email">a@example.org</td>';
+    const badges = (markup: string) => `<td><span class="table__status-badges">${markup}</span></td>`;
+    expect(emails(`${address}${badges('<span class="badge badge--danger"><i class="fa fa-times"></i> Unverified</span>')}`)).toEqual({
+      value: [{ address: 'a@example.org', primary: false, verified: false, status: 'unverified' }],
+    });
+    expect(emails(`${address}${badges('<span class="badge">Primary</span>')}`)).toEqual({ missing: 'email-status' });
+    expect(emails(`${address}${badges('')}`)).toEqual({ missing: 'email-status' });
+    expect(emails(`<td>a@example.org</td>${badges('<span class="badge badge--success">Verified</span>')}`)).toEqual({ missing: 'email-address' });
+    expect(parseEmails(page('<section id="account-emails"><p>no table</p></section>'))).toEqual({ missing: 'emails-table' });
   });
 });

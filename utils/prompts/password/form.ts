@@ -3,6 +3,7 @@ import { parseAccountDetails } from '../../pypi/parse/account-details';
 import { asUsername, signedInUsername } from '../../pypi/parse/dom';
 import { parseEmails } from '../../pypi/parse/emails';
 import { parseTwoFactorSection } from '../../pypi/parse/two-factor-section';
+import { valueOf } from '../../pypi/parse/read';
 import type { TwoFactorKnown } from './evaluate';
 import type { AccountWords } from './inputs';
 
@@ -65,12 +66,12 @@ export function findPasswordForm(kind: PageKind, doc: Document): PasswordForm | 
         username,
         words: () => ({
           username: username(),
-          email: parseEmails(doc)?.find((email) => email.primary)?.address ?? null,
+          email: valueOf(parseEmails(doc))?.find((email) => email.primary)?.address ?? null,
           fullName: doc.querySelector<HTMLInputElement>('section#account-details input[name="name"]')?.value ?? null,
         }),
         // /manage/account/ shows the two-factor section (§3): it says whether 2FA is on.
         twoFactor: () => {
-          const { twoFactor } = parseTwoFactorSection(doc);
+          const twoFactor = valueOf(parseTwoFactorSection(doc)?.twoFactor);
           if (!twoFactor) return 'unknown';
           return twoFactor.totp || twoFactor.securityKeys.length > 0 ? 'yes' : 'no';
         },

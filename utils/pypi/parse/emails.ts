@@ -1,30 +1,33 @@
 import type { EmailFact, EmailStatus } from '../snapshot';
 import { textOf } from './dom';
+import { found, missed, type Read } from './read';
 
 /**
  * The emails table (`section#account-emails`, on /manage/account/ and /manage/unverified-account/).
- * Badges are told apart by class, not text: a plain `span.badge` is "Primary", `badge--success`
- * verified, `badge--warning` verified with bounces, `badge--danger` unverified (with `fa-ban`:
- * blocked by bounces or complaints). A row without a status badge says nothing about
- * verification, and one without any badge nothing about being primary: those flags stay absent.
- * Returns undefined when the section is absent.
+ * PyPI gives every row its address in `td.table__email` and exactly one verification badge, told
+ * apart by class, not text: `badge--success` verified, `badge--warning` verified with bounces,
+ * `badge--danger` unverified (with `fa-ban`: blocked by bounces or complaints); the primary row
+ * has a plain `span.badge` besides (docs/pypi-pages.md). A row without its address or its
+ * verification badge is not PyPI's shape: the emails are then unreadable. Undefined when the page
+ * has no such section.
  */
-export function parseEmails(doc: Document): EmailFact[] | undefined {
+export function parseEmails(doc: Document): Read<EmailFact[]> | undefined {
   const section = doc.querySelector('section#account-emails');
   if (!section) return undefined;
+  const rows = section.querySelectorAll('table tbody tr');
+  if (rows.length === 0) return missed('emails-table');
   const emails: EmailFact[] = [];
-  for (const row of section.querySelectorAll('table tbody tr, table tr')) {
+  for (const row of rows) {
     const address = textOf(row.querySelector('td.table__email'));
-    if (!address || emails.some((email) => email.address === address)) continue;
+    if (!address) return missed('email-address');
     const badges = [...row.querySelectorAll('span.badge')];
     const status = statusOf(badges);
-    emails.push({
-      address,
-      ...(badges.length > 0 && { primary: badges.some((badge) => ![...badge.classList].some((name) => name.startsWith('badge--'))) }),
-      ...(status && { verified: status.startsWith('verified'), status }),
-    });
+    if (!status) return missed('email-status');
+    if (emails.some((email) => email.address === address)) continue;
+    const primary = badges.some((badge) => ![...badge.classList].some((name) => name.startsWith('badge--')));
+    emails.push({ address, primary, verified: status.startsWith('verified'), status });
   }
-  return emails;
+  return found(emails);
 }
 
 function statusOf(badges: Element[]): EmailStatus | undefined {

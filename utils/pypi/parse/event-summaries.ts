@@ -1,15 +1,18 @@
 import { isEventTag, type EventTag } from '../event-tags';
+import type { SecurityEventFact } from '../snapshot';
+import { collapse } from './dom';
 
 /**
- * English summaries of the security history (pypi-facts.md §6, the `<strong>` text PyPI renders
- * per tag). Only English is mapped: other locales are read from an English copy of the same page
- * (see account-events.ts), so no translation table has to follow PyPI's translators.
+ * English summaries of the security history (the `<strong>` text PyPI renders per tag,
+ * manage/account.html; docs/pypi-pages.md). Only English is mapped: other locales are read from an
+ * English copy of the same page (see account-events.ts), so no translation table has to follow
+ * PyPI's translators. Organization summaries name the organization in a link to `/org/<name>/`
+ * inside the `<strong>`; they are keyed with `{organization}` in its place (summaryKeyOf).
  */
 const SUMMARY_TO_TAG: Record<string, EventTag> = {
   'Account created': 'account:create',
   'Logged in': 'account:login:success',
   'Login failed': 'account:login:failure',
-  'Login failed - Basic Auth (Upload endpoint)': 'account:login:failure',
   'Session reauthentication failed': 'account:reauthenticate:failure',
   'Email added to account': 'account:email:add',
   'Email removed from account': 'account:email:remove',
@@ -44,7 +47,25 @@ const SUMMARY_TO_TAG: Record<string, EventTag> = {
   'Role invitation revoked': 'account:role:revoke_invite',
   'Team role added': 'account:team_role:add',
   'Team role removed': 'account:team_role:remove',
+  'Invited to join {organization}': 'account:organization_role:invite',
+  'Invitation to join {organization} declined': 'account:organization_role:decline_invite',
+  'Invitation to join {organization} revoked': 'account:organization_role:revoke_invite',
+  'Invitation to join {organization} expired': 'account:organization_role:expire_invite',
+  'Role in {organization} added': 'account:organization_role:add',
+  'Role in {organization} changed': 'account:organization_role:change',
+  'Organization role removed': 'account:organization_role:remove',
 };
+
+/**
+ * The summary as SUMMARY_TO_TAG keys it: the text, with the organization a summary links to
+ * (`<a href="/org/<name>/">`) replaced by `{organization}`.
+ */
+export function summaryKeyOf(summary: Element, text: string): string {
+  const link = summary.firstElementChild;
+  if (link?.localName !== 'a' || !link.getAttribute('href')?.startsWith('/org/')) return text;
+  const name = collapse(link.textContent ?? '');
+  return name ? text.replace(name, '{organization}') : text;
+}
 
 /** A summary's tag: the raw tag PyPI prints for tags without a template branch, or an English summary. */
 export function tagOfSummary(summary: string, isEnglish: boolean): EventTag | 'unknown' {
@@ -67,16 +88,32 @@ const METHODS: [RegExp, string][] = [
   [/Remembered device/i, 'remembered-device'],
 ];
 
-/** From English details: the login-failure reason and the 2FA method, where the row says. */
-export function detailsFacts(tag: EventTag | 'unknown', details: string): { reason?: string; method?: string } {
+type DetailsFacts = Pick<SecurityEventFact, 'reason' | 'method' | 'label' | 'authMethod'>;
+
+/**
+ * From English details: the failed sign-in's reason and whether it came through the upload
+ * endpoint's Basic Auth; the 2FA method of a sign-in or 2FA change, and a security key's label —
+ * in a sign-in, the `<strong>"label"</strong>` inside the details; in a key's addition or removal,
+ * the text after "Device name:".
+ */
+export function detailsFacts(tag: EventTag | 'unknown', details: string, cell: Element): DetailsFacts {
   if (!details) return {};
+  const facts: DetailsFacts = {};
   if (tag === 'account:login:failure' || tag === 'account:reauthenticate:failure') {
     const reason = FAILURE_REASONS.find(([pattern]) => pattern.test(details))?.[1];
-    return reason ? { reason } : {};
+    if (reason) facts.reason = reason;
+    if (tag === 'account:login:failure' && details.startsWith('- Basic Auth (Upload endpoint)')) facts.authMethod = 'basic';
   }
   if (tag === 'account:login:success' || tag === 'account:two_factor:method_added' || tag === 'account:two_factor:method_removed') {
     const method = METHODS.find(([pattern]) => pattern.test(details))?.[1];
-    return method ? { method } : {};
+    if (method) facts.method = method;
+    const label =
+      method !== 'webauthn'
+        ? undefined
+        : tag === 'account:login:success'
+          ? collapse(cell.querySelector('small strong')?.textContent ?? '').replace(/^"|"$/g, '')
+          : /Device name:\s*(.+)$/.exec(details)?.[1];
+    if (label) facts.label = label.slice(0, 64);
   }
-  return {};
+  return facts;
 }

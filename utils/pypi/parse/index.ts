@@ -1,6 +1,6 @@
 import type { PypiHost } from '../hosts';
 import type { PageKind } from '../page-kinds';
-import type { AccountSnapshot } from '../snapshot';
+import { READABLE_FACTS, type AccountSnapshot, type ReadableFact, type ReaderProblem } from '../snapshot';
 import { parseAccountDetails } from './account-details';
 import { isEnglishDocument, parseAccountEvents } from './account-events';
 import { parseApiTokens } from './api-tokens';
@@ -9,16 +9,14 @@ import { parseEmails } from './emails';
 import { parseLoginMethods } from './login-pages';
 import { parseProfile } from './profile';
 import { parseProfileProjects, parseProjectsPage, parseTokenScopeProjects } from './projects';
-import { countShownRecoveryCodes } from './recovery-codes-page';
+import { readShownRecoveryCodes } from './recovery-codes-page';
+import type { Read } from './read';
 import { parseTwoFactorSection } from './two-factor-section';
 
 export interface ParseContext {
   host: PypiHost;
   seenAt: number;
-  /**
-   * For pages in another language: the same page fetched in English, to map security events and
-   * to read a token scope PyPI states only in words ("All projects").
-   */
+  /** For pages in another language: the same page fetched in English, to map security events. */
   englishDoc?: Document;
   /**
    * Read only the security-history rows at or after this time (epoch ms); the caller passes the
@@ -32,8 +30,8 @@ type Facts = Omit<AccountSnapshot, 'host' | 'pageKind' | 'seenAt' | 'locale'>;
 
 /**
  * What a PyPI page shows about the signed-in account, as a snapshot; null when the page says
- * nothing attributable (a login form, someone else's profile). Pure and never throws: a page it
- * cannot read yields fewer facts, not wrong ones.
+ * nothing attributable (a login form, someone else's profile). Pure and never throws: a section it
+ * cannot read is named in `unreadable`, never guessed.
  */
 export function parsePage(kind: PageKind, doc: Document, context: ParseContext): AccountSnapshot | null {
   let facts: Facts | null;
@@ -60,30 +58,28 @@ function factsOf(kind: PageKind, doc: Document, context: ParseContext): Facts | 
       const details = parseAccountDetails(doc);
       const username = details.username ?? signedIn;
       if (!username) return null;
-      return {
-        ...details,
-        username,
-        ...defined('emails', parseEmails(doc)),
-        ...parseTwoFactorSection(doc),
-        ...defined('apiTokens', parseApiTokens(doc, context.englishDoc)),
+      const twoFactorSection = parseTwoFactorSection(doc);
+      return withReadings({ ...details, username }, {
+        emails: parseEmails(doc),
+        twoFactor: twoFactorSection?.twoFactor,
+        recoveryCodes: twoFactorSection?.recoveryCodes,
+        apiTokens: parseApiTokens(doc),
         ...historyOf(doc, context),
-      };
+      });
     }
     case 'unverified-account':
-      return signedIn ? { username: signedIn, ...defined('emails', parseEmails(doc)), ...historyOf(doc, context) } : null;
+      return signedIn ? withReadings({ username: signedIn }, { emails: parseEmails(doc), ...historyOf(doc, context) }) : null;
     case 'two-factor-settings':
-      return signedIn ? { username: signedIn, ...parseTwoFactorSection(doc) } : null;
+      return signedIn ? withReadings({ username: signedIn }, { ...parseTwoFactorSection(doc) }) : null;
     case 'projects':
       return signedIn ? { username: signedIn, projects: parseProjectsPage(doc) } : null;
     case 'api-token':
       return signedIn ? { username: signedIn, ...defined('projects', parseTokenScopeProjects(doc)) } : null;
     case 'recovery-codes': {
       if (!signedIn) return null;
-      const count = countShownRecoveryCodes(doc);
-      // A fresh set is shown only right after PyPI made it: all unused, generated now.
-      return count > 0
-        ? { username: signedIn, recoveryCodesShown: { count }, recoveryCodes: { generated: true, unused: count, generatedAt: context.seenAt } }
-        : { username: signedIn };
+      const shown = readShownRecoveryCodes(doc, context.seenAt);
+      if (shown && 'missing' in shown) return withReadings({ username: signedIn }, { recoveryCodes: shown });
+      return shown ? { username: signedIn, recoveryCodesShown: { count: shown.value.shown }, recoveryCodes: shown.value.codes } : { username: signedIn };
     }
     case 'profile': {
       const profile = parseProfile(doc);
@@ -93,7 +89,7 @@ function factsOf(kind: PageKind, doc: Document, context: ParseContext): Facts | 
     }
     case 'two-factor':
       // Signed out at this step: the background attributes it to the login just submitted.
-      return { loginMethods: parseLoginMethods(doc) };
+      return withReadings({}, { loginMethods: parseLoginMethods(doc) });
     case 'totp-provision':
     case 'webauthn-provision':
     case 'recovery-codes-burn':
@@ -103,6 +99,25 @@ function factsOf(kind: PageKind, doc: Document, context: ParseContext): Facts | 
     default:
       return null;
   }
+}
+
+/** The readings of a page's sections, each absent (no such section), read, or missed. */
+type Readings = { [F in ReadableFact]?: Read<NonNullable<Facts[F]>> } & Pick<Facts, 'historyReadInEnglish'>;
+
+/** The facts read, and one problem per section that was there but not understood. */
+function withReadings(facts: Facts, readings: Readings): Facts {
+  const { historyReadInEnglish, ...sections } = readings;
+  const unreadable: ReaderProblem[] = [];
+  const result: Record<string, unknown> = { ...facts };
+  for (const fact of READABLE_FACTS) {
+    const reading = sections[fact];
+    if (!reading) continue;
+    if ('missing' in reading) unreadable.push({ fact, missing: reading.missing });
+    else result[fact] = reading.value;
+  }
+  if (historyReadInEnglish && 'securityEvents' in result) result.historyReadInEnglish = true;
+  if (unreadable.length > 0) result.unreadable = unreadable;
+  return result as Facts;
 }
 
 /**
@@ -120,7 +135,7 @@ export function historyOwnerOf(kind: PageKind, doc: Document): string | null {
 }
 
 /** The history rows (newer than the cursor), read from the English copy when there is one. */
-function historyOf(doc: Document, context: ParseContext): Pick<Facts, 'securityEvents' | 'historyReadInEnglish'> {
+function historyOf(doc: Document, context: ParseContext): Pick<Readings, 'securityEvents' | 'historyReadInEnglish'> {
   const source = context.englishDoc ?? doc;
   const securityEvents = parseAccountEvents(source, context.eventsAtOrAfter);
   if (securityEvents === undefined) return {};
