@@ -42,10 +42,11 @@ const PYPI_BITS = [
   '<section id="account-details"><p class="form-group__text">alice</p><time datetime="2024-01-02T03:04:05+0000">x</time><input name="name" value="A"></section>',
   '<section id="account-emails"><table><tr><td class="table__email">a@b.c</td><td><span class="badge">P</span><span class="badge badge--success">V</span></td></tr></table></section>',
   '<section id="account-emails"><table><tr><td class="table__email">a@b.c</td><td><span class="table__status-badges"></span></td></tr></table></section>',
-  '<section id="two-factor"><table class="table table--2fa"><tr><th>codes <time datetime="2024-01-01T00:00:00+0000">t</time> (7 unused)<a href="/manage/account/recovery-codes/regenerate">r</a></th></tr></table><table class="table table--2fa"><tr><th><strong>"key"</strong></th><td><a href="/manage/account/totp-provision">Edit</a></td></tr></table></section>',
-  '<section id="api-tokens"><table class="table table--api-tokens"><tbody><tr><th>tok</th><td><a href="/project/x/">x</a></td><td><time datetime="bad">c</time></td><td>Never</td></tr></tbody></table></section>',
-  '<section id="api-tokens"><table class="table table--api-tokens"><tbody><tr><th>tok</th><td>All projects</td><td><time datetime="2024-01-01T00:00:00+0000">c</time></td><td></td></tr></tbody></table></section>',
-  '<section id="account-events"><table class="table table--security-logs"><tbody><tr><td><strong>Logged in</strong><small>Two factor method: Recovery code</small></td><td><time datetime="2024-05-01T12:34:56+0000">t</time></td><td><span class="table__mobile-label">L</span>Berlin<br><span class="table__mobile-label">D</span>Firefox</td></tr></tbody></table></section>',
+  '<section id="two-factor"><table class="table table--2fa"><thead><tr><th scope="col" colspan="2">R</th></tr></thead><tbody><tr><th scope="row">codes <time datetime="2024-01-01T00:00:00+0000">t</time> (7 unused)</th><td><a href="/manage/account/recovery-codes/regenerate">r</a></td></tr></tbody></table><table class="table table--2fa"><thead><tr><th scope="col" colspan="2">M</th></tr></thead><tbody><tr><th scope="row"><strong>"key"</strong></th><td><a href="/manage/account/totp-provision">Edit</a></td></tr></tbody></table></section>',
+  '<section id="api-tokens"><table class="table table--api-tokens"><thead><tr><th>N</th><th>S</th><th>C</th><th colspan="2">L</th></tr></thead><tbody><tr><th>tok</th><td><a href="/project/x/">x</a></td><td><time datetime="bad">c</time></td><td>Never</td><td></td></tr></tbody></table></section>',
+  '<section id="api-tokens"><table class="table table--api-tokens"><thead><tr><th>N</th><th>S</th><th>C</th><th colspan="2">L</th></tr></thead><tbody><tr><th>tok</th><td>All projects</td><td><time datetime="2024-01-01T00:00:00+0000">c</time></td><td></td><td></td></tr></tbody></table></section>',
+  '<section id="account-events"><table class="table table--security-logs"><tbody><tr><td><strong>Logged in</strong><small>Two factor method: <strong>"k"</strong> -Security device (WebAuthn)</small></td><td><time datetime="2024-05-01T12:34:56+0000">t</time></td><td><span class="table__mobile-label">L</span>Berlin<br><span class="table__mobile-label">D</span>Firefox</td></tr></tbody></table></section>',
+  '<section id="account-events"><table class="table table--security-logs"><tbody><tr><td><strong>Role in <a href="/org/x/">x</a> added</strong></td><td><time datetime="2024-05-01T12:34:56+0000">t</time></td><td><span class="table__mobile-label">L</span>Redacted<br><span class="table__mobile-label">D</span>Firefox</td></tr></tbody></table></section>',
   '<div id="user-indicator"><a href="/user/alice/">alice</a></div>',
   '<div id="user-indicator"><a href="/user/%E0/">broken</a></div>',
   '<a class="package-snippet" href="/project/%E0%A4/">broken</a>',
@@ -206,16 +207,16 @@ describe('a malformed escape costs the link, not the page', () => {
     expect(parseProfileProjects(parseDoc('<a class="package-snippet" href="/project/%E0/">x</a><a class="package-snippet" href="/project/tiny-parser/">t</a>'))).toEqual(['tiny-parser']);
   });
 
-  it('an account page whose token links to /project/%E0/ still yields its snapshot', () => {
+  it('an account page whose token links to /project/%E0/ still yields its snapshot, the tokens unreadable', () => {
     const doc = parseDoc(`
       <div id="user-indicator"><a href="/user/alice/">alice</a></div>
       <section id="account-details"><p class="form-group__text">alice</p></section>
       <section id="account-emails"><table><tbody><tr><td class="table__email">a@example.org</td><td><span class="badge">P</span><span class="badge badge--success">V</span></td></tr></tbody></table></section>
-      <section id="api-tokens"><table class="table table--api-tokens"><tbody><tr><th>ci</th><td><a href="/project/%E0/">broken</a></td><td><time datetime="2024-01-01T00:00:00+0000">c</time></td><td>Never</td></tr></tbody></table></section>`);
+      <section id="api-tokens"><table class="table table--api-tokens"><thead><tr><th>N</th><th>S</th><th>C</th><th colspan="2">L</th></tr></thead><tbody><tr><th>ci</th><td><a href="/project/%E0/">broken</a></td><td><time datetime="2024-01-01T00:00:00+0000">c</time></td><td>Never</td><td></td></tr></tbody></table></section>`);
     const snapshot = parsePage('account-settings', doc, { host: 'pypi.org', seenAt: 1 });
     expect(snapshot).toMatchObject({ username: 'alice', emails: [{ address: 'a@example.org', primary: true, verified: true }] });
-    expect(snapshot?.apiTokens).toHaveLength(1);
-    expect(snapshot?.apiTokens?.[0]?.name).toBe('ci');
+    expect(snapshot?.apiTokens).toBeUndefined();
+    expect(snapshot?.unreadable).toEqual([{ fact: 'apiTokens', missing: 'token-scope' }]);
   });
 });
 
