@@ -50,6 +50,9 @@ export const SecurityEventSchema = v.strictObject({
   device: v.optional(text(512)),
 });
 
+export const ReadableFactSchema = v.picklist(READABLE_FACTS);
+export const ReaderMissSchema = v.picklist(Object.keys(READER_MISSES) as ReaderMiss[]);
+
 export const AccountSnapshotSchema = v.strictObject({
   host: v.picklist(PYPI_HOSTS),
   username: v.optional(username),
@@ -74,13 +77,7 @@ export const AccountSnapshotSchema = v.strictObject({
   loginMethods: v.optional(v.strictObject({ totp: v.boolean(), webauthn: v.boolean(), recoveryCodes: v.boolean() })),
   recoveryCodesShown: v.optional(v.strictObject({ count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8)) })),
   // Codes from fixed lists, never page text: a problem report can carry nothing the page said.
-  unreadable: v.optional(
-    v.pipe(
-      v.array(v.strictObject({ fact: v.picklist(READABLE_FACTS), missing: v.picklist(Object.keys(READER_MISSES) as ReaderMiss[]) })),
-      v.minLength(1),
-      v.maxLength(READABLE_FACTS.length),
-    ),
-  ),
+  unreadable: v.optional(v.pipe(v.array(v.strictObject({ fact: ReadableFactSchema, missing: ReaderMissSchema })), v.minLength(1), v.maxLength(READABLE_FACTS.length))),
 });
 
 export const SnapshotMessageSchema = v.strictObject({

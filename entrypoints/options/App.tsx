@@ -12,6 +12,7 @@ import { DataSection } from './DataSection';
 import { History } from './History';
 import { LookalikeOptIn } from './LookalikeOptIn';
 import { EmailDomainCheck } from './EmailDomainCheck';
+import { ReaderProblems } from './ReaderProblems';
 
 export interface OptionsData {
   settings: Settings;
@@ -100,6 +101,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
           <LookalikeOptIn announce={setStatus} />
           <EmailDomainCheck data={data} saveSettings={props.saveSettings} />
           <Accounts data={data} {...props} />
+          <ReaderProblems data={data} />
           <History data={data} {...props} />
           <DataSection data={data} {...props} />
         </>

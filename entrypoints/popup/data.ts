@@ -54,7 +54,7 @@ function inPopupOrder(entries: readonly AccountAudit[], activeHost: PypiHost | n
   return [...entries].sort((a, b) => onActiveHost(a) - onActiveHost(b) || b.account.lastSeenAt - a.account.lastSeenAt);
 }
 
-const SEVERITY: Record<CheckStatus, number> = { fail: 0, warn: 1, unknown: 2, pass: 3 };
+const SEVERITY: Record<CheckStatus, number> = { fail: 0, warn: 1, unreadable: 2, unknown: 3, pass: 4 };
 
 /** An account's checks, what needs fixing first (the audit's order within each status). */
 export function bySeverity(results: CheckResult[]): CheckResult[] {
@@ -67,6 +67,9 @@ export function overallState(entries: AccountAudit[]): { tone: 'fail' | 'warn' |
   const warns = entries.reduce((sum, entry) => sum + entry.audit.results.filter((result) => result.status === 'warn').length, 0);
   if (fails > 0) return { tone: 'fail', text: `${fails} problem${fails === 1 ? '' : 's'} could cost you your account` };
   if (warns > 0) return { tone: 'warn', text: `${warns} thing${warns === 1 ? '' : 's'} to improve` };
+  // A page PyPI changed is no reason to call the account fine.
+  const unread = entries.reduce((sum, entry) => sum + entry.audit.results.filter((result) => result.status === 'unreadable').length, 0);
+  if (unread > 0) return { tone: 'unknown', text: `${unread} check${unread === 1 ? '' : 's'} could not read PyPI's page` };
   if (entries.every((entry) => entry.audit.score === null)) return { tone: 'unknown', text: 'Not enough seen yet' };
   return { tone: 'pass', text: 'Your PyPI account is in good shape' };
 }

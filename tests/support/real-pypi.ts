@@ -149,6 +149,20 @@ export function readCorpusFile(scenario: Scenario, locale: CorpusLocale, file: s
   return readFileSync(corpusPath(scenario, locale, file), 'utf8');
 }
 
+/**
+ * The order a user meets a scenario's pages in: signing in, the codes page PyPI shows right after
+ * making them (the corpus shows them as they were then, all 8 unused), the TOTP set-up, then the
+ * account pages, which show the state of "now". Unit and e2e runs visit them in this order.
+ */
+export const VISIT_ORDER = ['login.html', 'accounts-two-factor.html', 'recovery-codes.html', 'totp-provision.html', 'manage-account.html', 'two-factor.html', 'unverified-account.html'];
+
+export function visitOrderOf(scenario: Scenario): string[] {
+  const files = pageFilesOf(scenario);
+  const missing = files.filter((file) => file !== USER_MENU_FILE && !VISIT_ORDER.includes(file));
+  if (missing.length > 0) throw new Error(`${scenario}: no place in VISIT_ORDER for ${missing.join(', ')}`);
+  return VISIT_ORDER.filter((file) => files.includes(file));
+}
+
 /** The URL a page is served at on pypi.org; the two-factor step's token as its whole query, as PyPI sends it. */
 export function urlOf(scenario: Scenario, file: string): URL {
   const route = expectedOf(scenario).files[`en/${file}`];

@@ -36,7 +36,8 @@ export interface Audit {
    * 0–100, or null when nothing is known yet. Each check has a weight (2FA 25; recovery codes 15,
    * verified email 15; codes left, second method, password strength, security events 10; password
    * age, API tokens, recovery readiness 5; email domains 10, only while that opt-in check is on;
-   * freshness 0) and scores pass 1, warn ½, fail 0. Unknown checks are left out rather than counted as failures: the score is over what PyPI Guard knows,
+   * freshness 0) and scores pass 1, warn ½, fail 0. Unknown and unreadable checks are left out rather
+   * than counted as failures: the score is over what PyPI Guard knows,
    * and the popup says how much that is. While any check fails the score is capped at
    * SCORE_CAP_WITH_FAIL, so no average hides a problem that exposes the account today.
    */
@@ -47,8 +48,10 @@ export interface Audit {
 
 export const SCORE_CAP_WITH_FAIL = 59;
 
-const STATUS_VALUE: Record<Exclude<CheckStatus, 'unknown'>, number> = { pass: 1, warn: 0.5, fail: 0 };
-const SEVERITY: CheckStatus[] = ['fail', 'warn', 'unknown', 'pass'];
+const STATUS_VALUE: Record<Exclude<CheckStatus, 'unknown' | 'unreadable'>, number> = { pass: 1, warn: 0.5, fail: 0 };
+const SEVERITY: CheckStatus[] = ['fail', 'warn', 'unreadable', 'unknown', 'pass'];
+/** Statuses that say nothing about the account: left out of the score, never marked stale. */
+const isOpen = (status: CheckStatus): status is 'unknown' | 'unreadable' => status === 'unknown' || status === 'unreadable';
 
 /** Runs every check on one account. Pure: `now` is passed in. */
 export function runAudit(state: AuditState, now: number): Audit {
@@ -58,7 +61,7 @@ export function runAudit(state: AuditState, now: number): Audit {
   const checks = CHECKS.filter((check) => check.isOn?.(state.settings) ?? true);
   const results = checks.map((check): CheckResult => {
     const outcome = check === dataFreshness ? freshness : check.run(state, now);
-    const isStale = stale && check !== dataFreshness && outcome.status !== 'unknown';
+    const isStale = stale && check !== dataFreshness && !isOpen(outcome.status);
     return { id: check.id, title: check.title, ...outcome, detail: isStale ? `${outcome.detail} (may be out of date)` : outcome.detail, stale: isStale };
   });
 
@@ -66,7 +69,7 @@ export function runAudit(state: AuditState, now: number): Audit {
   let possible = 0;
   for (const check of checks) {
     const status = results.find((result) => result.id === check.id)!.status;
-    if (status === 'unknown' || check.weight === 0) continue;
+    if (isOpen(status) || check.weight === 0) continue;
     earned += check.weight * STATUS_VALUE[status];
     possible += check.weight;
   }

@@ -18,7 +18,11 @@ export const CHECK_IDS = [
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];
-export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown';
+/**
+ * `unknown`: PyPI Guard has not seen the page that tells yet. `unreadable`: it saw the page but not
+ * in a shape it understands (PyPI changed it), so it says so instead of guessing.
+ */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unreadable' | 'unknown';
 
 /** What a check knows about one account. */
 export interface AuditState {

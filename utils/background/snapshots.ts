@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { HistoryCursorMessage, HistoryCursorReply, LoginAttemptMessage, SnapshotMessage } from '../messages';
 import type { TrustedSender } from '../sender';
 import type { PypiGuardDb } from '../store/schema';
@@ -79,11 +80,13 @@ export async function handleSnapshotMessage(message: SnapshotMessage, from: Cont
   const db = await openStore();
   let record: AccountRecord | null;
   try {
+    // The reader that sent this is this very extension: its version goes with any fact it could not read.
+    const readerVersion = browser.runtime.getManifest().version;
     if (snapshot.username) {
-      record = await recordSnapshot(db, { ...snapshot, username: snapshot.username });
+      record = await recordSnapshot(db, { ...snapshot, username: snapshot.username }, readerVersion);
     } else {
       const pending = await findPendingLogin(from, now, db);
-      record = pending ? await recordAttributedSnapshot(db, snapshot, pending.username) : null;
+      record = pending ? await recordAttributedSnapshot(db, snapshot, pending.username, readerVersion) : null;
     }
     if (record) await refreshProjectSources(db, record, (url, init) => fetch(url, init), now).catch(() => undefined);
   } finally {

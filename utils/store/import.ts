@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { AccountSnapshotSchema, drillIterations, SecurityEventSchema } from '../messages';
+import { AccountSnapshotSchema, drillIterations, ReadableFactSchema, ReaderMissSchema, SecurityEventSchema } from '../messages';
 import { checkIssueUrl } from '../recovery/tracker';
 import { epochMs as time, pypiUsername, text } from '../schema-parts';
 import { PYPI_HOSTS } from '../pypi/hosts';
@@ -95,6 +95,9 @@ const AccountRecordSchema = v.pipe(
     seen(v.pipe(v.array(v.strictObject({ project: text(256), repositoryUrl: v.nullable(text(2048)) })), v.maxLength(5000))),
   ),
   historyReadUpTo: v.optional(time),
+  unreadable: v.optional(
+    v.record(ReadableFactSchema, v.strictObject({ missing: ReaderMissSchema, pageKind: v.picklist(PAGE_KINDS), seenAt: time, version: text(32) })),
+  ),
   observed: v.optional(ObservedSchema),
   }),
   v.check((record) => record.id === accountIdOf(record.host, record.username), 'its id is not its host and username'),

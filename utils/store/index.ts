@@ -19,12 +19,13 @@ export function openStore(name = DB_NAME): Promise<PypiGuardDb> {
 /**
  * Stores what one page showed, from a page that names the user itself (account settings, the
  * user menu, the user's own profile): merges the account record, adds unseen security events,
- * keeps the snapshot. One transaction, so a visit is recorded whole or not at all.
+ * keeps the snapshot. One transaction, so a visit is recorded whole or not at all. `readerVersion`
+ * (PyPI Guard's version) is kept with any fact the page could not read, for a bug report.
  */
-export async function recordSnapshot(db: PypiGuardDb, snapshot: AccountSnapshot & { username: string }): Promise<AccountRecord> {
+export async function recordSnapshot(db: PypiGuardDb, snapshot: AccountSnapshot & { username: string }, readerVersion?: string): Promise<AccountRecord> {
   const tx = db.transaction(['accounts', 'snapshots', 'events'], 'readwrite');
   const previous = await tx.objectStore('accounts').get(accountIdOf(snapshot.host, snapshot.username));
-  const record = await writeSnapshot(tx, previous, snapshot);
+  const record = await writeSnapshot(tx, previous, snapshot, readerVersion);
   await tx.done;
   return record;
 }
@@ -35,19 +36,24 @@ export async function recordSnapshot(db: PypiGuardDb, snapshot: AccountSnapshot 
  * username, and it creates no account (a typo would otherwise become one). Null when no account
  * has that name yet.
  */
-export async function recordAttributedSnapshot(db: PypiGuardDb, snapshot: AccountSnapshot, typedUsername: string): Promise<AccountRecord | null> {
+export async function recordAttributedSnapshot(db: PypiGuardDb, snapshot: AccountSnapshot, typedUsername: string, readerVersion?: string): Promise<AccountRecord | null> {
   const tx = db.transaction(['accounts', 'snapshots', 'events'], 'readwrite');
   const previous = await tx.objectStore('accounts').get(accountIdOf(snapshot.host, typedUsername));
-  const record = previous ? await writeSnapshot(tx, previous, { ...snapshot, username: previous.username }) : null;
+  const record = previous ? await writeSnapshot(tx, previous, { ...snapshot, username: previous.username }, readerVersion) : null;
   await tx.done;
   return record;
 }
 
 type SnapshotTransaction = IDBPTransaction<PypiGuardSchema, ('accounts' | 'snapshots' | 'events')[], 'readwrite'>;
 
-async function writeSnapshot(tx: SnapshotTransaction, previous: AccountRecord | undefined, snapshot: AccountSnapshot & { username: string }): Promise<AccountRecord> {
+async function writeSnapshot(
+  tx: SnapshotTransaction,
+  previous: AccountRecord | undefined,
+  snapshot: AccountSnapshot & { username: string },
+  readerVersion?: string,
+): Promise<AccountRecord> {
   const accountId = accountIdOf(snapshot.host, snapshot.username);
-  const record = mergeSnapshot(previous, snapshot);
+  const record = mergeSnapshot(previous, snapshot, readerVersion);
   await tx.objectStore('accounts').put(record);
 
   const events = tx.objectStore('events');

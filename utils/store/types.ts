@@ -5,6 +5,8 @@ import type {
   ApiTokenFact,
   EmailFact,
   LoginMethodsFact,
+  ReadableFact,
+  ReaderMiss,
   RecoveryCodesFact,
   SecurityEventFact,
   TwoFactorFact,
@@ -50,8 +52,24 @@ export interface AccountRecord {
    * it is stored. The next visit reads only the rows after it (the history's cursor).
    */
   historyReadUpTo?: number;
+  /**
+   * Facts whose newest reading failed: PyPI showed the section but not in a shape PyPI Guard
+   * understands. Each stays until a later page reads the fact again; the value above (if any) is
+   * older than it and no longer vouched for.
+   */
+  unreadable?: Partial<Record<ReadableFact, UnreadableFact>>;
   /** What PyPI Guard itself observed or the user told it — never read from PyPI's page text. */
   observed?: ObservedFacts;
+}
+
+/** A reader problem, as kept for the popup and for a bug report: no page text, no secret. */
+export interface UnreadableFact {
+  missing: ReaderMiss;
+  /** The page it was met on. */
+  pageKind: PageKind;
+  seenAt: number;
+  /** The version of PyPI Guard whose reader did not understand the page. */
+  version: string;
 }
 
 export interface ProjectSource {

@@ -24,13 +24,28 @@ async function stored<T>(read: (db: Awaited<ReturnType<typeof openStore>>) => Pr
 }
 const storedAccountIds = async () => (await stored(getAccounts)).map((account) => account.id).sort();
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  // The version of the reader goes with what it could not read; the fake browser has no manifest.
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'PyPI Guard', version: '9.8.7' });
+});
 afterEach(() => deleteStore());
 
 describe('handleSnapshotMessage', () => {
   it('stores a snapshot whose host is the sender’s', async () => {
     expect(await handleSnapshotMessage(message({}), fromPypi, NOW)).toMatchObject({ id: 'pypi.org/alice' });
     expect(await storedAccountIds()).toEqual(['pypi.org/alice']);
+  });
+
+  it('keeps what the page could not read, with this version of PyPI Guard, until a later page reads it', async () => {
+    const unreadable = message({ seenAt: NOW, unreadable: [{ fact: 'recoveryCodes', missing: 'recovery-count' }], twoFactor: { totp: true, securityKeys: [] } });
+    expect(await handleSnapshotMessage(unreadable, fromPypi, NOW)).toMatchObject({
+      twoFactor: { value: { totp: true } },
+      unreadable: { recoveryCodes: { missing: 'recovery-count', pageKind: 'account-settings', seenAt: NOW, version: '9.8.7' } },
+    });
+    const readAgain = await handleSnapshotMessage(message({ seenAt: NOW + 1, recoveryCodes: { generated: true, unused: 5 } }), fromPypi, NOW + 1);
+    expect(readAgain?.unreadable).toBeUndefined();
+    expect(readAgain?.recoveryCodes?.value.unused).toBe(5);
   });
 
   it('drops a snapshot that claims another host than the page that sent it', async () => {

@@ -140,7 +140,7 @@ describe('readAccountPage: the English copy of a page in another language', () =
     }
   });
 
-  it('is not fetched for a token scope in words: the scope is read in the page's own language', async () => {
+  it("is not fetched for a token scope in words: the scope is read in the page's own language", async () => {
     const fake = createFakePypi({ scenario: { ...scenarioAccount('api-tokens', NOW), events: [] }, locale: 'ja', now: () => NOW });
     const { url, doc } = pageOf(fake, '/manage/account/');
     const { fetchHtml } = fetchFrom(fake);

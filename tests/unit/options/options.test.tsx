@@ -406,3 +406,30 @@ describe('email-domain check', () => {
     expect(document.querySelector('[data-list="email-domains"] [data-domain="example.org"]')?.textContent).toMatch(/example\.org — last asked/);
   });
 });
+
+describe('pages PyPI Guard could not read', () => {
+  it('are listed, and written out for a bug report without username, secret or page text', async () => {
+    await db.put('accounts', {
+      id: 'pypi.org/frank-fixture',
+      host: 'pypi.org',
+      username: 'frank-fixture',
+      firstSeenAt: NOW - DAY,
+      lastSeenAt: NOW,
+      locale: 'de',
+      pagesSeenAt: { 'two-factor-settings': NOW },
+      unreadable: { recoveryCodes: { missing: 'recovery-count', pageKind: 'two-factor-settings', seenAt: NOW, version: '0.1.0' } },
+    });
+    await renderOptions();
+    const section = screen.getByRole('region', { name: 'Pages PyPI Guard could not read' });
+    expect(within(section).getByText('recovery codes').closest('li')?.textContent).toMatch(/frank-fixture on pypi\.org: missing the number of unused recovery codes \(two-factor-settings page/);
+    const report = (within(section).getByRole('textbox') as HTMLTextAreaElement).value;
+    expect(report).toBe('PyPI Guard 0.1.0 · pypi.org two-factor-settings page (language de) · recovery codes: missing the number of unused recovery codes · 2026-11-01');
+    expect(report).not.toContain('frank');
+  });
+
+  it('are not mentioned while every page was read', async () => {
+    await storeCarolDueForRotation();
+    await renderOptions();
+    expect(screen.queryByRole('region', { name: 'Pages PyPI Guard could not read' })).toBeNull();
+  });
+});

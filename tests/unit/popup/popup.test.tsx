@@ -98,6 +98,24 @@ describe('popup', () => {
     expect(screen.getByRole('status').textContent).toMatch(/problem/);
   });
 
+  it('a fact PyPI Guard could not read shows as such, apart from “not seen yet”, with the PyPI page to open', async () => {
+    await recordSnapshot(db, accountPage('alice', 'pypi.org', {}));
+    // The two-factor page came later and its recovery row had no count.
+    await recordSnapshot(db, { host: 'pypi.org', username: 'alice', pageKind: 'two-factor-settings', seenAt: NOW - DAY + 1, unreadable: [{ fact: 'recoveryCodes', missing: 'recovery-count' }] }, '0.1.0');
+    render(<App deps={deps} />);
+    await waitFor(() => expect(checkRow('pypi.org/alice', 'recovery-codes-remaining')?.getAttribute('data-status')).toBe('unreadable'));
+    const row = checkRow('pypi.org/alice', 'recovery-codes-remaining') as HTMLElement;
+    expect(row.textContent).toContain("PyPI Guard could not read your recovery codes on PyPI's two-factor page; PyPI may have changed it.");
+    expect(within(row).getByText('Could not read:')).toBeTruthy();
+    expect(within(row).getByRole('link', { name: /Open the two-factor page/ }).getAttribute('href')).toBe('https://pypi.org/manage/account/two-factor/');
+    expect(checkRow('pypi.org/alice', 'recovery-codes')?.getAttribute('data-status')).toBe('unreadable');
+    // Not seen yet is still its own state, in its own words.
+    const notSeen = checkRow('pypi.org/alice', 'password-strength') as HTMLElement;
+    expect(notSeen.getAttribute('data-status')).toBe('unknown');
+    expect(within(notSeen).getByText('Unknown:')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).not.toMatch(/good shape/);
+  });
+
   it('orders by last seen without an active PyPI tab', async () => {
     await recordSnapshot(db, accountPage('alice', 'pypi.org', { seenAt: NOW - 5 * DAY }));
     await recordSnapshot(db, accountPage('bob', 'test.pypi.org', { seenAt: NOW - DAY }));

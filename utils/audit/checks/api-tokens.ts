@@ -1,4 +1,5 @@
 import { needsAccountSettings, DAY_MS, pypiPage, type Check } from '../types';
+import { unreadableOutcome } from '../unreadable';
 
 export const UNUSED_TOKEN_DAYS = 90;
 
@@ -7,6 +8,8 @@ export const apiTokens: Check = {
   title: 'API tokens',
   weight: 5,
   run(state, now) {
+    const couldNotRead = unreadableOutcome(state, 'apiTokens');
+    if (couldNotRead) return couldNotRead;
     const tokens = state.account.apiTokens?.value;
     const fix = pypiPage(state, '/manage/account/#api-tokens');
     if (!tokens) return needsAccountSettings(state, 'your tokens');
@@ -17,6 +20,7 @@ export const apiTokens: Check = {
       const lastActivity = lastActivityOf(token);
       return lastActivity !== undefined && now - lastActivity >= UNUSED_TOKEN_DAYS * DAY_MS;
     });
+    // Tokens stored by versions before the reader reported unreadable sections may lack these.
     const unreadable = tokens.filter((token) => token.scope === undefined || lastActivityOf(token) === undefined);
     const problems = [
       accountWide.length > 0 ? `${accountWide.length} can upload to all your projects (${accountWide.map((token) => `“${token.name}”`).join(', ')})` : '',

@@ -1,5 +1,6 @@
 import { needsAccountSettings, DAY_MS, pypiPage, type Check } from '../types';
 import { recoveryCodesEverMade, twoFactorMethodCount } from '../facts';
+import { unreadableOutcome } from '../unreadable';
 
 /** PyPI makes 8 codes (pypi-facts.md §4). */
 export const CODES_PER_SET = 8;
@@ -12,6 +13,8 @@ export const recoveryCodesRemaining: Check = {
   title: 'Recovery codes left',
   weight: 10,
   run(state, now) {
+    const couldNotRead = unreadableOutcome(state, 'recoveryCodes');
+    if (couldNotRead) return couldNotRead;
     const codes = state.account.recoveryCodes?.value;
     const regenerate = pypiPage(state, '/manage/account/recovery-codes/regenerate');
     const generate = pypiPage(state, '/manage/account/recovery-codes/generate');

@@ -1,5 +1,6 @@
 import { needsAccountSettings, pypiPage, type Check } from '../types';
 import { recoveryCodesEverMade, twoFactorMethodCount } from '../facts';
+import { unreadableOutcome } from '../unreadable';
 
 /**
  * Were recovery codes ever made? Known when PyPI lists them or the history shows them generated.
@@ -11,6 +12,8 @@ export const recoveryCodes: Check = {
   title: 'Recovery codes',
   weight: 15,
   run(state) {
+    const couldNotRead = unreadableOutcome(state, 'recoveryCodes');
+    if (couldNotRead) return couldNotRead;
     const made = recoveryCodesEverMade(state.account, state.events);
     const methods = twoFactorMethodCount(state.account);
     const generate = pypiPage(state, '/manage/account/recovery-codes/generate');

@@ -1,6 +1,7 @@
 import { needsAccountSettings, pypiPage, type Check } from '../types';
 import { primaryEmailVerified } from '../facts';
 import { recoveryPageQuery } from '../../recovery/query';
+import { unreadableOutcome } from '../unreadable';
 
 /**
  * If everything else were lost, could PyPI's admins verify the owner? They write to the primary
@@ -12,6 +13,8 @@ export const recoveryReadiness: Check = {
   title: 'Ready for an account recovery',
   weight: 5,
   run(state) {
+    const couldNotRead = unreadableOutcome(state, 'emails');
+    if (couldNotRead) return couldNotRead;
     const { account } = state;
     const assistant = { kind: 'extension' as const, path: `recovery.html${recoveryPageQuery(account.host, account.username, 'popup')}` };
     // The assistant's evidence mode: the kit for this account at once, with the repository look-up.

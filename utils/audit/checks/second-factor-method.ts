@@ -1,5 +1,6 @@
 import { needsAccountSettings, pypiPage, type Check } from '../types';
 import { twoFactorMethods } from '../facts';
+import { unreadableOutcome } from '../unreadable';
 
 /** One lost phone or key should not mean a support request: two independent methods. */
 export const secondFactorMethod: Check = {
@@ -7,6 +8,8 @@ export const secondFactorMethod: Check = {
   title: 'A second 2FA method',
   weight: 10,
   run(state) {
+    const couldNotRead = unreadableOutcome(state, 'twoFactor', 'loginMethods');
+    if (couldNotRead) return couldNotRead;
     // Count and kind from the same page, so "only one method" and "add a key" always agree.
     const methods = twoFactorMethods(state.account);
     if (methods === null) {

@@ -1,5 +1,6 @@
 import { needsAccountSettings, pypiPage, type Check } from '../types';
 import { suspiciousEvents, type SuspicionReason } from '../../events/suspicious';
+import { unreadableOutcome } from '../unreadable';
 
 const REASON_TEXT: Record<SuspicionReason, string> = {
   'login-failure': 'failed sign-in',
@@ -18,6 +19,8 @@ export const securityEvents: Check = {
   title: 'Recent security events',
   weight: 10,
   run(state) {
+    const couldNotRead = unreadableOutcome(state, 'securityEvents');
+    if (couldNotRead) return couldNotRead;
     const fix = pypiPage(state, '/manage/account/#account-events');
     if (state.account.pagesSeenAt['account-settings'] === undefined && state.account.pagesSeenAt['unverified-account'] === undefined) {
       return needsAccountSettings(state, 'the security history');

@@ -1,5 +1,6 @@
 import { needsAccountSettings, pypiPage, type AuditState, type FixTarget, type Check } from '../types';
 import { primaryEmailVerified, recoveryCodesEverMade, twoFactorMethodCount } from '../facts';
+import { unreadableOutcome } from '../unreadable';
 
 /**
  * PyPI lets you add 2FA only after a verified primary email, generated recovery codes and one
@@ -17,6 +18,8 @@ export const twoFactor: Check = {
   title: 'Two-factor authentication',
   weight: 25,
   run(state) {
+    const couldNotRead = unreadableOutcome(state, 'twoFactor', 'loginMethods');
+    if (couldNotRead) return couldNotRead;
     const methods = twoFactorMethodCount(state.account);
     if (methods === null) {
       return needsAccountSettings(state, 'your 2FA');

@@ -1,11 +1,14 @@
 import { needsAccountSettings, pypiPage, type Check } from '../types';
 import { primaryEmailVerified, registrableDomain, verifiedPrimaryEmail } from '../facts';
+import { unreadableOutcome } from '../unreadable';
 
 export const verifiedEmail: Check = {
   id: 'verified-email',
   title: 'Verified email addresses',
   weight: 15,
   run(state) {
+    const couldNotRead = unreadableOutcome(state, 'emails');
+    if (couldNotRead) return couldNotRead;
     const emails = state.account.emails?.value;
     const fix = pypiPage(state, '/manage/account/#account-emails');
     if (!emails) return needsAccountSettings(state, 'your emails');

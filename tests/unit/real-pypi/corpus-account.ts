@@ -1,0 +1,54 @@
+import { runAudit } from '@/utils/audit';
+import type { AccountSnapshot } from '@/utils/pypi/snapshot';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { accountIdOf, type AccountRecord, type StoredEvent } from '@/utils/store';
+import { mergeSnapshot, toStoredEvent } from '@/utils/store/merge';
+import { CORPUS_NOW, usernameOf, visitOrderOf, type CorpusLocale, type Scenario } from '../../support/real-pypi';
+import { readCorpusPage } from './corpus-dom';
+
+/**
+ * What PyPI Guard's store holds after a user met every page of a scenario, in VISIT_ORDER, one
+ * second apart and ending before CORPUS_NOW: the snapshots folded as the store folds them, the two-
+ * factor sign-in step attributed to the account as the login form would have it, events stored once.
+ */
+export interface CorpusAccount {
+  account: AccountRecord;
+  events: StoredEvent[];
+}
+
+const snapshots = new Map<string, (AccountSnapshot & { username: string })[]>();
+
+/** The snapshots of a scenario's pages in one locale, read once per test file. */
+export async function corpusSnapshots(scenario: Scenario, locale: CorpusLocale): Promise<(AccountSnapshot & { username: string })[]> {
+  const key = `${scenario}/${locale}`;
+  const cached = snapshots.get(key);
+  if (cached) return cached;
+  const files = visitOrderOf(scenario);
+  const read: (AccountSnapshot & { username: string })[] = [];
+  for (const [index, file] of files.entries()) {
+    const { snapshot } = await readCorpusPage(scenario, locale, file, { now: CORPUS_NOW - (files.length + 1 - index) * 1000 });
+    if (snapshot) read.push({ ...snapshot, username: snapshot.username ?? usernameOf(scenario) });
+  }
+  snapshots.set(key, read);
+  return read;
+}
+
+/** Folds snapshots into a record and its stored events, as recordSnapshot does. */
+export function foldSnapshots(list: readonly (AccountSnapshot & { username: string })[], readerVersion = 'test'): CorpusAccount {
+  let account: AccountRecord | undefined;
+  const events = new Map<string, StoredEvent>();
+  for (const snapshot of list) {
+    account = mergeSnapshot(account, snapshot, readerVersion);
+    for (const event of snapshot.securityEvents ?? []) {
+      const stored = toStoredEvent(accountIdOf(snapshot.host, snapshot.username), event, snapshot.seenAt);
+      if (!events.has(stored.id)) events.set(stored.id, stored);
+    }
+  }
+  if (!account) throw new Error('no snapshot to fold');
+  return { account, events: [...events.values()].sort((a, b) => b.time - a.time) };
+}
+
+/** Each check's status for a stored account at CORPUS_NOW, with default settings. */
+export function auditStatuses({ account, events }: CorpusAccount): Record<string, string> {
+  return Object.fromEntries(runAudit({ account, events, settings: DEFAULT_SETTINGS }, CORPUS_NOW).results.map((result) => [result.id, result.status]));
+}
