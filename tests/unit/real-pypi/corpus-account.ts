@@ -1,4 +1,5 @@
 import { runAudit } from '@/utils/audit';
+import type { PageKind } from '@/utils/pypi/pages';
 import type { AccountSnapshot } from '@/utils/pypi/snapshot';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { accountIdOf, type AccountRecord, type StoredEvent } from '@/utils/store';
@@ -16,20 +17,30 @@ export interface CorpusAccount {
   events: StoredEvent[];
 }
 
-const snapshots = new Map<string, (AccountSnapshot & { username: string })[]>();
+const pages = new Map<string, Promise<{ kind: PageKind; snapshot: AccountSnapshot | null }>>();
 
-/** The snapshots of a scenario's pages in one locale, read once per test file. */
+/**
+ * A corpus page read as the content script reads it (seen at CORPUS_NOW), once per test file:
+ * parsing PyPI's pages in happy-dom is most of these tests' time.
+ */
+export function corpusPage(scenario: Scenario, locale: CorpusLocale, file: string): Promise<{ kind: PageKind; snapshot: AccountSnapshot | null }> {
+  const key = `${scenario}/${locale}/${file}`;
+  let read = pages.get(key);
+  if (!read) {
+    read = readCorpusPage(scenario, locale, file, { now: CORPUS_NOW });
+    pages.set(key, read);
+  }
+  return read;
+}
+
+/** The snapshots of a scenario's pages in one locale, in VISIT_ORDER, one second apart before CORPUS_NOW. */
 export async function corpusSnapshots(scenario: Scenario, locale: CorpusLocale): Promise<(AccountSnapshot & { username: string })[]> {
-  const key = `${scenario}/${locale}`;
-  const cached = snapshots.get(key);
-  if (cached) return cached;
   const files = visitOrderOf(scenario);
   const read: (AccountSnapshot & { username: string })[] = [];
   for (const [index, file] of files.entries()) {
-    const { snapshot } = await readCorpusPage(scenario, locale, file, { now: CORPUS_NOW - (files.length + 1 - index) * 1000 });
-    if (snapshot) read.push({ ...snapshot, username: snapshot.username ?? usernameOf(scenario) });
+    const { snapshot } = await corpusPage(scenario, locale, file);
+    if (snapshot) read.push({ ...snapshot, seenAt: CORPUS_NOW - (files.length + 1 - index) * 1000, username: snapshot.username ?? usernameOf(scenario) });
   }
-  snapshots.set(key, read);
   return read;
 }
 

@@ -1,19 +1,10 @@
-import { describe, expect, it } from 'vitest';
 import type { ReadableFact, ReaderMiss } from '@/utils/pypi/snapshot';
-import { CORPUS_DIR, CORPUS_NOW, CORPUS_SKIP_REASON, readCorpusFile, usernameOf, type CorpusLocale, type Scenario } from '../../support/real-pypi';
-import { auditStatuses, corpusSnapshots, foldSnapshots } from './corpus-account';
-import { corpusDocument, parseHtml, readCorpusPage } from './corpus-dom';
+import { readCorpusFile, type CorpusLocale, type Scenario } from '../../support/real-pypi';
+import { parseHtml } from './corpus-dom';
 
-/*
- * Each marker a reader relies on, removed or altered in a page PyPI's templates rendered: the
- * reader reports the fact unreadable (what was missing), the fact itself is absent rather than
- * guessed, and once that page is the newest reading, every check that needs the fact says
- * "unreadable" — never a pass, never "not seen yet".
- */
+/** Each marker a reader relies on, and how to take it away from a corpus page. */
 
-if (!CORPUS_DIR) console.warn(`real-pypi unreadable: ${CORPUS_SKIP_REASON}`);
-
-interface Alteration {
+export interface Alteration {
   what: string;
   scenario: Scenario;
   file: string;
@@ -32,7 +23,7 @@ const RECOVERY_ROW = 'section#two-factor tbody th[scope="row"]';
 const TOKEN_ROW = 'section#api-tokens tbody tr';
 const HISTORY_ROW = 'section#account-events tbody tr';
 
-const ALTERATIONS: Alteration[] = [
+export const ALTERATIONS: Alteration[] = [
   {
     what: "the recovery row's <time>",
     scenario: 'frank',
@@ -199,7 +190,7 @@ const ALTERATIONS: Alteration[] = [
 ];
 
 /** The checks that rest on each fact (utils/audit/checks). */
-const CHECKS_OF: Record<ReadableFact, string[]> = {
+export const CHECKS_OF: Record<ReadableFact, string[]> = {
   twoFactor: ['two-factor', 'second-factor-method'],
   loginMethods: ['two-factor', 'second-factor-method'],
   recoveryCodes: ['recovery-codes', 'recovery-codes-remaining'],
@@ -209,41 +200,8 @@ const CHECKS_OF: Record<ReadableFact, string[]> = {
 };
 
 /** The page's markup after the alteration (what pypi.org would send if it changed so). */
-function altered(scenario: Scenario, locale: CorpusLocale, file: string, alter: (doc: Document) => void): string {
+export function altered(scenario: Scenario, locale: CorpusLocale, file: string, alter: (doc: Document) => void): string {
   const doc = parseHtml(readCorpusFile(scenario, locale, file));
   alter(doc);
   return new XMLSerializer().serializeToString(doc);
 }
-
-// The markers are the same in every language; a left-to-right, a right-to-left and one whose
-// translations break some inline markup are enough to show it.
-const LOCALES: CorpusLocale[] = ['en', 'he', 'ko'];
-
-// Reading every page of an account takes seconds in happy-dom on a loaded 2-core machine.
-describe.skipIf(!CORPUS_DIR)('a page whose markers PyPI changed is read as unreadable, and no check passes on it', { timeout: 60_000 }, () => {
-  describe.each(LOCALES)('in %s', (locale) => {
-    it.each(ALTERATIONS)('without $what ($scenario, $file)', async ({ scenario, file, alter, problems }) => {
-      const doc = corpusDocument(scenario, locale, file, altered(scenario, locale, file, alter));
-      const { snapshot } = await readCorpusPage(scenario, locale, file, { doc, englishHtml: altered(scenario, 'en', file, alter), now: CORPUS_NOW });
-      expect(snapshot?.unreadable).toEqual(expect.arrayContaining(problems));
-      expect(snapshot?.unreadable).toHaveLength(problems.length);
-      for (const { fact } of problems) expect(snapshot?.[fact]).toBeUndefined();
-
-      // The altered page is the newest reading: the checks resting on the facts say so.
-      const before = auditStatuses(foldSnapshots(await corpusSnapshots(scenario, locale)));
-      const after = foldSnapshots([...(await corpusSnapshots(scenario, locale)), { ...snapshot!, username: usernameOf(scenario) }], '0.1.0');
-      const statuses = auditStatuses(after);
-      const affected = problems.flatMap(({ fact }) => CHECKS_OF[fact]);
-      for (const { fact, missing } of problems) {
-        expect(after.account.unreadable?.[fact]).toEqual({ missing, pageKind: snapshot!.pageKind, seenAt: CORPUS_NOW, version: '0.1.0' });
-      }
-      for (const check of affected) {
-        expect(before[check], check).not.toBe('unreadable');
-        expect(statuses[check], check).toBe('unreadable');
-      }
-      // Nothing else changed its mind.
-      const others = Object.entries(before).filter(([check]) => !affected.includes(check));
-      expect(others.map(([check]) => [check, statuses[check]])).toEqual(others);
-    });
-  });
-});

@@ -1,35 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { detectPage, type PageKind } from '@/utils/pypi/pages';
+import type { PageKind } from '@/utils/pypi/pages';
 import { parsePypiTime } from '@/utils/pypi/parse/dom';
 import type { AccountSnapshot, ApiTokenFact, EmailFact, RecoveryCodesFact, SecurityEventFact } from '@/utils/pypi/snapshot';
-import {
-  CORPUS_DIR,
-  CORPUS_LOCALES,
-  CORPUS_SKIP_REASON,
-  expectedOf,
-  pageFilesOf,
-  SCENARIOS,
-  urlOf,
-  USER_MENU_FILE,
-  type ExpectedEvent,
-  type ExpectedPage,
-  type ExpectedTwoFactor,
-  type Scenario,
-} from '../../support/real-pypi';
-import { corpusDocument, readCorpusPage } from './corpus-dom';
+import type { ExpectedEvent, ExpectedPage, ExpectedTwoFactor } from '../../support/real-pypi';
 import { detailFactsOf, expectedDetailFacts, type DetailFacts } from '../../support/event-facts';
 
-/*
- * Every page of the corpus rendered from PyPI's own templates (../shared/real-pypi), in all 14
- * locales: detectPage names the right kind, and the page model reads exactly the facts of
- * expected.json, field by field. What the parser must find comes from expected.json, never from
- * the page.
- */
-
-if (!CORPUS_DIR) console.warn(`real-pypi conformance: ${CORPUS_SKIP_REASON}`);
+/** The facts a corpus page must yield, in the page model's shapes, from expected.json. */
 
 /** Which page kind each of PyPI's routes in the corpus is (expected.json names the route). */
-const KIND_OF_ROUTE: Record<string, PageKind> = {
+export const KIND_OF_ROUTE: Record<string, PageKind> = {
   'includes.current-user-indicator': 'other', // a fragment fetched into the header, not a page
   'manage.account': 'account-settings',
   'manage.account.two-factor': 'two-factor-settings',
@@ -40,7 +18,7 @@ const KIND_OF_ROUTE: Record<string, PageKind> = {
   'manage.account.totp-provision': 'totp-provision',
 };
 
-const time = (iso: string): number => {
+export const time = (iso: string): number => {
   const parsed = parsePypiTime(iso);
   if (parsed === undefined) throw new Error(`expected.json time not in PyPI's format: ${iso}`);
   return parsed;
@@ -65,16 +43,16 @@ function expectedTokens(page: ExpectedPage): ApiTokenFact[] | undefined {
   }));
 }
 
-type EventFacts = Pick<SecurityEventFact, 'tag' | 'summary' | 'time' | 'location' | 'device'> & DetailFacts;
+export type EventFacts = Pick<SecurityEventFact, 'tag' | 'summary' | 'time' | 'location' | 'device'> & DetailFacts;
 
-function expectedEvent(event: ExpectedEvent): EventFacts {
+export function expectedEvent(event: ExpectedEvent): EventFacts {
   return { tag: event.tag as EventFacts['tag'], summary: event.summary_en, time: time(event.time), location: event.location, device: event.device, ...expectedDetailFacts(event.tag, event.additional) };
 }
 
-const eventFactsOf = (event: SecurityEventFact): EventFacts => ({ tag: event.tag, summary: event.summary, time: event.time, location: event.location, device: event.device, ...detailFactsOf(event) });
+export const eventFactsOf = (event: SecurityEventFact): EventFacts => ({ tag: event.tag, summary: event.summary, time: event.time, location: event.location, device: event.device, ...detailFactsOf(event) });
 
 /** The snapshot's facts for one page, in the shape the page model stores. */
-function expectedSnapshot(page: ExpectedPage, username: string, kind: PageKind): Partial<AccountSnapshot> | null {
+export function expectedSnapshot(page: ExpectedPage, username: string, kind: PageKind): Partial<AccountSnapshot> | null {
   switch (kind) {
     case 'account-settings':
       return {
@@ -106,43 +84,4 @@ function expectedSnapshot(page: ExpectedPage, username: string, kind: PageKind):
   }
 }
 
-const FACT_KEYS = ['username', 'displayName', 'dateJoined', 'emails', 'twoFactor', 'recoveryCodes', 'apiTokens', 'loginMethods', 'recoveryCodesShown'] as const;
-
-describe.skipIf(!CORPUS_DIR)('PyPI pages rendered from its own templates (../shared/real-pypi)', () => {
-  describe.each(SCENARIOS)('%s', (scenario: Scenario) => {
-    const expected = CORPUS_DIR ? expectedOf(scenario) : null;
-    const files = CORPUS_DIR ? pageFilesOf(scenario) : [];
-    const username = expected?.pages[`en/${USER_MENU_FILE}`]?.username ?? '';
-
-    describe.each(CORPUS_LOCALES)('in %s', (locale) => {
-      it.each(files)('%s', async (file) => {
-        const page = expected!.pages[`${locale}/${file}`]!;
-        const kind = KIND_OF_ROUTE[expected!.files[`${locale}/${file}`]!.route_name];
-        expect(kind, `a kind for route ${expected!.files[`${locale}/${file}`]!.route_name}`).toBeDefined();
-        expect(page.locale).toBe(locale);
-        const doc = corpusDocument(scenario, locale, file);
-        expect(detectPage(urlOf(scenario, file), doc)).toBe(kind);
-
-        const { snapshot } = await readCorpusPage(scenario, locale, file, { doc });
-        const want = expectedSnapshot(page, username, kind!);
-        if (want === null) {
-          expect(snapshot).toBeNull();
-          return;
-        }
-        expect(snapshot).not.toBeNull();
-        expect(snapshot!.unreadable).toBeUndefined();
-        expect(snapshot!.locale).toBe(locale);
-        const got = Object.fromEntries(FACT_KEYS.filter((key) => snapshot![key] !== undefined).map((key) => [key, snapshot![key]]));
-        expect(got).toEqual(Object.fromEntries(Object.entries(want).filter(([, value]) => value !== undefined)));
-
-        if (page.events) {
-          expect(snapshot!.securityEvents?.map(eventFactsOf)).toEqual(page.events.map(expectedEvent));
-          // Older rows exist in PyPI's data but are not shown: none may be read.
-          for (const hidden of page.events_not_shown ?? []) expect(snapshot!.securityEvents!.some((event) => event.time === time(hidden.time))).toBe(false);
-        } else {
-          expect(snapshot!.securityEvents).toBeUndefined();
-        }
-      });
-    });
-  });
-});
+export const FACT_KEYS = ['username', 'displayName', 'dateJoined', 'emails', 'twoFactor', 'recoveryCodes', 'apiTokens', 'loginMethods', 'recoveryCodesShown'] as const;
