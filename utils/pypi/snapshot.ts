@@ -78,12 +78,14 @@ export interface ReaderProblem {
 
 export type EmailStatus = 'verified' | 'verified-with-bounces' | 'unverified' | 'unverified-blocked';
 
-/** One row of the emails table. A flag the row's badges do not show is absent (unknown), never false. */
+/**
+ * One row of the emails table. The reader sets every flag (a row without its badges makes the
+ * emails unreadable); they are optional only because earlier versions stored rows without them.
+ */
 export interface EmailFact {
   address: string;
-  /** Absent when the row shows no badge at all; otherwise whether it carries the plain "Primary" badge. */
+  /** Whether the row carries the plain "Primary" badge. */
   primary?: boolean;
-  /** Absent, with `status`, when the row shows no verified/unverified badge. */
   verified?: boolean;
   status?: EmailStatus;
 }
@@ -104,13 +106,16 @@ export interface RecoveryCodesFact {
 
 export type TokenScope = { kind: 'account' } | { kind: 'projects'; projects: string[] };
 
+/**
+ * One row of the tokens table. The reader sets every field (a row it cannot read makes the tokens
+ * unreadable); scope, creation and last use are optional only because earlier versions stored
+ * rows without them.
+ */
 export interface ApiTokenFact {
   name: string;
-  /** Absent when the row shows neither project links nor (in English) "All projects". */
   scope?: TokenScope;
-  /** Absent when the row's `<time>` is missing or unreadable. */
   createdAt?: number;
-  /** null: PyPI says "Never" (the cell has text and no time). Absent: the time could not be read. */
+  /** null: PyPI says "Never" (the cell has words and no time). */
   lastUsedAt?: number | null;
 }
 

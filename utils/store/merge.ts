@@ -1,4 +1,4 @@
-import { READABLE_FACTS, type AccountSnapshot, type ApiTokenFact, type EmailFact, type SecurityEventFact } from '../pypi/snapshot';
+import { READABLE_FACTS, type AccountSnapshot, type SecurityEventFact } from '../pypi/snapshot';
 import { MERGED_FACTS, accountIdOf, type AccountId, type AccountRecord, type Seen, type StoredEvent } from './types';
 
 /**
@@ -38,13 +38,6 @@ export function mergeSnapshot(existing: AccountRecord | undefined, snapshot: Acc
     const newestRead = snapshot.securityEvents.reduce((newest, event) => Math.max(newest, event.time), -Infinity);
     merged.historyReadUpTo = Math.max(merged.historyReadUpTo ?? -Infinity, newestRead);
   }
-  // Inside the lists too, a row keeps what the newer page did not show about it.
-  if (snapshot.emails && merged.emails?.seenAt === snapshot.seenAt && existing?.emails) {
-    merged.emails = { ...merged.emails, value: keepUnseenEmailFlags(snapshot.emails, existing.emails.value) };
-  }
-  if (snapshot.apiTokens && merged.apiTokens?.seenAt === snapshot.seenAt && existing?.apiTokens) {
-    merged.apiTokens = { ...merged.apiTokens, value: keepUnseenTokenFields(snapshot.apiTokens, existing.apiTokens.value) };
-  }
   return merged;
 }
 
@@ -66,40 +59,6 @@ function mergeUnreadable(merged: AccountRecord, snapshot: AccountSnapshot, versi
     if (!newerProblem && !newerValue) unreadable[fact] = { missing, pageKind: snapshot.pageKind, seenAt: snapshot.seenAt, version };
   }
   return Object.keys(unreadable).length > 0 ? unreadable : undefined;
-}
-
-/** An email row without badges keeps the stored primary/verified/status of the same address. */
-function keepUnseenEmailFlags(emails: EmailFact[], stored: EmailFact[]): EmailFact[] {
-  return emails.map((email) => {
-    const before = stored.find((candidate) => candidate.address.toLowerCase() === email.address.toLowerCase());
-    if (!before) return email;
-    return {
-      ...email,
-      ...(email.primary === undefined && before.primary !== undefined && { primary: before.primary }),
-      ...(email.status === undefined && before.status !== undefined && { status: before.status, verified: before.verified ?? before.status.startsWith('verified') }),
-    };
-  });
-}
-
-/**
- * A token row keeps the stored scope, creation and last use the page could not read. Tokens
- * have no id on the page: the same name and creation time (or a name unique on both sides) is
- * the same token.
- */
-function keepUnseenTokenFields(tokens: ApiTokenFact[], stored: ApiTokenFact[]): ApiTokenFact[] {
-  const unique = (list: ApiTokenFact[], name: string) => list.filter((token) => token.name === name).length === 1;
-  return tokens.map((token) => {
-    const before =
-      stored.find((candidate) => candidate.name === token.name && candidate.createdAt !== undefined && candidate.createdAt === token.createdAt) ??
-      (unique(tokens, token.name) && unique(stored, token.name) ? stored.find((candidate) => candidate.name === token.name) : undefined);
-    if (!before) return token;
-    return {
-      ...token,
-      ...(token.scope === undefined && before.scope !== undefined && { scope: before.scope }),
-      ...(token.createdAt === undefined && before.createdAt !== undefined && { createdAt: before.createdAt }),
-      ...(token.lastUsedAt === undefined && before.lastUsedAt !== undefined && { lastUsedAt: before.lastUsedAt }),
-    };
-  });
 }
 
 /**

@@ -59,3 +59,51 @@ export async function storedAccount(serviceWorker: Worker, id: string): Promise<
   const db = await readExtensionDb(serviceWorker);
   return (db.accounts as Record<string, unknown>[] | undefined)?.find((account) => account.id === id);
 }
+
+/**
+ * Empties every store of the extension's IndexedDB, keeping its schema: a fresh start for the next
+ * round of pages within one browser, without the cost of another launch.
+ */
+export async function clearExtensionDb(serviceWorker: Worker): Promise<void> {
+  await waitForExtensionDb(serviceWorker);
+  await serviceWorker.evaluate(
+    (name) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction([...db.objectStoreNames], 'readwrite');
+          for (const store of db.objectStoreNames) tx.objectStore(store).clear();
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    DB_NAME,
+  );
+}
+
+/** How many records one store of the extension's IndexedDB holds (cheaper than reading them). */
+export async function countStored(serviceWorker: Worker, store: string): Promise<number> {
+  await waitForExtensionDb(serviceWorker);
+  return serviceWorker.evaluate(
+    ({ name, store }) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction(store, 'readonly').objectStore(store).count();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    { name: DB_NAME, store },
+  );
+}

@@ -1,0 +1,161 @@
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { PopupPage } from './pages/popup';
+import { OptionsPage } from './pages/options';
+import { clearExtensionDb, countStored, readExtensionDb } from './support/extension-db';
+import { extensionIdOf, extensionServiceWorker, launchWithExtension } from './support/launch';
+import { routeCorpus, type CorpusSite } from './support/route-corpus';
+import {
+  CORPUS_DIR,
+  CORPUS_NOW,
+  CORPUS_SKIP_REASON,
+  EXPECTED_AUDIT,
+  expectedOf,
+  readCorpusFile,
+  SCENARIOS,
+  secretStringsOf,
+  urlOf,
+  usernameOf,
+  visitOrderOf,
+  type CorpusLocale,
+  type Scenario,
+} from '../support/real-pypi';
+
+/*
+ * The built extension in Chromium on pypi.org as PyPI's own templates render it (the corpus of
+ * ../shared/real-pypi, served at its routes), in all 14 locales: after a user meets each
+ * account's pages, the popup's checks say what the README's rules say, and nothing secret the
+ * pages showed is anywhere in the extension's storage. One browser runs several locales in turn
+ * (its storage emptied between them), so the 42 account × locale runs cost four launches.
+ */
+
+interface CorpusFixtures {
+  site: CorpusSite;
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+}
+
+const test = base.extend<CorpusFixtures>({
+  site: async ({}, use) => {
+    await use({ scenario: 'frank', altered: new Map(), requests: [] });
+  },
+  context: async ({ site }, use) => {
+    const context = await launchWithExtension();
+    await routeCorpus(context, site);
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    await use(await extensionServiceWorker(context));
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(extensionIdOf(serviceWorker));
+  },
+});
+
+test.skip(!CORPUS_DIR, CORPUS_SKIP_REASON);
+
+/** PyPI keeps the chosen language in the `_LOCALE_` cookie (its /locale/ view sets it). */
+async function chooseLocale(context: BrowserContext, locale: CorpusLocale): Promise<void> {
+  await context.addCookies([{ name: '_LOCALE_', value: locale, domain: 'pypi.org', path: '/', secure: true }]);
+}
+
+/**
+ * Opens each page of the signed-in account as a user meets them. A signed-in page is done when
+ * the extension has stored its snapshot; the signed-out steps (login form, two-factor step) name
+ * nobody, so nothing is stored for them and the next page simply follows.
+ */
+async function visitAccount(page: Page, serviceWorker: Worker, site: CorpusSite, scenario: Scenario): Promise<void> {
+  site.scenario = scenario;
+  for (const file of visitOrderOf(scenario)) {
+    const signedIn = expectedOf(scenario).files[`en/${file}`]!.logged_in;
+    const before = signedIn ? await countStored(serviceWorker, 'snapshots') : 0;
+    await page.goto(urlOf(scenario, file).href);
+    if (signedIn) await expect.poll(() => countStored(serviceWorker, 'snapshots'), { timeout: 15_000, message: `${scenario} ${file}` }).toBe(before + 1);
+  }
+}
+
+const LOCALE_GROUPS: CorpusLocale[][] = [
+  ['en', 'es', 'fr', 'ja'],
+  ['pt_BR', 'uk', 'el', 'de'],
+  ['zh_Hans', 'zh_Hant', 'ru'],
+  ['he', 'eo', 'ko'],
+];
+
+const ALL_SECRETS = CORPUS_DIR ? SCENARIOS.flatMap(secretStringsOf) : [];
+
+for (const locales of LOCALE_GROUPS) {
+  test(`each account's checks match the audit rules, and no secret is stored: ${locales.join(', ')}`, async ({ context, serviceWorker, extensionId, site }) => {
+    test.setTimeout(60_000 * locales.length);
+    const page = await context.newPage();
+    for (const locale of locales) {
+      await test.step(locale, async () => {
+        await clearExtensionDb(serviceWorker);
+        await chooseLocale(context, locale);
+        for (const scenario of SCENARIOS) await visitAccount(page, serviceWorker, site, scenario);
+
+        const popup = await PopupPage.open(context, extensionId, { now: CORPUS_NOW });
+        for (const scenario of SCENARIOS) {
+          expect(await popup.statuses(`pypi.org/${usernameOf(scenario)}`), `${scenario} in ${locale}`).toEqual(EXPECTED_AUDIT[scenario]);
+        }
+        await popup.page.close();
+
+        // Every secret the pages showed: TOTP keys, recovery codes, CSRF and two-factor tokens.
+        const stored = JSON.stringify(await readExtensionDb(serviceWorker));
+        expect(stored).toContain('frank-fixture'); // the dump is the real one
+        expect(ALL_SECRETS.filter((secret) => stored.includes(secret))).toEqual([]);
+      });
+    }
+    // Each page in another language was read through one English copy, as PyPI sends it for ?_LOCALE_=en.
+    const english = site.requests.filter((request) => request.endsWith('?_LOCALE_=en'));
+    expect(english.length).toBeGreaterThanOrEqual(locales.filter((locale) => locale !== 'en').length);
+  });
+}
+
+test('a page PyPI changed shows as "could not read" in the popup and the options page, never as a pass, until it is read again', async ({
+  context,
+  serviceWorker,
+  extensionId,
+  site,
+}) => {
+  const account = 'pypi.org/frank-fixture';
+  // The recovery row without its count: "Recovery codes - generated <time> (unused)."
+  const page = await context.newPage();
+  await chooseLocale(context, 'en');
+  const open = async (file: string) => {
+    const before = await countStored(serviceWorker, 'snapshots');
+    await page.goto(urlOf('frank', file).href);
+    await expect.poll(() => countStored(serviceWorker, 'snapshots')).toBe(before + 1);
+  };
+  await open('manage-account.html');
+  const twoFactorPage = readCorpusFile('frank', 'en', 'two-factor.html');
+  expect(twoFactorPage).toContain('(2 unused).');
+  site.altered.set('en/two-factor.html', twoFactorPage.replace('(2 unused).', '(unused).'));
+  await open('two-factor.html');
+
+  const popup = await PopupPage.open(context, extensionId, { now: CORPUS_NOW });
+  for (const check of ['recovery-codes', 'recovery-codes-remaining']) {
+    const row = popup.check(account, check);
+    await expect(row).toHaveAttribute('data-status', 'unreadable');
+    await expect(row).toContainText("PyPI Guard could not read your recovery codes on PyPI's two-factor page; PyPI may have changed it.");
+    await expect(row.locator('[data-action="fix"]')).toHaveAttribute('href', 'https://pypi.org/manage/account/two-factor/');
+  }
+  // Not seen yet stays its own state.
+  await expect(popup.check(account, 'password-strength')).toHaveAttribute('data-status', 'unknown');
+  await popup.page.close();
+
+  const options = await OptionsPage.open(context, extensionId);
+  const problems = options.page.getByRole('region', { name: 'Pages PyPI Guard could not read' });
+  await expect(problems.locator('[data-reader-problem="recoveryCodes"]')).toContainText('missing the number of unused recovery codes');
+  await expect(problems.getByRole('textbox')).toHaveValue(/^PyPI Guard \d+\.\d+\.\d+ · pypi\.org two-factor-settings page \(language en\) · recovery codes: missing the number of unused recovery codes · \d{4}-\d\d-\d\d$/);
+  await options.page.close();
+
+  // PyPI's page as it is: read again, the problem is gone and the check says what the page says.
+  site.altered.clear();
+  await open('two-factor.html');
+  const again = await PopupPage.open(context, extensionId, { now: CORPUS_NOW });
+  await expect(again.check(account, 'recovery-codes-remaining')).toHaveAttribute('data-status', EXPECTED_AUDIT.frank['recovery-codes-remaining']!);
+  const accounts = (await readExtensionDb(serviceWorker)).accounts as Record<string, unknown>[];
+  expect(accounts.map((record) => record.id)).toEqual([account]);
+  expect(accounts[0]).not.toHaveProperty('unreadable');
+});
