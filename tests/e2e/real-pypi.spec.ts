@@ -1,8 +1,9 @@
-import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { test as extensionTest, expect } from './fixtures';
 import { PopupPage } from './pages/popup';
 import { OptionsPage } from './pages/options';
-import { clearExtensionDb, countStored, readExtensionDb } from './support/extension-db';
-import { extensionIdOf, extensionServiceWorker, launchWithExtension } from './support/launch';
+import { clearExtensionDb, readExtensionDb } from './support/extension-db';
+import { launchWithExtension } from './support/launch';
 import { routeCorpus, type CorpusSite } from './support/route-corpus';
 import {
   CORPUS_DIR,
@@ -28,14 +29,8 @@ import {
  * (its storage emptied between them), so the 42 account × locale runs cost four launches.
  */
 
-interface CorpusFixtures {
-  site: CorpusSite;
-  context: BrowserContext;
-  serviceWorker: Worker;
-  extensionId: string;
-}
-
-const test = base.extend<CorpusFixtures>({
+/** The extension fixtures, with pypi.org answered from the corpus instead of the fake PyPI. */
+const test = extensionTest.extend<{ site: CorpusSite }>({
   site: async ({}, use) => {
     await use({ scenario: 'frank', altered: new Map(), requests: [] });
   },
@@ -45,13 +40,9 @@ const test = base.extend<CorpusFixtures>({
     await use(context);
     await context.close();
   },
-  serviceWorker: async ({ context }, use) => {
-    await use(await extensionServiceWorker(context));
-  },
-  extensionId: async ({ serviceWorker }, use) => {
-    await use(extensionIdOf(serviceWorker));
-  },
 });
+
+const storedSnapshots = async (serviceWorker: Worker) => ((await readExtensionDb(serviceWorker)).snapshots ?? []).length;
 
 test.skip(!CORPUS_DIR, CORPUS_SKIP_REASON);
 
@@ -69,9 +60,9 @@ async function visitAccount(page: Page, serviceWorker: Worker, site: CorpusSite,
   site.scenario = scenario;
   for (const file of visitOrderOf(scenario)) {
     const signedIn = expectedOf(scenario).files[`en/${file}`]!.logged_in;
-    const before = signedIn ? await countStored(serviceWorker, 'snapshots') : 0;
+    const before = signedIn ? await storedSnapshots(serviceWorker) : 0;
     await page.goto(urlOf(scenario, file).href);
-    if (signedIn) await expect.poll(() => countStored(serviceWorker, 'snapshots'), { timeout: 15_000, message: `${scenario} ${file}` }).toBe(before + 1);
+    if (signedIn) await expect.poll(() => storedSnapshots(serviceWorker), { timeout: 15_000, message: `${scenario} ${file}` }).toBe(before + 1);
   }
 }
 
@@ -123,9 +114,9 @@ test('a page PyPI changed shows as "could not read" in the popup and the options
   const page = await context.newPage();
   await chooseLocale(context, 'en');
   const open = async (file: string) => {
-    const before = await countStored(serviceWorker, 'snapshots');
+    const before = await storedSnapshots(serviceWorker);
     await page.goto(urlOf('frank', file).href);
-    await expect.poll(() => countStored(serviceWorker, 'snapshots')).toBe(before + 1);
+    await expect.poll(() => storedSnapshots(serviceWorker)).toBe(before + 1);
   };
   await open('manage-account.html');
   const twoFactorPage = readCorpusFile('frank', 'en', 'two-factor.html');

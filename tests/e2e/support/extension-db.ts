@@ -86,24 +86,3 @@ export async function clearExtensionDb(serviceWorker: Worker): Promise<void> {
   );
 }
 
-/** How many records one store of the extension's IndexedDB holds (cheaper than reading them). */
-export async function countStored(serviceWorker: Worker, store: string): Promise<number> {
-  await waitForExtensionDb(serviceWorker);
-  return serviceWorker.evaluate(
-    ({ name, store }) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction(store, 'readonly').objectStore(store).count();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    { name: DB_NAME, store },
-  );
-}
