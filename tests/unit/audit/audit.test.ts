@@ -62,6 +62,21 @@ describe('runAudit', () => {
     expect(nothing.results.filter((result) => result.status !== 'unknown').map((result) => result.id)).toEqual([]);
   });
 
+  it('a fact PyPI Guard could not read makes its checks "unreadable": out of the score, never stale, after warnings and before unknowns', () => {
+    const problem = { missing: 'recovery-count' as const, pageKind: 'two-factor-settings' as const, seenAt: NOW - 500, version: '0.1.0' };
+    const read = runAudit(state({ observed: { passwordScore: seen(4) } }), NOW);
+    const unreadable = runAudit(state({ observed: { passwordScore: seen(4) }, unreadable: { recoveryCodes: problem }, pagesSeenAt: { 'account-settings': NOW - 45 * DAY } }), NOW);
+    const statusOf = (audit: typeof read, id: string) => audit.results.find((result) => result.id === id)!;
+    for (const id of ['recovery-codes', 'recovery-codes-remaining']) {
+      expect(statusOf(read, id).status).toBe('pass');
+      expect(statusOf(unreadable, id)).toMatchObject({ status: 'unreadable', stale: false, fix: { kind: 'pypi', url: 'https://pypi.org/manage/account/two-factor/' } });
+    }
+    // The score is over what was read: the two recovery checks (weights 15 and 10) are left out.
+    const withoutCodes = runAudit(state({ observed: { passwordScore: seen(4) }, recoveryCodes: undefined, pagesSeenAt: { 'account-settings': NOW - 45 * DAY } }), NOW);
+    expect(unreadable.score).toBe(withoutCodes.score);
+    expect(runAudit(state({ twoFactor: undefined, emails: undefined, apiTokens: undefined, projects: undefined, unreadable: { recoveryCodes: problem } }), NOW).worst).toBe('unreadable');
+  });
+
   it('marks every known result as possibly stale when the account pages are old', () => {
     const old = runAudit(state({ pagesSeenAt: { 'account-settings': NOW - 45 * DAY } }, [event('account:login:failure', NOW - 50 * DAY)]), NOW);
     const twoFactor = old.results.find((result) => result.id === 'two-factor')!;
