@@ -62,7 +62,7 @@ async function visitAccount(page: Page, serviceWorker: Worker, site: CorpusSite,
     const signedIn = expectedOf(scenario).files[`en/${file}`]!.logged_in;
     const before = signedIn ? await storedSnapshots(serviceWorker) : 0;
     await page.goto(urlOf(scenario, file).href);
-    if (signedIn) await expect.poll(() => storedSnapshots(serviceWorker), { timeout: 15_000, message: `${scenario} ${file}` }).toBe(before + 1);
+    if (signedIn) await expect.poll(() => storedSnapshots(serviceWorker), { timeout: 15_000, intervals: [50, 100, 250], message: `${scenario} ${file}` }).toBe(before + 1);
   }
 }
 
