@@ -1,7 +1,8 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { test as extensionTest, expect } from './fixtures';
 import { PopupPage } from './pages/popup';
 import { OptionsPage } from './pages/options';
+import { waitForDone } from './support/done';
 import { clearExtensionDb, readExtensionDb } from './support/extension-db';
 import { launchWithExtension } from './support/launch';
 import { routeCorpus, type CorpusSite } from './support/route-corpus';
@@ -10,7 +11,6 @@ import {
   CORPUS_NOW,
   CORPUS_SKIP_REASON,
   EXPECTED_AUDIT,
-  expectedOf,
   readCorpusFile,
   SCENARIOS,
   secretStringsOf,
@@ -42,8 +42,6 @@ const test = extensionTest.extend<{ site: CorpusSite }>({
   },
 });
 
-const storedSnapshots = async (serviceWorker: Worker) => ((await readExtensionDb(serviceWorker)).snapshots ?? []).length;
-
 test.skip(!CORPUS_DIR, CORPUS_SKIP_REASON);
 
 /** PyPI keeps the chosen language in the `_LOCALE_` cookie (its /locale/ view sets it). */
@@ -52,18 +50,18 @@ async function chooseLocale(context: BrowserContext, locale: CorpusLocale): Prom
 }
 
 /**
- * Opens each page of the signed-in account as a user meets them. A signed-in page is done when
- * the extension has stored its snapshot; the signed-out steps (login form, two-factor step) name
- * nobody, so nothing is stored for them and the next page simply follows.
+ * Opens a corpus page and waits until the page model has read it and the background has answered
+ * its snapshot (stored, or dropped for a signed-out step that names nobody).
  */
-async function visitAccount(page: Page, serviceWorker: Worker, site: CorpusSite, scenario: Scenario): Promise<void> {
+async function visit(page: Page, extensionId: string, scenario: Scenario, file: string): Promise<void> {
+  await page.goto(urlOf(scenario, file).href);
+  await waitForDone(page, extensionId, 'page-model', 1, 15_000);
+}
+
+/** Each page of the signed-in account, as a user meets them. */
+async function visitAccount(page: Page, extensionId: string, site: CorpusSite, scenario: Scenario): Promise<void> {
   site.scenario = scenario;
-  for (const file of visitOrderOf(scenario)) {
-    const signedIn = expectedOf(scenario).files[`en/${file}`]!.logged_in;
-    const before = signedIn ? await storedSnapshots(serviceWorker) : 0;
-    await page.goto(urlOf(scenario, file).href);
-    if (signedIn) await expect.poll(() => storedSnapshots(serviceWorker), { timeout: 15_000, intervals: [50, 100, 250], message: `${scenario} ${file}` }).toBe(before + 1);
-  }
+  for (const file of visitOrderOf(scenario)) await visit(page, extensionId, scenario, file);
 }
 
 const LOCALE_GROUPS: CorpusLocale[][] = [
@@ -83,7 +81,7 @@ for (const locales of LOCALE_GROUPS) {
       await test.step(locale, async () => {
         await clearExtensionDb(serviceWorker);
         await chooseLocale(context, locale);
-        for (const scenario of SCENARIOS) await visitAccount(page, serviceWorker, site, scenario);
+        for (const scenario of SCENARIOS) await visitAccount(page, extensionId, site, scenario);
 
         const popup = await PopupPage.open(context, extensionId, { now: CORPUS_NOW });
         for (const scenario of SCENARIOS) {
@@ -113,11 +111,7 @@ test('a page PyPI changed shows as "could not read" in the popup and the options
   // The recovery row without its count: "Recovery codes - generated <time> (unused)."
   const page = await context.newPage();
   await chooseLocale(context, 'en');
-  const open = async (file: string) => {
-    const before = await storedSnapshots(serviceWorker);
-    await page.goto(urlOf('frank', file).href);
-    await expect.poll(() => storedSnapshots(serviceWorker)).toBe(before + 1);
-  };
+  const open = (file: string) => visit(page, extensionId, 'frank', file);
   await open('manage-account.html');
   const twoFactorPage = readCorpusFile('frank', 'en', 'two-factor.html');
   expect(twoFactorPage).toContain('(2 unused).');
