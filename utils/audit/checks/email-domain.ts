@@ -1,4 +1,5 @@
 import { needsAccountSettings, pypiPage, type Check, type CheckStatus } from '../types';
+import { unreadableOutcome } from '../unreadable';
 import { accountDomains, describeStanding, domainStanding, type AccountDomain, type DomainStanding } from '../../email-domain/standing';
 
 const SEVERITY: readonly CheckStatus[] = ['fail', 'warn', 'unknown', 'pass'];
@@ -16,7 +17,8 @@ const WHAT_TO_DO = 'Renew it with your registrar, or add and verify an address o
  * warn: one expiring within 45 days, or whose registry shows no expiration date while it is the
  *   only domain of the verified addresses;
  * pass: the rest, naming the dates; addresses at large mail providers pass without a lookup;
- * unknown: no lookup possible (no RDAP for the TLD, the registry unreachable), saying why.
+ * unknown: no lookup possible (no RDAP for the TLD, the registry unreachable), saying why;
+ * unreadable: the newest emails table PyPI showed could not be read (its addresses may have changed).
  * The worst domain decides and is named first.
  */
 export const emailDomain: Check = {
@@ -25,6 +27,8 @@ export const emailDomain: Check = {
   weight: 10,
   isOn: (settings) => settings.emailDomainCheck,
   run(state, now) {
+    const couldNotRead = unreadableOutcome(state, 'emails');
+    if (couldNotRead) return couldNotRead;
     const emails = state.account.emails?.value;
     if (!emails) return needsAccountSettings(state, 'your email addresses');
     const domains = accountDomains(emails, state.emailDomains ?? []);

@@ -76,6 +76,17 @@ describe('email-domain', () => {
     expect(emailDomain.run({ ...state({ emails: undefined }, [], { emailDomainCheck: true }), emailDomains: [] }, NOW).status).toBe('unknown');
   });
 
+  it('says "could not read" rather than judging the last addresses when PyPI\'s newest emails table could not be read', () => {
+    const records = [record('example.org', registered(Date.UTC(2027, 5, 1)))];
+    const emails = seen([email('alice@example.org', true, true)], NOW - DAY);
+    const problem = { missing: 'email-address' as const, pageKind: 'account-settings' as const, seenAt: NOW - 1000, version: '0.1.0' };
+    const result = emailDomain.run({ ...state({ emails, unreadable: { emails: problem } }, [], { emailDomainCheck: true }), emailDomains: records }, NOW);
+    expect(result).toMatchObject({ status: 'unreadable', fix: { kind: 'pypi', url: 'https://pypi.org/manage/account/#account-emails' } });
+    expect(result.detail).toMatch(/^PyPI Guard could not read your email addresses on PyPI's account settings page/);
+    // Read again since: the addresses are judged.
+    expect(emailDomain.run({ ...state({ emails: seen(emails.value, NOW - 500), unreadable: { emails: problem } }, [], { emailDomainCheck: true }), emailDomains: records }, NOW).status).toBe('pass');
+  });
+
   it('is not run at all while the opt-in is off, and counts 10 when on', () => {
     const off = runAudit(state({}, [], { emailDomainCheck: false }), NOW);
     expect(off.results.map((result) => result.id)).not.toContain('email-domain');
