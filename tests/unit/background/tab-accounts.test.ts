@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultHandlers } from '@/utils/background/router';
 import { rememberLoginAttempt } from '@/utils/background/snapshots';
@@ -10,7 +10,11 @@ const NOW = Date.now();
 const tab = (tabId: number, host: 'pypi.org' | 'test.pypi.org' = 'pypi.org') => ({ kind: 'content-script', host, tabId }) as const;
 const snapshot = (snap: Partial<SnapshotMessage['snapshot']>): SnapshotMessage => ({ type: 'snapshot', snapshot: { host: 'pypi.org', pageKind: 'account-settings', seenAt: NOW, ...snap } });
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  // A stored snapshot carries the reader's version (for what it could not read); the fake browser has no manifest.
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'PyPI Guard', version: '9.8.7' });
+});
 afterEach(() => deleteStore());
 
 describe('the account each tab’s page showed', () => {
