@@ -4,8 +4,10 @@ import { historyOwnerOf, parsePage } from '../pypi/parse';
 import { isEnglishDocument, newestEventTime } from '../pypi/parse/account-events';
 import { hasTokenScopeInWords } from '../pypi/parse/api-tokens';
 import type { AccountSnapshot } from '../pypi/snapshot';
+import type { Slicer } from '../dom/slices';
 import { waitFor } from '../dom/wait-for';
 import { PYPI_USERNAME } from '../schema-parts';
+import { readHistoryInSlices } from './read-history';
 
 /** The header's user menu is a client-side include; past this, the page is read without it. */
 export const USER_MENU_TIMEOUT_MS = 5_000;
@@ -36,6 +38,11 @@ export interface ReadPageDeps {
    */
   historyCursor?: (username: string) => Promise<number | undefined>;
   signal?: AbortSignal;
+  /**
+   * Reads the page in slices (utils/dom/slices.ts): the page's parts between checkpoints, a long
+   * security history a few hundred rows at a time. Without it, the page is read in one go.
+   */
+  slicer?: Slicer;
 }
 
 /**
@@ -50,7 +57,10 @@ export async function readAccountPage(url: URL, doc: Document, deps: ReadPageDep
   if (NEEDS_USER_MENU.includes(kind)) {
     await waitFor(USER_MENU, { timeout: USER_MENU_TIMEOUT_MS, signal: deps.signal, root: doc });
   }
-  if (!PAGES_READ_IN_ENGLISH.includes(kind)) return { kind, snapshot: parsePage(kind, doc, { host, seenAt: deps.now() }) };
+  if (!PAGES_READ_IN_ENGLISH.includes(kind)) {
+    await deps.slicer?.checkpoint();
+    return { kind, snapshot: parsePage(kind, doc, { host, seenAt: deps.now() }) };
+  }
 
   // A long history is read once: later visits read only the rows added since (cheap for 10,000
   // rows), and fetch no English copy when there are none (unless a token scope needs one).
@@ -64,7 +74,21 @@ export async function readAccountPage(url: URL, doc: Document, deps: ReadPageDep
   const hasNewRows =
     newest === undefined ? doc.querySelector('section#account-events tbody tr') !== null : eventsAtOrAfter === undefined || newest >= eventsAtOrAfter;
   const englishDoc = await englishCopy(url, doc, deps, hasNewRows);
-  return { kind, snapshot: parsePage(kind, doc, { host, seenAt: deps.now(), englishDoc, eventsAtOrAfter }) };
+  if (!deps.slicer) return { kind, snapshot: parsePage(kind, doc, { host, seenAt: deps.now(), englishDoc, eventsAtOrAfter }) };
+
+  // In slices: the page without its rows (no row is at or after +Infinity), then the rows.
+  await deps.slicer.checkpoint();
+  const snapshot = parsePage(kind, doc, { host, seenAt: deps.now(), englishDoc, eventsAtOrAfter: Number.POSITIVE_INFINITY });
+  if (!snapshot?.securityEvents) return { kind, snapshot };
+  const securityEvents = await readHistoryInSlices(englishDoc ?? doc, eventsAtOrAfter, deps.slicer).catch((error: unknown) => {
+    if (deps.signal?.aborted) throw error;
+    return undefined; // a history it cannot read yields no rows, not wrong ones (parsePage's rule)
+  });
+  if (securityEvents === undefined) {
+    const { securityEvents: _unread, historyReadInEnglish: _unreadInEnglish, ...withoutHistory } = snapshot;
+    return { kind, snapshot: withoutHistory };
+  }
+  return { kind, snapshot: { ...snapshot, securityEvents } };
 }
 
 /**
