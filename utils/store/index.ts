@@ -1,6 +1,7 @@
 import { deleteDB, openDB, type IDBPObjectStore, type IDBPTransaction } from 'idb';
 import type { AccountSnapshot } from '../pypi/snapshot';
 import { DB_NAME, DB_VERSION, TRANSIENT_STORES, upgrade, type PypiGuardDb, type PypiGuardSchema } from './schema';
+import { refreshHistorySummary } from './history-summaries';
 import { mergeSnapshot, toStoredEvent } from './merge';
 import { accountIdOf, type AccountId, type AccountRecord, type StoredEvent, type StoredSnapshot } from './types';
 
@@ -22,7 +23,7 @@ export function openStore(name = DB_NAME): Promise<PypiGuardDb> {
  * keeps the snapshot. One transaction, so a visit is recorded whole or not at all.
  */
 export async function recordSnapshot(db: PypiGuardDb, snapshot: AccountSnapshot & { username: string }): Promise<AccountRecord> {
-  const tx = db.transaction(['accounts', 'snapshots', 'events'], 'readwrite');
+  const tx = db.transaction(['accounts', 'snapshots', 'events', 'historySummaries'], 'readwrite');
   const previous = await tx.objectStore('accounts').get(accountIdOf(snapshot.host, snapshot.username));
   const record = await writeSnapshot(tx, previous, snapshot);
   await tx.done;
@@ -36,14 +37,14 @@ export async function recordSnapshot(db: PypiGuardDb, snapshot: AccountSnapshot 
  * has that name yet.
  */
 export async function recordAttributedSnapshot(db: PypiGuardDb, snapshot: AccountSnapshot, typedUsername: string): Promise<AccountRecord | null> {
-  const tx = db.transaction(['accounts', 'snapshots', 'events'], 'readwrite');
+  const tx = db.transaction(['accounts', 'snapshots', 'events', 'historySummaries'], 'readwrite');
   const previous = await tx.objectStore('accounts').get(accountIdOf(snapshot.host, typedUsername));
   const record = previous ? await writeSnapshot(tx, previous, { ...snapshot, username: previous.username }) : null;
   await tx.done;
   return record;
 }
 
-type SnapshotTransaction = IDBPTransaction<PypiGuardSchema, ('accounts' | 'snapshots' | 'events')[], 'readwrite'>;
+type SnapshotTransaction = IDBPTransaction<PypiGuardSchema, ('accounts' | 'snapshots' | 'events' | 'historySummaries')[], 'readwrite'>;
 
 async function writeSnapshot(tx: SnapshotTransaction, previous: AccountRecord | undefined, snapshot: AccountSnapshot & { username: string }): Promise<AccountRecord> {
   const accountId = accountIdOf(snapshot.host, snapshot.username);
@@ -52,9 +53,11 @@ async function writeSnapshot(tx: SnapshotTransaction, previous: AccountRecord | 
 
   const events = tx.objectStore('events');
   const replacedTwins = new Set<string>();
+  let rowsAdded = 0;
   for (const event of snapshot.securityEvents ?? []) {
     const stored = toStoredEvent(accountId, event, snapshot.seenAt);
     if (await events.get(stored.id)) continue;
+    rowsAdded++;
     // A later visit may map a row that an earlier one could not (a page in another language whose
     // English copy failed). Its id differs, as the id holds the tag or, unmapped, the translated
     // summary: replace the unmapped twin and keep its first-seen time.
@@ -65,6 +68,9 @@ async function writeSnapshot(tx: SnapshotTransaction, previous: AccountRecord | 
     }
     await events.put(twin ? { ...stored, firstSeenAt: twin.firstSeenAt } : stored);
   }
+
+  // New rows change what the history says (and a first visit has no summary yet).
+  if (rowsAdded > 0 || !(await tx.objectStore('historySummaries').getKey(accountId))) await refreshHistorySummary(tx, record);
 
   const { securityEvents, ...withoutEvents } = snapshot;
   const snapshots = tx.objectStore('snapshots');
@@ -81,7 +87,7 @@ async function writeSnapshot(tx: SnapshotTransaction, previous: AccountRecord | 
  * reads the rows of that second only.
  */
 async function unmappedTwinOf(
-  events: IDBPObjectStore<PypiGuardSchema, ('accounts' | 'snapshots' | 'events')[], 'events', 'readwrite'>,
+  events: IDBPObjectStore<PypiGuardSchema, ('accounts' | 'snapshots' | 'events' | 'historySummaries')[], 'events', 'readwrite'>,
   mapped: StoredEvent,
   alreadyReplaced: Set<string>,
 ): Promise<StoredEvent | undefined> {

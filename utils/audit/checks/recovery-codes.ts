@@ -11,7 +11,7 @@ export const recoveryCodes: Check = {
   title: 'Recovery codes',
   weight: 15,
   run(state) {
-    const made = recoveryCodesEverMade(state.account, state.events);
+    const made = recoveryCodesEverMade(state.account, state.history);
     const methods = twoFactorMethodCount(state.account);
     const generate = pypiPage(state, '/manage/account/recovery-codes/generate');
     if (made === null) {
