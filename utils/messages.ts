@@ -285,7 +285,8 @@ export interface PromptReplies {
   'prompt-dismiss': { saved: boolean };
   'hibp-range': HibpRangeReply;
   'password-submitted': { noted: boolean };
-  'login-page-shown': { resetConfirmed: boolean };
+  /** `breachRecorded`: this view settled a sign-in refused for a breached password, and the breach was stored. */
+  'login-page-shown': { resetConfirmed: boolean; breachRecorded: boolean };
   'recovery-codes-shown': { stored: boolean; drillIntervalDays: number };
   'recovery-drill-forget': { forgotten: boolean };
   'open-recovery-assistant': { opened: boolean };
