@@ -26,5 +26,6 @@ export default defineContentScript({
       });
     const ready = (pypiGuardWorld.pypiGuardPasswordReady = readySignal());
     watchForPasswordUse({ doc: document, signal: ctx.signal, ready, loadPrompts: () => loadOnDemand('prompts') });
+    markDone('password-trigger');
   },
 });

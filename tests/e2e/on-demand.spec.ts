@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { waitForDone } from './support/done';
 import { extensionScriptsIn } from './support/prompts';
 
 /**
@@ -15,8 +16,9 @@ test('the strength prompt appears and scores on the first keystroke after a cold
   const page = await context.newPage();
   const scripts = await extensionScriptsIn(page, extensionId);
   await page.goto('https://pypi.org/account/register/');
-  // The trigger ran (the signal that PyPI Guard's load-time work here is done)…
-  await expect.poll(() => [...scripts]).toContain('/content-scripts/password.js');
+  // The trigger is watching the fields (PyPI Guard's load-time work here is done)…
+  await waitForDone(page, extensionId, 'password-trigger');
+  expect([...scripts]).toContain('/content-scripts/password.js');
   await page.locator('#username').fill('newcomer');
   // …and with the form half filled, neither the prompts nor zxcvbn were loaded.
   expect([...scripts]).not.toContain('/content-scripts/prompts.js');
@@ -40,7 +42,7 @@ test('the login page loads neither the prompts nor zxcvbn for a visitor who does
   const page = await context.newPage();
   const scripts = await extensionScriptsIn(page, extensionId);
   await page.goto('https://pypi.org/account/login/');
-  await expect.poll(() => [...scripts]).toContain('/content-scripts/password.js');
+  await waitForDone(page, extensionId, 'password-trigger');
   await page.locator('#username').fill('alice');
   expect([...scripts]).not.toContain('/content-scripts/prompts.js');
   expect([...scripts]).not.toContain('/zxcvbn.js');
