@@ -1,8 +1,10 @@
 import * as v from 'valibot';
+import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import { LoadOnDemandMessageSchema, type LoadOnDemandMessage, type LoadOnDemandReply } from '../messages';
 import { matchPatternCovers } from '../pypi/match-patterns';
 import { passwordPageMatches, passwordTriggerMatches } from '../prompts/match-patterns';
+import { classifySender } from '../sender';
 
 /**
  * Code a PyPI page gets only once it needs it, and the pages each may be injected into:
@@ -17,22 +19,19 @@ export const ON_DEMAND_SCRIPTS = {
 
 type OnDemandFile = (typeof ON_DEMAND_SCRIPTS)[keyof typeof ON_DEMAND_SCRIPTS]['file'];
 
-/** What the background needs to know about a message's sender (a subset of runtime.MessageSender). */
-export interface OnDemandSender {
-  id?: string;
-  url?: string;
-  frameId?: number;
-  tab?: { id?: number };
-}
+/** What the background needs to know about a message's sender. */
+export type OnDemandSender = Pick<Runtime.MessageSender, 'id' | 'url' | 'frameId' | 'tab'>;
 
 /**
  * Where to inject what a load-on-demand message asks for, or null to ignore it: only from this
  * extension's own content script, in a tab, on a page the script is for — read from the
  * browser's sender URL, never from the message.
  */
-export function onDemandTarget(message: unknown, sender: OnDemandSender, ownId: string): { tabId: number; frameIds: number[]; file: OnDemandFile } | null {
+export function onDemandTarget(message: unknown, sender: OnDemandSender, ownId: string, ownOrigin: string): { tabId: number; frameIds: number[]; file: OnDemandFile } | null {
   const parsed = v.safeParse(LoadOnDemandMessageSchema, message);
-  if (!parsed.success || sender.id !== ownId || sender.tab?.id === undefined || !sender.url) return null;
+  // The router's own rule for content scripts (utils/sender.ts): this extension, a PyPI tab, never a private one.
+  if (!parsed.success || classifySender(sender, ownId, ownOrigin)?.kind !== 'content-script') return null;
+  if (sender.tab?.id === undefined || !sender.url) return null;
   const { file, pages } = ON_DEMAND_SCRIPTS[parsed.output.script];
   if (!pages().some((pattern) => matchPatternCovers(pattern, sender.url!))) return null;
   return { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0], file };
@@ -46,8 +45,9 @@ export function onDemandTarget(message: unknown, sender: OnDemandSender, ownId: 
  */
 export function setupLoadOnDemand(): void {
   const ownId = browser.runtime.id;
+  const ownOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, sender): Promise<LoadOnDemandReply> | undefined => {
-    const target = onDemandTarget(message, sender, ownId);
+    const target = onDemandTarget(message, sender, ownId, ownOrigin);
     if (!target) return undefined; // not ours: the router answers everything else
     const { file, ...where } = target;
     return browser.scripting.executeScript({ target: where, files: [file] }).then(
