@@ -17,6 +17,8 @@ export interface PageCase {
   storesVisit?: string;
   /** Every load is the extension's first sight of the account: its data is cleared before each. */
   firstVisit?: boolean;
+  /** A 5.7 MB page (10,000 history rows): each load takes seconds, so `--big-loads` may run fewer. */
+  bigHistory?: boolean;
 }
 
 const ALICE = 'pypi.org/alice';
@@ -37,6 +39,7 @@ export function pageCases(now = new Date()): PageCase[] {
       scenario: () => busy,
       storesVisit: 'account-settings',
       firstVisit: true,
+      bigHistory: true,
     },
     {
       id: 'account-10k-later',
@@ -45,6 +48,7 @@ export function pageCases(now = new Date()): PageCase[] {
       loggedIn: true,
       scenario: () => busy,
       storesVisit: 'account-settings',
+      bigHistory: true,
     },
     { id: 'two-factor', title: '/manage/account/two-factor/', url: 'https://pypi.org/manage/account/two-factor/', loggedIn: true, scenario: () => 'totp-and-key', storesVisit: 'two-factor-settings' },
     { id: 'projects', title: '/manage/projects/', url: 'https://pypi.org/manage/projects/', loggedIn: true, scenario: () => 'totp-and-key', storesVisit: 'projects' },
@@ -82,6 +86,8 @@ export interface PageLoadFigures {
 
 export interface PageLoadOptions {
   loads: number;
+  /** Loads per browser on the 10,000-row pages (default: `loads`). */
+  bigHistoryLoads?: number;
   profiledLoads: number;
   /** Every load waits at least this long after `load`, in both browsers, before the next. */
   settleMs: number;
@@ -125,7 +131,8 @@ export async function measurePageLoads(cases: readonly PageCase[], server: Bench
     }
     const samples: Record<'with' | 'without', LoadSample[]> = { with: [], without: [] };
     const pairedRatios: number[] = [];
-    for (let round = 0; round < options.loads; round++) {
+    const loads = pageCase.bigHistory ? (options.bigHistoryLoads ?? options.loads) : options.loads;
+    for (let round = 0; round < loads; round++) {
       const order = round % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const);
       for (const which of order) samples[which].push(await load(which));
       pairedRatios.push(samples.with.at(-1)!.loadMs / samples.without.at(-1)!.loadMs);
