@@ -1,7 +1,9 @@
 import { defineConfig } from 'wxt';
+import { zxcvbnWordLists } from './scripts/vite/zxcvbn-word-lists';
 import { LOOKALIKE_OPT_IN_ORIGINS } from './utils/prompts/lookalike/opt-in';
 import { OPTIONAL_DATA_COLLECTION } from './utils/data-consent';
 import { rdapOrigins } from './utils/email-domain/bootstrap';
+import { PYPI_HOSTS } from './utils/pypi/hosts';
 
 // Firefox needs a stable add-on id for storage, alarms and store review.
 const GECKO_ID = 'pypi-guard@pypi-guard.dev';
@@ -35,12 +37,15 @@ export default defineConfig({
       'Audits your PyPI account security, nudges you to fix weak spots on pypi.org, and guides you back in when you are locked out.',
     // Only what the code calls: `alarms` wakes the worker for reminders, `notifications` shows them,
     // `activeTab` lets the popup see which PyPI the current tab is on (only when the user opens it),
-    // `scripting` registers the opt-in look-alike probe (no install warning; without host access it
-    // reaches nothing the content scripts do not already), `storage` for the browser-session state
-    // (which account each tab showed, which tab is a look-alike; never on disk). Content scripts
-    // declare their own PyPI matches; no host permission is needed for them or for the CORS-enabled
-    // APIs we call.
+    // `scripting` registers the opt-in look-alike probe and injects code PyPI pages load on demand
+    // (no install warning of its own), `storage` for the browser-session state (which account each
+    // tab showed, which tab is a look-alike; never on disk). Content scripts declare their own PyPI
+    // matches; no host permission is needed for the CORS-enabled APIs we call.
     permissions: ['alarms', 'notifications', 'activeTab', 'scripting', 'storage'],
+    // The sites the content scripts already run on (the same install warning, nothing wider):
+    // `scripting.executeScript` needs it to inject the prompts and zxcvbn into a PyPI tab only once a
+    // password is typed there (utils/background/load-on-demand.ts), instead of on every page load.
+    host_permissions: PYPI_HOSTS.map((host) => `https://${host}/*`),
     // Asked for only when the user turns on "look-alike check on every site" in the options page
     // (utils/prompts/lookalike/opt-in.ts); given back when they turn it off.
     optional_host_permissions: [...LOOKALIKE_OPT_IN_ORIGINS],
@@ -79,5 +84,6 @@ export default defineConfig({
   }),
   vite: () => ({
     build: { target: 'es2022' },
+    plugins: [zxcvbnWordLists()],
   }),
 });

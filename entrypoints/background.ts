@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { setupLoadOnDemand } from '@/utils/background/load-on-demand';
 import { routeMessage } from '@/utils/background/router';
 import { defaultReminderDeps, setupReminders } from '@/utils/background/reminders';
 import { lookUpEmailDomainsInTicks } from '@/utils/background/email-domains';
@@ -15,4 +16,5 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void forgetTabAccounts(tabId).catch(() => undefined));
   setupLookalikeWarnings();
   setupLookalikeOptIn();
+  setupLoadOnDemand();
 });

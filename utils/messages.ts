@@ -213,6 +213,25 @@ export const OpenRecoveryAssistantMessageSchema = v.strictObject({
   type: v.literal('open-recovery-assistant'),
 });
 
+// ---- Code loaded on demand (content scripts → utils/background/load-on-demand.ts) -----------------
+
+/**
+ * From a PyPI page, for code it loads only when needed: `prompts` (the in-page prompts, on the
+ * signed-out password pages once a password field is used) and `zxcvbn` (the strength estimator,
+ * ~800 kB, once a password is typed). It names only which: the background injects it into the
+ * sender's own frame, after checking from the browser's sender URL that the page is one it serves.
+ * Not part of MessageSchema: the router never sees it as a message of its own.
+ */
+export const LoadOnDemandMessageSchema = v.strictObject({
+  type: v.literal('load-on-demand'),
+  script: v.picklist(['prompts', 'zxcvbn']),
+});
+export type LoadOnDemandMessage = v.InferOutput<typeof LoadOnDemandMessageSchema>;
+/** The answer, once the script has run in the frame (or could not be injected). */
+export interface LoadOnDemandReply {
+  loaded: boolean;
+}
+
 // ---- Password reset prefill (pypi-facts.md §2: the reset form's one field, `username_or_email`) ----
 
 /**
@@ -292,7 +311,8 @@ export interface PromptReplies {
   'prompt-dismiss': { saved: boolean };
   'hibp-range': HibpRangeReply;
   'password-submitted': { noted: boolean };
-  'login-page-shown': { resetConfirmed: boolean };
+  /** `breachRecorded`: this view settled a sign-in refused for a breached password, and the breach was stored. */
+  'login-page-shown': { resetConfirmed: boolean; breachRecorded: boolean };
   'recovery-codes-shown': { stored: boolean; drillIntervalDays: number };
   'recovery-drill-forget': { forgotten: boolean };
   'open-recovery-assistant': { opened: boolean };

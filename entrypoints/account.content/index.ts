@@ -3,31 +3,23 @@ import { ACCOUNT_PAGE_PATHS, matchesFor } from '@/utils/pypi/match-patterns';
 import { readAccountPage, typedLoginUsername } from '@/utils/content/read-page';
 import { prefillResetUsername } from '@/utils/content/prefill-reset';
 import { markDone } from '@/utils/content/done';
+import { createSlicer, inIdlePeriods, pageLoaded, whileShown } from '@/utils/dom/slices';
+import { detectPage } from '@/utils/pypi/pages';
 import type { HistoryCursorMessage, HistoryCursorReply, LoginAttemptMessage, PasswordResetUsernameMessage, PasswordResetUsernameReply, SnapshotMessage } from '@/utils/messages';
 
 /**
  * The page model: on PyPI's account pages only, read what the page shows about the account and
  * hand it to the background. Reads the DOM; changes PyPI's page only to fill in an empty username
- * on the password reset form.
+ * on the password reset form. Stays out of the page's way: the page is read only once it has
+ * loaded and is idle, in slices of at most 30 ms, and only while it is shown — a page hidden or
+ * left meanwhile is read again from the start when shown again, and nothing half read is sent.
  */
 export default defineContentScript({
   matches: matchesFor(ACCOUNT_PAGE_PATHS),
   runAt: 'document_idle',
   async main(ctx) {
     const url = new URL(location.href);
-    const { kind, snapshot } = await readAccountPage(url, document, {
-      now: Date.now,
-      signal: ctx.signal,
-      historyCursor: askHistoryCursor,
-      fetchHtml: async (path) => {
-        try {
-          const response = await fetch(path, { credentials: 'same-origin', headers: { accept: 'text/html' }, signal: ctx.signal });
-          return response.ok ? await response.text() : null;
-        } catch {
-          return null;
-        }
-      },
-    });
+    const kind = detectPage(url, document);
 
     if (kind === 'login') {
       // Remember who is signing in, so the two-factor page that follows can be attributed.
@@ -41,8 +33,26 @@ export default defineContentScript({
       // The username chosen in the recovery assistant (or the only one stored for this host).
       await prefillResetUsername(document, askResetUsername);
     }
-    if (snapshot && ctx.isValid) {
-      await browser.runtime.sendMessage({ type: 'snapshot', snapshot } satisfies SnapshotMessage);
+
+    const read = await whileShown(ctx.signal, async (signal) => {
+      await pageLoaded(signal);
+      return readAccountPage(url, document, {
+        now: Date.now,
+        signal,
+        slicer: createSlicer(signal, inIdlePeriods()),
+        historyCursor: askHistoryCursor,
+        fetchHtml: async (path) => {
+          try {
+            const response = await fetch(path, { credentials: 'same-origin', headers: { accept: 'text/html' }, signal });
+            return response.ok ? await response.text() : null;
+          } catch {
+            return null;
+          }
+        },
+      });
+    });
+    if (read?.snapshot && ctx.isValid) {
+      await browser.runtime.sendMessage({ type: 'snapshot', snapshot: read.snapshot } satisfies SnapshotMessage);
     }
     markDone('page-model');
   },

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
+import type { HistorySummary } from '@/utils/events/history-summary';
 import { passwordSchedule } from '@/utils/reminders';
-import { forgetAccountEverywhere, type AccountId, type AccountRecord, type StoredEvent } from '@/utils/store';
+import { forgetAccountEverywhere, type AccountId, type AccountRecord } from '@/utils/store';
 import type { Settings } from '@/utils/settings';
 import type { SectionProps } from './App';
 import { Confirm } from './Confirm';
@@ -20,11 +21,11 @@ export function Accounts({ data, change }: SectionProps) {
         <p>No PyPI account yet: sign in on pypi.org and open your account page, and PyPI Guard will list it here.</p>
       ) : (
         <ul class="cards">
-          {accounts.map(({ account, events }) => (
+          {accounts.map(({ account, history }) => (
             <li key={account.id} data-account={account.id}>
               <strong>{account.username}</strong> on {account.host}
               <p class="hint">
-                Last seen {formatDate(account.lastSeenAt)}. {passwordLine(account, events, data.settings)}
+                Last seen {formatDate(account.lastSeenAt)}. {passwordLine(account, history, data.settings)}
               </p>
               {confirming === account.id ? (
                 <Confirm
@@ -49,8 +50,8 @@ export function Accounts({ data, change }: SectionProps) {
   );
 }
 
-function passwordLine(account: AccountRecord, events: StoredEvent[], settings: Settings): string {
-  const schedule = passwordSchedule(account, events, settings);
+function passwordLine(account: AccountRecord, history: HistorySummary, settings: Settings): string {
+  const schedule = passwordSchedule(account, history, settings);
   switch (schedule.status) {
     case 'scheduled':
       return `Password last changed ${formatDate(schedule.lastChange.at)}; next reminder ${formatDate(schedule.dueAt)}.`;

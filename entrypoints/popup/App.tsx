@@ -42,11 +42,16 @@ export function App({ deps }: { deps: PopupDeps }) {
 
   const load = useCallback(async (paintSummaryFirst = false) => {
     try {
-      const [db, activeHost] = await Promise.all([deps.openDb(), deps.activeHost()]);
+      const opening = deps.openDb();
+      // The summary is one record: read it while the browser answers which tab is active.
+      const summaryRead = paintSummaryFirst ? opening.then(readAuditSummary) : Promise.resolve(undefined);
+      const [db, activeHost, summary] = await Promise.all([opening, deps.activeHost(), summaryRead]);
       try {
-        // Every account's whole history takes a while to read; the summary is one record.
-        const summary = paintSummaryFirst ? await readAuditSummary(db) : undefined;
-        if (summary) setState({ phase: 'ready', source: 'summary', ...popupDataOf(summary, activeHost) });
+        if (summary) {
+          setState({ phase: 'ready', source: 'summary', ...popupDataOf(summary, activeHost) });
+          // Let the summary reach the screen before the store read renders the accounts again.
+          await nextFrame();
+        }
         setState({ phase: 'ready', source: 'store', ...(await loadPopupData(db, deps.now(), activeHost)) });
       } finally {
         db.close();
@@ -178,4 +183,9 @@ export function App({ deps }: { deps: PopupDeps }) {
       </footer>
     </main>
   );
+}
+
+/** Resolves after the next frame has been painted. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

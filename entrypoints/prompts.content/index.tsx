@@ -1,28 +1,46 @@
 import { AUDIT_NUDGE_PROMPTS } from '@/components/prompts/audit-nudges';
 import { lost2faHelpPrompt } from '@/components/prompts/LostTwoFactorHelp';
 import { mountPrompts } from '@/components/prompts/mount';
+import { passwordPrompts } from '@/components/prompts/password-prompts';
 import { saveRecoveryCodesPrompt } from '@/components/prompts/SaveRecoveryCodes';
 import { totpCheckPrompt } from '@/components/prompts/TotpCheck';
+import { pageLoaded } from '@/utils/dom/slices';
 import { readShownRecoveryCodes, startDrillSetup } from '@/utils/drill/page';
 import { detectPage } from '@/utils/pypi/pages';
-import { buildPromptEnv } from '@/utils/prompts/env';
+import { buildPromptEnv, withTypedAccount } from '@/utils/prompts/env';
 import { promptPageMatches } from '@/utils/prompts/match-patterns';
+import { findPasswordForm } from '@/utils/prompts/password/form';
 import { measurePypiClockOffset } from '@/utils/prompts/totp/check';
 import type { PromptDefinition } from '@/utils/prompts/types';
+import { pypiGuardWorld } from '@/utils/prompts/world';
 
 /**
- * The prompts of PyPI's two-factor pages, without zxcvbn: the sign-in steps ("Can't sign in?"),
- * the authentication-app set-up (code check), the recovery codes page (where to keep them, and
- * the drill's hashes), and the 2FA settings page (audit nudges).
+ * Every in-page prompt, without zxcvbn. Declared for the pages whose prompts do not wait for the
+ * user: the account page (audit nudges, and its change-password form), the sign-in steps ("Can't
+ * sign in?"), the authentication-app set-up (code check), the recovery codes page (where to keep
+ * them, the drill's hashes) and the 2FA settings page. On the signed-out password pages (login,
+ * register, reset) the background injects it once a password field is used (the password trigger).
+ * Either way it starts once PyPI's page has loaded.
  */
 export default defineContentScript({
   matches: promptPageMatches(),
   runAt: 'document_idle',
   async main(ctx) {
+    // One copy per page: a live one may be here already, injected or declared.
+    if (pypiGuardWorld.pypiGuardPrompts?.isValid) return;
+    pypiGuardWorld.pypiGuardPrompts = ctx;
+    try {
+      await pageLoaded(ctx.signal);
+    } catch {
+      return; // the content script was invalidated before the page finished loading
+    }
     const url = new URL(location.href);
     const kind = detectPage(url, document);
-    const env = await buildPromptEnv(url, document, ctx.signal, kind);
-    if (!env.host) return;
+    const passwordForm = findPasswordForm(kind, document);
+    const pageEnv = await buildPromptEnv(url, document, ctx.signal, kind);
+    if (!pageEnv.host) return;
+    // The login and register pages name no account, but their forms do once it is typed.
+    const env = passwordForm?.usernameField ? withTypedAccount(pageEnv, passwordForm) : pageEnv;
     const prompts: PromptDefinition[] = [...AUDIT_NUDGE_PROMPTS, lost2faHelpPrompt, totpCheckPrompt(() => measurePypiClockOffset(env.now))];
 
     if (kind === 'recovery-codes') {
@@ -30,6 +48,7 @@ export default defineContentScript({
       // The "already generated" variant of the page shows no codes: nothing to keep or hash.
       if (codes.length > 0) prompts.push(saveRecoveryCodesPrompt(startDrillSetup(codes, env.username, env.send)));
     }
+    if (passwordForm) prompts.push(...passwordPrompts(passwordForm, env));
     await mountPrompts(ctx, env, prompts);
   },
 });

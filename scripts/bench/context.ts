@@ -1,28 +1,31 @@
-import type { BrowserContext } from '@playwright/test';
-import { createFakePypi, type FakePypi } from '../../tests/fixtures/pypi/server';
+import type { BrowserContext, Worker } from '@playwright/test';
 import { extensionIdOf, extensionServiceWorker, launchWithExtension } from '../../tests/e2e/support/launch';
-import { routeFakePypi } from '../../tests/e2e/support/route-pypi';
+import { waitForExtensionDb } from '../../tests/e2e/support/extension-db';
+import type { BenchPypiServer } from './server';
 
 export interface BenchBrowser {
   context: BrowserContext;
-  extensionId: string;
-  pypi: FakePypi;
+  /** Null for the baseline browser, which has no extension. */
+  extension: { id: string; worker: Worker } | null;
   close(): Promise<void>;
 }
 
-/** Chromium with the built extension, pypi.org answered by the fake PyPI. */
-export async function openBenchBrowser(): Promise<BenchBrowser> {
-  const pypi = createFakePypi({ host: 'pypi.org', scenario: 'totp-and-key' });
-  const context = await launchWithExtension();
-  await routeFakePypi(context, { 'pypi.org': pypi, 'test.pypi.org': createFakePypi({ host: 'test.pypi.org' }) });
-  const extensionId = extensionIdOf(await extensionServiceWorker(context));
-  return { context, extensionId, pypi, close: () => context.close() };
+/** Chromium, with or without the built extension, pypi.org answered by the bench's fake PyPI. */
+export async function openBenchBrowser(server: BenchPypiServer, withExtension: boolean): Promise<BenchBrowser> {
+  const context = await launchWithExtension({ extensionDir: withExtension ? undefined : null, extraArgs: server.chromiumArgs });
+  let extension: BenchBrowser['extension'] = null;
+  if (withExtension) {
+    const worker = await extensionServiceWorker(context);
+    await waitForExtensionDb(worker);
+    extension = { id: extensionIdOf(worker), worker };
+  }
+  return { context, extension, close: () => context.close() };
 }
 
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+/** The extension's worker as it is now: Chrome may have stopped and restarted it since. */
+export async function currentWorker(browser: BenchBrowser): Promise<Worker> {
+  if (!browser.extension) throw new Error('this browser has no extension');
+  const worker = await extensionServiceWorker(browser.context);
+  browser.extension.worker = worker;
+  return worker;
 }
-
-export const round = (value: number, digits = 2) => Number(value.toFixed(digits));

@@ -1,3 +1,4 @@
+import type { BrowserContext } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -5,8 +6,10 @@ import path from 'node:path';
 import { chromeExtensionDir } from '../../tests/e2e/support/paths';
 import { extensionIdOf, extensionServiceWorker, launchWithExtension } from '../../tests/e2e/support/launch';
 import { POPUP_START_MARK } from '../../entrypoints/popup/marks';
-import { waitForExtensionDb } from '../../tests/e2e/support/extension-db';
-import { median, round, type BenchBrowser } from './context';
+import { openBenchBrowser } from './context';
+import { seedAccounts, tickAndWaitForSummary } from './extension-store';
+import type { BenchPypiServer } from './server';
+import { median, round, spread, type Spread } from './stats';
 
 export interface PopupFigures {
   accounts: number;
@@ -18,6 +21,7 @@ export interface PopupFigures {
   firstRenderToMeaningfulPaintMedianMs: number;
   /** From the popup's own code starting (its performance mark) to every account painted: what the popup controls. */
   ownCodeToMeaningfulPaintMedianMs: number;
+  ownCodeToMeaningfulPaint: Spread;
   /** From navigation start to the popup's code starting: loading its modules, the browser's share. */
   navigationToOwnCodeMedianMs: number;
   runs: number;
@@ -26,77 +30,30 @@ export interface PopupFigures {
   jsGzipBytes: number;
 }
 
-const DAY = 86_400_000;
-
-/** Stores `count` accounts with histories straight into the extension's IndexedDB. */
-async function seedAccounts(browser: BenchBrowser, count: number): Promise<void> {
-  const worker = await extensionServiceWorker(browser.context);
-  await waitForExtensionDb(worker);
-  // A string, not a function: tsx names inner functions with a helper the worker does not have.
-  await worker.evaluate(`(async () => {
-    const count = ${count}, day = ${DAY};
-    const db = await new Promise((resolve, reject) => {
-      const open = indexedDB.open('pypi-guard');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const tx = db.transaction(['accounts', 'events'], 'readwrite');
-    const now = Date.now();
-    const seen = (value) => ({ value, seenAt: now - day });
-    for (let index = 0; index < count; index++) {
-      const host = index % 2 ? 'test.pypi.org' : 'pypi.org';
-      const id = host + '/user' + index;
-      tx.objectStore('accounts').put({
-        id, host, username: 'user' + index, firstSeenAt: now - 400 * day, lastSeenAt: now - index * day,
-        pagesSeenAt: { 'account-settings': now - index * day },
-        emails: seen([{ address: 'user' + index + '@example.org', primary: true, verified: true, status: 'verified' }]),
-        twoFactor: seen({ totp: index % 3 !== 0, securityKeys: index % 2 ? ['key'] : [] }),
-        recoveryCodes: seen({ generated: true, unused: index % 8, generatedAt: now - 100 * day }),
-        apiTokens: seen([{ name: 'ci', scope: { kind: 'account' }, createdAt: now - 200 * day, lastUsedAt: now - day }]),
-        projects: seen(['project-' + index]),
-        observed: { passwordScore: seen(index % 5), passwordChangedAt: now - index * 30 * day },
-      });
-      for (let event = 0; event < 50; event++) {
-        const time = now - event * day;
-        tx.objectStore('events').put({ id: id + '|' + time, accountId: id, firstSeenAt: time, tag: event % 7 ? 'account:login:success' : 'account:login:failure', summary: 'x', time, location: 'Berlin', device: 'Firefox' });
-      }
-    }
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  })()`);
-  // As after any change in the product, the background's tick builds the popup's summary.
-  await worker.evaluate(`chrome.alarms.create('reminders:refresh', { when: Date.now() })`);
-  await worker.evaluate(`(async () => {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const db = await new Promise((resolve, reject) => {
-        const open = indexedDB.open('pypi-guard');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const summary = await new Promise((resolve) => {
-        const get = db.transaction('auditSummary').objectStore('auditSummary').get('latest');
-        get.onsuccess = () => resolve(get.result);
-      });
-      db.close();
-      if (summary && summary.entries.length >= ${count}) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('the background did not write the audit summary');
-  })()`);
-}
-
 /**
  * Time to first meaningful paint of the popup with `accounts` stored: a MutationObserver placed
  * before the page's own scripts notes when the last account section is in the DOM, and a
  * requestAnimationFrame after that marks its paint.
  */
-export async function measurePopup(browser: BenchBrowser, accounts = 10, runs = 7): Promise<PopupFigures> {
-  await seedAccounts(browser, accounts);
+export async function measurePopup(server: BenchPypiServer, accounts: number, runs: number): Promise<PopupFigures> {
+  const browser = await openBenchBrowser(server, true);
+  try {
+    const worker = browser.extension!.worker;
+    await seedAccounts(worker, accounts, 50);
+    // As after any change in the product, the background's tick builds the popup's summary.
+    await tickAndWaitForSummary(worker, accounts);
+    return await timePopup(browser.context, browser.extension!.id, accounts, runs);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function timePopup(context: BrowserContext, extensionId: string, accounts: number, runs: number): Promise<PopupFigures> {
   const times: number[] = [];
   const renders: number[] = [];
   const starts: number[] = [];
   for (let run = 0; run < runs; run++) {
-    const page = await browser.context.newPage();
+    const page = await context.newPage();
     await page.addInitScript(`(() => {
       const want = ${accounts};
       const observer = new MutationObserver(() => {
@@ -108,7 +65,7 @@ export async function measurePopup(browser: BenchBrowser, accounts = 10, runs = 
       });
       observer.observe(document, { childList: true, subtree: true });
     })()`);
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
     // A function, not a string: the extension page's CSP forbids evaluating strings.
     await page.waitForFunction(() => (globalThis as { __paintedAt?: number }).__paintedAt !== undefined);
     const [renderedAt, paintedAt, startedAt] = await page.evaluate((mark) => {
@@ -129,6 +86,7 @@ export async function measurePopup(browser: BenchBrowser, accounts = 10, runs = 
     firstRenderMedianMs: round(median(renders), 1),
     firstRenderToMeaningfulPaintMedianMs: round(median(times.map((time, run) => time - renders[run]!)), 1),
     ownCodeToMeaningfulPaintMedianMs: round(median(times.map((time, run) => time - starts[run]!)), 1),
+    ownCodeToMeaningfulPaint: spread(times.map((time, run) => time - starts[run]!)),
     navigationToOwnCodeMedianMs: round(median(starts), 1),
     runs,
     scripts,

@@ -126,6 +126,8 @@ test('the login form leaves only the typed username behind, in IndexedDB, for th
 });
 
 test('nothing secret is ever stored', async ({ context, serviceWorker, pypi }) => {
+  // Eleven pages read one after another, each after its load and an idle period.
+  test.slow();
   pypi['pypi.org'].setScenario('api-tokens');
   const page = await context.newPage();
   const snapshotCount = async () => ((await readExtensionDb(serviceWorker)).snapshots ?? []).length;

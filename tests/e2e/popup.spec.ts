@@ -295,6 +295,8 @@ async function expectFixUrls(popup: PopupPage, cases: [account: string, check: C
 }
 
 test('fix buttons open the exact pages: regenerate, generate, 2FA settings, emails, change password, assistant (badge: 2 failing)', async ({ context, extensionId, serviceWorker, pypi }) => {
+  // Eight account pages read, each after its load and an idle period (the page model stays out of PyPI's way).
+  test.slow();
   pypi['pypi.org'].setScenario('totp-and-key');
   pypi['test.pypi.org'].setScenario('bob-keys-only');
   const page = await context.newPage();
@@ -318,6 +320,8 @@ test('fix buttons open the exact pages: regenerate, generate, 2FA settings, emai
 });
 
 test('fix buttons open the exact pages: drill, add a key, change password, codes first, tokens, history, account settings (badge: 1 failing)', async ({ context, extensionId, serviceWorker, pypi }) => {
+  // Eight account pages read, each after its load and an idle period (the page model stays out of PyPI's way).
+  test.slow();
   // Codes made 400 days ago, 7 left, never checked: the drill is the fix.
   const now = new Date();
   pypi['pypi.org'].setScenario({ ...scenarioAccount('totp-only', now), recoveryCodes: { generatedAt: new Date(now.getTime() - 400 * DAY), burned: [true, false, false, false, false, false, false, false] } });

@@ -87,9 +87,11 @@ test.describe('password-strength', () => {
       await waitForDone(page, extensionId, 'page-model');
       await expect(prompt(page, 'password-strength')).toHaveCount(0);
     }
-    expect([...scripts]).not.toContain('/content-scripts/password.js');
+    expect([...scripts]).not.toContain('/zxcvbn.js');
+    // The account page has a new-password form: zxcvbn comes once a password is typed there.
     await page.goto('https://pypi.org/manage/account/');
-    await expect.poll(() => [...scripts]).toContain('/content-scripts/password.js');
+    await page.locator('#change-password-form #new_password').fill('x');
+    await expect.poll(() => [...scripts]).toContain('/zxcvbn.js');
   });
 
   test('"Don’t show again" is remembered for that account only; "Remind me later" snoozes for a week', async ({ context, serviceWorker, extensionId, pypi }) => {
@@ -134,16 +136,18 @@ test.describe('password-strength', () => {
     await prompt(page, 'password-strength').getByRole('button', { name: 'Don’t show again' }).click();
     await expect.poll(async () => ((await readExtensionDb(serviceWorker)).prompts as { id: string }[] | undefined)?.map((state) => state.id)).toEqual(['pypi.org/newcomer|password-strength']);
     // Back with the same username: hidden once it is typed; another name still gets the help.
+    // The prompts come only once the password field is used, with the name already typed.
     await page.reload();
-    await waitForDone(page, extensionId, 'prompts');
-    const asked = await doneCount(page, extensionId, 'prompts-silenced');
+    await waitForDone(page, extensionId, 'password-trigger');
     await page.locator('#username').fill('newcomer');
-    await page.locator('#new_password').focus(); // the username field's change event
-    await waitForDone(page, extensionId, 'prompts-silenced', asked + 1);
+    await page.locator('#new_password').focus();
+    await waitForDone(page, extensionId, 'prompts');
     await page.locator('#new_password').fill('password1');
     await expect(prompt(page, 'password-strength')).toHaveCount(0);
+    const asked = await doneCount(page, extensionId, 'prompts-silenced');
     await page.locator('#username').fill('someone-else');
-    await page.locator('#new_password').focus();
+    await page.locator('#new_password').focus(); // the username field's change event
+    await waitForDone(page, extensionId, 'prompts-silenced', asked + 1);
     await expect(prompt(page, 'password-strength')).toHaveAttribute('data-state', 'pypi-fails');
   });
 });
@@ -508,7 +512,7 @@ test.describe('lost-2fa-help', () => {
     pypi['pypi.org'].setLoggedIn(false);
     const page = await context.newPage();
     await page.goto('https://pypi.org/account/login/');
-    await waitForDone(page, extensionId, 'prompts');
+    await waitForDone(page, extensionId, 'password-trigger'); // all that runs here until a password is typed
     await expect(prompt(page, 'lost-2fa-help')).toHaveCount(0);
     await page.locator('#username').fill('alice');
     await page.locator('#password').fill(PASSWORDS.alice);

@@ -1,4 +1,5 @@
-import type { AccountRecord, StoredEvent } from '../store/types';
+import type { HistorySummary } from '../events/history-summary';
+import type { AccountRecord } from '../store/types';
 import type { EmailFact } from '../pypi/snapshot';
 
 /**
@@ -40,17 +41,15 @@ export function twoFactorMethodCount(account: AccountRecord): number | null {
   return twoFactorMethods(account)?.count ?? null;
 }
 
-const CODE_GENERATION_TAGS = new Set(['account:recovery_codes:generated', 'account:recovery_codes:regenerated']);
-
 /**
  * Whether recovery codes are known to have been made: listed now (PyPI lists them only while one
  * is unused) or generated in the stored history. `false` does NOT mean "never made": PyPI shows
  * the same page when none were made and when all were used (pypi-facts.md §3b, §4), and its history
  * covers only 90 days. null: the 2FA block was never seen.
  */
-export function recoveryCodesEverMade(account: AccountRecord, events: readonly StoredEvent[]): boolean | null {
+export function recoveryCodesEverMade(account: AccountRecord, history: HistorySummary): boolean | null {
   if (account.recoveryCodes?.value.generated) return true;
-  if (events.some((event) => CODE_GENERATION_TAGS.has(event.tag))) return true;
+  if (history.recoveryCodesGenerated) return true;
   return account.recoveryCodes ? false : null;
 }
 

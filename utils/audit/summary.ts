@@ -1,7 +1,8 @@
 import type { EmailDomainRecord } from '../email-domain/types';
 import type { Reminder } from '../reminders/types';
 import type { Settings } from '../settings';
-import type { AccountRecord, StoredEvent } from '../store/types';
+import type { HistorySummary } from '../events/history-summary';
+import type { AccountRecord } from '../store/types';
 import { runAudit, type Audit } from './index';
 
 export interface AccountAudit {
@@ -20,17 +21,14 @@ export interface AuditSummary {
   reminders: Reminder[];
 }
 
-/** Runs the audit of each account; the newest events first, as the audit reads them. */
+/** Runs the audit of each account. */
 export function auditEveryAccount(
-  accounts: readonly { account: AccountRecord; events: readonly StoredEvent[] }[],
+  accounts: readonly { account: AccountRecord; history: HistorySummary }[],
   settings: Settings,
   now: number,
   emailDomains: readonly EmailDomainRecord[] = [],
 ): AccountAudit[] {
-  return accounts.map(({ account, events }) => ({
-    account,
-    audit: runAudit({ account, events: [...events].sort((a, b) => b.time - a.time), settings, emailDomains }, now),
-  }));
+  return accounts.map(({ account, history }) => ({ account, audit: runAudit({ account, history, settings, emailDomains }, now) }));
 }
 
 /** Failing checks across accounts: the badge's red number. */

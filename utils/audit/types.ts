@@ -1,6 +1,7 @@
 import type { EmailDomainRecord } from '../email-domain/types';
 import type { Settings } from '../settings';
-import type { AccountRecord, StoredEvent } from '../store/types';
+import type { HistorySummary } from '../events/history-summary';
+import type { AccountRecord } from '../store/types';
 
 export const CHECK_IDS = [
   'two-factor',
@@ -27,8 +28,8 @@ export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unreadable' | 'unknown';
 /** What a check knows about one account. */
 export interface AuditState {
   account: AccountRecord;
-  /** Every stored security event of the account (any order). */
-  events: StoredEvent[];
+  /** What the account's stored security history says (utils/events/history-summary.ts). */
+  history: HistorySummary;
   settings: Settings;
   /** The email domains' last RDAP answers, shared by all accounts (absent: none looked up). */
   emailDomains?: readonly EmailDomainRecord[];

@@ -29,7 +29,10 @@ export function badgeOf({ failingChecks, outstandingReminders }: BadgeCounts): {
 /** Brings the toolbar badge up to date. The reminders tick calls it with the counts it computed. */
 export async function refreshBadge(counts: BadgeCounts): Promise<void> {
   const badge = badgeOf(counts);
-  await browser.action.setBadgeText({ text: badge.text });
-  await browser.action.setTitle({ title: badge.title });
-  if (badge.text) await browser.action.setBadgeBackgroundColor({ color: badge.colour });
+  // Three independent calls to the browser: one round trip's wait, not three.
+  await Promise.all([
+    browser.action.setBadgeText({ text: badge.text }),
+    browser.action.setTitle({ title: badge.title }),
+    badge.text ? browser.action.setBadgeBackgroundColor({ color: badge.colour }) : undefined,
+  ]);
 }

@@ -2,6 +2,7 @@ import type { AccountSnapshot } from '../pypi/snapshot';
 import type { LoginPageShownMessage, PasswordSubmittedMessage } from '../messages';
 import type { TrustedSender } from '../sender';
 import { accountIdOf, getAccount, getEvents, updateObserved, type AccountId, type AccountRecord, type ObservedFacts } from '../store';
+import { summariseHistory } from '../events/history-summary';
 import { lastPasswordChange } from '../reminders/password-rotation';
 import type { PypiGuardDb } from '../store/schema';
 import { withDb } from './with-db';
@@ -62,7 +63,7 @@ async function breachFoundAtFor(db: PypiGuardDb, id: AccountId, now: number): Pr
   const account = await getAccount(db, id);
   const earlier = account?.observed?.breachFoundAt;
   if (!account || earlier === undefined) return now;
-  const lastChange = lastPasswordChange(account, await getEvents(db, id));
+  const lastChange = lastPasswordChange(account, summariseHistory(await getEvents(db, id), account.observed));
   return lastChange && lastChange.at >= earlier ? now : earlier;
 }
 
@@ -83,19 +84,20 @@ export function notePasswordSubmitted(message: PasswordSubmittedMessage, from: C
  * success message confirms the reset. After a login, the password was wrong — or right but breached,
  * when PyPI's compromised-password error is on the page: then the breach is the account's.
  */
-export async function noteLoginPageShown(message: LoginPageShownMessage, from: ContentScriptSender, deps: PasswordDeps, now: number): Promise<{ resetConfirmed: boolean }> {
+export async function noteLoginPageShown(message: LoginPageShownMessage, from: ContentScriptSender, deps: PasswordDeps, now: number): Promise<{ resetConfirmed: boolean; breachRecorded: boolean }> {
   const pending = current(from, now);
-  if (!pending) return { resetConfirmed: false };
+  if (!pending) return { resetConfirmed: false, breachRecorded: false };
   pendingSubmits.delete(tabKey(from));
-  if (pending.form === 'reset') return { resetConfirmed: message.succeeded };
+  if (pending.form === 'reset') return { resetConfirmed: message.succeeded, breachRecorded: false };
   if (pending.form === 'login' && message.compromisedPassword && pending.username) {
     const id = accountIdOf(from.host, pending.username);
-    await withDb(deps, async (db) => {
+    const record = await withDb(deps, async (db) => {
       const breachFoundAt = await breachFoundAtFor(db, id, now);
-      await updateObserved(db, id, (observed) => ({ ...observed, breachFoundAt }));
+      return updateObserved(db, id, (observed) => ({ ...observed, breachFoundAt }));
     });
+    return { resetConfirmed: false, breachRecorded: record !== undefined };
   }
-  return { resetConfirmed: false };
+  return { resetConfirmed: false, breachRecorded: false };
 }
 
 /**

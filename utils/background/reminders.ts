@@ -155,10 +155,12 @@ async function tick(deps: ReminderDeps): Promise<TickResult> {
     // One read of the store feeds the notifications, the badge and the popup's summary.
     const entries = auditEveryAccount(input.accounts, settings, now, emailDomains);
     const shown = outstanding(reminders);
-    await saveAuditSummary(db, { computedAt: now, entries, reminders: shown });
-    await refreshBadge({ failingChecks: failingChecksOf(entries), outstandingReminders: shown.length });
-    await scheduleWakeUps(wakeUps(reminders, now));
-    await ensureAlarms();
+    // Independent of each other: the store, the toolbar and the alarms are brought up to date together.
+    await Promise.all([
+      saveAuditSummary(db, { computedAt: now, entries, reminders: shown }),
+      refreshBadge({ failingChecks: failingChecksOf(entries), outstandingReminders: shown.length }),
+      scheduleWakeUps(wakeUps(reminders, now)).then(ensureAlarms),
+    ]);
     return { reminders, fired };
   } finally {
     db.close();

@@ -1,5 +1,5 @@
 import type { Runtime } from 'webextension-polyfill';
-import { parseMessage, type ContentMessage, type HistoryCursorMessage, type LoginAttemptMessage, type Message, type SnapshotMessage } from '../messages';
+import { parseMessage, type ContentMessage, type HistoryCursorMessage, type LoginAttemptMessage, type Message, type PromptReplies, type SnapshotMessage } from '../messages';
 import { classifySender, type TrustedSender } from '../sender';
 import { handleHistoryCursorMessage, handleSnapshotMessage, rememberLoginAttempt } from './snapshots';
 import { requestReminderTick } from './reminders';
@@ -41,10 +41,12 @@ export const defaultHandlers: MessageHandlers = {
 /**
  * Whether a message's handler writes to the store. After such a message is handled the router
  * refreshes reminders and the badge — here, once, rather than in each handler, so none can forget
- * it or do it before its last write. Every type must be listed: a new message has to say.
- * `data-changed` is an extension page saying it wrote (options, popup, recovery, drill pages).
+ * it or do it before its last write. Every type must be listed: a new message has to say. A
+ * message that writes only sometimes says so with a test of its handler's reply: no tick runs for
+ * it when nothing changed. `data-changed` is an extension page saying it wrote (options, popup,
+ * recovery, drill pages).
  */
-export const WRITES_STORE: Readonly<Record<Message['type'], boolean>> = {
+export const WRITES_STORE: Readonly<Record<Message['type'], boolean | ((reply: unknown) => boolean)>> = {
   snapshot: true, // the account, its events, and the password outcome the page settles
   'history-cursor': false,
   'login-attempt': false, // only the pending login (nothing the audit or the reminders read)
@@ -53,7 +55,9 @@ export const WRITES_STORE: Readonly<Record<Message['type'], boolean>> = {
   'prompt-dismiss': true,
   'hibp-range': false,
   'password-submitted': false, // memory only: the outcome is stored once the next page settles it
-  'login-page-shown': true, // also the login page re-shown with PyPI's compromised-password error: stores the breach
+  // Sent on every view of the login page; it stores something only when PyPI's compromised-password
+  // error settles a pending sign-in (the breach).
+  'login-page-shown': (reply) => (reply as Partial<PromptReplies['login-page-shown']> | undefined)?.breachRecorded === true,
   'recovery-codes-shown': true, // the drill's hashes
   'recovery-drill-forget': true,
   'open-recovery-assistant': false,
@@ -83,12 +87,13 @@ export function routeMessage(raw: unknown, sender: Pick<Runtime.MessageSender, '
   if (!from || !message) return undefined; // foreign or malformed: ignore silently
 
   const reply = dispatch(message, from, handlers);
-  if (reply === undefined || !WRITES_STORE[message.type]) return reply;
+  const writes = WRITES_STORE[message.type];
+  if (reply === undefined || writes === false) return reply;
   // Even a handler that failed may have written part of its change.
   const refresh = () => handlers.refresh().catch(() => undefined);
   return reply.then(
     async (value) => {
-      await refresh();
+      if (writes === true || writes(value)) await refresh();
       return value;
     },
     async (error: unknown) => {

@@ -8,6 +8,8 @@
 export type DoneStep =
   /** The page model read the page and the background answered its snapshot (or there was none). */
   | 'page-model'
+  /** The password trigger watches the password fields (login, register, reset); the prompts come on their use. */
+  | 'password-trigger'
   /** A prompts script decided which prompts to mount (mounted or not). */
   | 'prompts'
   /** The dismissals of the typed account were asked again (login and register forms). */

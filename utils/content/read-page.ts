@@ -3,8 +3,10 @@ import { detectPage, type PageKind } from '../pypi/pages';
 import { historyOwnerOf, parsePage } from '../pypi/parse';
 import { isEnglishDocument, newestEventTime } from '../pypi/parse/account-events';
 import type { AccountSnapshot } from '../pypi/snapshot';
+import type { Slicer } from '../dom/slices';
 import { waitFor } from '../dom/wait-for';
 import { PYPI_USERNAME } from '../schema-parts';
+import { readHistoryInSlices } from './read-history';
 
 /** The header's user menu is a client-side include; past this, the page is read without it. */
 export const USER_MENU_TIMEOUT_MS = 5_000;
@@ -32,6 +34,11 @@ export interface ReadPageDeps {
    */
   historyCursor?: (username: string) => Promise<number | undefined>;
   signal?: AbortSignal;
+  /**
+   * Reads the page in slices (utils/dom/slices.ts): the page's parts between checkpoints, a long
+   * security history a few hundred rows at a time. Without it, the page is read in one go.
+   */
+  slicer?: Slicer;
 }
 
 /**
@@ -46,7 +53,10 @@ export async function readAccountPage(url: URL, doc: Document, deps: ReadPageDep
   if (NEEDS_USER_MENU.includes(kind)) {
     await waitFor(USER_MENU, { timeout: USER_MENU_TIMEOUT_MS, signal: deps.signal, root: doc });
   }
-  if (!PAGES_READ_IN_ENGLISH.includes(kind)) return { kind, snapshot: parsePage(kind, doc, { host, seenAt: deps.now() }) };
+  if (!PAGES_READ_IN_ENGLISH.includes(kind)) {
+    await deps.slicer?.checkpoint();
+    return { kind, snapshot: parsePage(kind, doc, { host, seenAt: deps.now() }) };
+  }
 
   // A long history is read once: later visits read only the rows added since (cheap for 10,000
   // rows), and fetch no English copy when there are none.
@@ -60,7 +70,24 @@ export async function readAccountPage(url: URL, doc: Document, deps: ReadPageDep
   const hasNewRows =
     newest === undefined ? doc.querySelector('section#account-events tbody tr') !== null : eventsAtOrAfter === undefined || newest >= eventsAtOrAfter;
   const englishDoc = await englishCopy(url, doc, deps, hasNewRows);
-  return { kind, snapshot: parsePage(kind, doc, { host, seenAt: deps.now(), englishDoc, eventsAtOrAfter }) };
+  if (!deps.slicer) return { kind, snapshot: parsePage(kind, doc, { host, seenAt: deps.now(), englishDoc, eventsAtOrAfter }) };
+
+  // In slices: the page without its rows (no row is at or after +Infinity), then the rows.
+  await deps.slicer.checkpoint();
+  const snapshot = parsePage(kind, doc, { host, seenAt: deps.now(), englishDoc, eventsAtOrAfter: Number.POSITIVE_INFINITY });
+  if (!snapshot?.securityEvents) return { kind, snapshot };
+  const securityEvents = await readHistoryInSlices(englishDoc ?? doc, eventsAtOrAfter, deps.slicer).catch((error: unknown) => {
+    if (deps.signal?.aborted) throw error;
+    return undefined; // a history it cannot read yields no rows, not wrong ones (parsePage's rule)
+  });
+  if (securityEvents === undefined || 'missing' in securityEvents) {
+    const { securityEvents: _unread, historyReadInEnglish: _unreadInEnglish, ...withoutHistory } = snapshot;
+    if (securityEvents === undefined) return { kind, snapshot: withoutHistory };
+    // Markers there, rows not understood: reported as parsePage reports it, never guessed.
+    const unreadable = [...(snapshot.unreadable ?? []), { fact: 'securityEvents' as const, missing: securityEvents.missing }];
+    return { kind, snapshot: { ...withoutHistory, unreadable } };
+  }
+  return { kind, snapshot: { ...snapshot, securityEvents: securityEvents.value } };
 }
 
 /**

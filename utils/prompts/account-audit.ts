@@ -1,5 +1,6 @@
 import { runAudit, type CheckId, type CheckResult } from '../audit';
 import { newSinceLastVisit } from '../events/new-since-last-visit';
+import { summariseHistory } from '../events/history-summary';
 import { suspiciousEvents, type SuspicionReason } from '../events/suspicious';
 import type { Settings } from '../settings';
 import type { AccountRecord, StoredEvent } from '../store/types';
@@ -61,7 +62,7 @@ export function accountAuditReply(
 ): AccountAuditReply {
   if (!account) return { state: 'pending' };
   if (account.lastSeenAt < pageSeenAfter) return { state: 'pending' };
-  const audit = runAudit({ account, events, settings }, now);
+  const audit = runAudit({ account, history: summariseHistory(events, account.observed), settings }, now);
   const checks = audit.results
     .filter((result): result is CheckResult & { id: NudgeCheckId } => (NUDGE_CHECK_IDS as readonly string[]).includes(result.id))
     .map((result) => ({

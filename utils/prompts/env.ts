@@ -1,22 +1,11 @@
-import { browser } from 'wxt/browser';
-import type { ContentMessage, ContentReply } from '../messages';
 import { pypiHostOf } from '../pypi/hosts';
 import { detectPage, type PageKind } from '../pypi/pages';
 import { asUsername, signedInUsername } from '../pypi/parse/dom';
 import { parseAccountDetails } from '../pypi/parse/account-details';
 import { waitFor } from '../dom/wait-for';
 import type { PasswordForm } from './password/form';
+import { sendToBackground } from './send';
 import type { PromptEnv } from './types';
-
-/** Sends a prompt message to the background; null when there is no answer (worker restarting, extension updated). */
-export async function sendToBackground<M extends ContentMessage>(message: M): Promise<ContentReply<M> | null> {
-  try {
-    const reply: unknown = await browser.runtime.sendMessage(message);
-    return (reply ?? null) as ContentReply<M> | null;
-  } catch {
-    return null;
-  }
-}
 
 /** The header's user menu is a late client-side include (pypi-facts.md §2b). */
 const USER_MENU = '#user-indicator a[href^="/user/"]';

@@ -1,20 +1,25 @@
 import { matchesFor } from '../pypi/match-patterns';
 
 /**
- * Where the password content script (with zxcvbn, ~800 kB) runs: PyPI's pages with a password
- * form, and no others. A match-pattern path covers the query too, so exact routes are listed
+ * PyPI's signed-out pages with a password form. Only the password trigger (a few kB) runs there
+ * as they load; the prompts follow once a password field is used (utils/background/load-on-demand.ts).
+ */
+export const PASSWORD_TRIGGER_PATHS = ['/account/login/*', '/account/register/*', '/account/reset-password/*'] as const;
+
+/**
+ * Every PyPI page with a password form: where zxcvbn (~800 kB) may be injected, once a password is
+ * typed, and nowhere else. A match-pattern path covers the query too, so exact routes are listed
  * with and without one; `/manage/account/` must not catch its sub-pages.
  */
-export const PASSWORD_PAGE_PATHS = [
-  '/account/login/*',
-  '/account/register/*',
-  '/account/reset-password/*',
+export const PASSWORD_PAGE_PATHS = [...PASSWORD_TRIGGER_PATHS, '/manage/account/', '/manage/account/?*'] as const;
+
+/**
+ * Where the prompts content script is declared: the pages whose prompts do not wait for a password
+ * to be typed (the account page's nudges, the two-factor pages). It runs once the page has loaded.
+ */
+export const PROMPT_PAGE_PATHS = [
   '/manage/account/',
   '/manage/account/?*',
-] as const;
-
-/** Where the light prompts content script runs: the other pages that have a prompt. */
-export const PROMPT_PAGE_PATHS = [
   '/account/two-factor/*',
   '/account/recovery-code/*',
   '/manage/account/two-factor/*',
@@ -26,5 +31,6 @@ export const PROMPT_PAGE_PATHS = [
   '/manage/account/recovery-codes/regenerate?*',
 ] as const;
 
+export const passwordTriggerMatches = () => matchesFor(PASSWORD_TRIGGER_PATHS);
 export const passwordPageMatches = () => matchesFor(PASSWORD_PAGE_PATHS);
 export const promptPageMatches = () => matchesFor(PROMPT_PAGE_PATHS);

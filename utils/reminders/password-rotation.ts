@@ -1,17 +1,12 @@
 import type { Settings } from '../settings';
-import type { AccountRecord, StoredEvent } from '../store/types';
-import { learnedAt, suspiciousEvents } from '../events/suspicious';
+import type { AccountRecord } from '../store/types';
+import type { HistorySummary } from '../events/history-summary';
 import { periodOf } from './period';
 import { accountLabel, daysBetween, isoDate, plural, siteName } from './text';
 import { DAY_MS, type ReminderCandidate, type ReminderKindModule, type ReminderTrigger } from './types';
 
-/** Three or more failed logins within this window are a burst (someone is guessing). */
-export const FAILED_LOGIN_BURST_COUNT = 3;
-export const FAILED_LOGIN_BURST_WINDOW_MS = DAY_MS;
 /** zxcvbn scores below this are "easy to guess" (PyPI itself refuses below 2; 3 is the usual bar). */
 export const WEAK_PASSWORD_SCORE_BELOW = 3;
-
-const PASSWORD_CHANGE_TAGS = new Set(['account:password:change', 'account:password:reset']);
 
 export interface LastPasswordChange {
   at: number;
@@ -24,13 +19,11 @@ export interface LastPasswordChange {
  * the security history, whichever is newer. Null when neither exists (PyPI shows only 90 days of
  * history, so an older change is invisible).
  */
-export function lastPasswordChange(account: AccountRecord, events: StoredEvent[]): LastPasswordChange | null {
-  let newest: LastPasswordChange | null =
-    account.observed?.passwordChangedAt !== undefined ? { at: account.observed.passwordChangedAt, source: 'observed' } : null;
-  for (const event of events) {
-    if (PASSWORD_CHANGE_TAGS.has(event.tag) && (!newest || event.time > newest.at)) newest = { at: event.time, source: 'security-history' };
-  }
-  return newest;
+export function lastPasswordChange(account: AccountRecord, history: Pick<HistorySummary, 'newestPasswordChangeAt'>): LastPasswordChange | null {
+  const observedAt = account.observed?.passwordChangedAt;
+  const rowAt = history.newestPasswordChangeAt;
+  if (rowAt !== undefined && (observedAt === undefined || rowAt > observedAt)) return { at: rowAt, source: 'security-history' };
+  return observedAt !== undefined ? { at: observedAt, source: 'observed' } : null;
 }
 
 export type PasswordSchedule =
@@ -42,8 +35,8 @@ export type PasswordSchedule =
  * When the calendar says the password should next change. The options page shows the `unknown`
  * case so the user learns why no schedule reminder will come (evidence reminders still do).
  */
-export function passwordSchedule(account: AccountRecord, events: StoredEvent[], settings: Settings): PasswordSchedule {
-  const lastChange = lastPasswordChange(account, events);
+export function passwordSchedule(account: AccountRecord, history: HistorySummary, settings: Settings): PasswordSchedule {
+  const lastChange = lastPasswordChange(account, history);
   if (settings.passwordRotationDays === 0 || !settings.reminders.passwordRotation) return { status: 'off', lastChange };
   if (!lastChange) {
     return {
@@ -73,11 +66,12 @@ export interface PasswordEvidence {
  * Evidence that the password may be known to someone else or easy to guess. Security-history
  * evidence counts only if it happened after the last change (older rows are about a password no
  * longer in use) and was first read after the user last said "It was me" (the shared rule of
- * utils/events); a breach counts until the password changes; a weak score always (it describes
- * the password in use).
+ * utils/events; the history summary applies both); a breach counts until the password changes; a
+ * weak score always (it describes the password in use). Evidence is dated by when PyPI Guard
+ * learned it, so a row dated ahead of this computer's clock reminds from its own time.
  */
-export function passwordEvidence(account: AccountRecord, events: StoredEvent[], now: number): PasswordEvidence[] {
-  const lastChange = lastPasswordChange(account, events);
+export function passwordEvidence(account: AccountRecord, history: HistorySummary, now: number): PasswordEvidence[] {
+  const lastChange = lastPasswordChange(account, history);
   const observed = account.observed ?? {};
   const evidence: PasswordEvidence[] = [];
 
@@ -103,11 +97,7 @@ export function passwordEvidence(account: AccountRecord, events: StoredEvent[], 
     });
   }
 
-  const unreviewed = suspiciousEvents(events, observed.eventsAcknowledgedAt ?? -Infinity)
-    .filter(({ event }) => event.time > (lastChange?.at ?? -Infinity) && event.time <= now)
-    .reverse(); // oldest first
-
-  const burst = newestFailedLoginBurst(unreviewed.filter(({ reason }) => reason === 'login-failure').map(({ event }) => event));
+  const burst = history.evidence.failedLoginBurst;
   if (burst) {
     evidence.push({
       trigger: 'failed-login-burst',
@@ -117,61 +107,17 @@ export function passwordEvidence(account: AccountRecord, events: StoredEvent[], 
     });
   }
 
-  const signIn = newestLearned(unreviewed.filter(({ reason }) => reason === 'new-device' || reason === 'unfamiliar-location').map(({ event }) => event));
+  const signIn = history.evidence.unrecognisedSignIn;
   if (signIn) {
     const where = signIn.location ? ` from ${signIn.location}` : '';
     evidence.push({
       trigger: 'unrecognised-sign-in',
       key: `unrecognised-sign-in:${signIn.time}`,
-      at: learnedAt(signIn),
+      at: signIn.learnedAt,
       detail: `A sign-in${where} on ${isoDate(signIn.time)} came from a device or place not seen before. If that was not you, change the password.`,
     });
   }
   return evidence;
-}
-
-interface FailedLoginBurst {
-  /** The failure that made it a burst (the third within 24 hours): the burst's identity. */
-  at: number;
-  startedAt: number;
-  count: number;
-  /** When PyPI Guard had read every failure that made it a burst. */
-  learnedAt: number;
-}
-
-/**
- * Groups failed logins (ascending) into bursts: a failure completes a burst when it is the third
- * within 24 hours; completing failures less than 24 hours apart belong to one burst, so a long
- * attack is one period, not one per failure.
- */
-export function newestFailedLoginBurst(ascendingEvents: StoredEvent[]): FailedLoginBurst | null {
-  const failures = ascendingEvents.filter((event) => event.tag === 'account:login:failure');
-  let newest: FailedLoginBurst | null = null;
-  let lastCompletingAt = -Infinity;
-  let windowStart = 0;
-  for (let index = 0; index < failures.length; index++) {
-    const time = failures[index]!.time;
-    while (time - failures[windowStart]!.time > FAILED_LOGIN_BURST_WINDOW_MS) windowStart++;
-    const inWindow = index - windowStart + 1;
-    if (inWindow < FAILED_LOGIN_BURST_COUNT) continue;
-    if (newest && time - lastCompletingAt <= FAILED_LOGIN_BURST_WINDOW_MS) {
-      newest.count = Math.max(newest.count, inWindow);
-    } else {
-      const window = failures.slice(windowStart, index + 1);
-      newest = { at: time, startedAt: window[0]!.time, count: inWindow, learnedAt: Math.max(...window.map(learnedAt)) };
-    }
-    lastCompletingAt = time;
-  }
-  return newest;
-}
-
-/** The row PyPI Guard learned of last (on a tie, the one that happened last). */
-function newestLearned(events: StoredEvent[]): StoredEvent | null {
-  let newest: StoredEvent | null = null;
-  for (const event of events) {
-    if (!newest || learnedAt(event) > learnedAt(newest) || (learnedAt(event) === learnedAt(newest) && event.time >= newest.time)) newest = event;
-  }
-  return newest;
 }
 
 type PasswordTrigger = PasswordEvidence['trigger'] | 'rotation-schedule';
@@ -191,9 +137,9 @@ export const passwordRotation: ReminderKindModule = {
   readsOwnSwitch: true,
   candidates(input, settings, now) {
     const candidates: ReminderCandidate[] = [];
-    for (const { account, events } of input.accounts) {
-      const schedule = passwordSchedule(account, events, settings);
-      const triggers: { trigger: PasswordTrigger; key: string; at: number; detail: string }[] = [...passwordEvidence(account, events, now)];
+    for (const { account, history } of input.accounts) {
+      const schedule = passwordSchedule(account, history, settings);
+      const triggers: { trigger: PasswordTrigger; key: string; at: number; detail: string }[] = [...passwordEvidence(account, history, now)];
       if (schedule.status === 'scheduled') {
         triggers.push({
           trigger: 'rotation-schedule',

@@ -1,20 +1,14 @@
-import type { AccountRecord, StoredEvent } from '../store/types';
+import type { HistorySummary } from '../events/history-summary';
+import type { AccountRecord } from '../store/types';
 import { accountLabel, plural, siteName } from './text';
 import { DAY_MS, HOUR_MS, type ReminderCandidate, type ReminderKindModule } from './types';
 
 /** At or below this many unused codes, a lockout is close: regenerate while you can still sign in. */
 export const FEW_RECOVERY_CODES = 3;
 
-const RECOVERY_CODE_EVENT_TAGS = new Set(['account:recovery_codes:generated', 'account:recovery_codes:regenerated', 'account:recovery_codes:used']);
-
 function hasSecondFactor(account: AccountRecord): boolean {
   const twoFactor = account.twoFactor?.value;
   return Boolean(twoFactor && (twoFactor.totp || twoFactor.securityKeys.length > 0));
-}
-
-/** The newest row about recovery codes: a new generation that ran out again is a new period. */
-function newestRecoveryCodeEvent(events: StoredEvent[]): number {
-  return events.reduce((newest, event) => (RECOVERY_CODE_EVENT_TAGS.has(event.tag) ? Math.max(newest, event.time) : newest), 0);
 }
 
 /**
@@ -22,7 +16,7 @@ function newestRecoveryCodeEvent(events: StoredEvent[]): number {
  * (a lost phone means a support ticket), then few left, then a drill that proves the stored codes
  * still work.
  */
-function candidateFor(account: AccountRecord, events: StoredEvent[], drillIntervalDays: number): ReminderCandidate | null {
+function candidateFor(account: AccountRecord, history: HistorySummary, drillIntervalDays: number): ReminderCandidate | null {
   const codes = account.recoveryCodes;
   const base = {
     id: `recovery-codes|${account.id}`,
@@ -35,7 +29,8 @@ function candidateFor(account: AccountRecord, events: StoredEvent[], drillInterv
   const site = siteName(account.host);
 
   if (codes && !codes.value.generated && hasSecondFactor(account)) {
-    const since = newestRecoveryCodeEvent(events);
+    // The newest row about recovery codes: a new generation that ran out again is a new period.
+    const since = history.newestRecoveryCodeEventAt;
     return {
       ...base,
       trigger: 'no-recovery-codes',
@@ -85,6 +80,6 @@ export const recoveryCodes: ReminderKindModule = {
   kind: 'recovery-codes',
   setting: 'recoveryCodes',
   candidates(input, settings) {
-    return input.accounts.flatMap(({ account, events }) => candidateFor(account, events, settings.drillIntervalDays) ?? []);
+    return input.accounts.flatMap(({ account, history }) => candidateFor(account, history, settings.drillIntervalDays) ?? []);
   },
 };

@@ -1,6 +1,7 @@
 import type { Settings } from '../settings';
 import type { EmailDomainRecord } from '../email-domain/types';
-import type { AccountId, AccountRecord, RecoveryRequest, ReminderState, StoredEvent } from '../store/types';
+import type { HistorySummary } from '../events/history-summary';
+import type { AccountId, AccountRecord, RecoveryRequest, ReminderState } from '../store/types';
 
 /** One id per reminder kind: the file name in utils/reminders/, the prefix of reminder ids, the history's `kind`. */
 export type ReminderKind = 'password-rotation' | 'recovery-codes' | 'check-up' | 'recovery-follow-up' | 'email-domain';
@@ -68,7 +69,8 @@ export type ReminderCandidate = Omit<Reminder, 'status' | 'notBefore'>;
 
 /** Everything `due` reads. Pure data: the background fills it from the store. */
 export interface ReminderInput {
-  accounts: { account: AccountRecord; events: StoredEvent[] }[];
+  /** Each account with the summary of its security history (never the rows themselves). */
+  accounts: { account: AccountRecord; history: HistorySummary }[];
   reminderStates: ReminderState[];
   recoveryRequests: RecoveryRequest[];
   /** The email domains' last RDAP answers (absent or empty while the email-domain check is off). */

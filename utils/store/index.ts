@@ -1,6 +1,7 @@
 import { deleteDB, openDB, type IDBPObjectStore, type IDBPTransaction } from 'idb';
 import type { AccountSnapshot } from '../pypi/snapshot';
 import { DB_NAME, DB_VERSION, TRANSIENT_STORES, upgrade, type PypiGuardDb, type PypiGuardSchema } from './schema';
+import { refreshHistorySummary } from './history-summaries';
 import { mergeSnapshot, toStoredEvent } from './merge';
 import { accountIdOf, type AccountId, type AccountRecord, type StoredEvent, type StoredSnapshot } from './types';
 
@@ -23,7 +24,7 @@ export function openStore(name = DB_NAME): Promise<PypiGuardDb> {
  * (PyPI Guard's version) is kept with any fact the page could not read, for a bug report.
  */
 export async function recordSnapshot(db: PypiGuardDb, snapshot: AccountSnapshot & { username: string }, readerVersion?: string): Promise<AccountRecord> {
-  const tx = db.transaction(['accounts', 'snapshots', 'events'], 'readwrite');
+  const tx = db.transaction(['accounts', 'snapshots', 'events', 'historySummaries'], 'readwrite');
   const previous = await tx.objectStore('accounts').get(accountIdOf(snapshot.host, snapshot.username));
   const record = await writeSnapshot(tx, previous, snapshot, readerVersion);
   await tx.done;
@@ -37,14 +38,14 @@ export async function recordSnapshot(db: PypiGuardDb, snapshot: AccountSnapshot 
  * has that name yet.
  */
 export async function recordAttributedSnapshot(db: PypiGuardDb, snapshot: AccountSnapshot, typedUsername: string, readerVersion?: string): Promise<AccountRecord | null> {
-  const tx = db.transaction(['accounts', 'snapshots', 'events'], 'readwrite');
+  const tx = db.transaction(['accounts', 'snapshots', 'events', 'historySummaries'], 'readwrite');
   const previous = await tx.objectStore('accounts').get(accountIdOf(snapshot.host, typedUsername));
   const record = previous ? await writeSnapshot(tx, previous, { ...snapshot, username: previous.username }, readerVersion) : null;
   await tx.done;
   return record;
 }
 
-type SnapshotTransaction = IDBPTransaction<PypiGuardSchema, ('accounts' | 'snapshots' | 'events')[], 'readwrite'>;
+type SnapshotTransaction = IDBPTransaction<PypiGuardSchema, ('accounts' | 'snapshots' | 'events' | 'historySummaries')[], 'readwrite'>;
 
 async function writeSnapshot(
   tx: SnapshotTransaction,
@@ -58,9 +59,11 @@ async function writeSnapshot(
 
   const events = tx.objectStore('events');
   const replacedTwins = new Set<string>();
+  let rowsAdded = 0;
   for (const event of snapshot.securityEvents ?? []) {
     const stored = toStoredEvent(accountId, event, snapshot.seenAt);
     if (await events.get(stored.id)) continue;
+    rowsAdded++;
     // A later visit may map a row that an earlier one could not (a page in another language whose
     // English copy failed). Its id differs, as the id holds the tag or, unmapped, the translated
     // summary: replace the unmapped twin and keep its first-seen time.
@@ -71,6 +74,9 @@ async function writeSnapshot(
     }
     await events.put(twin ? { ...stored, firstSeenAt: twin.firstSeenAt } : stored);
   }
+
+  // New rows change what the history says (and a first visit has no summary yet).
+  if (rowsAdded > 0 || !(await tx.objectStore('historySummaries').getKey(accountId))) await refreshHistorySummary(tx, record);
 
   const { securityEvents, ...withoutEvents } = snapshot;
   const snapshots = tx.objectStore('snapshots');
@@ -87,7 +93,7 @@ async function writeSnapshot(
  * reads the rows of that second only.
  */
 async function unmappedTwinOf(
-  events: IDBPObjectStore<PypiGuardSchema, ('accounts' | 'snapshots' | 'events')[], 'events', 'readwrite'>,
+  events: IDBPObjectStore<PypiGuardSchema, ('accounts' | 'snapshots' | 'events' | 'historySummaries')[], 'events', 'readwrite'>,
   mapped: StoredEvent,
   alreadyReplaced: Set<string>,
 ): Promise<StoredEvent | undefined> {

@@ -1,3 +1,5 @@
+import { isSummaryFor } from '../events/history-summary';
+import { refreshHistorySummary } from './history-summaries';
 import type { PypiGuardDb } from './schema';
 import type { AccountId, AccountRecord, ObservedFacts } from './types';
 
@@ -11,14 +13,18 @@ export async function updateObserved(
   id: AccountId,
   update: (observed: ObservedFacts) => ObservedFacts,
 ): Promise<AccountRecord | undefined> {
-  const tx = db.transaction('accounts', 'readwrite');
-  const record = await tx.store.get(id);
+  const tx = db.transaction(['accounts', 'events', 'historySummaries'], 'readwrite');
+  const accounts = tx.objectStore('accounts');
+  const record = await accounts.get(id);
   if (!record) {
     await tx.done;
     return undefined;
   }
   const next: AccountRecord = { ...record, observed: update({ ...record.observed }) };
-  await tx.store.put(next);
+  await accounts.put(next);
+  // An acknowledgement or a password change changes what the history says: its summary follows.
+  const stored = await tx.objectStore('historySummaries').get(id);
+  if (!stored || !isSummaryFor(stored.summary, next.observed)) await refreshHistorySummary(tx, next);
   await tx.done;
   return next;
 }

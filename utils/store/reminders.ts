@@ -1,11 +1,14 @@
+import type { HistorySummary } from '../events/history-summary';
 import { periodCovers } from '../reminders/period';
 import type { EmailDomainRecord } from '../email-domain/types';
+import { currentSummary, refreshHistorySummary } from './history-summaries';
 import type { PypiGuardDb } from './schema';
-import { accountIdOf, type AccountId, type AccountRecord, type RecoveryRequest, type ReminderHistoryEntry, type ReminderState, type StoredEvent } from './types';
+import { accountIdOf, type AccountId, type AccountRecord, type RecoveryRequest, type ReminderHistoryEntry, type ReminderState } from './types';
 
 /** Everything the reminder logic reads, taken in one transaction so it is one consistent moment. */
 export interface ReminderStoreInput {
-  accounts: { account: AccountRecord; events: StoredEvent[] }[];
+  /** Each account with its history summary: the rows themselves are not read (a tick costs the same with 10 or 10,000). */
+  accounts: { account: AccountRecord; history: HistorySummary }[];
   reminderStates: ReminderState[];
   recoveryRequests: RecoveryRequest[];
   /** The email domains' last RDAP answers (empty while the email-domain check is off). */
@@ -13,27 +16,32 @@ export interface ReminderStoreInput {
 }
 
 export async function readReminderInput(db: PypiGuardDb): Promise<ReminderStoreInput> {
-  const tx = db.transaction(['accounts', 'events', 'reminders', 'recoveryRequests', 'emailDomains'], 'readonly');
-  const [accounts, events, reminderStates, recoveryRequests, emailDomains] = await Promise.all([
+  const tx = db.transaction(['accounts', 'historySummaries', 'reminders', 'recoveryRequests', 'emailDomains'], 'readonly');
+  const [accounts, summaries, reminderStates, recoveryRequests, emailDomains] = await Promise.all([
     tx.objectStore('accounts').getAll(),
-    tx.objectStore('events').getAll(),
+    tx.objectStore('historySummaries').getAll(),
     tx.objectStore('reminders').getAll(),
     tx.objectStore('recoveryRequests').getAll(),
     tx.objectStore('emailDomains').getAll(),
   ]);
   await tx.done;
-  const eventsByAccount = new Map<string, StoredEvent[]>();
-  for (const event of events) {
-    const list = eventsByAccount.get(event.accountId) ?? [];
-    list.push(event);
-    eventsByAccount.set(event.accountId, list);
+  const stored = new Map(summaries.map((summary) => [summary.accountId, summary]));
+  const withHistory: ReminderStoreInput['accounts'] = [];
+  for (const account of accounts) {
+    // Missing after an upgrade or an import: derived from the rows once, then kept.
+    const history = currentSummary(stored.get(account.id), account) ?? (await summaryFromRows(db, account.id));
+    if (history) withHistory.push({ account, history });
   }
-  return {
-    accounts: accounts.map((account) => ({ account, events: eventsByAccount.get(account.id) ?? [] })),
-    reminderStates,
-    recoveryRequests,
-    emailDomains,
-  };
+  return { accounts: withHistory, reminderStates, recoveryRequests, emailDomains };
+}
+
+/** Derives an account's summary from its rows and keeps it; undefined when the account is gone meanwhile. */
+async function summaryFromRows(db: PypiGuardDb, id: AccountId): Promise<HistorySummary | undefined> {
+  const tx = db.transaction(['accounts', 'events', 'historySummaries'], 'readwrite');
+  const account = await tx.objectStore('accounts').get(id);
+  const history = account ? await refreshHistorySummary(tx, account) : undefined;
+  await tx.done;
+  return history;
 }
 
 export async function getReminderStates(db: PypiGuardDb): Promise<ReminderState[]> {
@@ -141,8 +149,12 @@ export async function getReminderHistory(db: PypiGuardDb, limit = 200): Promise<
  * user's, not the account's, and host-wide prompt choices (`pypi.org|…`) belong to no account.
  */
 export async function forgetAccountEverywhere(db: PypiGuardDb, accountId: AccountId): Promise<void> {
-  const tx = db.transaction(['accounts', 'snapshots', 'events', 'reminders', 'reminderHistory', 'recoveryRequests', 'prompts', 'pendingLogins', 'auditSummary'], 'readwrite');
+  const tx = db.transaction(
+    ['accounts', 'snapshots', 'events', 'historySummaries', 'reminders', 'reminderHistory', 'recoveryRequests', 'prompts', 'pendingLogins', 'auditSummary'],
+    'readwrite',
+  );
   await tx.objectStore('accounts').delete(accountId);
+  await tx.objectStore('historySummaries').delete(accountId);
   // The summary holds the account too; the next reminders tick builds it again without it.
   await tx.objectStore('auditSummary').clear();
   for (const store of ['snapshots', 'events'] as const) {

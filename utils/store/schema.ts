@@ -1,6 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { AuditSummary } from '../audit/summary';
 import type { EmailDomainRecord } from '../email-domain/types';
+import type { StoredHistorySummary } from './history-summaries';
 import type {
   AccountRecord,
   PendingLogin,
@@ -30,6 +31,8 @@ export interface PypiGuardSchema extends DBSchema {
   auditSummary: { key: string; value: AuditSummary };
   /** Per registrable email domain: the registry's last RDAP answer and when to ask again (opt-in). */
   emailDomains: { key: string; value: EmailDomainRecord };
+  /** Per account: what its security history says (derived from `events`, kept as they change). */
+  historySummaries: { key: string; value: StoredHistorySummary };
 }
 
 export type PypiGuardDb = IDBPDatabase<PypiGuardSchema>;
@@ -66,6 +69,10 @@ export const MIGRATIONS: ((db: PypiGuardDb, tx: UpgradeTransaction) => void)[] =
   (db) => {
     db.createObjectStore('emailDomains', { keyPath: 'domain' });
   },
+  // 5 → 6: each account's history summary, so a reminders tick reads no rows (derived; built again when missing).
+  (db) => {
+    db.createObjectStore('historySummaries', { keyPath: 'accountId' });
+  },
 ];
 
 /**
@@ -74,7 +81,7 @@ export const MIGRATIONS: ((db: PypiGuardDb, tx: UpgradeTransaction) => void)[] =
  * (an import must not bring back a login from another day), cleared by an import and wiped with
  * everything else.
  */
-export const TRANSIENT_STORES = ['pendingLogins', 'auditSummary', 'emailDomains'] as const satisfies readonly StoreNames<PypiGuardSchema>[];
+export const TRANSIENT_STORES = ['pendingLogins', 'auditSummary', 'emailDomains', 'historySummaries'] as const satisfies readonly StoreNames<PypiGuardSchema>[];
 
 export const DB_VERSION = MIGRATIONS.length;
 

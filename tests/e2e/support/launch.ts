@@ -5,7 +5,10 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Empty string: a fresh temporary profile. */
   userDataDir?: string;
-  extensionDir?: string;
+  /** null: the same browser without the extension (the bench's baseline). */
+  extensionDir?: string | null;
+  /** More Chromium flags (the bench's host mapping). */
+  extraArgs?: string[];
 }
 
 /**
@@ -13,13 +16,13 @@ export interface LaunchOptions {
  * extensions; the network flags stop Chromium's own background traffic on this closed network.
  */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<BrowserContext> {
-  const extensionDir = options.extensionDir ?? chromeExtensionDir;
+  const extensionDir = options.extensionDir === undefined ? chromeExtensionDir : options.extensionDir;
   return chromium.launchPersistentContext(options.userDataDir ?? '', {
     headless: options.headless ?? true,
     executablePath: chromiumExecutable(),
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(extensionDir === null ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]),
+      ...(options.extraArgs ?? []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const chromeExtensionDir = path.join(repoRoot, '.output/chrome-mv3');
+/** The built extension; PYPI_GUARD_EXTENSION_DIR points elsewhere (the bench measuring an older build side by side). */
+export const chromeExtensionDir = process.env.PYPI_GUARD_EXTENSION_DIR ?? path.join(repoRoot, '.output/chrome-mv3');
 
 /** Debian's Chromium (a wrapper script) unless CHROMIUM_PATH says otherwise. */
 export function chromiumExecutable(): string {

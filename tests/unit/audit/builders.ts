@@ -1,4 +1,5 @@
 import type { AuditState } from '@/utils/audit';
+import { summariseHistory } from '@/utils/events/history-summary';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import type { AccountRecord, StoredEvent } from '@/utils/store/types';
 
@@ -29,8 +30,10 @@ export function event(tag: StoredEvent['tag'], time: number, extra: Partial<Stor
   return { id: `${tag}|${time}`, accountId: 'pypi.org/alice', firstSeenAt: time, tag, summary: tag, time, location: 'Berlin, BE, DE', device: 'Firefox', ...extra };
 }
 
+/** The audit's view of an account with these stored rows: their summary, as the store keeps it. */
 export function state(accountOverrides: Partial<AccountRecord> = {}, events: StoredEvent[] = [], settings: Partial<Settings> = {}): AuditState {
-  return { account: account(accountOverrides), events, settings: { ...DEFAULT_SETTINGS, ...settings } };
+  const audited = account(accountOverrides);
+  return { account: audited, history: summariseHistory(events, audited.observed), settings: { ...DEFAULT_SETTINGS, ...settings } };
 }
 
 export const seen = <T>(value: T, at = NOW - 1000) => ({ value, seenAt: at });

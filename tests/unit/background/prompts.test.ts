@@ -246,7 +246,7 @@ describe('password outcomes', () => {
     await db.put('accounts', account({ observed: { passwordScore: { value: 4, seenAt: T0 - DAY } } }));
     await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1, breached: true });
     now += 2_000;
-    expect(await send({ type: 'login-page-shown', succeeded: false })).toEqual({ resetConfirmed: false });
+    expect(await send({ type: 'login-page-shown', succeeded: false })).toEqual({ resetConfirmed: false, breachRecorded: false });
     // The submit is settled: a later page of alice in this tab (another login) does not revive it.
     await settle(snapshot({ pageKind: 'two-factor' }));
     expect(await observed()).toEqual({ passwordScore: { value: 4, seenAt: T0 - DAY } });
@@ -255,7 +255,7 @@ describe('password outcomes', () => {
   it('a right but breached password: PyPI’s compromised-password error records the breach, not the score', async () => {
     await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1 });
     now += 2_000;
-    await send({ type: 'login-page-shown', succeeded: false, compromisedPassword: true });
+    expect(await send({ type: 'login-page-shown', succeeded: false, compromisedPassword: true })).toEqual({ resetConfirmed: false, breachRecorded: true });
     expect(await observed()).toEqual({ breachFoundAt: now });
   });
 
@@ -277,7 +277,7 @@ describe('password outcomes', () => {
     await db.put('events', { id: `pypi.org/alice|${now}|reset`, accountId: 'pypi.org/alice', tag: 'account:password:reset', summary: 'Password successfully reset', time: now, firstSeenAt: now + 1 });
     now += DAY;
     await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1 });
-    await send({ type: 'login-page-shown', succeeded: false, compromisedPassword: true });
+    expect(await send({ type: 'login-page-shown', succeeded: false, compromisedPassword: true })).toEqual({ resetConfirmed: false, breachRecorded: true });
     expect(await observed()).toEqual({ breachFoundAt: now });
   });
 
@@ -326,9 +326,9 @@ describe('password outcomes', () => {
 
   it('records a reset through the login that follows PyPI’s success message', async () => {
     await send({ type: 'password-submitted', form: 'reset', score: 3 });
-    expect(await send({ type: 'login-page-shown', succeeded: true })).toEqual({ resetConfirmed: true });
+    expect(await send({ type: 'login-page-shown', succeeded: true })).toEqual({ resetConfirmed: true, breachRecorded: false });
     // Asked again (a reload): the reset was already claimed.
-    expect(await send({ type: 'login-page-shown', succeeded: true })).toEqual({ resetConfirmed: false });
+    expect(await send({ type: 'login-page-shown', succeeded: true })).toEqual({ resetConfirmed: false, breachRecorded: false });
     now += 60_000;
     await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 3, afterReset: true });
     await settle(snapshot({ pageKind: 'two-factor' }));
@@ -337,8 +337,8 @@ describe('password outcomes', () => {
 
   it('does not confirm a reset PyPI did not report as done', async () => {
     await send({ type: 'password-submitted', form: 'reset', score: 3 });
-    expect(await send({ type: 'login-page-shown', succeeded: false })).toEqual({ resetConfirmed: false });
-    expect(await send({ type: 'login-page-shown', succeeded: true })).toEqual({ resetConfirmed: false });
+    expect(await send({ type: 'login-page-shown', succeeded: false })).toEqual({ resetConfirmed: false, breachRecorded: false });
+    expect(await send({ type: 'login-page-shown', succeeded: true })).toEqual({ resetConfirmed: false, breachRecorded: false });
   });
 });
 

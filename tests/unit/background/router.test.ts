@@ -115,8 +115,18 @@ describe('reminders and the badge follow every write', () => {
     expect(log).toEqual(['snapshot:start', 'snapshot:done', 'refresh']);
   });
 
+  it('refreshes after a login page view only when it recorded a breach: most views change nothing and run no tick', async () => {
+    handlers.prompt.mockImplementationOnce(async () => ({ resetConfirmed: false, breachRecorded: true }));
+    await expect(route(LOGIN_PAGE_SHOWN, CONTENT_SCRIPT)).resolves.toEqual({ resetConfirmed: false, breachRecorded: true });
+    expect(handlers.refresh).toHaveBeenCalledTimes(1);
+    handlers.prompt.mockImplementationOnce(async () => ({ resetConfirmed: true, breachRecorded: false }));
+    await route({ type: 'login-page-shown', succeeded: true }, CONTENT_SCRIPT);
+    handlers.prompt.mockImplementationOnce(async () => ({ resetConfirmed: false, breachRecorded: false }));
+    await route({ type: 'login-page-shown', succeeded: false }, CONTENT_SCRIPT);
+    expect(handlers.refresh).toHaveBeenCalledTimes(1);
+  });
+
   it.each([
-    ['login-page-shown', LOGIN_PAGE_SHOWN],
     ['recovery-codes-shown', DRILL_HASHES],
     ['acknowledge-events', ACKNOWLEDGE],
   ])('refreshes after %s', async (_, message) => {

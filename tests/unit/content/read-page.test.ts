@@ -232,3 +232,50 @@ describe('readAccountPage: a history stored already (the cursor)', () => {
     expect(failing?.securityEvents).toEqual(whole);
   });
 });
+
+describe('readAccountPage in slices (as the content script reads)', () => {
+  /** Yields at every checkpoint, as a real slicer does between slices; counts them. */
+  const slicer = () => {
+    const counted = { checkpoints: 0, checkpoint: async () => void (counted.checkpoints++, await Promise.resolve()) };
+    return counted;
+  };
+
+  it.each([
+    ['en', 'suspicious-history'],
+    ['de', 'suspicious-history'],
+    ['ja', 'api-tokens'],
+  ] as const)('gives the same snapshot as one read, in %s (%s), with the English copy where needed', async (locale, scenario) => {
+    const fake = fakeAt(scenario, locale);
+    const { url, doc } = pageOf(fake, '/manage/account/');
+    const whole = await readAccountPage(url, doc, deps({ fetchHtml: fetchFrom(fake).fetchHtml }));
+    const sliced = slicer();
+    const read = await readAccountPage(url, doc, deps({ fetchHtml: fetchFrom(fake).fetchHtml, slicer: sliced }));
+    expect(read).toEqual(whole);
+    expect(read.snapshot?.securityEvents?.length).toBeGreaterThan(0);
+    expect(sliced.checkpoints).toBeGreaterThan(1);
+  });
+
+  it('with the cursor, reads only the new rows, in slices too', async () => {
+    const fake = fakeAt('suspicious-history', 'en');
+    const { url, doc } = pageOf(fake, '/manage/account/');
+    const rows = (await readAccountPage(url, doc, deps())).snapshot!.securityEvents!;
+    const cursorAt = rows[2]!.time;
+    const read = await readAccountPage(url, doc, deps({ historyCursor: async () => cursorAt, slicer: slicer() }));
+    expect(read.snapshot?.securityEvents).toEqual(rows.filter((event) => event.time > cursorAt));
+  });
+
+  it('gives nothing at all when its slicer stops (the page was hidden): no snapshot without its history', async () => {
+    const fake = fakeAt('suspicious-history', 'en');
+    const { url, doc } = pageOf(fake, '/manage/account/');
+    const controller = new AbortController();
+    let checkpoints = 0;
+    const stopping = {
+      async checkpoint() {
+        // The page's other parts are read (first slice); the page is hidden before its history.
+        if (++checkpoints === 2) controller.abort(new DOMException('The page was hidden or left', 'AbortError'));
+        controller.signal.throwIfAborted();
+      },
+    };
+    await expect(readAccountPage(url, doc, deps({ signal: controller.signal, slicer: stopping }))).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});

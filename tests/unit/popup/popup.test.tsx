@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { App, type PopupDeps } from '@/entrypoints/popup/App';
 import { deleteStore, getAccount, getSettings, openStore, recordSnapshot, replaceEmailDomainRecords, saveAuditSummary, saveSettings, updateObserved } from '@/utils/store';
 import { auditEveryAccount } from '@/utils/audit/summary';
+import { summariseHistory } from '@/utils/events/history-summary';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import type { AccountSnapshot } from '@/utils/pypi/snapshot';
@@ -61,7 +62,7 @@ describe('popup', () => {
     // The summary is from before alice turned 2FA off (the background's last tick); the store is current.
     await recordSnapshot(db, accountPage('alice', 'pypi.org', {}));
     const before = await getAccount(db, 'pypi.org/alice');
-    await saveAuditSummary(db, { computedAt: NOW - DAY, entries: auditEveryAccount([{ account: before!, events: [] }], DEFAULT_SETTINGS, NOW - DAY), reminders: [] });
+    await saveAuditSummary(db, { computedAt: NOW - DAY, entries: auditEveryAccount([{ account: before!, history: summariseHistory([], before!.observed) }], DEFAULT_SETTINGS, NOW - DAY), reminders: [] });
     await recordSnapshot(db, accountPage('alice', 'pypi.org', { twoFactor: { totp: false, securityKeys: [] }, seenAt: NOW - DAY + 1 }));
 
     const seen: string[] = [];

@@ -1,6 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import zxcvbnModule from 'zxcvbn';
 import { lazyZxcvbn, preloadOnIntent } from '@/utils/prompts/password/lazy-zxcvbn';
+
+afterEach(() => document.body.replaceChildren());
 
 describe('lazyZxcvbn', () => {
   it('runs the module only when asked, once', async () => {
@@ -14,15 +16,41 @@ describe('lazyZxcvbn', () => {
     expect(lazy.ready()?.('Tr0ub4dour&3').score).toBeGreaterThanOrEqual(0);
   });
 
-  it('preloads when the user reaches the password field', async () => {
-    const importModule = vi.fn(async () => zxcvbnModule);
+  it('asks again after a failed load (the extension was busy or reloaded)', async () => {
+    const importModule = vi.fn().mockRejectedValueOnce(new Error('no answer')).mockResolvedValue(zxcvbnModule);
     const lazy = lazyZxcvbn(importModule);
+    await expect(lazy.load()).rejects.toThrow('no answer');
+    expect(lazy.ready()).toBeNull();
+    await expect(lazy.load()).resolves.toBe(zxcvbnModule);
+    expect(importModule).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('preloadOnIntent', () => {
+  it('loads nothing while nobody is at the password field, however idle the page', async () => {
+    const importModule = vi.fn(async () => zxcvbnModule);
     const field = document.createElement('input');
     document.body.append(field);
-    const controller = new AbortController();
-    preloadOnIntent(lazy, field, controller.signal, 60_000);
+    preloadOnIntent(lazyZxcvbn(importModule), field, new AbortController().signal);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(importModule).not.toHaveBeenCalled();
+  });
+
+  it('loads when the user reaches the password field', async () => {
+    const lazy = lazyZxcvbn(async () => zxcvbnModule);
+    const field = document.createElement('input');
+    document.body.append(field);
+    preloadOnIntent(lazy, field, new AbortController().signal);
     field.dispatchEvent(new FocusEvent('focus'));
     await vi.waitFor(() => expect(lazy.ready()).not.toBeNull());
-    controller.abort();
+  });
+
+  it('loads at once when the field is focused already (the prompts came after the click)', async () => {
+    const lazy = lazyZxcvbn(async () => zxcvbnModule);
+    const field = document.createElement('input');
+    document.body.append(field);
+    field.focus();
+    preloadOnIntent(lazy, field, new AbortController().signal);
+    await vi.waitFor(() => expect(lazy.ready()).not.toBeNull());
   });
 });

@@ -1,4 +1,5 @@
 import { runAudit } from '@/utils/audit';
+import { summariseHistory } from '@/utils/events/history-summary';
 import type { PageKind } from '@/utils/pypi/pages';
 import type { AccountSnapshot } from '@/utils/pypi/snapshot';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
@@ -61,5 +62,5 @@ export function foldSnapshots(list: readonly (AccountSnapshot & { username: stri
 
 /** Each check's status for a stored account at CORPUS_NOW, with default settings. */
 export function auditStatuses({ account, events }: CorpusAccount): Record<string, string> {
-  return Object.fromEntries(runAudit({ account, events, settings: DEFAULT_SETTINGS }, CORPUS_NOW).results.map((result) => [result.id, result.status]));
+  return Object.fromEntries(runAudit({ account, history: summariseHistory(events, account.observed), settings: DEFAULT_SETTINGS }, CORPUS_NOW).results.map((result) => [result.id, result.status]));
 }

@@ -2,6 +2,7 @@ import { withDefaults, type Settings } from '@/utils/settings';
 import type { AccountRecord, RecoveryRequest, ReminderState, StoredEvent } from '@/utils/store/types';
 import type { EventTag } from '@/utils/pypi/event-tags';
 import type { LocalClock, ReminderInput } from '@/utils/reminders';
+import { summariseHistory } from '@/utils/events/history-summary';
 
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
@@ -32,7 +33,8 @@ export function input(parts: {
   recoveryRequests?: RecoveryRequest[];
 }): ReminderInput {
   return {
-    accounts: (parts.accounts ?? []).map(({ account, events }) => ({ account, events: events ?? [] })),
+    // Each account's rows as the store keeps them: summarised.
+    accounts: (parts.accounts ?? []).map(({ account, events }) => ({ account, history: summariseHistory(events ?? [], account.observed) })),
     reminderStates: parts.reminderStates ?? [],
     recoveryRequests: parts.recoveryRequests ?? [],
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { due, holdUntil, outstanding, passwordSchedule, quietUntil, toFire, wakeUps, type LocalClock, type Reminder } from '@/utils/reminders';
-import { newestFailedLoginBurst } from '@/utils/reminders/password-rotation';
+import { newestFailedLoginBurst, summariseHistory } from '@/utils/events/history-summary';
 import { periodCovers, periodOf } from '@/utils/reminders/period';
 import { suspiciousEvents } from '@/utils/events/suspicious';
 import { securityEvents } from '@/utils/audit/checks/security-events';
@@ -58,7 +58,7 @@ describe('password rotation on schedule', () => {
   it('is silent when the "Password changes" switch is off, however old the password', () => {
     const s = settings({}, ['checkUp']);
     expect(rotation(due(input({ accounts: [{ account: alice }] }), s, changedAt + 2000 * DAY, UTC))).toBeUndefined();
-    expect(passwordSchedule(alice, [], s).status).toBe('off');
+    expect(passwordSchedule(alice, summariseHistory([], alice.observed), s).status).toBe('off');
   });
 
   it('counts from the newest change or reset in the security history when nothing was observed', () => {
@@ -76,7 +76,7 @@ describe('password rotation on schedule', () => {
   it('sets no schedule when the last change is unknown, and says why', () => {
     const unknown = account();
     expect(rotation(due(input({ accounts: [{ account: unknown }] }), passwordOnly(), T0, UTC))).toBeUndefined();
-    const schedule = passwordSchedule(unknown, [], passwordOnly());
+    const schedule = passwordSchedule(unknown, summariseHistory([], unknown.observed), passwordOnly());
     expect(schedule.status).toBe('unknown');
     expect(schedule.status === 'unknown' && schedule.explanation).toMatch(/does not know when this password last changed/);
   });
@@ -302,7 +302,7 @@ describe('acknowledged rows ("It was me") count by when they were first read, as
       event('account:login:failure', acknowledgedAt - HOUR, { firstSeenAt: T0 - HOUR }),
       event('account:login:failure', acknowledgedAt + HOUR, { firstSeenAt: T0 - HOUR }),
     ];
-    const audit = (events: ReturnType<typeof event>[]) => securityEvents.run({ account: alice, events, settings: passwordOnly() }, T0).status;
+    const audit = (events: ReturnType<typeof event>[]) => securityEvents.run({ account: alice, history: summariseHistory(events, alice.observed), settings: passwordOnly() }, T0).status;
     // Three failures read after "It was me" within 24 hours: the audit fails and the reminder fires.
     expect(audit(rows)).toBe('fail');
     expect(evaluate(rows)).toMatchObject({ trigger: 'failed-login-burst' });

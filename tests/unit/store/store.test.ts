@@ -19,13 +19,15 @@ import {
   saveAuditSummary,
   forgetAccountEverywhere,
 } from '@/utils/store';
+import { readReminderInput, updateObserved } from '@/utils/store';
+import { summariseHistory } from '@/utils/events/history-summary';
 import { MIGRATIONS } from '@/utils/store/schema';
 import type { AccountSnapshot, SecurityEventFact } from '@/utils/pypi/snapshot';
 import type { PypiGuardDb } from '@/utils/store/schema';
 
 const DAY = 86_400_000;
 const EXPORTED_STORES = ['accounts', 'events', 'prompts', 'recoveryRequests', 'reminderHistory', 'reminders', 'settings', 'snapshots'];
-const ALL_STORES = [...EXPORTED_STORES, 'pendingLogins', 'auditSummary', 'emailDomains'].sort();
+const ALL_STORES = [...EXPORTED_STORES, 'pendingLogins', 'auditSummary', 'emailDomains', 'historySummaries'].sort();
 const T0 = Date.UTC(2026, 10, 1);
 let dbName: string;
 let db: PypiGuardDb;
@@ -285,6 +287,10 @@ const FROZEN_SCHEMAS: Record<number, (db: IDBPDatabase) => void> = {
     FROZEN_SCHEMAS[3]!(old);
     old.createObjectStore('auditSummary');
   },
+  5: (old) => {
+    FROZEN_SCHEMAS[4]!(old);
+    old.createObjectStore('emailDomains', { keyPath: 'domain' });
+  },
 };
 
 /** Records as versions 1 to 3 wrote them (hand-written, not produced by today's code). */
@@ -347,6 +353,9 @@ describe('migrations', () => {
       expect((await getEvents(current, 'pypi.org/alice')).map((event) => event.time)).toEqual([T0 - 3 * 3_600_000, T0 - 2 * DAY]);
       await savePendingLogin(current, { id: '1|pypi.org', host: 'pypi.org', username: 'alice', at: T0 });
       expect(await getPendingLogin(current, '1|pypi.org', T0)).toMatchObject({ username: 'alice' });
+      // The history summary the old version never kept: built from the rows, as a tick reads it.
+      const [input] = (await readReminderInput(current)).accounts;
+      expect(input?.history).toEqual(summariseHistory(await getEvents(current, 'pypi.org/alice'), input?.account.observed));
     } finally {
       current.close();
       await deleteStore(name);
@@ -356,5 +365,56 @@ describe('migrations', () => {
   it('a new database is created at the current version', async () => {
     expect(db.version).toBe(MIGRATIONS.length);
     expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
+  });
+});
+
+describe('history summaries', () => {
+  const failure = (time: number): SecurityEventFact => ({ tag: 'account:login:failure', summary: 'Login failed', time, location: 'Lagos, LA, NG', device: 'Chrome' });
+  const storedSummary = async () => (await db.get('historySummaries', 'pypi.org/alice'))?.summary;
+  const fromRows = async () => summariseHistory(await getEvents(db, 'pypi.org/alice'), (await getAccount(db, 'pypi.org/alice'))?.observed);
+
+  it('follow every visit that adds rows: always what the rows say, written with them', async () => {
+    await recordSnapshot(db, snapshot({ seenAt: T0, securityEvents: [login(T0 - 3 * DAY), failure(T0 - 2 * DAY)] }));
+    expect(await storedSummary()).toEqual(await fromRows());
+    await recordSnapshot(db, snapshot({ seenAt: T0 + DAY, securityEvents: [failure(T0 + DAY - 3_000), failure(T0 + DAY - 2_000), failure(T0 + DAY - 1_000)] }));
+    const summary = await storedSummary();
+    expect(summary).toEqual(await fromRows());
+    expect(summary?.unacknowledged.suspicious).toEqual([{ reason: 'login-failure', count: 4 }]);
+    expect(summary?.evidence.failedLoginBurst).toMatchObject({ count: 3 });
+  });
+
+  it('follow an acknowledgement or a password change in the same write', async () => {
+    await recordSnapshot(db, snapshot({ securityEvents: [failure(T0 - 2_000), failure(T0 - 1_000)] }));
+    await updateObserved(db, 'pypi.org/alice', (observed) => ({ ...observed, eventsAcknowledgedAt: T0 + 1 }));
+    expect((await storedSummary())?.unacknowledged.suspicious).toEqual([]);
+    expect(await storedSummary()).toEqual(await fromRows());
+    await updateObserved(db, 'pypi.org/alice', (observed) => ({ ...observed, passwordChangedAt: T0 + 2 }));
+    expect((await storedSummary())?.basis).toEqual({ acknowledgedAt: T0 + 1, passwordChangedAt: T0 + 2 });
+  });
+
+  it('are what a tick reads: it reads no rows while the summaries are there', async () => {
+    await recordSnapshot(db, snapshot({ securityEvents: [failure(T0 - 2_000), failure(T0 - 1_000)] }));
+    const before = (await readReminderInput(db)).accounts[0]?.history;
+    // Rows gone behind the store's back: a tick that read them would see a different history.
+    await db.clear('events');
+    expect((await readReminderInput(db)).accounts[0]?.history).toEqual(before);
+    expect(before?.unacknowledged.suspicious).toEqual([{ reason: 'login-failure', count: 2 }]);
+  });
+
+  it('are built again from the rows when missing (an import clears them) or stale', async () => {
+    await recordSnapshot(db, snapshot({ securityEvents: [failure(T0 - 2_000)] }));
+    await db.clear('historySummaries');
+    expect((await readReminderInput(db)).accounts[0]?.history).toEqual(await fromRows());
+    expect(await storedSummary()).toEqual(await fromRows());
+    // An account record written without going through updateObserved (an import) is caught too.
+    const account = (await getAccount(db, 'pypi.org/alice'))!;
+    await db.put('accounts', { ...account, observed: { eventsAcknowledgedAt: T0 } });
+    expect((await readReminderInput(db)).accounts[0]?.history.unacknowledged.suspicious).toEqual([]);
+  });
+
+  it('go with the account when it is forgotten', async () => {
+    await recordSnapshot(db, snapshot({ securityEvents: [failure(T0 - 2_000)] }));
+    await forgetAccountEverywhere(db, 'pypi.org/alice');
+    expect(await db.getAll('historySummaries')).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ export const passwordAge: Check = {
   weight: 5,
   run(state, now) {
     const fix = pypiPage(state, '/manage/account/#change-password');
-    const schedule = passwordSchedule(state.account, state.events, state.settings);
+    const schedule = passwordSchedule(state.account, state.history, state.settings);
     const lastChange = schedule.status === 'unknown' ? null : schedule.lastChange;
     if (!lastChange) {
       return { status: 'unknown', detail: 'No password change seen yet (PyPI shows 90 days of history): change it once and PyPI Guard will know.', fix, fixLabel: 'Change password' };

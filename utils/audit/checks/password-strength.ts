@@ -17,7 +17,7 @@ export const passwordStrength: Check = {
     // Signed-in users are sent away from /account/login/ (pypi-facts.md §2): the form that is
     // always reachable is the change-password one, and a sign-in happens on its own anyway.
     const fix = pypiPage(state, '/manage/account/#change-password');
-    const lastChange = lastPasswordChange(state.account, state.events);
+    const lastChange = lastPasswordChange(state.account, state.history);
     if (observed.breachFoundAt !== undefined && (!lastChange || observed.breachFoundAt > lastChange.at)) {
       return { status: 'fail', detail: 'Your password appears in a known data breach: change it now.', fix, fixLabel: 'Change password' };
     }

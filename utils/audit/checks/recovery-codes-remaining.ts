@@ -21,7 +21,7 @@ export const recoveryCodesRemaining: Check = {
     const twoFactorPage = pypiPage(state, '/manage/account/two-factor/');
     if (!codes) {
       // Known from the history only: the count is on the 2FA block, not seen yet.
-      if (recoveryCodesEverMade(state.account, state.events)) {
+      if (recoveryCodesEverMade(state.account, state.history)) {
         return { status: 'unknown', detail: 'Open the two-factor page on PyPI to see how many codes are left.', fix: twoFactorPage, fixLabel: 'Open 2FA settings' };
       }
       return needsAccountSettings(state, 'your recovery codes');

@@ -14,7 +14,7 @@ export const recoveryCodes: Check = {
   run(state) {
     const couldNotRead = unreadableOutcome(state, 'recoveryCodes');
     if (couldNotRead) return couldNotRead;
-    const made = recoveryCodesEverMade(state.account, state.events);
+    const made = recoveryCodesEverMade(state.account, state.history);
     const methods = twoFactorMethodCount(state.account);
     const generate = pypiPage(state, '/manage/account/recovery-codes/generate');
     if (made === null) {

@@ -1,5 +1,5 @@
 import { needsAccountSettings, pypiPage, type Check } from '../types';
-import { suspiciousEvents, type SuspicionReason } from '../../events/suspicious';
+import type { SuspicionReason } from '../../events/suspicious';
 import { unreadableOutcome } from '../unreadable';
 
 const REASON_TEXT: Record<SuspicionReason, string> = {
@@ -25,11 +25,10 @@ export const securityEvents: Check = {
     if (state.account.pagesSeenAt['account-settings'] === undefined && state.account.pagesSeenAt['unverified-account'] === undefined) {
       return needsAccountSettings(state, 'the security history');
     }
-    const since = state.account.observed?.eventsAcknowledgedAt ?? -Infinity;
-    const found = suspiciousEvents(state.events, since);
-    if (found.length === 0) {
+    // Only rows first read since the user last said "It was me" (the summary counts them).
+    const { suspicious, unreadable: unread } = state.history.unacknowledged;
+    if (suspicious.length === 0) {
       // Rows PyPI Guard could not map (another language, no English copy) cannot be vouched for.
-      const unread = state.events.filter((event) => event.tag === 'unknown' && event.firstSeenAt > since).length;
       if (unread > 0) {
         return {
           status: 'unknown',
@@ -41,9 +40,7 @@ export const securityEvents: Check = {
       }
       return { status: 'pass', detail: 'Nothing unusual since you last looked.', fix, fixLabel: 'Open history' };
     }
-    const counts = new Map<SuspicionReason, number>();
-    for (const { reason } of found) counts.set(reason, (counts.get(reason) ?? 0) + 1);
-    const summary = [...counts].map(([reason, count]) => `${count} ${REASON_TEXT[reason]}${count === 1 ? '' : 's'}`).join(', ');
+    const summary = suspicious.map(({ reason, count }) => `${count} ${REASON_TEXT[reason]}${count === 1 ? '' : 's'}`).join(', ');
     return { status: 'fail', detail: `Not yet acknowledged: ${summary}. Was that you?`, fix, fixLabel: 'Review history', acknowledgeLabel: 'It was me' };
   },
 };

@@ -9,7 +9,7 @@ import { unreadableOutcome } from '../unreadable';
 function nextTwoFactorStep(state: AuditState): { fix: FixTarget; fixLabel: string } {
   const emails = state.account.emails?.value;
   if (emails && primaryEmailVerified(emails) === false) return { fix: pypiPage(state, '/manage/account/#account-emails'), fixLabel: 'Verify your email first' };
-  if (recoveryCodesEverMade(state.account, state.events) === false) return { fix: pypiPage(state, '/manage/account/recovery-codes/generate'), fixLabel: 'Generate recovery codes first' };
+  if (recoveryCodesEverMade(state.account, state.history) === false) return { fix: pypiPage(state, '/manage/account/recovery-codes/generate'), fixLabel: 'Generate recovery codes first' };
   return { fix: pypiPage(state, '/manage/account/two-factor/'), fixLabel: 'Add 2FA' };
 }
 

@@ -19,7 +19,7 @@ describe('data-freshness', () => {
     for (const staleAfterDays of [7, 30]) {
       for (const elapsed of [staleAfterDays * DAY - 1, staleAfterDays * DAY, staleAfterDays * DAY + 1, (staleAfterDays + 0.9) * DAY, DAY / 2]) {
         const audited = seenAgo(elapsed, staleAfterDays);
-        const [reminder] = checkUp.candidates({ accounts: [{ account: audited.account, events: [] }], reminderStates: [], recoveryRequests: [] }, { ...DEFAULT_SETTINGS, staleAfterDays }, NOW);
+        const [reminder] = checkUp.candidates({ accounts: [{ account: audited.account, history: audited.history }], reminderStates: [], recoveryRequests: [] }, { ...DEFAULT_SETTINGS, staleAfterDays }, NOW);
         const reminderDue = reminder!.dueAt <= NOW;
         expect(dataFreshness.run(audited, NOW).status, `${staleAfterDays} days, ${elapsed} ms`).toBe(reminderDue ? 'warn' : 'pass');
       }

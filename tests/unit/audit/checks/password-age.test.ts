@@ -14,7 +14,7 @@ describe('password-age', () => {
     for (const passwordRotationDays of [90, 180, 365] as const) {
       for (const elapsed of [passwordRotationDays * DAY - 1, passwordRotationDays * DAY, (passwordRotationDays + 0.5) * DAY, 10 * DAY]) {
         const audited = changedAgo(elapsed, { passwordRotationDays });
-        const schedule = passwordSchedule(audited.account, audited.events, audited.settings);
+        const schedule = passwordSchedule(audited.account, audited.history, audited.settings);
         expect(schedule.status).toBe('scheduled');
         const due = schedule.status === 'scheduled' && schedule.dueAt <= NOW;
         expect(passwordAge.run(audited, NOW).status, `${passwordRotationDays} days, ${elapsed} ms`).toBe(due ? 'warn' : 'pass');

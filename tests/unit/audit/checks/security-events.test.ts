@@ -33,15 +33,16 @@ describe('security-events', () => {
     expect(securityEvents.run(state({}, [event('unknown', NOW - DAY, { summary: 'Anmeldung fehlgeschlagen' })]), NOW).status).toBe('unknown');
   });
   it('offers to acknowledge exactly where acknowledging now changes the outcome', () => {
-    const cases = [
-      state({}, [event('account:login:failure', NOW - DAY)]), // fail
-      state({}, [event('unknown', NOW - DAY, { summary: 'Anmeldung fehlgeschlagen' })]), // unknown: unread rows
-      state({}, [event('account:login:success', NOW - DAY)]), // pass
-      state({ pagesSeenAt: { projects: NOW } }, [event('account:login:failure', NOW - DAY)]), // unknown: history never seen
+    const cases: [Parameters<typeof state>[0], Parameters<typeof state>[1]][] = [
+      [{}, [event('account:login:failure', NOW - DAY)]], // fail
+      [{}, [event('unknown', NOW - DAY, { summary: 'Anmeldung fehlgeschlagen' })]], // unknown: unread rows
+      [{}, [event('account:login:success', NOW - DAY)]], // pass
+      [{ pagesSeenAt: { projects: NOW } }, [event('account:login:failure', NOW - DAY)]], // unknown: history never seen
     ];
-    const offered = cases.map((audited) => {
-      const before = securityEvents.run(audited, NOW);
-      const acknowledged = { ...audited, account: { ...audited.account, observed: { ...audited.account.observed, eventsAcknowledgedAt: NOW } } };
+    const offered = cases.map(([overrides, rows]) => {
+      const before = securityEvents.run(state(overrides, rows), NOW);
+      // The same rows once acknowledged now (the store summarises them again for it).
+      const acknowledged = state({ ...overrides, observed: { eventsAcknowledgedAt: NOW } }, rows);
       const changes = securityEvents.run(acknowledged, NOW).status !== before.status;
       expect(before.acknowledgeLabel !== undefined, `${before.status}: ${before.detail}`).toBe(changes);
       return before.acknowledgeLabel;

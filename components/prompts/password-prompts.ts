@@ -1,0 +1,33 @@
+import { createBreachChecker } from '@/utils/prompts/breach/checker';
+import { injectedZxcvbn } from '@/utils/prompts/on-demand';
+import type { PasswordForm } from '@/utils/prompts/password/form';
+import { lazyZxcvbn, preloadOnIntent } from '@/utils/prompts/password/lazy-zxcvbn';
+import { watchPasswordForm } from '@/utils/prompts/password/watch';
+import type { PromptDefinition, PromptEnv } from '@/utils/prompts/types';
+import { pypiGuardWorld } from '@/utils/prompts/world';
+import { breachPrompt } from './BreachCheck';
+import { passwordStrengthPrompt } from './PasswordStrength';
+
+/**
+ * The prompts of a PyPI password form (login, register, change, reset): the strength explanation
+ * on new-password forms, and the breach check with its submit hold on every one. zxcvbn is injected
+ * into the page only when the user reaches the password field (utils/prompts/on-demand.ts).
+ */
+export function passwordPrompts(passwordForm: PasswordForm, env: PromptEnv): PromptDefinition[] {
+  const zxcvbn = lazyZxcvbn(injectedZxcvbn);
+  preloadOnIntent(zxcvbn, passwordForm.field, env.signal);
+  // On the login page, the trigger already asked whether this view confirmed a password reset.
+  let afterReset = false;
+  if (passwordForm.kind === 'login') void pypiGuardWorld.pypiGuardLoginAfterReset?.then((confirmed) => (afterReset = confirmed));
+  const watch = watchPasswordForm(passwordForm, {
+    zxcvbn,
+    checker: createBreachChecker(env.send),
+    send: env.send,
+    signal: env.signal,
+    afterReset: () => afterReset,
+  });
+  // Watched now; a submit the trigger held waits for zxcvbn too (its score is reported on submit).
+  const ready = pypiGuardWorld.pypiGuardPasswordReady;
+  if (ready) void zxcvbn.load().then(ready.settle, ready.settle);
+  return [...(passwordForm.kind === 'login' ? [] : [passwordStrengthPrompt({ passwordForm, zxcvbn })]), breachPrompt({ kind: passwordForm.kind, watch })];
+}
