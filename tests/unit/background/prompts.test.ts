@@ -96,7 +96,7 @@ describe('prompt dismissals', () => {
     expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: ['password-strength'] });
   });
 
-  it('on the sign-in steps belong to the login pending in the sender’s tab, and to the host only without one', async () => {
+  it('on the login steps belong to the login pending in the sender’s tab, and to the host only without one', async () => {
     const signingInTab = { ...TAB, tabId: 41 } as const;
     rememberLoginAttempt({ type: 'login-attempt', username: 'alice' }, signingInTab, now);
     await send({ type: 'prompt-dismiss', signingIn: true, promptId: 'lost-2fa-help', action: 'dismiss' }, signingInTab as unknown as typeof TAB);
@@ -259,7 +259,7 @@ describe('password outcomes', () => {
     expect(await observed()).toEqual({ breachFoundAt: now });
   });
 
-  it('a second refused sign-in with the same breached password keeps the first finding (it is not new evidence)', async () => {
+  it('a second refused login with the same breached password keeps the first finding (it is not new evidence)', async () => {
     await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1 });
     await send({ type: 'login-page-shown', succeeded: false, compromisedPassword: true });
     const firstFoundAt = now;
@@ -370,7 +370,7 @@ describe('open-recovery-assistant', () => {
 
 describe('account-audit: rows new since the last visit', () => {
   const history = (...rows: NonNullable<AccountSnapshot['securityEvents']>) => rows;
-  const row = (tag: 'account:create' | 'account:email:add' | 'account:login:success', time: number, summary: string) => ({ tag, summary, time, location: 'Berlin, BE, DE', device: 'Firefox (Ubuntu on Other)' });
+  const row = (tag: 'account:create' | 'account:email:add' | 'account:login:success', time: number, summary: string) => ({ tag, summary, time, location: 'Berlin, BE, DE', device: 'Firefox (Ubuntu)' });
   const visit = async (at: number, securityEvents: NonNullable<AccountSnapshot['securityEvents']>) => {
     now = at;
     await recordSnapshot(db, { host: 'pypi.org', pageKind: 'account-settings', seenAt: at, username: 'alice', securityEvents });
