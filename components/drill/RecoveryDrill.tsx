@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { checkDrillCode, drillDueAt, type DrillAnswer } from '@/utils/drill/hash';
 import { getAccounts, getSettings, updateObserved, type AccountId, type AccountRecord, type RecoveryDrill as DrillRecord } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
+import { formatDate } from '@/utils/text/format';
 
 /** What the drill needs from outside: the store, the clock and the background (tests pass their own). */
 export interface DrillDeps {
@@ -32,12 +33,10 @@ function drillAccounts(accounts: AccountRecord[]): DrillAccount[] {
   });
 }
 
-const formatDate = (at: number) => new Date(at).toLocaleDateString(undefined, { dateStyle: 'medium' });
-
 const ANSWERS: Record<DrillAnswer, string> = {
   'one-of-yours': 'Yes — that is one of your recovery codes. Keep it where you found it.',
   'not-yours':
-    'No — that is not one of the codes PyPI showed you. Check for typing mistakes and that it is the newest set; if you cannot find your codes, generate new ones on PyPI while you can still sign in.',
+    'No — that is not one of the codes PyPI showed you. Check for typing mistakes and that it is the newest set; if you cannot find your codes, generate new ones on PyPI while you can still log in.',
   'not-a-code': 'That is not a recovery code: PyPI’s codes are 16 characters, digits 0–9 and letters a–f.',
 };
 
@@ -82,7 +81,7 @@ export function RecoveryDrill({ deps, accountId }: { deps: DrillDeps; accountId?
   if (accounts.length === 0) {
     return (
       <p data-drill="none">
-        No drill yet. It starts when PyPI shows you new recovery codes (Account settings → Two factor authentication → Generate recovery codes) with PyPI Guard
+        No drill yet. It starts when PyPI shows you new recovery codes (Account settings → 2FA → Generate recovery codes) with PyPI Guard
         installed: PyPI Guard keeps salted hashes of them — never the codes — so it can check them later.
       </p>
     );

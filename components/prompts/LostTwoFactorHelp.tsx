@@ -17,7 +17,7 @@ export function LostTwoFactorHelp({ env }: { env: PromptEnv }) {
     setFailed(!reply?.opened);
   };
   return (
-    <PromptCard title="Can’t sign in?" state="offered">
+    <PromptCard title="Can’t log in?" state="offered">
       <p>
         Lost your phone, security key or recovery codes?{' '}
         <button type="button" class="pg-link" data-action="open-recovery" onClick={onUserClick(() => void open())}>

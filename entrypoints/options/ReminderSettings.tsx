@@ -3,7 +3,7 @@ import type { Settings } from '@/utils/settings';
 import { hasDataConsent, requestDataConsent } from '@/utils/data-consent';
 import { DAY_MS } from '@/utils/reminders';
 import type { SectionProps } from './App';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/utils/text/format';
 
 const SCHEDULES: { days: Settings['passwordRotationDays']; label: string }[] = [
   { days: 0, label: 'Off — only on evidence' },
@@ -17,7 +17,7 @@ const KINDS: { key: keyof Settings['reminders']; label: string; hint: (settings:
     key: 'passwordRotation',
     label: 'Password changes',
     hint: () =>
-      'On your schedule above. Off turns off only that calendar reminder: evidence of a compromise (a breach hit, a weak password, a burst of failed logins, an unrecognised sign-in) always reminds you.',
+      'On your schedule above. Off turns off only that calendar reminder: evidence of a compromise (a breach hit, a weak password, a burst of failed logins, an unrecognised login) always reminds you.',
   },
   { key: 'recoveryCodes', label: 'Recovery codes', hint: () => 'None left while 2FA is on, 3 or fewer left, or a drill is due.' },
   { key: 'checkUp', label: 'Security check-up', hint: (settings) => `Your PyPI account page has not been seen for ${settings.staleAfterDays} days.` },
@@ -58,7 +58,7 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
           The account-security guide PyPI Guard follows advises changing your password every few months. NIST SP 800-63B (the US
           digital identity guideline) advises changing it only on evidence that it may be known to someone else, not by calendar.
           You choose. Whatever you choose here or below, even Off, PyPI Guard reminds you at once on evidence: a breach hit, a
-          weak strength score, a burst of failed logins or an unrecognised sign-in. Only a pause or quiet hours delay those.
+          weak strength score, a burst of failed logins or an unrecognised login. Only a pause or quiet hours delay those.
         </p>
         {SCHEDULES.map(({ days, label }) => (
           <label class="choice" key={days}>

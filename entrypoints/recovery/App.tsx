@@ -29,7 +29,7 @@ const INTRO: Record<string, string> = {
 };
 
 const EVIDENCE_INTRO =
-  'While you can still sign in, save the facts that prove this PyPI account is yours. If you are ever locked out, they make a request to PyPI support complete the first time.';
+  'While you can still log in, save the facts that prove this PyPI account is yours. If you are ever locked out, they make a request to PyPI support complete the first time.';
 
 /** `evidence`: the kit at once, for a user who can still sign in; `recover`: the questions for one who cannot. */
 type Mode = 'evidence' | 'recover';

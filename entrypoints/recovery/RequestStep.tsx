@@ -141,7 +141,7 @@ export function RequestStep({
   };
 
   return (
-    <Section step="request" title="Your account-recovery request to PyPI support">
+    <Section step="request" title="Your account recovery request to PyPI support">
       {duplicates.length > 0 ? (
         <div class="warning" role="alert" data-warning="duplicate">
           <p>

@@ -9,6 +9,7 @@ import { SECRET_LABELS } from '@/utils/recovery/secrets';
 import { TrackerError, discardDraft, markAnswered, markResolved } from '@/utils/recovery/tracker';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import { accountIdOf, type RecoveryRequest } from '@/utils/store/types';
+import { formatDaysAgo } from '@/utils/text/format';
 import { ABILITY_TEXT, CopyButton, Section, type Announce, type PageEffects } from './ui';
 
 /** What the sections that show (and may look up) the account's stored facts all take. */
@@ -207,12 +208,12 @@ export function TrackerSection({
       ) : (
         <ul class="requests">
           {requests.map((request) => {
-            const days = request.submittedAt === undefined ? null : Math.floor((now - request.submittedAt) / 86_400_000);
+            const submitted = request.submittedAt === undefined ? null : formatDaysAgo(Math.min(request.submittedAt, now), now);
             return (
               <li key={request.id} data-request={request.id} data-status={request.status}>
                 <p>
                   <strong>{request.username}</strong> on {request.host}: {STATUS_TEXT[request.status]}
-                  {days !== null ? ` · submitted ${days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} ago`}` : ''}
+                  {submitted !== null ? ` · submitted ${submitted}` : ''}
                 </p>
                 {request.issueUrl ? (
                   <p>

@@ -89,7 +89,7 @@ test('security events: suspicious rows listed; "It was me" acknowledges them for
   for (const reason of ['new-device', 'recovery-code-used', 'login-failure']) {
     await expect(card.locator(`[data-event-reason="${reason}"]`).first()).toBeVisible();
   }
-  await expect(card).toContainText(/…and \d+ more in the security history below/);
+  await expect(card).toContainText(/…and \d+ more events in PyPI’s security history below/);
   // First visit: the whole history is first seen now, so no row is called new, and the prompt says why.
   await expect(card.locator('[data-new]')).toHaveCount(0);
   await expect(card.locator('[data-field="first-look"]')).toContainText('First time PyPI Guard sees this history');
@@ -136,11 +136,11 @@ test('security events: a harmless-looking row new since the last visit is highli
   await expect(prompt(page, 'security-events')).toHaveCount(0);
 
   // Someone adds an email address: no suspicious tag, a classic first step of a takeover.
-  fake.addEvent({ tag: 'account:email:add', time: new Date(Date.now() - 60_000), additional: { email: 'eve@example.net' }, location: 'Lagos, LA, NG', device: 'Chrome (Windows on Other)' });
+  fake.addEvent({ tag: 'account:email:add', time: new Date(Date.now() - 60_000), additional: { email: 'eve@example.net' }, location: 'Lagos, LA, NG', device: 'Chrome (Windows)' });
   await page.reload();
   const card = prompt(page, 'security-events');
   await expect(card).toBeVisible();
-  await expect(card.getByRole('heading')).toHaveText('1 new security event since your last visit');
+  await expect(card.getByRole('heading')).toHaveText('1 new event in your security history');
   const row = card.locator('[data-field="events"] li');
   await expect(row).toHaveCount(1);
   await expect(row).toHaveAttribute('data-new', 'true');
@@ -149,7 +149,7 @@ test('security events: a harmless-looking row new since the last visit is highli
   await expect(row.locator('[data-field="new-badge"]')).toHaveText('New');
   await expect(row).toContainText('Email added to account');
   await expect(row).toContainText('eve@example.net');
-  await expect(row).toContainText('Lagos, LA, NG');
+  await expect(row).toContainText('Lagos, Nigeria · Chrome on Windows');
   await expect(card.locator('[data-field="first-look"]')).toHaveCount(0);
 
   // Unanswered, it stays new through a reload of the same visit.
@@ -175,10 +175,10 @@ test('security events: a new suspicious row on a later visit is marked new, olde
   await expect(prompt(page, 'security-events')).toBeVisible();
   await expect(prompt(page, 'security-events').locator('[data-new]')).toHaveCount(0);
 
-  fake.addEvent({ tag: 'account:two_factor:method_removed', time: new Date(Date.now() - 60_000), additional: { method: 'totp' }, location: 'Lagos, LA, NG', device: 'Chrome (Windows on Other)' });
+  fake.addEvent({ tag: 'account:two_factor:method_removed', time: new Date(Date.now() - 60_000), additional: { method: 'totp' }, location: 'Lagos, LA, NG', device: 'Chrome (Windows)' });
   await page.reload();
   const card = prompt(page, 'security-events');
-  await expect(card.getByRole('heading')).toHaveText('1 new security event since your last visit');
+  await expect(card.getByRole('heading')).toHaveText('1 new event in your security history');
   const fresh = card.locator('[data-new="true"]');
   await expect(fresh).toHaveCount(1);
   await expect(fresh).toHaveAttribute('data-event-reason', 'two-factor-removed');

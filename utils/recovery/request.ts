@@ -176,7 +176,7 @@ export function accountFactLines(facts: RecoveryAccountFacts | undefined, disclo
     const methods = describeMethods(facts.twoFactor.value);
     if (methods) lines.push(`Two-factor methods on the account: ${methods}`);
   }
-  if (facts.lastSignInAt !== undefined) lines.push(`My last sign-in that I know of: ${isoDay(facts.lastSignInAt)}`);
+  if (facts.lastSignInAt !== undefined) lines.push(`My last login that I know of: ${isoDay(facts.lastSignInAt)}`);
   return lines;
 }
 
@@ -212,7 +212,7 @@ export function buildReason(input: RequestInput): { text: string; problems: Prob
   if (happened.length > 0) parts.push(happened.map((line) => `- ${line}`).join('\n'));
   if (identity.length > 0) parts.push(identity.map((line) => `- ${line}`).join('\n'));
   if (known.length > 0) {
-    parts.push(['Facts about the account (recorded by my browser extension, PyPI Guard, while I could sign in):', ...known.map((line) => `- ${line}`)].join('\n'));
+    parts.push(['Facts about the account (recorded by my browser extension, PyPI Guard, while I could log in):', ...known.map((line) => `- ${line}`)].join('\n'));
   }
   if (extra.text) parts.push(`Additional details:\n${extra.text}`);
 
@@ -256,7 +256,7 @@ export function buildRequest(input: RequestInput): SupportRequest {
       option: 'I never generated or have lost access to the recovery codes for my account',
       required: true,
       explanation:
-        'Tick it only if it is true. If you still have an unused recovery code, you do not need this request: sign in with the code instead.',
+        'Tick it only if it is true. If you still have an unused recovery code, you do not need this request: log in with the code instead.',
     },
     {
       id: 'code-of-conduct',

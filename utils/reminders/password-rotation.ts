@@ -2,7 +2,8 @@ import type { Settings } from '../settings';
 import type { AccountRecord, StoredEvent } from '../store/types';
 import { learnedAt, suspiciousEvents } from '../events/suspicious';
 import { periodOf } from './period';
-import { accountLabel, daysBetween, isoDate, plural, siteName } from './text';
+import { formatDate } from '../text/format';
+import { accountLabel, daysBetween, plural, siteName } from './text';
 import { DAY_MS, type ReminderCandidate, type ReminderKindModule, type ReminderTrigger } from './types';
 
 /** Three or more failed logins within this window are a burst (someone is guessing). */
@@ -86,7 +87,7 @@ export function passwordEvidence(account: AccountRecord, events: StoredEvent[], 
       trigger: 'breach',
       key: `breach:${observed.breachFoundAt}`,
       at: observed.breachFoundAt,
-      detail: `Have I Been Pwned lists this password as breached (found ${isoDate(observed.breachFoundAt)}).`,
+      detail: `Have I Been Pwned lists this password as breached (found ${formatDate(observed.breachFoundAt)}).`,
     });
   }
 
@@ -113,7 +114,7 @@ export function passwordEvidence(account: AccountRecord, events: StoredEvent[], 
       trigger: 'failed-login-burst',
       key: `failed-login-burst:${burst.at}`,
       at: burst.learnedAt,
-      detail: `${plural(burst.count, 'failed login')} within 24 hours (from ${isoDate(burst.startedAt)}). If that was not you, someone may be guessing.`,
+      detail: `${plural(burst.count, 'failed login')} within 24 hours (from ${formatDate(burst.startedAt)}). If that was not you, someone may be guessing.`,
     });
   }
 
@@ -124,7 +125,7 @@ export function passwordEvidence(account: AccountRecord, events: StoredEvent[], 
       trigger: 'unrecognised-sign-in',
       key: `unrecognised-sign-in:${signIn.time}`,
       at: learnedAt(signIn),
-      detail: `A sign-in${where} on ${isoDate(signIn.time)} came from a device or place not seen before. If that was not you, change the password.`,
+      detail: `A login${where} on ${formatDate(signIn.time)} came from a device or place not seen before. If that was not you, change the password.`,
     });
   }
   return evidence;
@@ -180,8 +181,8 @@ const TITLES: Record<PasswordTrigger, string> = {
   'rotation-schedule': 'Time to change your password',
   breach: 'Change your password: it appears in a breach',
   'weak-password': 'Change your password: it is easy to guess',
-  'failed-login-burst': 'Someone tried to sign in to your account',
-  'unrecognised-sign-in': 'New sign-in to your account',
+  'failed-login-burst': 'Someone tried to log in to your account',
+  'unrecognised-sign-in': 'New login to your account',
 };
 
 export const passwordRotation: ReminderKindModule = {

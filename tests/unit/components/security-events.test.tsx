@@ -6,6 +6,7 @@ import { securityEventsPrompt } from '@/components/prompts/audit-nudges';
 import type { PromptEnv } from '@/utils/prompts/types';
 import type { AccountAuditReply, EventToReview } from '@/utils/prompts/account-audit';
 import type { ContentMessage } from '@/utils/messages';
+import { formatDateTime } from '@/utils/text/format';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 10);
 
@@ -21,7 +22,7 @@ const emailAdded: EventToReview = {
   details: 'Email: <b>eve@example.net</b>',
   time: NOW - 3_600_000,
   location: 'Lagos, LA, NG',
-  device: 'Chrome (Windows on Other)',
+  device: 'Chrome (Windows)',
   isNew: true,
 };
 const failure: EventToReview = { id: 'e2', tag: 'account:login:failure', summary: 'Login failed', time: NOW - 7_200_000, reason: 'login-failure', isNew: false };
@@ -53,7 +54,7 @@ describe('security-events prompt', () => {
   it('marks a new benign row with a visible "New" badge and PyPI’s text, and a suspicious one by its reason', async () => {
     show([emailAdded, failure]);
     await vi.waitFor(() => expect(card()).not.toBeNull());
-    expect(screen.getByRole('region', { name: '1 new security event since your last visit' })).toBe(card());
+    expect(screen.getByRole('region', { name: '1 new event in your security history' })).toBe(card());
     const [fresh, wrong] = [...card()!.querySelectorAll('[data-field="events"] li')];
     expect(fresh).toHaveProperty('dataset.new', 'true');
     expect(fresh).toHaveProperty('dataset.eventTag', 'account:email:add');
@@ -61,10 +62,13 @@ describe('security-events prompt', () => {
     // Page data is text: the markup in PyPI's details is shown, never parsed.
     expect(fresh!.textContent).toContain('Email added to account (Email: <b>eve@example.net</b>)');
     expect(fresh!.querySelector('b')).toBeNull();
-    expect(fresh!.textContent).toContain('Lagos, LA, NG');
+    // One date style and PyPI's geo and device texts made readable (utils/text/format.ts).
+    const whenWhere = fresh!.querySelector('[data-field="when-where"]')!.textContent;
+    expect(whenWhere).toBe(`${formatDateTime(emailAdded.time)} · Lagos, Nigeria · Chrome on Windows`);
+    expect(whenWhere).not.toMatch(/\d\d:\d\d:\d\d/);
     expect(wrong).toHaveProperty('dataset.eventReason', 'login-failure');
     expect(wrong!.hasAttribute('data-new')).toBe(false);
-    expect(wrong!.textContent).toContain('Failed sign-in');
+    expect(wrong!.textContent).toContain('Failed login');
     expect(card()!.getAttribute('data-tone')).toBe('danger');
   });
 
@@ -86,7 +90,7 @@ describe('security-events prompt', () => {
   it('on the first look says nothing can be called new yet', async () => {
     show([failure], true);
     await vi.waitFor(() => expect(card()).not.toBeNull());
-    expect(screen.getByRole('region', { name: 'Security events to check' })).toBe(card());
+    expect(screen.getByRole('region', { name: 'Check your security history' })).toBe(card());
     expect(card()!.querySelector('[data-field="first-look"]')?.textContent).toContain('First time PyPI Guard sees this history');
     expect(card()!.querySelector('[data-new]')).toBeNull();
   });

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { OptionsApp } from '@/entrypoints/options/App';
 import type { OptionsDeps } from '@/entrypoints/options/deps';
 import { claimReminderFiring, deleteStore, exportAll, getReminderHistory, getReminderState, getSettings, openStore, saveSettings, type ExportFile } from '@/utils/store';
-import { formatDateTime } from '@/entrypoints/options/format';
+import { formatDateTime } from '@/utils/text/format';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import { seedEverything } from '../store/seed';
 import { DAY, HOUR, UTC } from '../reminders/builders';
@@ -104,7 +104,7 @@ describe('reminder settings', () => {
     const toggle = screen.getByRole('checkbox', { name: /^Password changes/ });
     const hint = document.getElementById(toggle.getAttribute('aria-describedby')!);
     expect(hint?.textContent).toMatch(/Off turns off only that calendar reminder/);
-    expect(hint?.textContent).toMatch(/breach hit.*weak password.*failed logins.*unrecognised sign-in\) always reminds you/);
+    expect(hint?.textContent).toMatch(/breach hit.*weak password.*failed logins.*unrecognised login\) always reminds you/);
     expect(screen.getByText(/NIST SP 800-63B/).textContent).not.toMatch(/silences/);
   });
 

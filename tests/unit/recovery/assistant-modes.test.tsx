@@ -40,7 +40,7 @@ async function seed(host: 'pypi.org' | 'test.pypi.org' = 'pypi.org', username = 
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 
-describe('evidence mode (?intent=evidence): the kit at once, while the user can still sign in', () => {
+describe('evidence mode (?intent=evidence): the kit at once, while the user can still log in', () => {
   it('is where the popup’s “Prepare your evidence” leads', () => {
     const account: AccountRecord = {
       id: 'pypi.org/ada',
@@ -250,7 +250,7 @@ describe('the page explains two paths that are not a support request', () => {
     expect($('[data-step="request"]')).toBeNull();
   });
 
-  it('a lost mailbox while the user can sign in: sign in and replace the address, and why', async () => {
+  it('a lost mailbox while the user can log in: log in and replace the address, and why', async () => {
     render(<App db={db} search="?host=pypi.org&username=ada" effects={makeEffects()} />);
     await answer('password', 'works');
     await answer('email', 'no');

@@ -155,7 +155,7 @@ describe('the assistant with stored data', () => {
 
     await answer('password', 'works');
     await answer('email', 'yes');
-    expect((await find('[data-hint="two-factor-methods"]')).textContent).toContain('an authenticator app (TOTP)');
+    expect((await find('[data-hint="two-factor-methods"]')).textContent).toContain('an authentication application (TOTP)');
     await answer('twoFactor', 'lost');
     await answer('otherFactor', 'none');
     expect((await find('[data-hint="no-unused-codes"]')).textContent).toContain('no unused recovery codes');
@@ -165,8 +165,8 @@ describe('the assistant with stored data', () => {
     const reason = fieldValue('reason');
     expect(reason).toContain('Projects I maintain: engine');
     expect(reason).toContain('a…a@example.org (primary, verified)');
-    expect(reason).toContain('My last sign-in that I know of: 2026-04-28');
-    expect(reason).toContain('the account has an authenticator app (TOTP)');
+    expect(reason).toContain('My last login that I know of: 2026-04-28');
+    expect(reason).toContain('the account has an authentication application (TOTP)');
     expect(fieldValue('username')).toBe('`Ada`');
 
     // Full addresses only when the user picks them.

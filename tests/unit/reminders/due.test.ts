@@ -143,7 +143,7 @@ describe('password rotation on evidence', () => {
     expect(newestFailedLoginBurst(later)?.at).toBe(T0 - DAY + 8 * HOUR);
   });
 
-  it('fires on a sign-in PyPI flagged as a new device', () => {
+  it('fires on a login PyPI flagged as a new device', () => {
     const events = [event('account:login:new_device', T0 - 2 * HOUR)];
     expect(rotation(due(input({ accounts: [{ account: withObserved({}), events }] }), off, T0, UTC))).toMatchObject({
       trigger: 'unrecognised-sign-in',
@@ -206,7 +206,7 @@ describe('"Password changes" off and the schedule off govern only the calendar: 
   });
 
   it.each([
-    ['a new-device sign-in', [event('account:login:new_device', T0 - HOUR)], 'unrecognised-sign-in'],
+    ['a new-device login', [event('account:login:new_device', T0 - HOUR)], 'unrecognised-sign-in'],
     ['a failed-login burst', [1, 2, 3].map((hours) => event('account:login:failure', T0 - 5 * HOUR + hours * HOUR)), 'failed-login-burst'],
   ] as const)('fires on %s with the switch off', (_, events, trigger) => {
     const alice = account({ observed: { passwordChangedAt: changedAt } });
@@ -240,7 +240,7 @@ describe('evidence learned late', () => {
   const doneAt180: ReminderState = { id, firedForPeriod: schedulePeriod, lastFiredAt: day(180), doneForPeriod: schedulePeriod };
   const evaluate = (events: ReturnType<typeof event>[], now: number, who = alice) => rotation(due(input({ accounts: [{ account: who, events }], reminderStates: [doneAt180] }), passwordOnly(), now, UTC));
 
-  it('a new-device sign-in from day 179, first read on day 200, notifies', () => {
+  it('a new-device login from day 179, first read on day 200, notifies', () => {
     const signIn = event('account:login:new_device', day(179), { firstSeenAt: day(200) });
     expect(evaluate([signIn], day(200) - HOUR)).toBeUndefined(); // not read yet: nothing new
     expect(evaluate([signIn], day(200))).toMatchObject({
@@ -265,7 +265,7 @@ describe('evidence learned late', () => {
     expect(again).toMatchObject({ status: 'shown', period: first!.period });
   });
 
-  it('the same sign-in read again on later visits is no news', () => {
+  it('the same login read again on later visits is no news', () => {
     const signIn = event('account:login:new_device', day(179), { firstSeenAt: day(200) });
     const notified: ReminderState = { ...doneAt180, firedForPeriod: `rotation-schedule:${day(180)}+unrecognised-sign-in:${day(179)}`, lastFiredAt: day(200) };
     expect(rotation(due(input({ accounts: [{ account: alice, events: [signIn] }], reminderStates: [notified] }), passwordOnly(), day(210), UTC))?.status).toBe('shown');

@@ -1,21 +1,10 @@
 import { needsAccountSettings, pypiPage, type Check } from '../types';
 import { suspiciousEvents, type SuspicionReason } from '../../events/suspicious';
-
-const REASON_TEXT: Record<SuspicionReason, string> = {
-  'login-failure': 'failed sign-in',
-  'reauthentication-failure': 'failed password confirmation',
-  'two-factor-removed': '2FA method removed',
-  'recovery-code-used': 'recovery code used',
-  'password-reset': 'password reset',
-  'password-disabled': 'password disabled by PyPI',
-  'new-device': 'sign-in from a new device',
-  'unfamiliar-location': 'sign-in from an unfamiliar place',
-  'token-leaked': 'token removed after a leak',
-};
+import { formatList, t } from '../../text/messages';
 
 export const securityEvents: Check = {
   id: 'security-events',
-  title: 'Recent security events',
+  title: t('security-history.title'),
   weight: 10,
   run(state) {
     const fix = pypiPage(state, '/manage/account/#account-events');
@@ -40,7 +29,7 @@ export const securityEvents: Check = {
     }
     const counts = new Map<SuspicionReason, number>();
     for (const { reason } of found) counts.set(reason, (counts.get(reason) ?? 0) + 1);
-    const summary = [...counts].map(([reason, count]) => `${count} ${REASON_TEXT[reason]}${count === 1 ? '' : 's'}`).join(', ');
+    const summary = formatList([...counts].map(([reason, count]) => t(`event-count.${reason}`, { count })));
     return { status: 'fail', detail: `Not yet acknowledged: ${summary}. Was that you?`, fix, fixLabel: 'Review history', acknowledgeLabel: 'It was me' };
   },
 };
