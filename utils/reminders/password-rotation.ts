@@ -45,7 +45,7 @@ export type PasswordSchedule =
  */
 export function passwordSchedule(account: AccountRecord, events: StoredEvent[], settings: Settings): PasswordSchedule {
   const lastChange = lastPasswordChange(account, events);
-  if (settings.passwordRotationDays === 0 || !settings.reminders.passwordRotation) return { status: 'off', lastChange };
+  if (settings.passwordRotationDays === 0) return { status: 'off', lastChange };
   if (!lastChange) {
     return {
       status: 'unknown',
@@ -187,9 +187,7 @@ const TITLES: Record<PasswordTrigger, string> = {
 
 export const passwordRotation: ReminderKindModule = {
   kind: 'password-rotation',
-  setting: 'passwordRotation',
-  // Its switch (like the schedule's "Off") turns off the calendar reminder; evidence always reminds.
-  readsOwnSwitch: true,
+  // No switch of its own: the schedule's "Off" turns off the calendar reminder; evidence always reminds.
   candidates(input, settings, now) {
     const candidates: ReminderCandidate[] = [];
     for (const { account, events } of input.accounts) {
