@@ -197,10 +197,17 @@ async function optionsAndDrillShots(context: BrowserContext, extensionId: string
     await field.press('Enter');
     await page.locator('[data-answer="one-of-yours"]').waitFor({ timeout: WAIT_MS });
     await shot(page, 'drill-right', theme);
+    // A typo: first a question, then — once the user says it is the code they keep — a failed drill.
     await field.fill(`${RECOVERY_CODES[2]!.slice(0, 15)}0`);
     await field.press('Enter');
     await page.locator('[data-answer]:not([data-answer="one-of-yours"])').waitFor({ timeout: WAIT_MS });
-    await shot(page, 'drill-wrong', theme);
+    await shot(page, 'drill-mismatch', theme);
+    const confirm = page.locator('[data-action="confirm-failed"]');
+    if ((await confirm.count()) > 0) {
+      await confirm.click();
+      await page.locator('[data-answer="failed"]').waitFor({ timeout: WAIT_MS });
+      await shot(page, 'drill-failed', theme);
+    }
   }
   await page.close();
 }

@@ -462,9 +462,14 @@ test.describe('save-recovery-codes and the drill', () => {
     await expect(field).toHaveValue('');
     await expect.poll(async () => ((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed as { recoveryDrill?: { lastDrillPassed?: boolean } }).recoveryDrill?.lastDrillPassed).toBe(true);
 
+    // A code that does not match may be a typo: the page asks, and records nothing yet…
     await field.fill('0123456789abcdef');
     await drillPage.getByRole('button', { name: 'Check' }).click();
     await expect(drillPage.locator('[data-answer]')).toHaveAttribute('data-answer', 'not-yours');
+    expect(((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed as { recoveryDrill?: { lastDrillPassed?: boolean } }).recoveryDrill?.lastDrillPassed).toBe(true);
+    // …until the user says it is exactly the code they keep: then the drill has failed.
+    await drillPage.getByRole('button', { name: 'I typed it exactly as I keep it' }).click();
+    await expect(drillPage.locator('[data-answer]')).toHaveAttribute('data-answer', 'failed');
     await expect.poll(async () => ((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed as { recoveryDrill?: { lastDrillPassed?: boolean } }).recoveryDrill?.lastDrillPassed).toBe(false);
 
     // Everything the extension keeps, after a TOTP key page, the codes and the drill: no code, key or password.
