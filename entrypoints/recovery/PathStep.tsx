@@ -3,7 +3,11 @@ import type { PypiHost } from '@/utils/pypi/hosts';
 import { afterSteps, caveatsFor, REQUEST_RESET_STEP_ID, resolveSteps, whyNotSupport, type Answers, type DecisionFacts, type Leaf, type Step } from '@/utils/recovery/decision';
 import { Section, StepList, type PageEffects } from './ui';
 
-/** Step 3: the fastest way back in, its steps on PyPI, and what to do once in. */
+/**
+ * The fastest way back in, its steps on PyPI, and what to do once in. On the support path the
+ * steps are the request's own three (RequestStep), and what follows the request waits, folded,
+ * in AfterSection: this card then only says why.
+ */
 export function PathStep({
   leaf,
   answers,
@@ -52,12 +56,16 @@ export function PathStep({
             ))}
           </ul>
         ) : null}
-        <h3>Steps</h3>
-        <StepList steps={resolveSteps(leaf.steps, host)} onFollow={onFollow} />
-        <h3>{leaf.path === 'support-request' ? 'Once the admins have restored access' : 'Once you are back in'}</h3>
-        <div data-after-steps>
-          <StepList steps={afterSteps(leaf.id, answers, host)} />
-        </div>
+        {leaf.path === 'support-request' ? null : (
+          <>
+            <h3>Steps</h3>
+            <StepList steps={resolveSteps(leaf.steps, host)} onFollow={onFollow} />
+            <h3>Once you are back in</h3>
+            <div data-after-steps>
+              <StepList steps={afterSteps(leaf.id, answers, host)} />
+            </div>
+          </>
+        )}
       </div>
     </Section>
   );

@@ -69,9 +69,16 @@ async function visitAccountPages(context: BrowserContext, serviceWorker: Worker)
   await page.close();
 }
 
-async function answerLostTwoFactorNoCodes(page: Page): Promise<void> {
+/**
+ * Lost 2FA, no recovery codes. From the lost-2FA prompt (`passwordKnown`) the password question is
+ * not asked: PyPI accepted the password before its two-factor step.
+ */
+async function answerLostTwoFactorNoCodes(page: Page, { passwordKnown = false } = {}): Promise<void> {
+  if (!passwordKnown) {
+    await page.locator('[data-question="password"] [data-option="works"]').check();
+    await page.locator('[data-action="next"]').click();
+  }
   for (const [question, option] of [
-    ['password', 'works'],
     ['email', 'yes'],
     ['twoFactor', 'lost'],
     ['otherFactor', 'none'],
@@ -153,9 +160,11 @@ test('from the popup: lost 2FA without codes, a complete request opened at the r
   await page.locator('[data-copy="username"]').click();
   await page.locator('[data-copy="reason"]').click();
   await page.locator('[data-copy="markdown"]').click();
-  const markdown = await page.locator('[data-field="markdown"]').inputValue();
+  await expect.poll(async () => (await copied(page)).length).toBe(3);
+  const [, , markdown] = await copied(page);
   expect(markdown).toContain('### PyPI Username\n\n`alice`');
-  await expect.poll(() => copied(page)).toEqual(['`alice`', reasonText.trim(), markdown]);
+  expect(markdown).toContain(reasonText.trim());
+  expect(await copied(page)).toEqual(['`alice`', reasonText.trim(), markdown]);
 
   await openFormAndCheckUrl(page, opened);
 
@@ -235,10 +244,22 @@ test('from the lost-2FA prompt on the two-factor page: the signed-in username tr
   await page.waitForLoadState();
   expect(page.url()).toBe(`chrome-extension://${extensionId}/recovery.html?host=pypi.org&username=alice&from=prompt`);
 
-  // The account is known from the login form: straight to the questions.
+  // The account is known from the login form, and the password from PyPI's two-factor step: straight to the mailbox question.
   await expect(page.locator('[data-chosen-account]')).toHaveAttribute('data-chosen-account', 'pypi.org/alice');
   await expect(page.locator('header')).toContainText('Lost your two-factor device?');
-  await answerLostTwoFactorNoCodes(page);
+  await expect(page.locator('[data-question="email"]')).toBeVisible();
+  await expect(page.locator('[data-question="password"]')).toHaveCount(0);
+  await expect(page.locator('[data-answered="password"] [data-known]')).toContainText('you reached its two-factor step');
+  await answerLostTwoFactorNoCodes(page, { passwordKnown: true });
+
+  // At 1280 × 800, "Open the form" is within the first two screens of the page.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const openForm = await page.locator('[data-action="open-form"]').boundingBox();
+  expect(openForm!.y + openForm!.height).toBeLessThanOrEqual(2 * 800);
+  // What follows the request is folded away until it is filed.
+  await expect(page.locator('[data-step="after"] details')).not.toHaveAttribute('open');
+  await expect(page.locator('[data-after-steps]')).toBeHidden();
   const reasonText = await expectFilledFromFixture(page, pypi['pypi.org']);
   await page.locator('[data-copy="username"]').click();
   await page.locator('[data-copy="reason"]').click();
@@ -276,6 +297,8 @@ test('the request builder works with nothing stored: every field typed by hand',
   const ownWords = 'Mein alter Arbeitgeber hat die Domain gelöscht — Zugang zur E-Mail verloren. 我的邮箱已无法访问。';
   const extra = 'Frühere Adresse: zoe@alt-firma.example. Code 0f1e2d3c4b5a6978 klappt nicht.';
   await page.locator('[data-input="reason-text"]').fill(ownWords);
+  // Other proof for the admins waits, folded, under the reason.
+  await page.locator('details.more > summary').click();
   await page.locator('[data-input="extra-details"]').fill(extra);
   await expect(page.locator('[data-field="username"] [data-value]')).toHaveText('`zoe.builds`');
   const reason = page.locator('[data-field="reason"] [data-value]');
@@ -286,13 +309,15 @@ test('the request builder works with nothing stored: every field typed by hand',
   await expect(page.locator('[data-problem="extra"]')).toContainText('looks like a recovery code');
   const reasonText = (await reason.textContent()) ?? '';
   expect(reasonText).not.toContain('0f1e2d3c4b5a6978');
-  const markdown = await page.locator('[data-field="markdown"]').inputValue();
+  await page.locator('[data-copy="markdown"]').click();
+  await expect.poll(async () => (await copied(page)).length).toBe(1);
+  const [markdown] = await copied(page);
   expect(markdown).toContain(ownWords);
   expect(markdown).not.toContain('0f1e2d3c4b5a6978');
 
   await page.locator('[data-copy="username"]').click();
   await page.locator('[data-copy="reason"]').click();
-  await expect.poll(() => copied(page)).toEqual(['`zoe.builds`', reasonText.trim()]);
+  await expect.poll(() => copied(page)).toEqual([markdown, '`zoe.builds`', reasonText.trim()]);
   await openFormAndCheckUrl(page, opened);
 
   await page.locator('[data-field="issue-url"]').fill('https://github.com/pypi/support/issues/777');

@@ -170,6 +170,13 @@ const RECOVERY_CODE: StepTemplate[] = [
   { id: 'recovery-code-enter', text: 'Type one unused 16-character recovery code. Each code works once; PyPI emails you when one is used.' },
 ];
 
+/** The support path's three steps, shown as the page's numbered steps (entrypoints/recovery/RequestStep.tsx). */
+export const SUPPORT_REQUEST_STEPS: StepTemplate[] = [
+  { id: 'prepare', text: 'PyPI Guard fills in what it knows. Check each field; add your own words if you like.' },
+  { id: 'file', text: 'Open PyPI’s account recovery form on GitHub, paste each field, tick the three boxes yourself and submit it once.' },
+  { id: 'track', text: 'Paste the issue’s address here, so PyPI Guard reminds you to follow up on it instead of filing again.' },
+];
+
 export const LEAVES: Record<LeafId, Leaf> = {
   'sign-in': {
     id: 'sign-in',
@@ -232,22 +239,14 @@ export const LEAVES: Record<LeafId, Leaf> = {
     path: 'support-request',
     title: 'Ask PyPI support to recover your account',
     summary: 'Without a working two-factor method or a recovery code, only PyPI’s admins can reset two-factor authentication. File one account recovery request.',
-    steps: [
-      { id: 'prepare', text: 'Prepare the request below: PyPI Guard fills in what it knows; you check it.' },
-      { id: 'file', text: 'Open PyPI’s account-recovery form on GitHub, paste each field, tick the three boxes yourself and submit it once.' },
-      { id: 'track', text: 'Paste the issue’s address back here so PyPI Guard can remind you to follow up, not to file again.' },
-    ],
+    steps: SUPPORT_REQUEST_STEPS,
   },
   'support-lost-email': {
     id: 'support-lost-email',
     path: 'support-request',
     title: 'Ask PyPI support to recover your account',
     summary: 'A password reset needs the account’s mailbox. Without it, only PyPI’s admins can help. File one account recovery request.',
-    steps: [
-      { id: 'prepare', text: 'Prepare the request below: PyPI Guard fills in what it knows; you check it.' },
-      { id: 'file', text: 'Open PyPI’s account-recovery form on GitHub, paste each field, tick the three boxes yourself and submit it once.' },
-      { id: 'track', text: 'Paste the issue’s address back here so PyPI Guard can remind you to follow up, not to file again.' },
-    ],
+    steps: SUPPORT_REQUEST_STEPS,
   },
 };
 

@@ -129,10 +129,24 @@ describe('opened from the lost-2FA prompt with only the host', () => {
     expect((await find('[data-chosen-account]')).dataset.chosenAccount).toBe('test.pypi.org/grace');
   });
 
-  it('goes straight to the questions when the background passed the username too', async () => {
+  it('goes straight to the questions when the background passed the username too, and does not ask whether the password works', async () => {
     render(<App db={db} search="?host=test.pypi.org&username=grace&from=prompt" effects={makeEffects()} />);
     expect((await find('[data-chosen-account]')).dataset.chosenAccount).toBe('test.pypi.org/grace');
+    // The lost-2FA prompt shows only after PyPI accepted the password: the first question is the mailbox.
+    await find('[data-question="email"]');
+    expect($('[data-question="password"]')).toBeNull();
+    const known = $('[data-answered="password"]')!;
+    expect(known.dataset.answer).toBe('works');
+    expect(known.querySelector('[data-known]')!.textContent).toContain('you reached its two-factor step');
+    // Still the user's to change: then the question is asked.
+    fireEvent.click($('[data-action="change-password"]')!);
     await find('[data-question="password"]');
+  });
+
+  it('from the popup, asks about the password first', async () => {
+    render(<App db={db} search="?host=test.pypi.org&username=grace&from=popup" effects={makeEffects()} />);
+    await find('[data-question="password"]');
+    expect($('[data-answered]')).toBeNull();
   });
 });
 
@@ -272,7 +286,7 @@ describe('the help text on what the scrub cannot catch', () => {
   it('says a password typed on its own is not recognised', async () => {
     render(<App db={db} search="?host=pypi.org&username=ada" effects={makeEffects()} />);
     await answerLostTwoFactorNoCodes();
-    expect((await find('[data-warning="public"]')).textContent).toMatch(/password typed on its own .* cannot be recognised/);
+    expect((await find('[data-warning="public"]')).textContent).toMatch(/a password on its own looks like any other word and would stay/);
     expect($('#evidence-notes-help')!.textContent).toMatch(/password typed on its own cannot be told from other words/);
   });
 });
