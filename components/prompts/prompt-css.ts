@@ -84,7 +84,7 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
 .pg-card[data-tone="warning"] { border-left-color: var(--pg-warning); }
 .pg-card[data-tone="danger"] { border-left-color: var(--pg-danger); }
 .pg-card__header { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; }
-.pg-card__brand { font-size: 11px; font-weight: 600; color: var(--pg-muted); text-transform: uppercase; letter-spacing: 0.04em; }
+.pg-card__brand { font-size: 12px; font-weight: 600; color: var(--pg-muted); text-transform: uppercase; letter-spacing: 0.04em; }
 .pg-card__title { flex: 1 1 100%; order: 2; margin: 2px 0 0; font-size: 15px; font-weight: 650; line-height: 1.3; }
 .pg-card__close {
   order: 1; margin-left: auto; border: 0; background: transparent; color: var(--pg-muted);
@@ -99,14 +99,14 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
 .pg-strong { font-weight: 650; }
 .pg-badge {
   display: inline-block; margin-right: 6px; padding: 0 6px; border: 1px solid var(--pg-accent); border-radius: 9px;
-  color: var(--pg-accent); font-size: 11px; font-weight: 650; line-height: 16px; text-transform: uppercase; vertical-align: 1px;
+  color: var(--pg-accent); font-size: 12px; font-weight: 650; line-height: 16px; text-transform: uppercase; vertical-align: 1px;
 }
 .pg-verdict { font-weight: 650; }
 .pg-verdict[data-tone="good"] { color: var(--pg-good); }
 .pg-verdict[data-tone="warning"] { color: var(--pg-warning); }
 .pg-verdict[data-tone="danger"] { color: var(--pg-danger); }
 .pg-button, a.pg-button {
-  display: inline-block; box-sizing: border-box; font: inherit; font-size: 13px; font-weight: 600; line-height: 1.3;
+  display: inline-block; box-sizing: border-box; font: inherit; font-size: 14px; font-weight: 600; line-height: 1.3;
   padding: 5px 10px; border-radius: 6px; border: 1px solid var(--pg-border); background: var(--pg-button-bg);
   color: var(--pg-fg); text-decoration: none; cursor: pointer;
 }
@@ -115,5 +115,5 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
 .pg-link { color: var(--pg-accent); text-decoration: underline; background: none; border: 0; padding: 0; font: inherit; cursor: pointer; }
 .pg-card[data-quiet] { padding: 8px 12px; }
 button:focus-visible, a:focus-visible { outline: 2px solid var(--pg-focus); outline-offset: 2px; }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 14px; }
 `;
