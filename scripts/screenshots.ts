@@ -22,6 +22,7 @@ import { repoRoot } from '../tests/e2e/support/paths';
 import { routeHibp } from '../tests/e2e/support/prompts';
 import { routeFakePypi, type FakePypiByHost } from '../tests/e2e/support/route-pypi';
 import { submitPypiLogin } from '../tests/e2e/pages/pypi-login';
+import { answerLostTwoFactorNoCodes } from '../tests/e2e/pages/recovery';
 
 type Theme = 'light' | 'dark';
 const THEMES: readonly Theme[] = ['light', 'dark'];
@@ -134,23 +135,6 @@ async function twoFactorShots(context: BrowserContext, fakes: FakePypiByHost): P
   await page.close();
 }
 
-/** Answers the assistant's questions (where it asks them) the way a user who lost 2FA and has no code would. */
-const LOST_2FA_ANSWERS: Record<string, string> = { password: 'works', email: 'yes', twoFactor: 'lost', otherFactor: 'none', recoveryCodes: 'no' };
-
-async function answerQuestions(page: Page): Promise<void> {
-  for (let asked = 0; asked < 10; asked++) {
-    const request = page.locator('[data-path="support-request"]');
-    const question = page.locator('[data-question]');
-    await request.or(question).first().waitFor({ timeout: WAIT_MS });
-    if (await request.isVisible()) return;
-    const id = (await question.getAttribute('data-question')) ?? '';
-    const wanted = question.locator(`[data-option="${LOST_2FA_ANSWERS[id] ?? ''}"]`);
-    await ((await wanted.count()) > 0 ? wanted : question.locator('[data-option]').first()).check();
-    await page.locator('[data-action="next"]').click();
-  }
-  throw new Error('the assistant kept asking');
-}
-
 async function recoveryShots(context: BrowserContext, extensionId: string): Promise<void> {
   const page = await context.newPage();
   await page.setViewportSize(DESKTOP);
@@ -159,7 +143,7 @@ async function recoveryShots(context: BrowserContext, extensionId: string): Prom
     await page.emulateMedia({ colorScheme: theme });
     // Opened as the lost-2FA prompt on PyPI's two-factor step opens it.
     await page.goto(`chrome-extension://${extensionId}/recovery.html?host=pypi.org&username=alice&from=prompt`);
-    await answerQuestions(page);
+    await answerLostTwoFactorNoCodes(page, { passwordKnown: true });
     await page.locator('[data-field="reason"] [data-value]').waitFor({ timeout: WAIT_MS });
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'recovery-request', theme);

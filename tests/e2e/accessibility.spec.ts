@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import { storedAccount } from './support/extension-db';
 import { PopupPage } from './pages/popup';
+import { answerLostTwoFactorNoCodes } from './pages/recovery';
 import { RECOVERY_CODES } from '../fixtures/pypi/secrets';
 import type { Page } from '@playwright/test';
 
@@ -96,16 +97,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.goto(`chrome-extension://${extensionId}/recovery.html?host=pypi.org&username=alice&from=popup`);
     await expect(page.locator('[data-question="password"]')).toBeVisible();
     await expectReadableAndAccessible(page, 'recovery, first question');
-    for (const [question, option] of [
-      ['password', 'works'],
-      ['email', 'yes'],
-      ['twoFactor', 'lost'],
-      ['otherFactor', 'none'],
-      ['recoveryCodes', 'no'],
-    ] as const) {
-      await page.locator(`[data-question="${question}"] [data-option="${option}"]`).check();
-      await page.locator('[data-action="next"]').click();
-    }
+    await answerLostTwoFactorNoCodes(page);
     await expect(page.locator('[data-request-step="file"]')).toBeVisible();
     await expectReadableAndAccessible(page, 'recovery, the request’s three steps');
     await page.locator('[data-step="after"] summary').click();

@@ -7,6 +7,7 @@ import { readExtensionDb } from './support/extension-db';
 import type { FakePypi } from '../fixtures/pypi/server';
 import { FIXTURE_SECRETS, PASSWORDS } from '../fixtures/pypi/secrets';
 import { submitPypiLogin } from './pages/pypi-login';
+import { answerLostTwoFactorNoCodes } from './pages/recovery';
 import type { FakePypiByHost } from './support/route-pypi';
 
 /**
@@ -67,27 +68,6 @@ async function visitAccountPages(context: BrowserContext, serviceWorker: Worker)
     .poll(async () => ((await readExtensionDb(serviceWorker)).accounts as { projectSources?: { value: unknown[] } }[] | undefined)?.[0]?.projectSources?.value)
     .toContainEqual({ project: 'alice-tools', repositoryUrl: 'https://github.com/alice/alice-tools' });
   await page.close();
-}
-
-/**
- * Lost 2FA, no recovery codes. From the lost-2FA prompt (`passwordKnown`) the password question is
- * not asked: PyPI accepted the password before its two-factor step.
- */
-async function answerLostTwoFactorNoCodes(page: Page, { passwordKnown = false } = {}): Promise<void> {
-  if (!passwordKnown) {
-    await page.locator('[data-question="password"] [data-option="works"]').check();
-    await page.locator('[data-action="next"]').click();
-  }
-  for (const [question, option] of [
-    ['email', 'yes'],
-    ['twoFactor', 'lost'],
-    ['otherFactor', 'none'],
-    ['recoveryCodes', 'no'],
-  ] as const) {
-    await page.locator(`[data-question="${question}"] [data-option="${option}"]`).check();
-    await page.locator('[data-action="next"]').click();
-  }
-  await expect(page.locator('[data-path="support-request"]')).toBeVisible();
 }
 
 /** The fields carry the fixture account's facts, and nothing secret the fake PyPI ever showed. */
