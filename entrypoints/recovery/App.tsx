@@ -162,22 +162,27 @@ export function App({ db, search, effects: injected }: AppProps) {
 
       {chosen ? <QuestionsStep walk={result} facts={decisionFacts} known={known} onAnswer={onAnswer} onChangeFrom={onChangeFrom} /> : null}
 
-      {chosen && leaf ? <PathStep leaf={leaf} answers={routeAnswers} host={chosen.host} username={username} facts={decisionFacts} effects={effects} /> : null}
+      {chosen && leaf ? (
+        <PathStep leaf={leaf} answers={routeAnswers} host={chosen.host} username={username} facts={decisionFacts} effects={effects}>
+          {leaf.path === 'support-request' ? (
+            <RequestStep
+              key={accountIdOf(chosen.host, username)}
+              host={chosen.host}
+              username={username}
+              answers={routeAnswers}
+              facts={facts}
+              effects={effects}
+              announce={setAnnouncement}
+              db={db}
+              requests={requests}
+              onTracked={reloadRequests}
+            />
+          ) : null}
+        </PathStep>
+      ) : null}
 
       {chosen && leaf?.path === 'support-request' ? (
         <>
-          <RequestStep
-            key={accountIdOf(chosen.host, username)}
-            host={chosen.host}
-            username={username}
-            answers={routeAnswers}
-            facts={facts}
-            effects={effects}
-            announce={setAnnouncement}
-            db={db}
-            requests={requests}
-            onTracked={reloadRequests}
-          />
           <AfterRequestSection
             filed={filed}
             leafId={leaf.id}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { PypiHost } from '@/utils/pypi/hosts';
 import { afterSteps, caveatsFor, REQUEST_RESET_STEP_ID, resolveSteps, whyNotSupport, type Answers, type DecisionFacts, type Leaf, type Step } from '@/utils/recovery/decision';
@@ -15,6 +16,7 @@ export function PathStep({
   username,
   facts,
   effects,
+  children,
 }: {
   leaf: Leaf;
   answers: Answers;
@@ -22,6 +24,8 @@ export function PathStep({
   username: string;
   facts: DecisionFacts | undefined;
   effects: PageEffects;
+  /** On the support path: the request's three steps, in this card under its summary. */
+  children?: ComponentChildren;
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -67,6 +71,7 @@ export function PathStep({
           </>
         )}
       </div>
+      {children}
     </Section>
   );
 }

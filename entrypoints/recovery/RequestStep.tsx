@@ -82,7 +82,7 @@ function BoxesRow({ boxes }: { boxes: CheckboxField[] }) {
 }
 
 /**
- * The support path in three numbered steps — fill in the fields, open the form, paste the issue's
+ * The support path's account recovery request, in three numbered steps — fill in the fields, open the form, paste the issue's
  * address back — each field once, in the form's order. The form opens only after the user has seen
  * the fields and says so; PyPI Guard sends nothing: the user pastes and submits on GitHub.
  */
@@ -161,8 +161,7 @@ export function RequestStep({
   };
 
   return (
-    <section data-step="request" aria-labelledby="request-heading" class="card">
-      <h2 id="request-heading">Your account recovery request, in three steps</h2>
+    <div data-step="request">
       {duplicates.length > 0 ? (
         <div class="warning" role="alert" data-warning="duplicate">
           <p>
@@ -182,9 +181,8 @@ export function RequestStep({
         </div>
       ) : null}
       <p class="warning" data-warning="public">
-        The request is a <strong>public</strong> GitHub issue. Never put a password, recovery code, 2FA key or API token in it — PyPI’s admins never
-        need them. PyPI Guard removes codes, keys, tokens and anything written as “password: …”; a password on its own looks like any other word
-        and would stay.
+        The request is a <strong>public</strong> GitHub issue: never put a password, recovery code, 2FA key or API token in it. PyPI Guard removes
+        codes, keys, tokens and “password: …”; a password on its own looks like any other word and would stay.
       </p>
 
       <ol class="request-steps">
@@ -194,12 +192,12 @@ export function RequestStep({
               <TextFieldRow key={field.id} field={field} effects={effects} announce={announce}>
                 {field.id === 'reason' ? (
                   <div class="inputs">
-                    <label>
-                      Add in your own words (optional): what happened, and when?
-                      <textarea data-input="reason-text" rows={2} value={reasonText} onInput={(e) => setReasonText(e.currentTarget.value)} />
-                    </label>
                     <details class="more">
-                      <summary>More: other proof for the admins{hasEmails ? ', how your email addresses appear' : ''}</summary>
+                      <summary>Add your own words{hasEmails ? ', other proof, or hide your email addresses' : ' or other proof'} (optional)</summary>
+                      <label>
+                        In your own words: what happened, and when?
+                        <textarea data-input="reason-text" rows={2} value={reasonText} onInput={(e) => setReasonText(e.currentTarget.value)} />
+                      </label>
                       <label>
                         Anything else for the admins (optional): earlier email addresses, other proof you can give
                         <textarea data-input="extra-details" rows={2} value={extraDetails} onInput={(e) => setExtraDetails(e.currentTarget.value)} />
@@ -295,6 +293,6 @@ export function RequestStep({
           </form>
         </NumberedStep>
       </ol>
-    </section>
+    </div>
   );
 }

@@ -276,9 +276,9 @@ test('the request builder works with nothing stored: every field typed by hand',
   // Everything else typed, non-ASCII intact; a pasted recovery code is left out.
   const ownWords = 'Mein alter Arbeitgeber hat die Domain gelöscht — Zugang zur E-Mail verloren. 我的邮箱已无法访问。';
   const extra = 'Frühere Adresse: zoe@alt-firma.example. Code 0f1e2d3c4b5a6978 klappt nicht.';
-  await page.locator('[data-input="reason-text"]').fill(ownWords);
-  // Other proof for the admins waits, folded, under the reason.
+  // The user's own words and other proof wait, folded, under the reason.
   await page.locator('details.more > summary').click();
+  await page.locator('[data-input="reason-text"]').fill(ownWords);
   await page.locator('[data-input="extra-details"]').fill(extra);
   await expect(page.locator('[data-field="username"] [data-value]')).toHaveText('`zoe.builds`');
   const reason = page.locator('[data-field="reason"] [data-value]');
