@@ -41,26 +41,36 @@ export function QuestionsStep({
   }, [nodeId, asked]);
 
   const question = current ? QUESTIONS[current.question] : null;
+  const answered = (
+    <ol class="answered">
+      {walk.route.map((step, index) => (
+        <li key={step.node} data-answered={step.question} data-answer={step.answer}>
+          <span class="muted">{QUESTIONS[step.question].prompt}</span> <strong>{labelOf(step.question, step.answer)}</strong>{' '}
+          {known[step.question]?.value === step.answer ? (
+            <span class="muted" data-known>
+              {known[step.question]!.because}{' '}
+            </span>
+          ) : null}
+          <button type="button" class="button button--link" data-action={`change-${step.question}`} onClick={() => onChangeFrom(index)}>
+            Change<span class="sr-only"> this answer</span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
   const hints = current ? hintsFor(current.question, facts) : [];
 
   return (
     <Section step="questions" title="What is lost, and what still works?">
-      {walk.route.length > 0 ? (
-        <ol class="answered">
-          {walk.route.map((step, index) => (
-            <li key={step.node} data-answered={step.question} data-answer={step.answer}>
-              <span class="muted">{QUESTIONS[step.question].prompt}</span> <strong>{labelOf(step.question, step.answer)}</strong>{' '}
-              {known[step.question]?.value === step.answer ? (
-                <span class="muted" data-known>
-                  {known[step.question]!.because}{' '}
-                </span>
-              ) : null}
-              <button type="button" class="button button--link" data-action={`change-${step.question}`} onClick={() => onChangeFrom(index)}>
-                Change<span class="sr-only"> this answer</span>
-              </button>
-            </li>
-          ))}
-        </ol>
+      {walk.route.length > 0 && current ? answered : null}
+      {walk.route.length > 0 && !current ? (
+        // The way is found: the answers fold into one line, still there to check or change.
+        <details class="answered-fold" data-answers-folded>
+          <summary>
+            Your {walk.route.length} answers — check or change them
+          </summary>
+          {answered}
+        </details>
       ) : null}
       {current && question ? (
         <form

@@ -156,6 +156,10 @@ describe('the duplicate-request warning', () => {
     render(<App db={db} search="?host=pypi.org&username=ada" effects={effects} />);
     await answerLostTwoFactorNoCodes();
     await find('[data-step="request"]');
+    // The way is found: the answers fold into one closed line, each still there to change.
+    const folded = $<HTMLDetailsElement>('details[data-answers-folded]')!;
+    expect(folded.open).toBe(false);
+    expect(folded.querySelector('[data-action="change-email"]')).not.toBeNull();
     expect($('[data-warning="duplicate"]')).toBeNull();
     fireEvent.input($('[data-field="issue-url"]')!, { target: { value: 'https://github.com/pypi/support/issues/9001' } });
     fireEvent.click($('[data-action="mark-submitted"]')!);
