@@ -59,7 +59,7 @@ describe('password rotation on schedule', () => {
   it('reads the old second switch ("Password changes" off, before 0.2) as the schedule’s "Off", its one control now', () => {
     const s = withDefaults({ passwordRotationDays: 180, reminders: { passwordRotation: false, checkUp: true } });
     expect(s.passwordRotationDays).toBe(0);
-    expect(s.reminders).toEqual({ recoveryCodes: true, checkUp: true, recoveryFollowUp: true });
+    expect(s.reminders).toEqual({ recoveryCodes: true, checkUp: true, recoveryFollowUp: true, emailDomain: true });
     expect(rotation(due(input({ accounts: [{ account: alice }] }), s, changedAt + 2000 * DAY, UTC))).toBeUndefined();
     expect(passwordSchedule(alice, [], s).status).toBe('off');
     // Turned on, the old switch changes nothing: the schedule decides.
