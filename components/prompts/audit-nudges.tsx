@@ -136,12 +136,16 @@ function EventRow({ event }: { event: EventToReview }) {
 function SecurityEvents({ env }: { env: PromptEnv }) {
   const audit = useAudit(env);
   const [answer, setAnswer] = useState<'open' | 'was-me' | 'not-me'>('open');
+  const [showAll, setShowAll] = useState(false);
   const [failed, setFailed] = useState(false);
   const events = audit?.events ?? [];
   if (events.length === 0 || answer === 'was-me') return null;
   const suspicious = events.some((event) => event.reason);
+  const listed = showAll ? events : events.slice(0, ROWS_LISTED);
+  // "It was me" answers for what the user has seen: it is offered once every row is listed.
+  const allListed = listed.length === events.length;
   const acknowledge = async () => {
-    const reply = await env.send({ type: 'acknowledge-events', username: env.username! });
+    const reply = await env.send({ type: 'acknowledge-events', username: env.username!, shownEventIds: listed.map((event) => event.id) });
     if (reply?.acknowledged) setAnswer('was-me');
     else setFailed(true);
   };
@@ -153,12 +157,19 @@ function SecurityEvents({ env }: { env: PromptEnv }) {
       actions={
         answer === 'open' ? (
           <>
-            <button type="button" class="pg-button pg-button--primary" data-action="was-me" onClick={onUserClick(() => void acknowledge())}>
-              It was me
-            </button>
-            <button type="button" class="pg-button" data-action="not-me" onClick={onUserClick(() => setAnswer('not-me'))}>
+            {/* "Not me" leads: for a row that looks wrong, acting is the safe answer. */}
+            <button type="button" class={suspicious ? 'pg-button pg-button--primary' : 'pg-button'} data-action="not-me" onClick={onUserClick(() => setAnswer('not-me'))}>
               Not me
             </button>
+            {allListed ? (
+              <button type="button" class="pg-button" data-action="was-me" onClick={onUserClick(() => void acknowledge())}>
+                It was me
+              </button>
+            ) : (
+              <button type="button" class="pg-button" data-action="show-all" onClick={onUserClick(() => setShowAll(true))}>
+                {t('security-history.show-all', { count: events.length })}
+              </button>
+            )}
           </>
         ) : undefined
       }
@@ -170,11 +181,10 @@ function SecurityEvents({ env }: { env: PromptEnv }) {
       )}
       {!suspicious && <p>Changes like these are how a takeover starts. Were they yours?</p>}
       <ul data-field="events">
-        {events.slice(0, ROWS_LISTED).map((event) => (
+        {listed.map((event) => (
           <EventRow key={event.id} event={event} />
         ))}
       </ul>
-      {events.length > ROWS_LISTED && <p>{t('security-history.more-below', { count: events.length - ROWS_LISTED })}</p>}
       {failed && <p role="alert">PyPI Guard could not save your answer; try again, or use its toolbar popup.</p>}
       {answer === 'not-me' && (
         <div data-field="not-me" role="group" aria-label="What to do now">

@@ -52,7 +52,7 @@ export const MESSAGES = {
   'security-history.title': 'Security history',
   'security-history.check': 'Check your security history',
   'security-history.new-events': { one: '{count} new event in your security history', other: '{count} new events in your security history' },
-  'security-history.more-below': { one: '…and {count} more event in PyPI’s security history below.', other: '…and {count} more events in PyPI’s security history below.' },
+  'security-history.show-all': { one: 'Show the {count} event first', other: 'Show all {count} events first' },
 } as const satisfies Record<string, string | PluralMessage>;
 
 export type MessageId = keyof typeof MESSAGES;

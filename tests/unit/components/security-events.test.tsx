@@ -84,7 +84,29 @@ describe('security-events prompt', () => {
     expect(card()!.getAttribute('data-state')).toBe('open');
     userClick(screen.getByRole('button', { name: 'It was me' }));
     await vi.waitFor(() => expect(card()).toBeNull());
-    expect(sent.at(-1)).toEqual({ type: 'acknowledge-events', username: 'alice' });
+    expect(sent.at(-1)).toEqual({ type: 'acknowledge-events', username: 'alice', shownEventIds: ['e1'] });
+  });
+
+  it('for a row that looks wrong, “Not me” leads and “It was me” is the plain second button', async () => {
+    show([failure]);
+    await vi.waitFor(() => expect(card()).not.toBeNull());
+    const buttons = [...card()!.querySelectorAll<HTMLButtonElement>('.pg-card__actions button')];
+    expect(buttons.map((button) => button.dataset.action)).toEqual(['not-me', 'was-me']);
+    expect(buttons[0]!.classList.contains('pg-button--primary')).toBe(true);
+    expect(buttons[1]!.classList.contains('pg-button--primary')).toBe(false);
+  });
+
+  it('“It was me” comes only once every row is listed, and answers for the rows listed', async () => {
+    const rows: EventToReview[] = Array.from({ length: 9 }, (_, index) => ({ ...failure, id: `f${index}`, time: failure.time - index * 60_000 }));
+    const sent = show(rows);
+    await vi.waitFor(() => expect(card()).not.toBeNull());
+    expect(card()!.querySelectorAll('[data-field="events"] li')).toHaveLength(6);
+    expect(card()!.querySelector('[data-action="was-me"]')).toBeNull();
+    userClick(screen.getByRole('button', { name: 'Show all 9 events first' }));
+    expect(card()!.querySelectorAll('[data-field="events"] li')).toHaveLength(9);
+    userClick(screen.getByRole('button', { name: 'It was me' }));
+    await vi.waitFor(() => expect(card()).toBeNull());
+    expect(sent.at(-1)).toEqual({ type: 'acknowledge-events', username: 'alice', shownEventIds: rows.map((row) => row.id) });
   });
 
   it('on the first look says nothing can be called new yet', async () => {
