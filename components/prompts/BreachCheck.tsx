@@ -97,11 +97,12 @@ export function BreachCheck({ kind, watch }: BreachCheckProps) {
  * not a nudge to silence for good: "Close" hides it for this page; the check itself is switched
  * off in PyPI Guard's settings (`breachCheck`).
  */
-export function breachPrompt(props: BreachCheckProps) {
+export function breachPrompt(props: BreachCheckProps & { field: HTMLInputElement }) {
   return definePrompt({
     id: 'breach',
     pages: ['login', 'register', 'account-settings', 'reset-password'],
     dismissal: 'page',
+    field: () => props.field,
     Component: () => <BreachCheck {...props} />,
   });
 }

@@ -114,6 +114,7 @@ export function totpCheckPrompt(measureClockOffset: () => Promise<number | null>
     pages: ['totp-provision'],
     // A verdict on the field being typed in: × closes it for this page view; nothing to snooze.
     dismissal: 'page',
+    field: () => document.querySelector(CODE_FIELD),
     Component: ({ env }) => <TotpCheck env={env} measureClockOffset={measureClockOffset} />,
   });
 }

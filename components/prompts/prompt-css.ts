@@ -1,8 +1,8 @@
 /**
  * The prompts' only stylesheet, inside the shadow root. Written against a hostile page:
  * - `:host` resets every property with `!important` (an inner `!important` beats the page's, so
- *   `pypi-guard-ui { display: none !important }` on PyPI's side changes nothing) and takes the
- *   host out of PyPI's layout (`position: fixed`), so no PyPI element moves;
+ *   `pypi-guard-ui { display: none !important }` on PyPI's side changes nothing); the host is a
+ *   block in PyPI's flow (mount.tsx places it), so a card pushes content down, never covers it;
  * - sizes in px, never rem (rem follows the page's root font size);
  * - custom properties set on `.pg-dock`, not `:host`, where the page could override them;
  * - the shadow's own `<html>`/`<body>` lose the user-agent margins.
@@ -11,13 +11,10 @@ export const PROMPT_CSS = `
 :host {
   all: initial !important;
   display: block !important;
-  position: fixed !important;
-  z-index: 2147483647 !important;
-  bottom: 16px !important;
-  right: 16px !important;
-  left: auto !important;
-  top: auto !important;
-  width: min(380px, calc(100vw - 32px)) !important;
+  position: relative !important;
+  z-index: auto !important;
+  width: auto !important;
+  max-width: 720px !important;
   height: auto !important;
   margin: 0 !important;
   padding: 0 !important;
@@ -44,8 +41,6 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
   display: flex;
   flex-direction: column;
   gap: 8px;
-  max-height: calc(100vh - 32px);
-  overflow-y: auto;
   font: 400 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: var(--pg-fg);
   text-align: left;
@@ -69,6 +64,9 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
     --pg-focus: #4493f8;
   }
 }
+.pg-dock[data-lead] { margin: 12px 0; }
+.pg-card[hidden] { display: none; }
+.pg-more { margin: 0; pointer-events: auto; font-size: 14px; }
 .pg-card {
   pointer-events: auto;
   box-sizing: border-box;
@@ -77,7 +75,6 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
   border: 1px solid var(--pg-border);
   border-left: 4px solid var(--pg-info);
   border-radius: 8px;
-  box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18);
   padding: 10px 12px;
 }
 .pg-card[data-tone="good"] { border-left-color: var(--pg-good); }

@@ -49,7 +49,7 @@ export default defineContentScript({
         afterReset: () => afterReset,
       });
       if (passwordForm.kind !== 'login') prompts.push(passwordStrengthPrompt({ passwordForm, zxcvbn }));
-      prompts.push(breachPrompt({ kind: passwordForm.kind, watch }));
+      prompts.push(breachPrompt({ kind: passwordForm.kind, watch, field: passwordForm.field }));
     }
     await mountPrompts(ctx, env, prompts);
   },

@@ -210,7 +210,7 @@ describe('breach', () => {
     const breach = observable<BreachState>({ status: 'idle' });
     const heldBack = observable(false);
     const checkNow = vi.fn();
-    render(<PromptDock env={env('reset-password')} prompts={[breachPrompt({ kind: 'reset', watch: { breach, heldBack, checkNow } })]} remember={() => {}} />);
+    render(<PromptDock env={env('reset-password')} prompts={[breachPrompt({ kind: 'reset', watch: { breach, heldBack, checkNow }, field: document.createElement('input') })]} remember={() => {}} />);
     const card = () => document.querySelector('[data-prompt="breach"]');
     expect(card()).toBeNull();
     act(() => breach.set({ status: 'found', count: 1234 }));
@@ -228,7 +228,7 @@ describe('breach', () => {
 
     cleanup();
     const loginBreach = observable<BreachState>({ status: 'not-found' });
-    render(<PromptDock env={env('login')} prompts={[breachPrompt({ kind: 'login', watch: { breach: loginBreach, heldBack, checkNow } })]} remember={() => {}} />);
+    render(<PromptDock env={env('login')} prompts={[breachPrompt({ kind: 'login', watch: { breach: loginBreach, heldBack, checkNow }, field: document.createElement('input') })]} remember={() => {}} />);
     expect(card()).toBeNull();
     act(() => loginBreach.set({ status: 'found', count: 1 }));
     expect(card()?.querySelector('a[href="/account/request-password-reset/"]')).not.toBeNull();
