@@ -3,7 +3,8 @@ import { act, cleanup, render } from '@testing-library/preact';
 import { PromptDock } from '@/components/prompts/PromptDock';
 import { PromptCard } from '@/components/prompts/PromptCard';
 import { placeHost } from '@/components/prompts/arrange';
-import { definePrompt, type PromptEnv } from '@/utils/prompts/types';
+import { definePrompt } from '@/utils/prompts/types';
+import { promptEnv } from './prompt-env';
 import type { PromptId } from '@/utils/prompts/ids';
 import { userClick } from '../user-click';
 
@@ -12,17 +13,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-const env: PromptEnv = {
-  url: new URL('https://pypi.org/manage/account/'),
-  doc: document,
-  host: 'pypi.org',
-  pageKind: 'account-settings',
-  username: 'alice',
-  dismissalAccount: () => ({ username: 'alice' }),
-  signal: new AbortController().signal,
-  now: () => 0,
-  send: async () => null,
-};
+const env = promptEnv('account-settings');
 
 /** A prompt that always has something to say, about `field` if given. */
 const card = (id: PromptId, field?: Element) =>

@@ -4,6 +4,7 @@ import { userClick } from '../user-click';
 import { PromptDock } from '@/components/prompts/PromptDock';
 import { securityEventsPrompt } from '@/components/prompts/audit-nudges';
 import type { PromptEnv } from '@/utils/prompts/types';
+import { promptEnv } from './prompt-env';
 import type { AccountAuditReply, EventToReview } from '@/utils/prompts/account-audit';
 import type { ContentMessage } from '@/utils/messages';
 import { formatDateTime } from '@/utils/text/format';
@@ -30,20 +31,13 @@ const failure: EventToReview = { id: 'e2', tag: 'account:login:failure', summary
 function show(events: EventToReview[], firstLook = false) {
   const sent: ContentMessage[] = [];
   const reply: AccountAuditReply = { state: 'ready', checks: [], events, firstLook };
-  const env: PromptEnv = {
-    url: new URL('https://pypi.org/manage/account/'),
-    doc: document,
-    host: 'pypi.org',
-    pageKind: 'account-settings',
-    username: 'alice',
-    dismissalAccount: () => ({ username: 'alice' }),
-    signal: new AbortController().signal,
-    now: () => NOW,
+  const env = promptEnv('account-settings', {
+    now: NOW,
     send: (async (message: ContentMessage) => {
       sent.push(message);
       return message.type === 'account-audit' ? reply : { acknowledged: true };
     }) as PromptEnv['send'],
-  };
+  });
   render(<PromptDock env={env} prompts={[securityEventsPrompt]} remember={() => {}} />);
   return sent;
 }
