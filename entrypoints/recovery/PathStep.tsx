@@ -52,13 +52,16 @@ export function PathStep({
           </div>
         ) : null}
         {caveats.length > 0 ? (
-          <ul class="caveats" role="note" aria-label="Check this first">
-            {caveats.map((caveat) => (
-              <li key={caveat.id} data-caveat={caveat.id}>
-                {caveat.text}
-              </li>
-            ))}
-          </ul>
+          // The note wraps the list: a role on the <ul> itself would take its items out of a list.
+          <div role="note" aria-label="Check this first">
+            <ul class="caveats">
+              {caveats.map((caveat) => (
+                <li key={caveat.id} data-caveat={caveat.id}>
+                  {caveat.text}
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : null}
         {leaf.path === 'support-request' ? null : (
           <>
