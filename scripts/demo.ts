@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     await popup.screenshot({ path: path.join(outputDir, 'popup.png'), fullPage: true });
     await accountPage.screenshot({ path: path.join(outputDir, 'account-page.png'), fullPage: false });
     console.log(`No display found: screenshots saved to ${path.relative(process.cwd(), outputDir)}/ (popup.png, account-page.png).`);
+    console.log('Every surface, in light and dark: npm run screenshots (writes docs/screenshots/).');
     console.log('To try it yourself, load the unpacked extension by hand:');
     console.log(`  Chrome/Chromium: chrome://extensions → Developer mode → Load unpacked → ${chromeExtensionDir}`);
     console.log('  Firefox: npm run build:firefox, then about:debugging → This Firefox → Load Temporary Add-on → .output/firefox-mv3/manifest.json');

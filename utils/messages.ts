@@ -202,10 +202,14 @@ export const AccountAuditMessageSchema = v.strictObject({
   pageSeenAfter: time,
 });
 
-/** "It was me" on the security-events prompt: the rows listed so far are reviewed. */
+/**
+ * "It was me" on the security-events prompt, with the ids of the rows the card showed: the
+ * background accepts it only when no suspicious row the user did not see is left.
+ */
 export const AcknowledgeEventsMessageSchema = v.strictObject({
   type: v.literal('acknowledge-events'),
   username,
+  shownEventIds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(512))), v.maxLength(100)),
 });
 
 /** "Can't sign in?": open the extension's recovery assistant for the sender's PyPI host. */

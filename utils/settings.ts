@@ -3,12 +3,13 @@
  * defaults below, so a new setting never needs a migration.
  */
 export interface Settings {
-  /** Calendar reminder to change the password; 0 = off. Evidence-based reminders fire regardless of it. */
+  /**
+   * Calendar reminder to change the password; 0 = off. The one switch for it: evidence (a breach,
+   * a weak score, a failed-login burst, an unrecognised login) reminds whatever it says.
+   */
   passwordRotationDays: 0 | 90 | 180 | 365;
-  /** Reminder kinds the user wants at all. */
+  /** Reminder kinds the user wants at all (the password's calendar reminder is `passwordRotationDays`). */
   reminders: {
-    /** The calendar reminder only: evidence (breach, weak score, failed-login burst, unrecognised sign-in) always reminds. */
-    passwordRotation: boolean;
     recoveryCodes: boolean;
     checkUp: boolean;
     recoveryFollowUp: boolean;
@@ -40,7 +41,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   passwordRotationDays: 180,
-  reminders: { passwordRotation: true, recoveryCodes: true, checkUp: true, recoveryFollowUp: true, emailDomain: true },
+  reminders: { recoveryCodes: true, checkUp: true, recoveryFollowUp: true, emailDomain: true },
   quietHours: null,
   pausedUntil: null,
   breachCheck: true,
@@ -50,11 +51,22 @@ export const DEFAULT_SETTINGS: Settings = {
   emailDomainCheckOffered: false,
 };
 
-/** Fills any missing key of a stored (possibly older) settings object with its default. */
-export function withDefaults(stored: Partial<Settings> | undefined): Settings {
+/**
+ * Settings as stored by any version: before 0.2 a second switch, `reminders.passwordRotation`,
+ * turned off the same calendar reminder as the schedule's "Off".
+ */
+export type StoredSettings = Partial<Omit<Settings, 'reminders'>> & { reminders?: Partial<Settings['reminders']> & { passwordRotation?: boolean } };
+
+/**
+ * Fills any missing key of a stored (possibly older) settings object with its default. The old
+ * password switch, turned off, becomes the schedule's "Off" (what it did), and is dropped.
+ */
+export function withDefaults(stored: StoredSettings | undefined): Settings {
+  const { passwordRotation, ...reminders } = stored?.reminders ?? {};
   return {
     ...DEFAULT_SETTINGS,
     ...stored,
-    reminders: { ...DEFAULT_SETTINGS.reminders, ...stored?.reminders },
+    ...(passwordRotation === false && { passwordRotationDays: 0 }),
+    reminders: { ...DEFAULT_SETTINGS.reminders, ...reminders },
   };
 }

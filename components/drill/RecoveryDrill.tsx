@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { checkDrillCode, drillDueAt, type DrillAnswer } from '@/utils/drill/hash';
 import { getAccounts, getSettings, updateObserved, type AccountId, type AccountRecord, type RecoveryDrill as DrillRecord } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
+import { formatDate } from '@/utils/text/format';
 
 /** What the drill needs from outside: the store, the clock and the background (tests pass their own). */
 export interface DrillDeps {
@@ -32,13 +33,38 @@ function drillAccounts(accounts: AccountRecord[]): DrillAccount[] {
   });
 }
 
-const formatDate = (at: number) => new Date(at).toLocaleDateString(undefined, { dateStyle: 'medium' });
+/**
+ * What the page shows after a check. A code that does not match is first a question — a typo is
+ * the likeliest reason — and becomes a failed drill only once the user says it is exactly the code
+ * they keep (`failed`). Each state has its own icon and words, not only its colour.
+ */
+type Outcome = DrillAnswer | 'failed';
 
-const ANSWERS: Record<DrillAnswer, string> = {
-  'one-of-yours': 'Yes — that is one of your recovery codes. Keep it where you found it.',
-  'not-yours':
-    'No — that is not one of the codes PyPI showed you. Check for typing mistakes and that it is the newest set; if you cannot find your codes, generate new ones on PyPI while you can still sign in.',
-  'not-a-code': 'That is not a recovery code: PyPI’s codes are 16 characters, digits 0–9 and letters a–f.',
+const OUTCOMES: Record<Outcome, { tone: 'pass' | 'warn' | 'fail'; icon: string; title: string; text: string }> = {
+  'one-of-yours': {
+    tone: 'pass',
+    icon: '✓',
+    title: 'Drill passed: that is one of your recovery codes',
+    text: 'Keep them where you found this one. The drill is recorded as passed; nothing of the code was kept.',
+  },
+  'not-yours': {
+    tone: 'warn',
+    icon: '!',
+    title: 'That code does not match',
+    text: 'Check it for typing mistakes (PyPI’s codes use only 0–9 and a–f) and that it comes from the newest set, then type it again. Nothing is recorded yet.',
+  },
+  failed: {
+    tone: 'fail',
+    icon: '✗',
+    title: 'Drill not passed: the code you keep is not one of your recovery codes',
+    text: 'The codes where you looked are old or not PyPI’s. While you can still log in, generate new recovery codes on PyPI and keep them in your password manager or on paper.',
+  },
+  'not-a-code': {
+    tone: 'warn',
+    icon: '!',
+    title: 'That is not a recovery code',
+    text: 'PyPI’s recovery codes are 16 characters: digits 0–9 and letters a–f. Nothing is recorded.',
+  },
 };
 
 /**
@@ -51,7 +77,7 @@ export function RecoveryDrill({ deps, accountId }: { deps: DrillDeps; accountId?
   const [accounts, setAccounts] = useState<DrillAccount[] | null>(null);
   const [intervalDays, setIntervalDays] = useState(60);
   const [selected, setSelected] = useState<AccountId | null>(null);
-  const [answer, setAnswer] = useState<DrillAnswer | null>(null);
+  const [answer, setAnswer] = useState<Outcome | null>(null);
   const [checking, setChecking] = useState(false);
   const [loadError, setLoadError] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -82,12 +108,28 @@ export function RecoveryDrill({ deps, accountId }: { deps: DrillDeps; accountId?
   if (accounts.length === 0) {
     return (
       <p data-drill="none">
-        No drill yet. It starts when PyPI shows you new recovery codes (Account settings → Two factor authentication → Generate recovery codes) with PyPI Guard
+        No drill yet. It starts when PyPI shows you new recovery codes (Account settings → 2FA → Generate recovery codes) with PyPI Guard
         installed: PyPI Guard keeps salted hashes of them — never the codes — so it can check them later.
       </p>
     );
   }
   const account = accounts.find((candidate) => candidate.id === selected) ?? accounts[0]!;
+
+  /** Stores the drill's outcome (only the time and pass or fail), then tells the background. */
+  const record = async (passed: boolean) => {
+    const db = await deps.openDb();
+    try {
+      const at = deps.now();
+      await updateObserved(db, account.id, (observed) =>
+        observed.recoveryDrill ? { ...observed, recoveryDrill: { ...observed.recoveryDrill, lastDrillAt: at, lastDrillPassed: passed } } : observed,
+      );
+    } finally {
+      db.close();
+    }
+    // A pass or a fail changes the recovery-codes check and when the next drill is due.
+    deps.dataChanged();
+    await load();
+  };
 
   const check = async (event: Event) => {
     event.preventDefault();
@@ -99,24 +141,22 @@ export function RecoveryDrill({ deps, accountId }: { deps: DrillDeps; accountId?
     setChecking(true);
     try {
       const result = await checkDrillCode(typed, account.drill);
+      // Only a match is recorded now: a mismatch waits for the user to rule out a typo.
+      if (result === 'one-of-yours') await record(true);
       setAnswer(result);
-      if (result !== 'not-a-code') {
-        const db = await deps.openDb();
-        try {
-          const at = deps.now();
-          await updateObserved(db, account.id, (observed) =>
-            observed.recoveryDrill ? { ...observed, recoveryDrill: { ...observed.recoveryDrill, lastDrillAt: at, lastDrillPassed: result === 'one-of-yours' } } : observed,
-          );
-        } finally {
-          db.close();
-        }
-        // A pass or a miss changes the recovery-codes check and when the next drill is due.
-        deps.dataChanged();
-        await load();
-      }
     } finally {
       setChecking(false);
       field.focus();
+    }
+  };
+
+  const confirmFailed = async () => {
+    setChecking(true);
+    try {
+      await record(false);
+      setAnswer('failed');
+    } finally {
+      setChecking(false);
     }
   };
 
@@ -181,9 +221,26 @@ export function RecoveryDrill({ deps, accountId }: { deps: DrillDeps; accountId?
           Checked on this computer against salted hashes. The code is not stored, not sent, and not used up on PyPI.
         </p>
       </form>
-      <p class="drill__answer" data-answer={answer ?? undefined} aria-live="polite" role="status">
-        {answer && ANSWERS[answer]}
-      </p>
+      <div class="drill__answer" data-answer={answer ?? undefined} data-tone={answer ? OUTCOMES[answer].tone : undefined} aria-live="polite" role="status">
+        {answer && (
+          <>
+            <span class="drill__icon" aria-hidden="true">
+              {OUTCOMES[answer].icon}
+            </span>
+            <div>
+              <p class="drill__answer-title">{OUTCOMES[answer].title}</p>
+              <p>{OUTCOMES[answer].text}</p>
+              {answer === 'not-yours' && (
+                <p class="drill__actions">
+                  <button type="button" data-action="confirm-failed" disabled={checking} onClick={() => void confirmFailed()}>
+                    I typed it exactly as I keep it
+                  </button>
+                </p>
+              )}
+            </div>
+          </>
+        )}
+      </div>
     </div>
   );
 }

@@ -58,7 +58,7 @@ export function BreachCheck({ kind, watch }: BreachCheckProps) {
           </p>
           <p>
             {kind === 'login'
-              ? 'If it is your PyPI password, PyPI will refuse the sign-in and disable it, and you will need to reset it. Choose a new password you have never used anywhere.'
+              ? 'If it is your PyPI password, PyPI will refuse the login and disable it, and you will need to reset it. Choose a new password you have never used anywhere.'
               : kind === 'reset'
                 ? 'PyPI does not check this on the reset page before you submit. Choose a different password you have never used anywhere.'
                 : 'PyPI will refuse it. Choose a different password you have never used anywhere.'}
@@ -97,11 +97,12 @@ export function BreachCheck({ kind, watch }: BreachCheckProps) {
  * not a nudge to silence for good: "Close" hides it for this page; the check itself is switched
  * off in PyPI Guard's settings (`breachCheck`).
  */
-export function breachPrompt(props: BreachCheckProps) {
+export function breachPrompt(props: BreachCheckProps & { field: HTMLInputElement }) {
   return definePrompt({
     id: 'breach',
     pages: ['login', 'register', 'account-settings', 'reset-password'],
     dismissal: 'page',
+    field: () => props.field,
     Component: () => <BreachCheck {...props} />,
   });
 }

@@ -6,9 +6,8 @@ import { onUserClick } from './user-click';
 /**
  * On PyPI's two-factor and recovery-code login steps: a quiet way to the recovery assistant for
  * someone whose phone, key or codes are gone. Opens an extension page (the background does it;
- * a PyPI page cannot link to it). These steps name no account: "Don't show again" is kept for the
- * login pending in this tab (the background knows its username), and for the whole PyPI host
- * only when there is none (the step opened without a login in this tab, e.g. from history).
+ * a PyPI page cannot link to it). A helper for the step in front of the user, not an account
+ * nudge: it closes with × for this page view only, with nothing to snooze or silence.
  */
 export function LostTwoFactorHelp({ env }: { env: PromptEnv }) {
   const [failed, setFailed] = useState(false);
@@ -17,7 +16,7 @@ export function LostTwoFactorHelp({ env }: { env: PromptEnv }) {
     setFailed(!reply?.opened);
   };
   return (
-    <PromptCard title="Can’t sign in?" state="offered">
+    <PromptCard title="Can’t log in?" state="offered">
       <p>
         Lost your phone, security key or recovery codes?{' '}
         <button type="button" class="pg-link" data-action="open-recovery" onClick={onUserClick(() => void open())}>
@@ -33,6 +32,6 @@ export function LostTwoFactorHelp({ env }: { env: PromptEnv }) {
 export const lost2faHelpPrompt = definePrompt({
   id: 'lost-2fa-help',
   pages: ['two-factor', 'recovery-code-login'],
-  dismissal: 'remember',
+  dismissal: 'page',
   Component: LostTwoFactorHelp,
 });

@@ -102,6 +102,7 @@ export function passwordStrengthPrompt(props: PasswordStrengthProps) {
     id: 'password-strength',
     pages: ['register', 'account-settings', 'reset-password'],
     dismissal: 'remember',
+    field: () => props.passwordForm.field,
     Component: () => <PasswordStrength {...props} />,
   });
 }

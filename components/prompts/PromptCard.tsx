@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useLayoutEffect } from 'preact/hooks';
 import { usePromptControls } from './context';
 import { onUserClick } from './user-click';
 
@@ -22,9 +23,23 @@ export interface PromptCardProps {
  */
 export function PromptCard({ title, tone = 'info', state, children, actions }: PromptCardProps) {
   const controls = usePromptControls();
+  const { report } = controls;
+  // The dock shows one group of cards at a time: it must know which prompts have something to say.
+  useLayoutEffect(() => {
+    report(true);
+    return () => report(false);
+  }, [report]);
   const headingId = `pg-${controls.id}-title`;
   return (
-    <section class="pg-card" data-prompt={controls.id} data-tone={tone} data-state={state} role="region" aria-labelledby={headingId}>
+    <section
+      class="pg-card"
+      data-prompt={controls.id}
+      data-tone={tone}
+      data-state={state}
+      role="region"
+      aria-labelledby={headingId}
+      hidden={!controls.lead}
+    >
       <header class="pg-card__header">
         <span class="pg-card__brand" aria-hidden="true">
           PyPI Guard

@@ -12,15 +12,16 @@ export interface SaveRecoveryCodesProps {
 }
 
 /**
- * On the page that shows new recovery codes: where to keep them (off this computer), and what
- * the drill keeps (hashes only) with a way to say no to it.
+ * On the page that shows new recovery codes: where to keep them — PyPI's "somewhere safe", as the
+ * account-security guide PyPI Guard follows spells it out: a password manager or paper, not a
+ * plain file or an email — and what the drill keeps (hashes only), with a way to say no to it.
  */
 export function SaveRecoveryCodes({ setup, forget }: SaveRecoveryCodesProps) {
   const drill = useObservable(setup);
   const [forgetting, setForgetting] = useState(false);
   return (
     <PromptCard
-      title="Keep these codes off this computer"
+      title="Keep these codes somewhere safe"
       tone="warning"
       state={drill.status}
       actions={
@@ -41,12 +42,12 @@ export function SaveRecoveryCodes({ setup, forget }: SaveRecoveryCodesProps) {
       }
     >
       <p>
-        These codes are your way back in if you lose your phone and security keys. Without them, getting your account back goes through PyPI support and can take
-        weeks.
+        These codes are your way back in if you lose your authentication application and security keys. Without them, getting your account back goes through
+        PyPI support and can take weeks.
       </p>
       <ul>
         <li>Save them in your password manager, or print them and keep the paper somewhere safe.</li>
-        <li>PyPI’s Download button saves a file on this computer: move it somewhere safe (not this computer’s downloads) and delete the copy.</li>
+        <li>Not in a plain file or an email: if you used PyPI’s Download button, move the codes into your password manager and delete the downloaded file.</li>
         <li>Generating codes again makes these stop working.</li>
       </ul>
       <p data-field="drill" aria-live="polite">
@@ -68,7 +69,8 @@ export function saveRecoveryCodesPrompt(props: SaveRecoveryCodesProps) {
   return definePrompt({
     id: 'save-recovery-codes',
     pages: ['recovery-codes'],
-    dismissal: 'remember',
+    // Advice for the codes on screen now: × closes it; there is nothing to snooze.
+    dismissal: 'page',
     Component: () => <SaveRecoveryCodes {...props} />,
   });
 }

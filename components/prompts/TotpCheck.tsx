@@ -112,7 +112,9 @@ export function totpCheckPrompt(measureClockOffset: () => Promise<number | null>
   return definePrompt({
     id: 'totp-check',
     pages: ['totp-provision'],
-    dismissal: 'remember',
+    // A verdict on the field being typed in: × closes it for this page view; nothing to snooze.
+    dismissal: 'page',
+    field: () => document.querySelector(CODE_FIELD),
     Component: ({ env }) => <TotpCheck env={env} measureClockOffset={measureClockOffset} />,
   });
 }

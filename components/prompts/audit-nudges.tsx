@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountAuditReply, EventToReview, NudgeCheck, NudgeCheckId } from '@/utils/prompts/account-audit';
 import { definePrompt, type PromptDefinition, type PromptEnv } from '@/utils/prompts/types';
+import { formatDateTime, formatPlaceAndDevice } from '@/utils/text/format';
+import { t } from '@/utils/text/messages';
 import { PromptCard, type PromptTone } from './PromptCard';
 import { onUserClick } from './user-click';
 import { markDone } from '@/utils/content/done';
@@ -103,29 +105,17 @@ export const generateRecoveryCodesPrompt = nudge('generate-recovery-codes', (aud
   return null;
 });
 
-const REASON_TEXT: Record<NonNullable<EventToReview['reason']>, string> = {
-  'login-failure': 'Failed sign-in',
-  'reauthentication-failure': 'Failed password confirmation',
-  'two-factor-removed': '2FA method removed',
-  'recovery-code-used': 'Recovery code used',
-  'password-reset': 'Password reset',
-  'password-disabled': 'Password disabled by PyPI',
-  'new-device': 'Sign-in from a new device',
-  'unfamiliar-location': 'Sign-in from an unfamiliar place',
-  'token-leaked': 'Token removed after a leak',
-};
-
 const ROWS_LISTED = 6;
 
 /** What the prompt says about a page of rows: how many are new, and whether any looks wrong. */
 function securityEventsTitle(events: readonly EventToReview[]): string {
   const fresh = events.filter((event) => event.isNew).length;
-  if (fresh === 0) return 'Security events to check';
-  return `${fresh} new security event${fresh === 1 ? '' : 's'} since your last visit`;
+  return fresh === 0 ? t('security-history.check') : t('security-history.new-events', { count: fresh });
 }
 
 /** One history row as text (PyPI's own summary for a row that is only new): never markup from the page. */
 function EventRow({ event }: { event: EventToReview }) {
+  const where = formatPlaceAndDevice(event);
   return (
     <li data-event-tag={event.tag} data-event-reason={event.reason} data-new={event.isNew ? 'true' : undefined}>
       {event.isNew && (
@@ -133,10 +123,12 @@ function EventRow({ event }: { event: EventToReview }) {
           New
         </span>
       )}
-      <strong>{event.reason ? REASON_TEXT[event.reason] : event.summary}</strong>
-      {!event.reason && event.details ? ` (${event.details})` : ''} — {new Date(event.time).toLocaleString()}
-      {event.location ? `, ${event.location}` : ''}
-      {event.device ? ` (${event.device})` : ''}
+      <strong>{event.reason ? t(`event-reason.${event.reason}`) : event.summary}</strong>
+      {!event.reason && event.details ? ` (${event.details})` : ''}
+      <br />
+      <span class="pg-muted" data-field="when-where">
+        {where ? t('event.when-where', { when: formatDateTime(event.time), where }) : formatDateTime(event.time)}
+      </span>
     </li>
   );
 }
@@ -144,12 +136,16 @@ function EventRow({ event }: { event: EventToReview }) {
 function SecurityEvents({ env }: { env: PromptEnv }) {
   const audit = useAudit(env);
   const [answer, setAnswer] = useState<'open' | 'was-me' | 'not-me'>('open');
+  const [showAll, setShowAll] = useState(false);
   const [failed, setFailed] = useState(false);
   const events = audit?.events ?? [];
   if (events.length === 0 || answer === 'was-me') return null;
   const suspicious = events.some((event) => event.reason);
+  const listed = showAll ? events : events.slice(0, ROWS_LISTED);
+  // "It was me" answers for what the user has seen: it is offered once every row is listed.
+  const allListed = listed.length === events.length;
   const acknowledge = async () => {
-    const reply = await env.send({ type: 'acknowledge-events', username: env.username! });
+    const reply = await env.send({ type: 'acknowledge-events', username: env.username!, shownEventIds: listed.map((event) => event.id) });
     if (reply?.acknowledged) setAnswer('was-me');
     else setFailed(true);
   };
@@ -161,12 +157,19 @@ function SecurityEvents({ env }: { env: PromptEnv }) {
       actions={
         answer === 'open' ? (
           <>
-            <button type="button" class="pg-button pg-button--primary" data-action="was-me" onClick={onUserClick(() => void acknowledge())}>
-              It was me
-            </button>
-            <button type="button" class="pg-button" data-action="not-me" onClick={onUserClick(() => setAnswer('not-me'))}>
+            {/* "Not me" leads: for a row that looks wrong, acting is the safe answer. */}
+            <button type="button" class={suspicious ? 'pg-button pg-button--primary' : 'pg-button'} data-action="not-me" onClick={onUserClick(() => setAnswer('not-me'))}>
               Not me
             </button>
+            {allListed ? (
+              <button type="button" class="pg-button" data-action="was-me" onClick={onUserClick(() => void acknowledge())}>
+                It was me
+              </button>
+            ) : (
+              <button type="button" class="pg-button" data-action="show-all" onClick={onUserClick(() => setShowAll(true))}>
+                {t('security-history.show-all', { count: events.length })}
+              </button>
+            )}
           </>
         ) : undefined
       }
@@ -178,11 +181,10 @@ function SecurityEvents({ env }: { env: PromptEnv }) {
       )}
       {!suspicious && <p>Changes like these are how a takeover starts. Were they yours?</p>}
       <ul data-field="events">
-        {events.slice(0, ROWS_LISTED).map((event) => (
+        {listed.map((event) => (
           <EventRow key={event.id} event={event} />
         ))}
       </ul>
-      {events.length > ROWS_LISTED && <p>…and {events.length - ROWS_LISTED} more in the security history below.</p>}
       {failed && <p role="alert">PyPI Guard could not save your answer; try again, or use its toolbar popup.</p>}
       {answer === 'not-me' && (
         <div data-field="not-me" role="group" aria-label="What to do now">

@@ -12,6 +12,10 @@ export interface PromptControls {
   snooze(): void;
   /** "Don't show again" for this account (remembered prompts only). */
   dismiss(): void;
+  /** Tells the dock whether the prompt shows a card now (PromptCard does, as it mounts and unmounts). */
+  report(showing: boolean): void;
+  /** Whether this card is the one the page shows now: the others wait behind a "+N more" line. */
+  lead: boolean;
 }
 
 export const PromptContext = createContext<PromptControls | null>(null);

@@ -4,6 +4,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { PromptId } from '@/utils/prompts/ids';
 import { observable } from '@/utils/prompts/observable';
 import type { PromptDefinition, PromptEnv } from '@/utils/prompts/types';
+import { placeHost } from './arrange';
 import { PromptDock } from './PromptDock';
 import { PROMPT_CSS } from './prompt-css';
 import { markDone } from '@/utils/content/done';
@@ -13,9 +14,10 @@ export const PROMPT_HOST_TAG = 'pypi-guard-ui';
 
 /**
  * Mounts the prompts that apply to this page (its kind, and not silenced for this account) in
- * one `<pypi-guard-ui>` with an open shadow root. The host is appended to `<html>`, after
- * `<body>`, so PyPI's `body > :last-child`-style selectors and its flow are untouched; the
- * stylesheet fixes it to a corner. Returns null when no prompt applies (nothing is added).
+ * one `<pypi-guard-ui>` with an open shadow root. The host waits, empty, after `<body>`; once a
+ * card has something to say, the dock moves it into PyPI's flow where that card belongs (under
+ * its field, or under the page's title), so it pushes PyPI's content down and never covers a
+ * control. Returns null when no prompt applies (nothing is added).
  * Dismissals are asked for and stored for `env.dismissalAccount()`; where that is a typed
  * username, they are asked for again when it changes.
  */
@@ -56,8 +58,9 @@ async function decideAndMount(ctx: ContentScriptContext, env: PromptEnv, definit
     css: PROMPT_CSS,
     // Keys typed in the prompts stay there: PyPI's keyboard shortcuts do not see them.
     isolateEvents: true,
-    onMount(container) {
-      render(<PromptDock env={env} prompts={prompts} remember={remember} silenced={silenced} />, container);
+    onMount(container, _shadow, host) {
+      const place = (field: Element | null) => placeHost(host, env.doc, field);
+      render(<PromptDock env={env} prompts={prompts} remember={remember} silenced={silenced} place={place} />, container);
       return container;
     },
     onRemove(container) {

@@ -29,5 +29,5 @@ export function passwordPrompts(passwordForm: PasswordForm, env: PromptEnv): Pro
   // Watched now; a submit the trigger held waits for zxcvbn too (its score is reported on submit).
   const ready = pypiGuardWorld.pypiGuardPasswordReady;
   if (ready) void zxcvbn.load().then(ready.settle, ready.settle);
-  return [...(passwordForm.kind === 'login' ? [] : [passwordStrengthPrompt({ passwordForm, zxcvbn })]), breachPrompt({ kind: passwordForm.kind, watch })];
+  return [...(passwordForm.kind === 'login' ? [] : [passwordStrengthPrompt({ passwordForm, zxcvbn })]), breachPrompt({ kind: passwordForm.kind, watch, field: passwordForm.field })];
 }

@@ -1,8 +1,8 @@
 /**
  * The prompts' only stylesheet, inside the shadow root. Written against a hostile page:
  * - `:host` resets every property with `!important` (an inner `!important` beats the page's, so
- *   `pypi-guard-ui { display: none !important }` on PyPI's side changes nothing) and takes the
- *   host out of PyPI's layout (`position: fixed`), so no PyPI element moves;
+ *   `pypi-guard-ui { display: none !important }` on PyPI's side changes nothing); the host is a
+ *   block in PyPI's flow (mount.tsx places it), so a card pushes content down, never covers it;
  * - sizes in px, never rem (rem follows the page's root font size);
  * - custom properties set on `.pg-dock`, not `:host`, where the page could override them;
  * - the shadow's own `<html>`/`<body>` lose the user-agent margins.
@@ -11,13 +11,10 @@ export const PROMPT_CSS = `
 :host {
   all: initial !important;
   display: block !important;
-  position: fixed !important;
-  z-index: 2147483647 !important;
-  bottom: 16px !important;
-  right: 16px !important;
-  left: auto !important;
-  top: auto !important;
-  width: min(380px, calc(100vw - 32px)) !important;
+  position: relative !important;
+  z-index: auto !important;
+  width: auto !important;
+  max-width: 720px !important;
   height: auto !important;
   margin: 0 !important;
   padding: 0 !important;
@@ -44,8 +41,6 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
   display: flex;
   flex-direction: column;
   gap: 8px;
-  max-height: calc(100vh - 32px);
-  overflow-y: auto;
   font: 400 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: var(--pg-fg);
   text-align: left;
@@ -69,6 +64,9 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
     --pg-focus: #4493f8;
   }
 }
+.pg-dock[data-lead] { margin: 12px 0; }
+.pg-card[hidden] { display: none; }
+.pg-more { margin: 0; pointer-events: auto; font-size: 14px; }
 .pg-card {
   pointer-events: auto;
   box-sizing: border-box;
@@ -77,14 +75,13 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
   border: 1px solid var(--pg-border);
   border-left: 4px solid var(--pg-info);
   border-radius: 8px;
-  box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18);
   padding: 10px 12px;
 }
 .pg-card[data-tone="good"] { border-left-color: var(--pg-good); }
 .pg-card[data-tone="warning"] { border-left-color: var(--pg-warning); }
 .pg-card[data-tone="danger"] { border-left-color: var(--pg-danger); }
 .pg-card__header { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; }
-.pg-card__brand { font-size: 11px; font-weight: 600; color: var(--pg-muted); text-transform: uppercase; letter-spacing: 0.04em; }
+.pg-card__brand { font-size: 12px; font-weight: 600; color: var(--pg-muted); text-transform: uppercase; letter-spacing: 0.04em; }
 .pg-card__title { flex: 1 1 100%; order: 2; margin: 2px 0 0; font-size: 15px; font-weight: 650; line-height: 1.3; }
 .pg-card__close {
   order: 1; margin-left: auto; border: 0; background: transparent; color: var(--pg-muted);
@@ -99,14 +96,14 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
 .pg-strong { font-weight: 650; }
 .pg-badge {
   display: inline-block; margin-right: 6px; padding: 0 6px; border: 1px solid var(--pg-accent); border-radius: 9px;
-  color: var(--pg-accent); font-size: 11px; font-weight: 650; line-height: 16px; text-transform: uppercase; vertical-align: 1px;
+  color: var(--pg-accent); font-size: 12px; font-weight: 650; line-height: 16px; text-transform: uppercase; vertical-align: 1px;
 }
 .pg-verdict { font-weight: 650; }
 .pg-verdict[data-tone="good"] { color: var(--pg-good); }
 .pg-verdict[data-tone="warning"] { color: var(--pg-warning); }
 .pg-verdict[data-tone="danger"] { color: var(--pg-danger); }
 .pg-button, a.pg-button {
-  display: inline-block; box-sizing: border-box; font: inherit; font-size: 13px; font-weight: 600; line-height: 1.3;
+  display: inline-block; box-sizing: border-box; font: inherit; font-size: 14px; font-weight: 600; line-height: 1.3;
   padding: 5px 10px; border-radius: 6px; border: 1px solid var(--pg-border); background: var(--pg-button-bg);
   color: var(--pg-fg); text-decoration: none; cursor: pointer;
 }
@@ -115,5 +112,5 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
 .pg-link { color: var(--pg-accent); text-decoration: underline; background: none; border: 0; padding: 0; font: inherit; cursor: pointer; }
 .pg-card[data-quiet] { padding: 8px 12px; }
 button:focus-visible, a:focus-visible { outline: 2px solid var(--pg-focus); outline-offset: 2px; }
-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 14px; }
 `;

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { RecoveryDrill } from '@/components/drill/RecoveryDrill';
 import type { DataChangedMessage } from '@/utils/messages';
 import { openStore } from '@/utils/store';
+import '@/components/theme.css';
 import './style.css';
 
 // drill.html?account=pypi.org/alice preselects an account (e.g. from a reminder).

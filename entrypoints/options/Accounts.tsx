@@ -5,7 +5,7 @@ import { forgetAccountEverywhere, type AccountId, type AccountRecord } from '@/u
 import type { Settings } from '@/utils/settings';
 import type { SectionProps } from './App';
 import { Confirm } from './Confirm';
-import { formatDate } from './format';
+import { formatDate } from '@/utils/text/format';
 
 /** The accounts PyPI Guard knows, each with what the reminders know about its password. */
 export function Accounts({ data, change }: SectionProps) {
@@ -18,7 +18,7 @@ export function Accounts({ data, change }: SectionProps) {
     <section aria-labelledby="accounts-heading">
       <h2 id="accounts-heading">Accounts</h2>
       {accounts.length === 0 ? (
-        <p>No PyPI account yet: sign in on pypi.org and open your account page, and PyPI Guard will list it here.</p>
+        <p>No PyPI account yet: log in on pypi.org and open your account page, and PyPI Guard will list it here.</p>
       ) : (
         <ul class="cards">
           {accounts.map(({ account, history }) => (

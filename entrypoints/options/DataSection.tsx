@@ -57,7 +57,7 @@ export function DataSection({ deps, change, announce }: SectionProps) {
       </p>
       <p class="hint" id="export-contents" data-field="export-contents">
         An export is personal data: your PyPI usernames, email addresses, security history with the places (from IP addresses) and
-        devices of each sign-in, API token and project names, recovery requests, reminders and settings. Keep the file as privately as
+        devices of each login, API token and project names, recovery requests, reminders and settings. Keep the file as privately as
         you keep those.
       </p>
       <label class="choice">

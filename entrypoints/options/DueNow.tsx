@@ -2,7 +2,7 @@ import { outstanding, type Reminder } from '@/utils/reminders';
 import { recordReminderAction } from '@/utils/store';
 import { SNOOZE_MS } from '@/utils/background/reminders';
 import type { SectionProps } from './App';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/utils/text/format';
 import { ReminderItem } from '@/components/ReminderItem';
 
 /**

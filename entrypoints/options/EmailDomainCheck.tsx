@@ -1,5 +1,5 @@
 import type { SectionProps } from './App';
-import { formatDate } from './format';
+import { formatDate } from '@/utils/text/format';
 import { requestDataConsent } from '@/utils/data-consent';
 
 /**

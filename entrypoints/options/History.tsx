@@ -1,5 +1,6 @@
 import type { SectionProps } from './App';
-import { formatDateTime, kindTitle } from './format';
+import { formatDateTime } from '@/utils/text/format';
+import { kindTitle } from './format';
 
 const ACTIONS: Record<string, string> = {
   fired: 'Notified',

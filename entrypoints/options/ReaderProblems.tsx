@@ -2,7 +2,7 @@ import { FACT_NAMES } from '@/utils/audit/unreadable';
 import { READER_MISSES, type ReadableFact } from '@/utils/pypi/snapshot';
 import type { AccountRecord, UnreadableFact } from '@/utils/store';
 import type { SectionProps } from './App';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/utils/text/format';
 
 interface ReaderProblem {
   account: AccountRecord;

@@ -3,22 +3,16 @@ import type { Settings } from '@/utils/settings';
 import { hasDataConsent, requestDataConsent } from '@/utils/data-consent';
 import { DAY_MS } from '@/utils/reminders';
 import type { SectionProps } from './App';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/utils/text/format';
 
 const SCHEDULES: { days: Settings['passwordRotationDays']; label: string }[] = [
-  { days: 0, label: 'Off — only on evidence' },
   { days: 90, label: 'Every 90 days' },
-  { days: 180, label: 'Every 180 days' },
+  { days: 180, label: 'Every 180 days (default)' },
   { days: 365, label: 'Every 365 days' },
+  { days: 0, label: 'Off: only on evidence' },
 ];
 
 const KINDS: { key: keyof Settings['reminders']; label: string; hint: (settings: Settings) => string }[] = [
-  {
-    key: 'passwordRotation',
-    label: 'Password changes',
-    hint: () =>
-      'On your schedule above. Off turns off only that calendar reminder: evidence of a compromise (a breach hit, a weak password, a burst of failed logins, an unrecognised sign-in) always reminds you.',
-  },
   { key: 'recoveryCodes', label: 'Recovery codes', hint: () => 'None left while 2FA is on, 3 or fewer left, or a drill is due.' },
   { key: 'checkUp', label: 'Security check-up', hint: (settings) => `Your PyPI account page has not been seen for ${settings.staleAfterDays} days.` },
   { key: 'recoveryFollowUp', label: 'Recovery request follow-up', hint: () => 'A submitted request has had no answer for 14 days (and every 14 days after).' },
@@ -55,10 +49,10 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
       <fieldset>
         <legend>Remind me to change my PyPI password</legend>
         <p class="hint" id="schedule-note">
-          The account-security guide PyPI Guard follows advises changing your password every few months. NIST SP 800-63B (the US
-          digital identity guideline) advises changing it only on evidence that it may be known to someone else, not by calendar.
-          You choose. Whatever you choose here or below, even Off, PyPI Guard reminds you at once on evidence: a breach hit, a
-          weak strength score, a burst of failed logins or an unrecognised sign-in. Only a pause or quiet hours delay those.
+          PyPI Guard follows its account-security guide: change your password every few months, and at once when there is evidence
+          that someone else may know it — a breach hit, a weak strength score, a burst of failed logins or an unrecognised login.
+          The evidence reminders come whatever you choose here; only a pause or quiet hours delay them. If a password manager makes
+          a new random password for every site, you may prefer “Off” and change it on evidence only.
         </p>
         {SCHEDULES.map(({ days, label }) => (
           <label class="choice" key={days}>
@@ -76,7 +70,7 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
       </fieldset>
 
       <fieldset>
-        <legend>Reminder kinds</legend>
+        <legend>Other reminders</legend>
         {KINDS.map(({ key, label, hint }) => (
           <label class="choice" key={key}>
             <input

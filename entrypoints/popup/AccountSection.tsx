@@ -1,5 +1,6 @@
 import type { CheckResult } from '@/utils/audit';
 import { StatusIcon } from '@/components/StatusIcon';
+import { formatDaysAgo } from '@/utils/text/format';
 import { bySeverity, type AccountAudit } from './data';
 
 export interface AccountSectionProps {
@@ -8,13 +9,6 @@ export interface AccountSectionProps {
   /** Where a check's fix button leads (a PyPI page, or a page of the extension). */
   fixHref(result: CheckResult): string;
   onAcknowledge(entry: AccountAudit): void;
-}
-
-const DAY = 86_400_000;
-
-function seenAgo(then: number, now: number): string {
-  const days = Math.floor((now - then) / DAY);
-  return days <= 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
 }
 
 /** One account: its score and one row per check, each with the button that fixes it. */
@@ -33,7 +27,7 @@ export function AccountSection({ entry, now, fixHref, onAcknowledge }: AccountSe
               Score <strong>{audit.score}</strong>/100
             </>
           )}
-          <span class="account__seen"> · seen {seenAgo(account.lastSeenAt, now)}</span>
+          <span class="account__seen"> · seen {formatDaysAgo(Math.min(account.lastSeenAt, now), now)}</span>
         </p>
       </header>
       <ul class="checks">

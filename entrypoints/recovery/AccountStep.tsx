@@ -44,15 +44,16 @@ export function AccountStep({
   const [error, setError] = useState<string | null>(null);
 
   if (chosen) {
+    // Chosen: one line, not a card — the questions and the request below are what matter now.
     return (
-      <Section step="account" title="Account">
+      <section data-step="account" class="account-bar" aria-label="Account">
         <p>
-          <strong data-chosen-account={accountIdOf(chosen.host, chosen.username)}>{chosen.username}</strong> on {chosen.host}{' '}
+          Account: <strong data-chosen-account={accountIdOf(chosen.host, chosen.username)}>{chosen.username}</strong> on {chosen.host}{' '}
           <button type="button" class="button button--link" data-action="change-account" onClick={onChange}>
             Change account
           </button>
         </p>
-      </Section>
+      </section>
     );
   }
 

@@ -10,8 +10,8 @@ import { AccountStep, type ChosenAccount } from './AccountStep';
 import { PathStep } from './PathStep';
 import { QuestionsStep } from './QuestionsStep';
 import { RequestStep } from './RequestStep';
-import { EvidenceSection, NextStepsSection, TrackerSection } from './Sections';
-import { parseRecoveryQuery } from '@/utils/recovery/query';
+import { AfterRequestSection, EvidenceSection, TrackerSection } from './Sections';
+import { answersKnownFrom, parseRecoveryQuery } from '@/utils/recovery/query';
 import { browserEffects, type PageEffects } from './ui';
 
 export interface AppProps {
@@ -29,7 +29,7 @@ const INTRO: Record<string, string> = {
 };
 
 const EVIDENCE_INTRO =
-  'While you can still sign in, save the facts that prove this PyPI account is yours. If you are ever locked out, they make a request to PyPI support complete the first time.';
+  'While you can still log in, save the facts that prove this PyPI account is yours. If you are ever locked out, they make a request to PyPI support complete the first time.';
 
 /** `evidence`: the kit at once, for a user who can still sign in; `recover`: the questions for one who cannot. */
 type Mode = 'evidence' | 'recover';
@@ -37,13 +37,15 @@ type Mode = 'evidence' | 'recover';
 export function App({ db, search, effects: injected }: AppProps) {
   const effects = useMemo<PageEffects>(() => ({ ...browserEffects(), ...injected }), [injected]);
   const query = useMemo(() => parseRecoveryQuery(search), [search]);
+  // What the opening page already knows is not asked again (shown among the answers, changeable).
+  const known = useMemo(() => answersKnownFrom(query.from), [query.from]);
 
   const [accounts, setAccounts] = useState<AccountRecord[] | null>(db ? null : []);
   const [requests, setRequests] = useState<RecoveryRequest[]>([]);
   const [chosen, setChosen] = useState<ChosenAccount | null>(query.host && query.username ? { host: query.host, username: query.username } : null);
   const [facts, setFacts] = useState<RecoveryAccountFacts | undefined>(undefined);
   const [factsVersion, setFactsVersion] = useState(0);
-  const [answers, setAnswers] = useState<Answers>({});
+  const [answers, setAnswers] = useState<Answers>(() => Object.fromEntries(Object.entries(known).map(([question, answer]) => [question, answer.value])) as Answers);
   const [mode, setMode] = useState<Mode>(query.intent === 'evidence' ? 'evidence' : 'recover');
   const [announcement, setAnnouncement] = useState('');
 
@@ -89,6 +91,10 @@ export function App({ db, search, effects: injected }: AppProps) {
   };
 
   const followUp = query.from === 'reminder';
+  // A request for this account is filed (submitted, answered or resolved): what follows it unfolds.
+  const filed =
+    chosen !== null &&
+    requests.some((request) => request.host === chosen.host && request.username.toLowerCase() === username.toLowerCase() && request.status !== 'drafted');
   const tracker =
     db && (followUp || requests.length > 0) ? (
       <TrackerSection requests={requests} db={db} effects={effects} announce={setAnnouncement} followUp={followUp} onChanged={reloadRequests} />
@@ -154,25 +160,32 @@ export function App({ db, search, effects: injected }: AppProps) {
 
       {accountStep}
 
-      {chosen ? <QuestionsStep walk={result} facts={decisionFacts} onAnswer={onAnswer} onChangeFrom={onChangeFrom} /> : null}
+      {chosen ? <QuestionsStep walk={result} facts={decisionFacts} known={known} onAnswer={onAnswer} onChangeFrom={onChangeFrom} /> : null}
 
-      {chosen && leaf ? <PathStep leaf={leaf} answers={routeAnswers} host={chosen.host} username={username} facts={decisionFacts} effects={effects} /> : null}
+      {chosen && leaf ? (
+        <PathStep leaf={leaf} answers={routeAnswers} host={chosen.host} username={username} facts={decisionFacts} effects={effects}>
+          {leaf.path === 'support-request' ? (
+            <RequestStep
+              key={accountIdOf(chosen.host, username)}
+              host={chosen.host}
+              username={username}
+              answers={routeAnswers}
+              facts={facts}
+              effects={effects}
+              announce={setAnnouncement}
+              db={db}
+              requests={requests}
+              onTracked={reloadRequests}
+            />
+          ) : null}
+        </PathStep>
+      ) : null}
 
       {chosen && leaf?.path === 'support-request' ? (
         <>
-          <RequestStep
-            key={accountIdOf(chosen.host, username)}
-            host={chosen.host}
-            username={username}
-            answers={routeAnswers}
-            facts={facts}
-            effects={effects}
-            announce={setAnnouncement}
-            db={db}
-            requests={requests}
-            onTracked={reloadRequests}
-          />
-          <NextStepsSection
+          <AfterRequestSection
+            filed={filed}
+            leafId={leaf.id}
             host={chosen.host}
             username={username}
             facts={facts}
@@ -180,17 +193,31 @@ export function App({ db, search, effects: injected }: AppProps) {
             db={db}
             effects={effects}
             onFactsChanged={onFactsChanged}
+            evidence={
+              <EvidenceSection
+                host={chosen.host}
+                username={username}
+                facts={facts}
+                reason={whatHappened(routeAnswers, facts).join(' ')}
+                ahead={false}
+                nested
+                effects={effects}
+                announce={setAnnouncement}
+                db={db}
+                onFactsChanged={onFactsChanged}
+              />
+            }
           />
         </>
       ) : null}
 
-      {chosen && leaf ? (
+      {chosen && leaf && leaf.path !== 'support-request' ? (
         <EvidenceSection
           host={chosen.host}
           username={username}
           facts={facts}
           reason={whatHappened(routeAnswers, facts).join(' ')}
-          ahead={leaf.path !== 'support-request'}
+          ahead
           effects={effects}
           announce={setAnnouncement}
           db={db}

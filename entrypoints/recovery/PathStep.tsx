@@ -1,9 +1,14 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { PypiHost } from '@/utils/pypi/hosts';
 import { afterSteps, caveatsFor, REQUEST_RESET_STEP_ID, resolveSteps, whyNotSupport, type Answers, type DecisionFacts, type Leaf, type Step } from '@/utils/recovery/decision';
 import { Section, StepList, type PageEffects } from './ui';
 
-/** Step 3: the fastest way back in, its steps on PyPI, and what to do once in. */
+/**
+ * The fastest way back in, its steps on PyPI, and what to do once in. On the support path the
+ * steps are the request's own three (RequestStep), and what follows the request waits, folded,
+ * in AfterSection: this card then only says why.
+ */
 export function PathStep({
   leaf,
   answers,
@@ -11,6 +16,7 @@ export function PathStep({
   username,
   facts,
   effects,
+  children,
 }: {
   leaf: Leaf;
   answers: Answers;
@@ -18,6 +24,8 @@ export function PathStep({
   username: string;
   facts: DecisionFacts | undefined;
   effects: PageEffects;
+  /** On the support path: the request's three steps, in this card under its summary. */
+  children?: ComponentChildren;
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -44,21 +52,29 @@ export function PathStep({
           </div>
         ) : null}
         {caveats.length > 0 ? (
-          <ul class="caveats" role="note" aria-label="Check this first">
-            {caveats.map((caveat) => (
-              <li key={caveat.id} data-caveat={caveat.id}>
-                {caveat.text}
-              </li>
-            ))}
-          </ul>
+          // The note wraps the list: a role on the <ul> itself would take its items out of a list.
+          <div role="note" aria-label="Check this first">
+            <ul class="caveats">
+              {caveats.map((caveat) => (
+                <li key={caveat.id} data-caveat={caveat.id}>
+                  {caveat.text}
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : null}
-        <h3>Steps</h3>
-        <StepList steps={resolveSteps(leaf.steps, host)} onFollow={onFollow} />
-        <h3>{leaf.path === 'support-request' ? 'Once the admins have restored access' : 'Once you are back in'}</h3>
-        <div data-after-steps>
-          <StepList steps={afterSteps(leaf.id, answers, host)} />
-        </div>
+        {leaf.path === 'support-request' ? null : (
+          <>
+            <h3>Steps</h3>
+            <StepList steps={resolveSteps(leaf.steps, host)} onFollow={onFollow} />
+            <h3>Once you are back in</h3>
+            <div data-after-steps>
+              <StepList steps={afterSteps(leaf.id, answers, host)} />
+            </div>
+          </>
+        )}
       </div>
+      {children}
     </Section>
   );
 }

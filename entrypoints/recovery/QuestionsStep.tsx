@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { QUESTIONS, hintsFor, type DecisionFacts, type QuestionId, type Walk } from '@/utils/recovery/decision';
+import type { KnownAnswers } from '@/utils/recovery/query';
 import { Section } from './ui';
 
 function labelOf(question: QuestionId, value: string): string {
@@ -7,17 +8,20 @@ function labelOf(question: QuestionId, value: string): string {
 }
 
 /**
- * Step 2: one question at a time, answered ones listed above with a way to change them. A radio
- * choice is confirmed with "Next" so arrow keys can move between options without jumping ahead.
+ * One question at a time, answered ones listed above with a way to change them. A radio choice is
+ * confirmed with "Next" so arrow keys can move between options without jumping ahead. Answers the
+ * opening page gave (`known`) are listed with how PyPI Guard knows them, and never asked.
  */
 export function QuestionsStep({
   walk,
   facts,
+  known = {},
   onAnswer,
   onChangeFrom,
 }: {
   walk: Walk;
   facts: DecisionFacts | undefined;
+  known?: KnownAnswers;
   onAnswer: (question: QuestionId, value: string) => void;
   onChangeFrom: (index: number) => void;
 }) {
@@ -37,21 +41,36 @@ export function QuestionsStep({
   }, [nodeId, asked]);
 
   const question = current ? QUESTIONS[current.question] : null;
+  const answered = (
+    <ol class="answered">
+      {walk.route.map((step, index) => (
+        <li key={step.node} data-answered={step.question} data-answer={step.answer}>
+          <span class="muted">{QUESTIONS[step.question].prompt}</span> <strong>{labelOf(step.question, step.answer)}</strong>{' '}
+          {known[step.question]?.value === step.answer ? (
+            <span class="muted" data-known>
+              {known[step.question]!.because}{' '}
+            </span>
+          ) : null}
+          <button type="button" class="button button--link" data-action={`change-${step.question}`} onClick={() => onChangeFrom(index)}>
+            Change<span class="sr-only"> this answer</span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
   const hints = current ? hintsFor(current.question, facts) : [];
 
   return (
     <Section step="questions" title="What is lost, and what still works?">
-      {walk.route.length > 0 ? (
-        <ol class="answered">
-          {walk.route.map((step, index) => (
-            <li key={step.node} data-answered={step.question} data-answer={step.answer}>
-              <span class="muted">{QUESTIONS[step.question].prompt}</span> <strong>{labelOf(step.question, step.answer)}</strong>{' '}
-              <button type="button" class="button button--link" data-action={`change-${step.question}`} onClick={() => onChangeFrom(index)}>
-                Change<span class="sr-only"> this answer</span>
-              </button>
-            </li>
-          ))}
-        </ol>
+      {walk.route.length > 0 && current ? answered : null}
+      {walk.route.length > 0 && !current ? (
+        // The way is found: the answers fold into one line, still there to check or change.
+        <details class="answered-fold" data-answers-folded>
+          <summary>
+            Your {walk.route.length} answers — check or change them
+          </summary>
+          {answered}
+        </details>
       ) : null}
       {current && question ? (
         <form

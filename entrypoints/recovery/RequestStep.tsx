@@ -1,12 +1,13 @@
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { PypiHost } from '@/utils/pypi/hosts';
-import type { Answers } from '@/utils/recovery/decision';
+import { SUPPORT_REQUEST_STEPS, type Answers } from '@/utils/recovery/decision';
 import type { RecoveryAccountFacts } from '@/utils/recovery/facts';
-import { buildRequest, isBlocked, type EmailDisclosure, type FormField } from '@/utils/recovery/request';
+import { buildRequest, isBlocked, type CheckboxField, type EmailDisclosure, type TextField } from '@/utils/recovery/request';
 import { TrackerError, createDraft, otherOpenRequests, recordSubmission } from '@/utils/recovery/tracker';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import type { RecoveryRequest } from '@/utils/store/types';
-import { CopyButton, Section, type Announce, type PageEffects } from './ui';
+import { CopyButton, type Announce, type PageEffects } from './ui';
 
 const DISCLOSURES: { value: EmailDisclosure; label: string }[] = [
   { value: 'masked', label: 'Partly hidden (a…e@example.org): enough for the admins to recognise' },
@@ -14,60 +15,76 @@ const DISCLOSURES: { value: EmailDisclosure; label: string }[] = [
   { value: 'none', label: 'Not at all' },
 ];
 
-function FieldRow({ field, effects, announce }: { field: FormField; effects: PageEffects; announce: Announce }) {
-  if (field.kind === 'markdown') {
-    return (
-      <li data-field={field.id} class="field">
-        <p class="field__label">Introduction (already on the form)</p>
-        <p class="muted">The form opens with “{field.text.replace(/\*\*/g, '')}” — nothing to fill in.</p>
-      </li>
-    );
-  }
-  if (field.kind === 'checkboxes') {
-    return (
-      <li data-field={field.id} class="field">
-        <p class="field__label">
-          {field.label} <span class="badge">tick it yourself</span>
-        </p>
-        <p class="muted">{field.description}</p>
-        <p>
-          <span aria-hidden="true">☐ </span>
-          <q data-option>{field.option}</q>
-          {field.link ? (
-            <>
-              {' '}
-              <a href={field.link.url} target="_blank" rel="noopener noreferrer">
-                Read the {field.link.text}
-                <span class="sr-only"> (new tab)</span>
-              </a>
-            </>
-          ) : null}
-        </p>
-        <p>{field.explanation}</p>
-      </li>
-    );
-  }
+/** The three numbered steps, titled; their lead lines come from the decision tree's support path. */
+const STEP_TITLES = { prepare: 'Fill in the fields', file: 'Open the form', track: 'Paste the issue’s address back' } as const;
+const stepText = (id: keyof typeof STEP_TITLES) => SUPPORT_REQUEST_STEPS.find((step) => step.id === id)?.text ?? '';
+
+function NumberedStep({ number, id, children }: { number: 1 | 2 | 3; id: keyof typeof STEP_TITLES; children: ComponentChildren }) {
+  const headingId = `request-step-${id}`;
+  return (
+    <li class="request-step" data-request-step={id} aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        <span class="request-step__number" aria-hidden="true">
+          {number}
+        </span>
+        <span class="sr-only">Step {number}: </span>
+        {STEP_TITLES[id]}
+      </h3>
+      <p class="muted">{stepText(id)}</p>
+      {children}
+    </li>
+  );
+}
+
+/** A field the user pastes: its label on the form, what the form asks, the value, and a Copy button. */
+function TextFieldRow({ field, effects, announce, children }: { field: TextField; effects: PageEffects; announce: Announce; children?: ComponentChildren }) {
   const valueId = `field-value-${field.id}`;
   return (
     <li data-field={field.id} class="field">
       <p class="field__label" id={`${valueId}-label`}>
-        {field.label} <span class="muted">({field.kind === 'input' ? 'one line' : 'text box'})</span>
+        {field.label} <span class="muted">— {field.description}</span>
       </p>
-      <p class="muted">{field.description}</p>
       <div class="field__value">
         <pre id={valueId} data-value aria-labelledby={`${valueId}-label`} tabIndex={0}>
           {field.value || '(fill in above)'}
         </pre>
         <CopyButton id={field.id} label={field.label} text={field.value} copy={effects.copy} announce={announce} />
       </div>
+      {children}
+    </li>
+  );
+}
+
+/** The form's three boxes, which only the user may tick: each statement as the form words it, with when it is true. */
+function BoxesRow({ boxes }: { boxes: CheckboxField[] }) {
+  return (
+    <li class="field" data-field="boxes">
+      <p class="field__label">Tick these three boxes on the form yourself</p>
+      <ul class="boxes">
+        {boxes.map((box) => (
+          <li key={box.id} data-field={box.id}>
+            <strong>{box.label}:</strong> <q data-option>{box.option}</q>
+            {box.link ? (
+              <>
+                {' '}
+                <a href={box.link.url} target="_blank" rel="noopener noreferrer">
+                  Read the {box.link.text}
+                  <span class="sr-only"> (new tab)</span>
+                </a>
+              </>
+            ) : null}
+            <span class="muted"> {box.explanation}</span>
+          </li>
+        ))}
+      </ul>
     </li>
   );
 }
 
 /**
- * Step 4, the support path: the form's fields in the form's order, each ready to copy; the three
- * boxes the user ticks on GitHub; a Markdown copy. The form opens only after the user has seen it
- * all and says so; PyPI Guard sends nothing — the user pastes and submits on GitHub.
+ * The support path's account recovery request, in three numbered steps — fill in the fields, open the form, paste the issue's
+ * address back — each field once, in the form's order. The form opens only after the user has seen
+ * the fields and says so; PyPI Guard sends nothing: the user pastes and submits on GitHub.
  */
 export function RequestStep({
   host,
@@ -108,6 +125,9 @@ export function RequestStep({
   // The request tracked from this page is the user's own, not a duplicate to warn about.
   const duplicates = otherOpenRequests(requests, host, username, tracked?.id);
   const hasEmails = (facts?.emails?.value.length ?? 0) > 0;
+  // The form's introduction is already on it: only what the user fills in or ticks is listed.
+  const textFields = request.fields.filter((field): field is TextField => field.kind === 'input' || field.kind === 'textarea');
+  const boxes = request.fields.filter((field): field is CheckboxField => field.kind === 'checkboxes');
 
   const openForm = async () => {
     if (!reviewed || blocked) return;
@@ -141,7 +161,7 @@ export function RequestStep({
   };
 
   return (
-    <Section step="request" title="Your account-recovery request to PyPI support">
+    <div data-step="request">
       {duplicates.length > 0 ? (
         <div class="warning" role="alert" data-warning="duplicate">
           <p>
@@ -160,117 +180,119 @@ export function RequestStep({
           </ul>
         </div>
       ) : null}
-
-      <p>
-        PyPI support takes these requests on a public GitHub form whose fields cannot be filled in from outside. PyPI Guard prepares each field below;
-        you paste them into the form and submit it yourself. Nothing is sent by PyPI Guard.
-      </p>
       <p class="warning" data-warning="public">
-        The issue is <strong>public</strong>. Never type a password, recovery code, two-factor key or API token here — PyPI’s admins never need
-        them. PyPI Guard removes recovery codes, two-factor keys, tokens and anything written as “password: …”, but a password typed on its own
-        looks like any other word and cannot be recognised: it would stay in the text.
+        The request is a <strong>public</strong> GitHub issue: never put a password, recovery code, 2FA key or API token in it. PyPI Guard removes
+        codes, keys, tokens and “password: …”; a password on its own looks like any other word and would stay.
       </p>
 
-      <div class="inputs">
-        <label>
-          In your own words (optional): what happened, and when?
-          <textarea data-input="reason-text" rows={3} value={reasonText} onInput={(e) => setReasonText(e.currentTarget.value)} />
-        </label>
-        <label>
-          Anything else for the admins (optional): earlier email addresses, other proof you can give
-          <textarea data-input="extra-details" rows={2} value={extraDetails} onInput={(e) => setExtraDetails(e.currentTarget.value)} />
-        </label>
-        {hasEmails ? (
-          <fieldset data-input="email-disclosure">
-            <legend>Show the account’s email addresses in the public issue</legend>
-            {DISCLOSURES.map((option) => (
-              <label key={option.value} class="choice">
-                <input type="radio" name="email-disclosure" value={option.value} checked={disclosure === option.value} onChange={() => setDisclosure(option.value)} />{' '}
-                {option.label}
-              </label>
+      <ol class="request-steps">
+        <NumberedStep number={1} id="prepare">
+          <ol class="fields">
+            {textFields.map((field) => (
+              <TextFieldRow key={field.id} field={field} effects={effects} announce={announce}>
+                {field.id === 'reason' ? (
+                  <div class="inputs">
+                    <details class="more">
+                      <summary>Add your own words{hasEmails ? ', other proof, or hide your email addresses' : ' or other proof'} (optional)</summary>
+                      <label>
+                        In your own words: what happened, and when?
+                        <textarea data-input="reason-text" rows={2} value={reasonText} onInput={(e) => setReasonText(e.currentTarget.value)} />
+                      </label>
+                      <label>
+                        Anything else for the admins (optional): earlier email addresses, other proof you can give
+                        <textarea data-input="extra-details" rows={2} value={extraDetails} onInput={(e) => setExtraDetails(e.currentTarget.value)} />
+                      </label>
+                      {hasEmails ? (
+                        <fieldset data-input="email-disclosure">
+                          <legend>Show the account’s email addresses in the public issue</legend>
+                          {DISCLOSURES.map((option) => (
+                            <label key={option.value} class="choice">
+                              <input type="radio" name="email-disclosure" value={option.value} checked={disclosure === option.value} onChange={() => setDisclosure(option.value)} />{' '}
+                              {option.label}
+                            </label>
+                          ))}
+                        </fieldset>
+                      ) : null}
+                    </details>
+                  </div>
+                ) : null}
+              </TextFieldRow>
             ))}
-          </fieldset>
-        ) : null}
-      </div>
-
-      {request.problems.length > 0 ? (
-        <ul class="problems" role="alert" data-problems>
-          {request.problems.map((problem) => (
-            <li key={problem.message} data-problem={problem.field}>
-              {problem.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-
-      <h3>The form’s fields, in order</h3>
-      <ol class="fields">
-        {request.fields.map((field) => (
-          <FieldRow key={field.id} field={field} effects={effects} announce={announce} />
-        ))}
-      </ol>
-
-      <h3>
-        <label for="request-markdown">Everything as Markdown</label>
-      </h3>
-      <p class="muted">The same request as one text, to keep or to paste into an email if the admins ask.</p>
-      <div class="field__value">
-        <textarea id="request-markdown" data-field="markdown" readOnly rows={12} value={request.markdown} />
-        <CopyButton id="markdown" label="Markdown" text={request.markdown} copy={effects.copy} announce={announce} />
-      </div>
-
-      <div class="open-form">
-        <label class="choice">
-          <input type="checkbox" data-field="reviewed" checked={reviewed} onChange={(e) => setReviewed(e.currentTarget.checked)} /> I have read every
-          field above and will paste them into the form and tick the boxes myself.
-        </label>
-        <button
-          type="button"
-          class="button"
-          data-action="open-form"
-          disabled={!reviewed || blocked}
-          aria-describedby="open-form-note"
-          onClick={() => void openForm()}
-        >
-          Open the form on GitHub
-        </button>
-        <p id="open-form-note" class="muted">
-          {blocked ? 'Fix the problems listed above first. ' : ''}Opens github.com/pypi/support in a new tab — the form PyPI’s help page links to.
-        </p>
-      </div>
-
-      <form class="submitted" data-step="submitted" onSubmit={(event) => void markSubmitted(event)}>
-        <h3>After submitting</h3>
-        {tracked ? (
-          <p role="status" data-status="submitted">
-            Tracked: <a href={tracked.issueUrl}>{tracked.issueUrl}</a>. PyPI Guard will remind you to follow up if nothing has happened in 14 days. Do
-            not open a second request; comment on this one.
+            <BoxesRow boxes={boxes} />
+          </ol>
+          {request.problems.length > 0 ? (
+            <ul class="problems" role="alert" data-problems>
+              {request.problems.map((problem) => (
+                <li key={problem.message} data-problem={problem.field}>
+                  {problem.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p class="actions">
+            <CopyButton id="markdown" label="the whole request as Markdown" text={request.markdown} copy={effects.copy} announce={announce}>
+              Copy the whole request
+            </CopyButton>{' '}
+            <span class="muted">as one Markdown text, to keep or to send if the admins ask by email.</span>
           </p>
-        ) : (
-          <>
-            <label>
-              {opened ? 'Submitted? Paste the address of your new issue:' : 'Already submitted? Paste the address of your issue:'}
-              <input
-                type="url"
-                data-field="issue-url"
-                placeholder="https://github.com/pypi/support/issues/1234"
-                value={issueUrl}
-                aria-invalid={submitError ? 'true' : undefined}
-                aria-describedby={submitError ? 'issue-url-error' : undefined}
-                onInput={(e) => setIssueUrl(e.currentTarget.value)}
-              />
+        </NumberedStep>
+
+        <NumberedStep number={2} id="file">
+          <div class="open-form">
+            <label class="choice">
+              <input type="checkbox" data-field="reviewed" checked={reviewed} onChange={(e) => setReviewed(e.currentTarget.checked)} /> I have read the
+              fields above and will paste them into the form and tick the boxes myself.
             </label>
-            {submitError ? (
-              <p id="issue-url-error" class="error" role="alert">
-                {submitError}
-              </p>
-            ) : null}
-            <button type="submit" class="button" data-action="mark-submitted">
-              I submitted it
+            <button
+              type="button"
+              class="button"
+              data-action="open-form"
+              disabled={!reviewed || blocked}
+              aria-describedby="open-form-note"
+              onClick={() => void openForm()}
+            >
+              Open the form on GitHub
             </button>
-          </>
-        )}
-      </form>
-    </Section>
+            <p id="open-form-note" class="muted">
+              {blocked ? 'Fix the problems listed above first. ' : ''}Opens github.com/pypi/support in a new tab — the form PyPI’s help page links to.
+            </p>
+          </div>
+        </NumberedStep>
+
+        <NumberedStep number={3} id="track">
+          <form class="submitted" data-step="submitted" onSubmit={(event) => void markSubmitted(event)}>
+            {tracked ? (
+              <p role="status" data-status="submitted">
+                Tracked: <a href={tracked.issueUrl}>{tracked.issueUrl}</a>. PyPI Guard will remind you to follow up if nothing has happened in 14 days.
+                Do not open a second request; comment on this one.
+              </p>
+            ) : (
+              <>
+                <label>
+                  {opened ? 'Submitted? Paste the address of your new issue:' : 'Already submitted? Paste the address of your issue:'}
+                  <input
+                    type="url"
+                    data-field="issue-url"
+                    placeholder="https://github.com/pypi/support/issues/1234"
+                    value={issueUrl}
+                    aria-invalid={submitError ? 'true' : undefined}
+                    aria-describedby={submitError ? 'issue-url-error' : undefined}
+                    onInput={(e) => setIssueUrl(e.currentTarget.value)}
+                  />
+                </label>
+                {submitError ? (
+                  <p id="issue-url-error" class="error" role="alert">
+                    {submitError}
+                  </p>
+                ) : null}
+                <button type="submit" class="button" data-action="mark-submitted">
+                  I submitted it
+                </button>
+              </>
+            )}
+          </form>
+        </NumberedStep>
+      </ol>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { PypiHost } from '@/utils/pypi/hosts';
-import type { Answers } from '@/utils/recovery/decision';
+import type { ComponentChildren } from 'preact';
+import { afterSteps, type Answers, type LeafId } from '@/utils/recovery/decision';
 import { buildEvidenceKit, evidenceFileName, evidenceMarkdown } from '@/utils/recovery/evidence';
 import type { RecoveryAccountFacts } from '@/utils/recovery/facts';
 import { nextSteps, projectsWithoutSourceLookup } from '@/utils/recovery/next-steps';
@@ -9,7 +10,8 @@ import { SECRET_LABELS } from '@/utils/recovery/secrets';
 import { TrackerError, discardDraft, markAnswered, markResolved } from '@/utils/recovery/tracker';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import { accountIdOf, type RecoveryRequest } from '@/utils/store/types';
-import { ABILITY_TEXT, CopyButton, Section, type Announce, type PageEffects } from './ui';
+import { formatDaysAgo } from '@/utils/text/format';
+import { ABILITY_TEXT, CopyButton, Section, StepList, type Announce, type PageEffects } from './ui';
 
 /** What the sections that show (and may look up) the account's stored facts all take. */
 interface AccountFactsProps {
@@ -66,11 +68,37 @@ function SourceLookup({ host, username, facts, db, effects, onFactsChanged }: Ac
   );
 }
 
-/** What happens after the request is filed, and which of it the user can do (pypi-facts.md §9). */
-export function NextStepsSection({ answers, ...account }: AccountFactsProps & { answers: Answers }) {
+/**
+ * On the support path, everything that follows the request: what PyPI's admins do and which of it
+ * the user can do (pypi-facts.md §9), what to fix once back in, and the evidence kit the admins
+ * may ask for. Folded away until the request is filed (then open), so the page reads in the order
+ * the user acts.
+ */
+export function AfterRequestSection({ filed, leafId, answers, evidence, ...account }: AccountFactsProps & { filed: boolean; leafId: LeafId; answers: Answers; evidence: ComponentChildren }) {
+  return (
+    <section data-step="after" class="card" aria-labelledby="after-heading">
+      {/* Keyed on `filed`: the fold opens by itself once, when the request is filed; otherwise it is the user's. */}
+      <details key={filed ? 'filed' : 'not-filed'} open={filed} data-after={filed ? 'open' : 'folded'}>
+        <summary>
+          <h2 id="after-heading">After you submit: what happens next</h2>
+        </summary>
+        <NextSteps answers={answers} {...account} />
+        <h3>Once the admins have restored access</h3>
+        <div data-after-steps>
+          <StepList steps={afterSteps(leafId, answers, account.host)} />
+        </div>
+        {evidence}
+      </details>
+    </section>
+  );
+}
+
+/** What happens after the request is filed, and which of it the user can do. */
+function NextSteps({ answers, ...account }: AccountFactsProps & { answers: Answers }) {
   const steps = nextSteps(account.facts, answers);
   return (
-    <Section step="next-steps" title="What happens after you submit">
+    <section data-step="next-steps" aria-labelledby="next-steps-heading">
+      <h3 id="next-steps-heading">What PyPI’s admins do, and what they will ask of you</h3>
       <ol class="next-steps">
         {steps.map((step) => (
           <li key={step.id} data-next-step={step.id} data-ability={step.ability}>
@@ -83,7 +111,7 @@ export function NextStepsSection({ answers, ...account }: AccountFactsProps & { 
           </li>
         ))}
       </ol>
-    </Section>
+    </section>
   );
 }
 
@@ -92,9 +120,12 @@ export function EvidenceSection({
   reason,
   ahead,
   announce,
+  nested,
   ...account
 }: AccountFactsProps & {
   reason: string;
+  /** Inside another card (the support path's "after" part): an h3, not a card of its own. */
+  nested?: boolean;
   /** True when the user can still sign in: the kit is for a future lock-out. */
   ahead: boolean;
   announce: Announce;
@@ -109,30 +140,32 @@ export function EvidenceSection({
     announce('Evidence kit saved as a Markdown file.');
   };
   return (
-    <Section step="evidence" title={ahead ? 'Save your evidence kit now, while you still have access' : 'Your evidence kit'}>
+    <Section step="evidence" nested={nested} title={ahead ? 'Save your evidence kit now, while you still have access' : 'Your evidence kit'}>
       <p>
         {ahead
           ? 'If you are ever locked out, these facts prove the account is yours. Save them somewhere other than this browser.'
           : 'Keep these at hand: the admins may ask for them by email. The file is private; it lists your full email addresses.'}
       </p>
       <ul class="evidence">
-        {kit.items.map((item) => (
-          <li key={item.id} data-evidence={item.id} data-source={item.source}>
-            <span aria-hidden="true">{item.values.length > 0 ? '☑ ' : '☐ '}</span>
-            <strong>{item.label}</strong>
-            {item.values.length > 0 ? (
-              <ul>
-                {item.values.map((value) => (
-                  <li key={value}>{value}</li>
-                ))}
-              </ul>
-            ) : (
-              <span class="muted">: not known yet. {item.tip}</span>
-            )}
-            {/* On the support path the look-up sits in "What happens after you submit" instead: one button per page. */}
-            {item.id === 'source-repositories' && ahead ? <SourceLookup {...account} /> : null}
-          </li>
-        ))}
+        {/* Beside the request, its reason is the request's own: said once, there (the file keeps it). */}
+        {kit.items
+          .filter((item) => !(nested && item.id === 'reason'))
+          .map((item) => (
+            <li key={item.id} data-evidence={item.id} data-source={item.source}>
+              <strong>{item.label}</strong>
+              {item.values.length > 0 ? (
+                <ul>
+                  {item.values.map((value) => (
+                    <li key={value}>{value}</li>
+                  ))}
+                </ul>
+              ) : (
+                <span class="muted">: not known yet. {item.tip}</span>
+              )}
+              {/* On the support path the look-up sits in "What happens after you submit" instead: one button per page. */}
+              {item.id === 'source-repositories' && ahead ? <SourceLookup {...account} /> : null}
+            </li>
+          ))}
       </ul>
       <label>
         Notes only you know (earlier addresses, where your code lives)
@@ -207,12 +240,12 @@ export function TrackerSection({
       ) : (
         <ul class="requests">
           {requests.map((request) => {
-            const days = request.submittedAt === undefined ? null : Math.floor((now - request.submittedAt) / 86_400_000);
+            const submitted = request.submittedAt === undefined ? null : formatDaysAgo(Math.min(request.submittedAt, now), now);
             return (
               <li key={request.id} data-request={request.id} data-status={request.status}>
                 <p>
                   <strong>{request.username}</strong> on {request.host}: {STATUS_TEXT[request.status]}
-                  {days !== null ? ` · submitted ${days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} ago`}` : ''}
+                  {submitted !== null ? ` · submitted ${submitted}` : ''}
                 </p>
                 {request.issueUrl ? (
                   <p>

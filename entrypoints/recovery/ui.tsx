@@ -50,7 +50,22 @@ export const browserEffects = (): PageEffects => ({
 
 export type Announce = (message: string) => void;
 
-export function CopyButton({ label, text, copy, announce, id }: { label: string; text: string; copy: PageEffects['copy']; announce: Announce; id: string }) {
+/** Copies `text`; its visible words are "Copy" unless `children` say more, its accessible name always names `label`. */
+export function CopyButton({
+  label,
+  text,
+  copy,
+  announce,
+  id,
+  children,
+}: {
+  label: string;
+  text: string;
+  copy: PageEffects['copy'];
+  announce: Announce;
+  id: string;
+  children?: ComponentChildren;
+}) {
   const onClick = async () => {
     try {
       await copy(text);
@@ -60,8 +75,8 @@ export function CopyButton({ label, text, copy, announce, id }: { label: string;
     }
   };
   return (
-    <button type="button" class="button button--small" data-copy={id} onClick={onClick} disabled={!text} aria-label={`Copy ${label}`}>
-      Copy
+    <button type="button" class="button button--small" data-copy={id} onClick={onClick} disabled={!text} aria-label={children ? undefined : `Copy ${label}`}>
+      {children ?? 'Copy'}
     </button>
   );
 }
@@ -91,13 +106,27 @@ export function StepList({ steps, ordered = true, onFollow }: { steps: Step[]; o
   return ordered ? <ol class="steps">{items}</ol> : <ul class="steps">{items}</ul>;
 }
 
-export function Section({ step, title, children, headingRef }: { step: string; title: string; children: ComponentChildren; headingRef?: Ref<HTMLHeadingElement> }) {
+/** A titled part of the page: a card with an h2, or (`nested`) a part of another card with an h3. */
+export function Section({
+  step,
+  title,
+  children,
+  headingRef,
+  nested = false,
+}: {
+  step: string;
+  title: string;
+  children: ComponentChildren;
+  headingRef?: Ref<HTMLHeadingElement>;
+  nested?: boolean;
+}) {
   const headingId = `${step}-heading`;
+  const Heading = nested ? 'h3' : 'h2';
   return (
-    <section data-step={step} aria-labelledby={headingId} class="card">
-      <h2 id={headingId} tabIndex={-1} ref={headingRef}>
+    <section data-step={step} aria-labelledby={headingId} class={nested ? undefined : 'card'}>
+      <Heading id={headingId} tabIndex={-1} ref={headingRef}>
         {title}
-      </h2>
+      </Heading>
       {children}
     </section>
   );

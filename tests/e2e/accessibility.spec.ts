@@ -2,27 +2,109 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import { storedAccount } from './support/extension-db';
 import { PopupPage } from './pages/popup';
+import { answerLostTwoFactorNoCodes } from './pages/recovery';
+import { RECOVERY_CODES } from '../fixtures/pypi/secrets';
 import type { Page } from '@playwright/test';
 
-/** The extension's own full pages, with data in them, in both themes: no serious or critical axe violation. */
-for (const colorScheme of ['light', 'dark'] as const) {
-  for (const page of ['options.html', 'recovery.html?host=pypi.org&username=alice&from=popup'] as const) {
-    test(`${page.split('?')[0]} (${colorScheme})`, async ({ context, extensionId, serviceWorker, pypi }) => {
-      pypi['pypi.org'].setScenario('suspicious-history');
-      const pypiPage = await context.newPage();
-      await pypiPage.goto('https://pypi.org/manage/account/');
-      await expect.poll(async () => (await storedAccount(serviceWorker, 'pypi.org/alice'))?.twoFactor).toBeDefined();
+/** Every axe violation, of any impact, as one readable line each. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
 
-      const extensionPage = await context.newPage();
-      await extensionPage.emulateMedia({ colorScheme });
-      await extensionPage.goto(`chrome-extension://${extensionId}/${page}`);
-      await expect(extensionPage.locator('h1')).toBeVisible();
-      await extensionPage.waitForLoadState('networkidle');
-      const results = await new AxeBuilder({ page: extensionPage }).analyze();
-      const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-      expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-    });
-  }
+interface SmallText {
+  element: string;
+  px: number;
+}
+
+/**
+ * Every visible piece of text on the page, with its computed font size: body text (what is not
+ * marked secondary: .muted, .hint, .badge, small, the drill's and assistant's notes) must be at
+ * least 14 px, secondary text at least 12 px. Returns the offenders.
+ */
+function smallText(page: Page): Promise<{ body: SmallText[]; secondary: SmallText[]; measured: number }> {
+  return page.evaluate(() => {
+    const SECONDARY = '.muted, .hint, .badge, small, .option-help';
+    const body: SmallText[] = [];
+    const secondary: SmallText[] = [];
+    let measured = 0;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (!element || !node.textContent?.trim()) continue;
+      const box = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      // Text that is not drawn (hidden, folded, screen-reader only) has no size to read.
+      if (box.width <= 1 || box.height <= 1 || style.visibility === 'hidden' || !element.checkVisibility()) continue;
+      measured++;
+      const px = parseFloat(style.fontSize);
+      const label = { element: `${element.tagName.toLowerCase()}.${element.className} “${node.textContent.trim().slice(0, 30)}”`, px };
+      if (px < 12) secondary.push(label);
+      else if (px < 14 && !element.closest(SECONDARY)) body.push(label);
+    }
+    return { body, secondary, measured };
+  });
+}
+
+async function expectReadableAndAccessible(page: Page, what: string) {
+  const sizes = await smallText(page);
+  expect(sizes.measured, `${what}: text measured`).toBeGreaterThan(10);
+  expect(sizes.secondary, `${what}: text under 12 px`).toEqual([]);
+  expect(sizes.body, `${what}: body text under 14 px`).toEqual([]);
+  expect(await axeViolations(page), `${what}: axe`).toEqual([]);
+}
+
+/**
+ * The extension's own full pages, with data in them, in both themes: no axe violation of any
+ * impact, body text ≥ 14 px and secondary text ≥ 12 px — the options page, the recovery-code drill
+ * in each of its answers, and the recovery assistant from its first question to the request's
+ * three steps, with what follows the request unfolded.
+ */
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`options, drill and recovery pages: readable type, no axe violations (${colorScheme})`, async ({ context, extensionId, serviceWorker, pypi }) => {
+    test.slow();
+    pypi['pypi.org'].setScenario('suspicious-history');
+    const pypiPage = await context.newPage();
+    await pypiPage.goto('https://pypi.org/manage/account/');
+    await expect.poll(async () => (await storedAccount(serviceWorker, 'pypi.org/alice'))?.twoFactor).toBeDefined();
+    // The drill learns alice's codes from PyPI's page that shows them.
+    await pypiPage.goto('https://pypi.org/manage/account/recovery-codes/regenerate');
+    await expect(pypiPage.locator('[data-prompt="save-recovery-codes"]')).toHaveAttribute('data-state', 'stored', { timeout: 20_000 });
+
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme });
+
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect(page.locator('h1')).toBeVisible();
+    await expect(page.locator('[data-account="pypi.org/alice"]').first()).toBeVisible();
+    await expectReadableAndAccessible(page, 'options');
+
+    await page.goto(`chrome-extension://${extensionId}/drill.html`);
+    const code = page.locator('#drill-code');
+    await code.fill(RECOVERY_CODES[3]);
+    await code.press('Enter');
+    await expect(page.locator('[data-answer]')).toHaveAttribute('data-answer', 'one-of-yours');
+    await expectReadableAndAccessible(page, 'drill, right');
+    await code.fill('0123456789abcdef');
+    await code.press('Enter');
+    await expect(page.locator('[data-answer]')).toHaveAttribute('data-answer', 'not-yours');
+    await expectReadableAndAccessible(page, 'drill, mismatch');
+    await page.locator('[data-action="confirm-failed"]').click();
+    await expect(page.locator('[data-answer]')).toHaveAttribute('data-answer', 'failed');
+    await expectReadableAndAccessible(page, 'drill, failed');
+
+    await page.goto(`chrome-extension://${extensionId}/recovery.html?host=pypi.org&username=alice&from=popup`);
+    await expect(page.locator('[data-question="password"]')).toBeVisible();
+    await expectReadableAndAccessible(page, 'recovery, first question');
+    await answerLostTwoFactorNoCodes(page);
+    await expect(page.locator('[data-request-step="file"]')).toBeVisible();
+    await expectReadableAndAccessible(page, 'recovery, the request’s three steps');
+    await page.locator('[data-step="after"] summary').click();
+    await page.locator('details.more > summary').click();
+    await expect(page.locator('[data-after-steps]')).toBeVisible();
+    await expectReadableAndAccessible(page, 'recovery, everything unfolded');
+  });
 }
 
 interface FocusRing {
@@ -82,6 +164,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await expect(options.locator('h1')).toBeVisible();
 
+    // The popup's layout is another issue's; its text is at least 12 px already.
+    expect((await smallText(popup.page)).secondary).toEqual([]);
     for (const page of [popup.page, options]) {
       const rings = await focusRings(page, 6);
       for (const ring of rings) {

@@ -77,7 +77,7 @@ test('a well-kept account — TOTP and a key, 7 fresh codes left — gets no nud
   for (const id of ['enable-2fa', 'add-second-method', 'generate-recovery-codes']) await expect(prompt(page, id), id).toHaveCount(0);
 });
 
-test('security events: suspicious rows listed; "It was me" acknowledges them for the popup too', async ({ context, serviceWorker, extensionId, pypi }) => {
+test('security events: suspicious rows listed, "Not me" leads; "It was me" comes once every row is shown, and acknowledges them for the popup too', async ({ context, serviceWorker, extensionId, pypi }) => {
   pypi['pypi.org'].setScenario('suspicious-history');
   const page = await context.newPage();
   await page.goto('https://pypi.org/manage/account/');
@@ -89,11 +89,19 @@ test('security events: suspicious rows listed; "It was me" acknowledges them for
   for (const reason of ['new-device', 'recovery-code-used', 'login-failure']) {
     await expect(card.locator(`[data-event-reason="${reason}"]`).first()).toBeVisible();
   }
-  await expect(card).toContainText(/…and \d+ more in the security history below/);
   // First visit: the whole history is first seen now, so no row is called new, and the prompt says why.
   await expect(card.locator('[data-new]')).toHaveCount(0);
   await expect(card.locator('[data-field="first-look"]')).toContainText('First time PyPI Guard sees this history');
 
+  // A sign-in with a recovery code from another country: acting is the main answer, and "It was me"
+  // waits until every row has been shown.
+  await expect(card.locator('.pg-card__actions button').first()).toHaveAttribute('data-action', 'not-me');
+  await expect(card.locator('[data-action="not-me"]')).toHaveClass(/pg-button--primary/);
+  await expect(card.locator('[data-action="was-me"]')).toHaveCount(0);
+  await card.locator('[data-action="show-all"]').click();
+  const total = await rows.count();
+  expect(total).toBeGreaterThan(6);
+  await expect(card.locator('[data-action="was-me"]')).not.toHaveClass(/pg-button--primary/);
   await card.locator('[data-action="was-me"]').click();
   await expect(card).toHaveCount(0);
   await expect.poll(async () => ((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed as { eventsAcknowledgedAt?: number } | undefined)?.eventsAcknowledgedAt).toBeGreaterThan(0);
@@ -136,11 +144,11 @@ test('security events: a harmless-looking row new since the last visit is highli
   await expect(prompt(page, 'security-events')).toHaveCount(0);
 
   // Someone adds an email address: no suspicious tag, a classic first step of a takeover.
-  fake.addEvent({ tag: 'account:email:add', time: new Date(Date.now() - 60_000), additional: { email: 'eve@example.net' }, location: 'Lagos, LA, NG', device: 'Chrome (Windows on Other)' });
+  fake.addEvent({ tag: 'account:email:add', time: new Date(Date.now() - 60_000), additional: { email: 'eve@example.net' }, location: 'Lagos, LA, NG', device: 'Chrome (Windows)' });
   await page.reload();
   const card = prompt(page, 'security-events');
   await expect(card).toBeVisible();
-  await expect(card.getByRole('heading')).toHaveText('1 new security event since your last visit');
+  await expect(card.getByRole('heading')).toHaveText('1 new event in your security history');
   const row = card.locator('[data-field="events"] li');
   await expect(row).toHaveCount(1);
   await expect(row).toHaveAttribute('data-new', 'true');
@@ -149,7 +157,7 @@ test('security events: a harmless-looking row new since the last visit is highli
   await expect(row.locator('[data-field="new-badge"]')).toHaveText('New');
   await expect(row).toContainText('Email added to account');
   await expect(row).toContainText('eve@example.net');
-  await expect(row).toContainText('Lagos, LA, NG');
+  await expect(row).toContainText('Lagos, Nigeria · Chrome on Windows');
   await expect(card.locator('[data-field="first-look"]')).toHaveCount(0);
 
   // Unanswered, it stays new through a reload of the same visit.
@@ -175,10 +183,10 @@ test('security events: a new suspicious row on a later visit is marked new, olde
   await expect(prompt(page, 'security-events')).toBeVisible();
   await expect(prompt(page, 'security-events').locator('[data-new]')).toHaveCount(0);
 
-  fake.addEvent({ tag: 'account:two_factor:method_removed', time: new Date(Date.now() - 60_000), additional: { method: 'totp' }, location: 'Lagos, LA, NG', device: 'Chrome (Windows on Other)' });
+  fake.addEvent({ tag: 'account:two_factor:method_removed', time: new Date(Date.now() - 60_000), additional: { method: 'totp' }, location: 'Lagos, LA, NG', device: 'Chrome (Windows)' });
   await page.reload();
   const card = prompt(page, 'security-events');
-  await expect(card.getByRole('heading')).toHaveText('1 new security event since your last visit');
+  await expect(card.getByRole('heading')).toHaveText('1 new event in your security history');
   const fresh = card.locator('[data-new="true"]');
   await expect(fresh).toHaveCount(1);
   await expect(fresh).toHaveAttribute('data-event-reason', 'two-factor-removed');

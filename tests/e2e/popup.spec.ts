@@ -241,7 +241,7 @@ for (const locale of ['en', 'de'] as const) {
       });
     }
 
-    test('a strong password scored at sign-in passes', async ({ context, extensionId, serviceWorker, pypi }) => {
+    test('a strong password scored at login passes', async ({ context, extensionId, serviceWorker, pypi }) => {
       pypi['pypi.org'].setScenario('totp-only');
       pypi['pypi.org'].setLocale(locale);
       const page = await context.newPage();
@@ -253,7 +253,7 @@ for (const locale of ['en', 'de'] as const) {
       await expect(popup.check(accountId, 'password-strength')).toContainText('Strength 4 of 4.');
     });
 
-    test('a guessable password scored at sign-in fails, naming PyPI’s rule', async ({ context, extensionId, serviceWorker, pypi }) => {
+    test('a guessable password scored at login fails, naming PyPI’s rule', async ({ context, extensionId, serviceWorker, pypi }) => {
       // Guessable but not in the breach fixture: PyPI refuses a breached password at sign-in.
       pypi['pypi.org'].setScenario(aliceWithPassword(GUESSABLE_PASSWORD));
       pypi['pypi.org'].setLocale(locale);

@@ -2,10 +2,11 @@ import path from 'node:path';
 import { generateSync } from 'otplib';
 import { test, expect } from './fixtures';
 import { createFakePypi } from '../fixtures/pypi/server';
+import type { ScenarioId } from '../fixtures/pypi/accounts';
 import { FIXTURE_SECRETS, NEW_TOTP_SECRET, PASSWORDS, PASSWORD_RESET_TOKEN, RECOVERY_CODES, TWO_FACTOR_TOKEN } from '../fixtures/pypi/secrets';
 import { BREACHED_COUNT, BREACHED_PASSWORD, CLEAN_PASSWORD, sha1Upper } from '../fixtures/hibp/range';
 import { storedAccount, readExtensionDb } from './support/extension-db';
-import { allExtensionStorage, pageLayout, pinExtensionClock, routeHibp } from './support/prompts';
+import { allExtensionStorage, pinExtensionClock, promptOverlaps, routeHibp } from './support/prompts';
 import { repoRoot } from './support/paths';
 import type { Page } from '@playwright/test';
 import { submitPypiLogin } from './pages/pypi-login';
@@ -94,7 +95,7 @@ test.describe('password-strength', () => {
     await expect.poll(() => [...scripts]).toContain('/zxcvbn.js');
   });
 
-  test('"Don’t show again" is remembered for that account only; "Remind me later" snoozes for a week', async ({ context, serviceWorker, extensionId, pypi }) => {
+  test('"Don’t show again" is remembered for that account only; "Remind me later" snoozes an account nudge for a week', async ({ context, serviceWorker, extensionId, pypi }) => {
     const page = await context.newPage();
     await page.goto('https://pypi.org/manage/account/');
     await page.locator('#change-password-form #new_password').focus();
@@ -113,18 +114,17 @@ test.describe('password-strength', () => {
     await page.locator('#change-password-form #new_password').fill('password1');
     await expect(prompt(page, 'password-strength')).toHaveAttribute('data-state', 'pypi-fails');
 
-    // Snooze another prompt: hidden now and on the next visit, stored with its end.
-    await page.goto('https://pypi.org/manage/account/totp-provision');
-    await page.locator('form.totp-form__form input[name="totp_value"]').fill('123456');
-    await prompt(page, 'totp-check').getByRole('button', { name: 'Remind me later' }).click();
-    await expect(prompt(page, 'totp-check')).toHaveCount(0);
-    const snoozed = ((await readExtensionDb(serviceWorker)).prompts as { id: string; snoozedUntil?: number }[]).find((state) => state.id === 'pypi.org/bob|totp-check');
+    // Snooze an account nudge (bob has no unused recovery code): hidden now and on the next visit, stored with its end.
+    await page.goto('https://pypi.org/manage/account/two-factor/');
+    await prompt(page, 'generate-recovery-codes').getByRole('button', { name: 'Remind me later' }).click();
+    await expect(prompt(page, 'generate-recovery-codes')).toHaveCount(0);
+    const snoozed = ((await readExtensionDb(serviceWorker)).prompts as { id: string; snoozedUntil?: number }[]).find((state) => state.id === 'pypi.org/bob|generate-recovery-codes');
     expect(snoozed?.snoozedUntil).toBeGreaterThan(Date.now() + 6.9 * 86_400_000);
     expect(snoozed?.snoozedUntil).toBeLessThan(Date.now() + 7.1 * 86_400_000);
     await page.reload();
+    // The dock has read the snoozes and leaves a snoozed prompt out entirely.
     await waitForDone(page, extensionId, 'prompts');
-    await page.locator('form.totp-form__form input[name="totp_value"]').fill('654321');
-    await expect(prompt(page, 'totp-check')).toHaveCount(0);
+    await expect(prompt(page, 'generate-recovery-codes')).toHaveCount(0);
   });
 
   test('on the register page, "Don’t show again" is kept for the username typed', async ({ context, serviceWorker, extensionId, pypi }) => {
@@ -467,9 +467,14 @@ test.describe('save-recovery-codes and the drill', () => {
     await expect(field).toHaveValue('');
     await expect.poll(async () => ((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed as { recoveryDrill?: { lastDrillPassed?: boolean } }).recoveryDrill?.lastDrillPassed).toBe(true);
 
+    // A code that does not match may be a typo: the page asks, and records nothing yet…
     await field.fill('0123456789abcdef');
     await drillPage.getByRole('button', { name: 'Check' }).click();
     await expect(drillPage.locator('[data-answer]')).toHaveAttribute('data-answer', 'not-yours');
+    expect(((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed as { recoveryDrill?: { lastDrillPassed?: boolean } }).recoveryDrill?.lastDrillPassed).toBe(true);
+    // …until the user says it is exactly the code they keep: then the drill has failed.
+    await drillPage.getByRole('button', { name: 'I typed it exactly as I keep it' }).click();
+    await expect(drillPage.locator('[data-answer]')).toHaveAttribute('data-answer', 'failed');
     await expect.poll(async () => ((await storedAccount(serviceWorker, 'pypi.org/alice'))?.observed as { recoveryDrill?: { lastDrillPassed?: boolean } }).recoveryDrill?.lastDrillPassed).toBe(false);
 
     // Everything the extension keeps, after a TOTP key page, the codes and the drill: no code, key or password.
@@ -528,22 +533,17 @@ test.describe('lost-2fa-help', () => {
       .poll(() => serviceWorker.evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.pendingUrl ?? tab.url)))
       .toContain(`chrome-extension://${extensionId}/recovery.html?host=pypi.org&username=alice&from=prompt`);
 
+    // A helper for the step in front of the user: × only, for this page view, and nothing stored.
     await page.goto(`https://pypi.org/account/recovery-code/?${TWO_FACTOR_TOKEN}`);
-    await expect(prompt(page, 'lost-2fa-help')).toBeVisible();
-    await prompt(page, 'lost-2fa-help').getByRole('button', { name: 'Don’t show again' }).click();
-    // Kept for the account signing in (the login of this tab), not for everyone on pypi.org.
-    await expect.poll(async () => ((await readExtensionDb(serviceWorker)).prompts as { id: string }[]).map((state) => state.id)).toEqual(['pypi.org/alice|lost-2fa-help']);
+    const help = prompt(page, 'lost-2fa-help');
+    await expect(help).toBeVisible();
+    await expect(help.getByRole('button', { name: 'Remind me later' })).toHaveCount(0);
+    await expect(help.getByRole('button', { name: 'Don’t show again' })).toHaveCount(0);
+    await help.getByRole('button', { name: 'Close “Can’t log in?”' }).click();
+    await expect(help).toHaveCount(0);
     await page.reload();
-    await waitForDone(page, extensionId, 'prompts');
-    await expect(prompt(page, 'lost-2fa-help')).toHaveCount(0);
-
-    // bob signs in on the same browser: his two-factor step still offers the help.
-    pypi['pypi.org'].setScenario('bob-keys-only');
-    pypi['pypi.org'].setLoggedIn(false);
-    const bobPage = await context.newPage();
-    await submitPypiLogin(bobPage, 'bob', PASSWORDS.bob);
-    await bobPage.waitForURL(/\/account\/two-factor\//);
-    await expect(prompt(bobPage, 'lost-2fa-help')).toBeVisible();
+    await expect(prompt(page, 'lost-2fa-help')).toBeVisible();
+    expect((await readExtensionDb(serviceWorker)).prompts ?? []).toEqual([]);
   });
 });
 
@@ -554,34 +554,109 @@ test.describe('layout and style isolation', () => {
     await waitForDone(page, extensionId, 'prompts');
   }
 
-  test('no PyPI element moves when prompts appear, or because the host exists', async ({ context, extensionId }) => {
+  test('one host, in PyPI’s flow: an account nudge under the page’s title, a field’s verdict right under that field', async ({ context, extensionId }) => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto('https://pypi.org/manage/account/');
     await settle(page, extensionId);
-    await expect(host(page)).toBeAttached();
-    const before = await pageLayout(page);
+    // alice has TOTP only: the second-method nudge leads, under the page's title.
+    await expect(prompt(page, 'add-second-method')).toBeVisible();
+    const placement = () =>
+      page.evaluate(() => {
+        const element = document.querySelector('pypi-guard-ui')!;
+        return {
+          after: element.previousElementSibling?.matches('h1') ? 'h1' : (element.previousElementSibling?.querySelector('input')?.id ?? element.previousElementSibling?.tagName),
+          position: getComputedStyle(element).position,
+          count: document.querySelectorAll('pypi-guard-ui').length,
+          open: element.shadowRoot !== null,
+        };
+      });
+    expect(await placement()).toEqual({ after: 'h1', position: 'relative', count: 1, open: true });
 
+    // The field in use leads: its verdict sits under its form group, and the nudge waits behind "+1 more".
     await page.locator('#change-password-form #new_password').fill('password1');
     await expect(prompt(page, 'password-strength')).toHaveAttribute('data-state', 'pypi-fails');
-    await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
-    const withPrompt = await pageLayout(page);
-    expect(withPrompt).toEqual(before);
-
-    await page.evaluate(() => document.querySelector('pypi-guard-ui')?.remove());
-    expect(await pageLayout(page)).toEqual(before);
+    await expect(prompt(page, 'password-strength')).toBeVisible();
+    await expect(prompt(page, 'add-second-method')).toBeHidden();
+    expect(await placement()).toEqual({ after: 'new_password', position: 'relative', count: 1, open: true });
+    await page.locator('[data-action="more"]').click();
+    await expect(page.locator('.pg-dock')).not.toHaveAttribute('data-lead', /password-strength/);
+    await expect(prompt(page, 'password-strength')).toBeHidden();
+    expect((await placement()).after).toBe('h1');
   });
 
-  test('the host is outside <body> and PyPI’s flow', async ({ context }) => {
-    const page = await context.newPage();
-    await page.goto('https://pypi.org/manage/account/totp-provision');
-    await expect(host(page)).toBeAttached();
-    const placement = await page.evaluate(() => {
-      const element = document.querySelector('pypi-guard-ui')!;
-      return { parent: element.parentElement?.tagName, position: getComputedStyle(element).position, count: document.querySelectorAll('pypi-guard-ui').length, open: element.shadowRoot !== null };
+  // Every page where prompts show, as the user gets there; each walked through all its cards with "+N more".
+  const SURFACES: { name: string; scenario: ScenarioId; loggedIn: boolean; open(page: Page): Promise<void> }[] = [
+    {
+      name: 'account page, suspicious history, a breached password typed',
+      scenario: 'suspicious-history',
+      loggedIn: true,
+      async open(page) {
+        await page.goto('https://pypi.org/manage/account/');
+        await page.locator('#change-password-form #new_password').fill(BREACHED_PASSWORD);
+        await page.locator('#change-password-form #password_confirm').focus();
+        await expect(prompt(page, 'breach')).toHaveAttribute('data-state', 'found');
+      },
+    },
+    { name: '2FA page without 2FA', scenario: 'no-2fa', loggedIn: true, open: (page) => page.goto('https://pypi.org/manage/account/two-factor/').then(() => {}) },
+    { name: '2FA page, keys and no code left', scenario: 'bob-keys-only', loggedIn: true, open: (page) => page.goto('https://pypi.org/manage/account/two-factor/').then(() => {}) },
+    {
+      name: 'login page, a breached password typed',
+      scenario: 'totp-only',
+      loggedIn: false,
+      async open(page) {
+        await page.goto('https://pypi.org/account/login/');
+        await page.locator('#username').fill('alice');
+        await page.locator('#password').fill(BREACHED_PASSWORD);
+        await page.locator('#username').focus();
+        await expect(prompt(page, 'breach')).toHaveAttribute('data-state', 'found');
+      },
+    },
+    {
+      name: 'login’s two-factor step',
+      scenario: 'totp-only',
+      loggedIn: false,
+      async open(page) {
+        await submitPypiLogin(page, 'alice', PASSWORDS.alice);
+        await page.waitForURL(/\/account\/two-factor\//);
+      },
+    },
+  ];
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 800, height: 600 },
+  ]) {
+    test(`no card covers a PyPI link, button, input or select (${viewport.width}×${viewport.height})`, async ({ context, pypi }) => {
+      await routeHibp(context);
+      for (const surface of SURFACES) {
+        pypi['pypi.org'].setScenario(surface.scenario);
+        pypi['pypi.org'].setLoggedIn(surface.loggedIn);
+        const page = await context.newPage();
+        await page.setViewportSize(viewport);
+        await surface.open(page);
+        const dock = page.locator('.pg-dock');
+        await expect(dock, surface.name).toHaveAttribute('data-lead', /./);
+        const leads: string[] = [];
+        // Each card in turn: the lead, then every one behind "+N more", until the first comes back.
+        for (let turn = 0; turn < 8; turn++) {
+          const lead = (await dock.getAttribute('data-lead'))!;
+          if (leads.includes(lead)) break;
+          leads.push(lead);
+          const measured = await promptOverlaps(page);
+          expect(measured.cards.length, `${surface.name}: ${lead}`).toBeGreaterThan(0);
+          expect(measured.controls, surface.name).toBeGreaterThan(5);
+          expect(measured.overlaps, `${surface.name}: ${lead}`).toEqual([]);
+          const more = page.locator('[data-action="more"]');
+          if ((await more.count()) === 0) break;
+          await more.click();
+          await expect(dock).not.toHaveAttribute('data-lead', lead);
+        }
+        expect(leads.length, surface.name).toBeGreaterThan(0);
+        await page.close();
+      }
     });
-    expect(placement).toEqual({ parent: 'HTML', position: 'fixed', count: 1, open: true });
-  });
+  }
 
   test('PyPI’s CSS cannot change a prompt (hostile global stylesheet)', async ({ context }) => {
     const page = await context.newPage();
@@ -599,11 +674,8 @@ test.describe('layout and style isolation', () => {
           const computed = getComputedStyle(node);
           return ['display', 'font-family', 'font-size', 'color', 'background-color', 'margin-top', 'padding-top', 'border-top-width', 'letter-spacing', 'text-transform', 'visibility', 'opacity'].map((name) => computed.getPropertyValue(name)).join('|');
         };
-        const box = element.getBoundingClientRect();
-        const hostBox = (element.getRootNode() as ShadowRoot).host.getBoundingClientRect();
+        // In PyPI's flow the card sits where PyPI's layout puts it: what must not change is how it looks.
         return {
-          box: [box.x, box.y, box.width, box.height].map(Math.round),
-          host: [hostBox.x, hostBox.y, hostBox.width].map(Math.round),
           styles: [element, element.querySelector('h2')!, element.querySelector('button')!, element.querySelector('p')!].map(style),
         };
       });

@@ -7,6 +7,7 @@ import { readExtensionDb } from './support/extension-db';
 import type { FakePypi } from '../fixtures/pypi/server';
 import { FIXTURE_SECRETS, PASSWORDS } from '../fixtures/pypi/secrets';
 import { submitPypiLogin } from './pages/pypi-login';
+import { answerLostTwoFactorNoCodes } from './pages/recovery';
 import type { FakePypiByHost } from './support/route-pypi';
 
 /**
@@ -67,20 +68,6 @@ async function visitAccountPages(context: BrowserContext, serviceWorker: Worker)
     .poll(async () => ((await readExtensionDb(serviceWorker)).accounts as { projectSources?: { value: unknown[] } }[] | undefined)?.[0]?.projectSources?.value)
     .toContainEqual({ project: 'alice-tools', repositoryUrl: 'https://github.com/alice/alice-tools' });
   await page.close();
-}
-
-async function answerLostTwoFactorNoCodes(page: Page): Promise<void> {
-  for (const [question, option] of [
-    ['password', 'works'],
-    ['email', 'yes'],
-    ['twoFactor', 'lost'],
-    ['otherFactor', 'none'],
-    ['recoveryCodes', 'no'],
-  ] as const) {
-    await page.locator(`[data-question="${question}"] [data-option="${option}"]`).check();
-    await page.locator('[data-action="next"]').click();
-  }
-  await expect(page.locator('[data-path="support-request"]')).toBeVisible();
 }
 
 /** The fields carry the fixture account's facts, and nothing secret the fake PyPI ever showed. */
@@ -153,9 +140,11 @@ test('from the popup: lost 2FA without codes, a complete request opened at the r
   await page.locator('[data-copy="username"]').click();
   await page.locator('[data-copy="reason"]').click();
   await page.locator('[data-copy="markdown"]').click();
-  const markdown = await page.locator('[data-field="markdown"]').inputValue();
+  await expect.poll(async () => (await copied(page)).length).toBe(3);
+  const [, , markdown] = await copied(page);
   expect(markdown).toContain('### PyPI Username\n\n`alice`');
-  await expect.poll(() => copied(page)).toEqual(['`alice`', reasonText.trim(), markdown]);
+  expect(markdown).toContain(reasonText.trim());
+  expect(await copied(page)).toEqual(['`alice`', reasonText.trim(), markdown]);
 
   await openFormAndCheckUrl(page, opened);
 
@@ -235,10 +224,22 @@ test('from the lost-2FA prompt on the two-factor page: the signed-in username tr
   await page.waitForLoadState();
   expect(page.url()).toBe(`chrome-extension://${extensionId}/recovery.html?host=pypi.org&username=alice&from=prompt`);
 
-  // The account is known from the login form: straight to the questions.
+  // The account is known from the login form, and the password from PyPI's two-factor step: straight to the mailbox question.
   await expect(page.locator('[data-chosen-account]')).toHaveAttribute('data-chosen-account', 'pypi.org/alice');
   await expect(page.locator('header')).toContainText('Lost your two-factor device?');
-  await answerLostTwoFactorNoCodes(page);
+  await expect(page.locator('[data-question="email"]')).toBeVisible();
+  await expect(page.locator('[data-question="password"]')).toHaveCount(0);
+  await expect(page.locator('[data-answered="password"] [data-known]')).toContainText('you reached its two-factor step');
+  await answerLostTwoFactorNoCodes(page, { passwordKnown: true });
+
+  // At 1280 × 800, "Open the form" is within the first two screens of the page.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const openForm = await page.locator('[data-action="open-form"]').boundingBox();
+  expect(openForm!.y + openForm!.height).toBeLessThanOrEqual(2 * 800);
+  // What follows the request is folded away until it is filed.
+  await expect(page.locator('[data-step="after"] details')).not.toHaveAttribute('open');
+  await expect(page.locator('[data-after-steps]')).toBeHidden();
   const reasonText = await expectFilledFromFixture(page, pypi['pypi.org']);
   await page.locator('[data-copy="username"]').click();
   await page.locator('[data-copy="reason"]').click();
@@ -275,6 +276,8 @@ test('the request builder works with nothing stored: every field typed by hand',
   // Everything else typed, non-ASCII intact; a pasted recovery code is left out.
   const ownWords = 'Mein alter Arbeitgeber hat die Domain gelöscht — Zugang zur E-Mail verloren. 我的邮箱已无法访问。';
   const extra = 'Frühere Adresse: zoe@alt-firma.example. Code 0f1e2d3c4b5a6978 klappt nicht.';
+  // The user's own words and other proof wait, folded, under the reason.
+  await page.locator('details.more > summary').click();
   await page.locator('[data-input="reason-text"]').fill(ownWords);
   await page.locator('[data-input="extra-details"]').fill(extra);
   await expect(page.locator('[data-field="username"] [data-value]')).toHaveText('`zoe.builds`');
@@ -286,13 +289,15 @@ test('the request builder works with nothing stored: every field typed by hand',
   await expect(page.locator('[data-problem="extra"]')).toContainText('looks like a recovery code');
   const reasonText = (await reason.textContent()) ?? '';
   expect(reasonText).not.toContain('0f1e2d3c4b5a6978');
-  const markdown = await page.locator('[data-field="markdown"]').inputValue();
+  await page.locator('[data-copy="markdown"]').click();
+  await expect.poll(async () => (await copied(page)).length).toBe(1);
+  const [markdown] = await copied(page);
   expect(markdown).toContain(ownWords);
   expect(markdown).not.toContain('0f1e2d3c4b5a6978');
 
   await page.locator('[data-copy="username"]').click();
   await page.locator('[data-copy="reason"]').click();
-  await expect.poll(() => copied(page)).toEqual(['`zoe.builds`', reasonText.trim()]);
+  await expect.poll(() => copied(page)).toEqual([markdown, '`zoe.builds`', reasonText.trim()]);
   await openFormAndCheckUrl(page, opened);
 
   await page.locator('[data-field="issue-url"]').fill('https://github.com/pypi/support/issues/777');

@@ -122,8 +122,8 @@ test('a change on the options page reaches reminders and the badge at once, thro
   expect((await worker.evaluate(() => chrome.alarms.getAll())).map((alarm) => alarm.name)).not.toContain('reminders:refresh');
   await expect(options.dueReminder(REMINDER_ID)).toHaveAttribute('data-status', 'shown');
 
-  // Turning "Password changes" off removes the calendar reminder (no evidence here) from the badge.
-  await options.page.getByRole('checkbox', { name: /^Password changes/ }).uncheck();
+  // The schedule's "Off" (its one control) removes the calendar reminder (no evidence here) from the badge.
+  await options.page.getByRole('radio', { name: 'Off: only on evidence' }).check();
   await expect(options.status).toHaveText('Saved.');
   expect(await badgeText(worker)).toBe('');
   await expect(options.dueReminder(REMINDER_ID)).toHaveCount(0);

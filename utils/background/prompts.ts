@@ -1,3 +1,4 @@
+import { suspiciousEvents } from '../events/suspicious';
 import { browser } from 'wxt/browser';
 import type { ContentMessage, ContentReply, HibpRangeMessage, PromptDismissMessage, PromptReplies, PromptStatesMessage, RecoveryCodesShownMessage } from '../messages';
 import { HIBP_PADDING_HEADER, hibpRangeUrl, parseRangeResponse, type HibpRangeReply } from '../prompts/breach/hibp';
@@ -102,9 +103,15 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
       });
     case 'acknowledge-events': {
       if (!(await speaksFor(from, message.username, deps))) return { acknowledged: false };
-      const record = await withDb(deps, (db) =>
-        updateObserved(db, accountIdOf(from.host, message.username), (observed) => ({ ...observed, eventsAcknowledgedAt: deps.now() })),
-      );
+      const id = accountIdOf(from.host, message.username);
+      const shown = new Set(message.shownEventIds);
+      const record = await withDb(deps, async (db) => {
+        // "It was me" speaks for the rows the user saw: with a suspicious row left unseen, nothing is accepted.
+        const [account, events] = await Promise.all([getAccount(db, id), getEvents(db, id)]);
+        const unseen = suspiciousEvents(events, account?.observed?.eventsAcknowledgedAt ?? -Infinity).filter(({ event }) => !shown.has(event.id));
+        if (unseen.length > 0) return undefined;
+        return updateObserved(db, id, (observed) => ({ ...observed, eventsAcknowledgedAt: deps.now() }));
+      });
       return { acknowledged: record !== undefined };
     }
     case 'open-recovery-assistant': {

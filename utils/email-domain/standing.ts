@@ -1,3 +1,4 @@
+import { formatDate } from '../text/format';
 import type { EmailFact } from '../pypi/snapshot';
 import { largeMailProviderOf, mailHostOf } from './mail-providers';
 import type { EmailDomainRecord, RdapFailure } from './types';
@@ -85,9 +86,6 @@ export function domainStanding(entry: AccountDomain, onlyVerifiedDomain: boolean
 /** Whether the domain had lapsed at its last lookup (what the recovery assistant asks). */
 export const hasLapsed = (standing: DomainStanding) => standing.status === 'fail';
 
-/** A date as YYYY-MM-DD (UTC): the same in every locale. */
-export const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
-
 /** Whole days from now until `time`, at least 0. */
 export const daysUntil = (time: number, now: number) => Math.max(0, Math.ceil((time - now) / DAY_MS));
 
@@ -111,19 +109,19 @@ export function describeStanding(domain: string, standing: DomainStanding, now: 
     case 'pending-delete':
       return `${domain} has lapsed and is pending deletion: it will soon be free for anyone to register`;
     case 'held-after-expiry':
-      return `${domain} expired${standing.expiresAt !== null ? ` (its registry period ended on ${isoDate(standing.expiresAt)})` : ''} and its registrar has put it on hold`;
+      return `${domain} expired${standing.expiresAt !== null ? ` (its registry period ended on ${formatDate(standing.expiresAt)})` : ''} and its registrar has put it on hold`;
     case 'expired':
-      return `${domain} expired on ${isoDate(standing.expiresAt!)}`;
+      return `${domain} expired on ${formatDate(standing.expiresAt!)}`;
     case 'expiring': {
       const days = daysUntil(standing.expiresAt!, now);
-      return `${domain} expires on ${isoDate(standing.expiresAt!)} (in ${days} day${days === 1 ? '' : 's'})`;
+      return `${domain} expires on ${formatDate(standing.expiresAt!)} (in ${days} day${days === 1 ? '' : 's'})`;
     }
     case 'no-expiry-only-domain':
       return `${domain}'s registry shows no expiration date, and it is the only domain of your verified addresses`;
     case 'no-expiry':
       return `${domain} is registered; its registry shows no expiration date`;
     case 'registered':
-      return `${domain} is registered until ${isoDate(standing.expiresAt!)}`;
+      return `${domain} is registered until ${formatDate(standing.expiresAt!)}`;
   }
 }
 

@@ -44,6 +44,12 @@ export interface PromptDefinition {
    * background). `page`: only "Close" for this page view — for warnings that must come back.
    */
   dismissal: 'remember' | 'page';
+  /**
+   * The PyPI field this prompt speaks about (a password, a TOTP code), if any. Its card sits right
+   * under that field, and leads while the field is the one in use; without one, the card is an
+   * account nudge and sits under the page's title.
+   */
+  field?(): Element | null;
   Component: ComponentType<{ env: PromptEnv }>;
 }
 

@@ -1,4 +1,5 @@
 import type { PypiHost } from '../pypi/hosts';
+import { formatDate } from '../text/format';
 
 /**
  * The recovery decision tree: a few plain questions about what is lost and what still works lead
@@ -42,14 +43,14 @@ export interface Question<Q extends QuestionId = QuestionId> {
 export const QUESTIONS: { [Q in QuestionId]: Question<Q> } = {
   password: {
     id: 'password',
-    prompt: 'Can you sign in to PyPI with your password?',
+    prompt: 'Can you log in to PyPI with your password?',
     options: [
       { value: 'works', label: 'Yes, PyPI accepts my password' },
       { value: 'forgotten', label: 'No, I forgot it (or PyPI says it is invalid)' },
       {
         value: 'disabled',
         label: 'No, PyPI disabled it because it appeared in a data breach',
-        help: 'PyPI checks passwords against Have I Been Pwned at sign-in and disables a breached one; it must be reset by email.',
+        help: 'PyPI checks passwords against Have I Been Pwned at login and disables a breached one; it must be reset by email.',
       },
     ],
   },
@@ -64,9 +65,9 @@ export const QUESTIONS: { [Q in QuestionId]: Question<Q> } = {
   },
   twoFactor: {
     id: 'twoFactor',
-    prompt: 'Can you still complete PyPI’s two-factor step (authenticator app code or security key)?',
+    prompt: 'Can you still complete PyPI’s two-factor step (authentication application code or security key)?',
     options: [
-      { value: 'works', label: 'Yes, my authenticator app or security key still works' },
+      { value: 'works', label: 'Yes, my authentication application or security key still works' },
       { value: 'lost', label: 'No, I lost my phone, app or security key' },
       { value: 'not-enabled', label: 'My account has no two-factor authentication' },
     ],
@@ -91,7 +92,7 @@ export const QUESTIONS: { [Q in QuestionId]: Question<Q> } = {
   recoveryCodes: {
     id: 'recoveryCodes',
     prompt: 'Do you have your PyPI recovery codes, with at least one not used yet?',
-    help: 'PyPI makes eight one-time codes of 16 characters when you set up two-factor authentication. Look in your password manager or a printed copy.',
+    help: 'PyPI makes eight recovery codes of 16 characters, each usable once, when you set up two-factor authentication. Look in your password manager or a printed copy.',
     options: [
       { value: 'yes', label: 'Yes, I have an unused recovery code' },
       { value: 'no', label: 'No, I never saved them, lost them or used them all' },
@@ -137,7 +138,7 @@ export interface Leaf {
   steps: StepTemplate[];
 }
 
-const SIGN_IN: StepTemplate = { id: 'sign-in', text: 'Sign in with your username and password.', route: '/account/login/' };
+const SIGN_IN: StepTemplate = { id: 'sign-in', text: 'Log in with your username and password.', route: '/account/login/' };
 /** The step whose link hands the chosen username to PyPI Guard's content script on the reset page. */
 export const REQUEST_RESET_STEP_ID = 'request-reset';
 const RESET: StepTemplate[] = [
@@ -151,7 +152,7 @@ const RESET: StepTemplate[] = [
 ];
 const TWO_FACTOR_AS_USUAL: StepTemplate = {
   id: 'two-factor',
-  text: 'Complete the two-factor step with your authenticator app or security key.',
+  text: 'Complete the two-factor step with your authentication application or security key.',
 };
 const SECURITY_KEY: StepTemplate = {
   id: 'security-key',
@@ -159,42 +160,49 @@ const SECURITY_KEY: StepTemplate = {
 };
 const REMEMBERED: StepTemplate = {
   id: 'remembered-device',
-  text: 'Sign in from the same browser where you ticked “Remember this device”: PyPI skips the two-factor step there for 30 days. If it still asks for a code, go back and answer “none of these”.',
+  text: 'Log in from the same browser where you ticked “Remember this device”: PyPI skips the two-factor step there for 30 days. If it still asks for a code, go back and answer “none of these”.',
 };
 const RECOVERY_CODE: StepTemplate[] = [
   {
     id: 'recovery-code-link',
-    text: 'On the two-factor page, follow the link to sign in with a recovery code (it leads to /account/recovery-code/).',
+    text: 'On the two-factor page, follow the link to log in with a recovery code (it leads to /account/recovery-code/).',
   },
   { id: 'recovery-code-enter', text: 'Type one unused 16-character recovery code. Each code works once; PyPI emails you when one is used.' },
+];
+
+/** The support path's three steps, shown as the page's numbered steps (entrypoints/recovery/RequestStep.tsx). */
+export const SUPPORT_REQUEST_STEPS: StepTemplate[] = [
+  { id: 'prepare', text: 'PyPI Guard fills in what it knows. Check each field; add your own words if you like.' },
+  { id: 'file', text: 'Open PyPI’s account recovery form on GitHub, paste each field, tick the three boxes yourself and submit it once.' },
+  { id: 'track', text: 'Paste the issue’s address here, so PyPI Guard reminds you to follow up on it instead of filing again.' },
 ];
 
 export const LEAVES: Record<LeafId, Leaf> = {
   'sign-in': {
     id: 'sign-in',
     path: 'sign-in',
-    title: 'You can still sign in',
-    summary: 'Nothing locks you out: sign in and fix what is missing from your account settings. No support request is needed.',
+    title: 'You can still log in',
+    summary: 'Nothing locks you out: log in and fix what is missing from your account settings. No request to PyPI support is needed.',
     steps: [SIGN_IN, TWO_FACTOR_AS_USUAL],
   },
   'security-key': {
     id: 'security-key',
     path: 'use-other-factor',
-    title: 'Sign in with your security key',
+    title: 'Log in with your security key',
     summary: 'Any one registered two-factor method is enough: use the security key you still have.',
     steps: [SIGN_IN, SECURITY_KEY],
   },
   'remembered-device': {
     id: 'remembered-device',
     path: 'use-other-factor',
-    title: 'Sign in from your remembered browser',
+    title: 'Log in from your remembered browser',
     summary: 'A browser PyPI remembered in the last 30 days skips the two-factor step.',
     steps: [SIGN_IN, REMEMBERED],
   },
   'recovery-code': {
     id: 'recovery-code',
     path: 'recovery-code-login',
-    title: 'Sign in with a recovery code',
+    title: 'Log in with a recovery code',
     summary: 'A recovery code replaces your lost two-factor method once. Then set up a new method straight away.',
     steps: [SIGN_IN, ...RECOVERY_CODE],
   },
@@ -215,14 +223,14 @@ export const LEAVES: Record<LeafId, Leaf> = {
   'password-reset-then-remembered-device': {
     id: 'password-reset-then-remembered-device',
     path: 'password-reset',
-    title: 'Reset your password, then sign in from your remembered browser',
-    summary: 'A reset does not remove two-factor authentication: sign in from the browser PyPI remembered.',
+    title: 'Reset your password, then log in from your remembered browser',
+    summary: 'A reset does not remove two-factor authentication: log in from the browser PyPI remembered.',
     steps: [...RESET, SIGN_IN, REMEMBERED],
   },
   'password-reset-then-recovery-code': {
     id: 'password-reset-then-recovery-code',
     path: 'password-reset',
-    title: 'Reset your password, then sign in with a recovery code',
+    title: 'Reset your password, then log in with a recovery code',
     summary: 'A reset does not remove two-factor authentication: after it, use one of your recovery codes.',
     steps: [...RESET, SIGN_IN, ...RECOVERY_CODE],
   },
@@ -230,23 +238,15 @@ export const LEAVES: Record<LeafId, Leaf> = {
     id: 'support-lost-two-factor',
     path: 'support-request',
     title: 'Ask PyPI support to recover your account',
-    summary: 'Without a working two-factor method or a recovery code, only PyPI’s admins can reset two-factor authentication. File one account-recovery request.',
-    steps: [
-      { id: 'prepare', text: 'Prepare the request below: PyPI Guard fills in what it knows; you check it.' },
-      { id: 'file', text: 'Open PyPI’s account-recovery form on GitHub, paste each field, tick the three boxes yourself and submit it once.' },
-      { id: 'track', text: 'Paste the issue’s address back here so PyPI Guard can remind you to follow up, not to file again.' },
-    ],
+    summary: 'Without a working two-factor method or a recovery code, only PyPI’s admins can reset two-factor authentication. File one account recovery request.',
+    steps: SUPPORT_REQUEST_STEPS,
   },
   'support-lost-email': {
     id: 'support-lost-email',
     path: 'support-request',
     title: 'Ask PyPI support to recover your account',
-    summary: 'A password reset needs the account’s mailbox. Without it, only PyPI’s admins can help. File one account-recovery request.',
-    steps: [
-      { id: 'prepare', text: 'Prepare the request below: PyPI Guard fills in what it knows; you check it.' },
-      { id: 'file', text: 'Open PyPI’s account-recovery form on GitHub, paste each field, tick the three boxes yourself and submit it once.' },
-      { id: 'track', text: 'Paste the issue’s address back here so PyPI Guard can remind you to follow up, not to file again.' },
-    ],
+    summary: 'A password reset needs the account’s mailbox. Without it, only PyPI’s admins can help. File one account recovery request.',
+    steps: SUPPORT_REQUEST_STEPS,
   },
 };
 
@@ -411,7 +411,8 @@ export interface Hint {
   text: string;
 }
 
-const day = (time: number) => new Date(time).toISOString().slice(0, 10);
+/** Dates on the page are the reader's own (utils/text/format.ts); the request for the admins keeps ISO dates. */
+const day = (time: number) => formatDate(time);
 
 /** Remarks to show beside a question, from the stored facts. */
 export function hintsFor(question: QuestionId, facts: DecisionFacts | undefined): Hint[] {
@@ -446,7 +447,7 @@ export function hintsFor(question: QuestionId, facts: DecisionFacts | undefined)
         ? { id: 'no-unused-codes', text: `On ${day(recoveryCodes.seenAt)} your account had no unused recovery codes.` }
         : {
             id: 'unused-codes',
-            text: `On ${day(recoveryCodes.seenAt)} your account had ${recoveryCodes.unused ?? 'some'} unused recovery code${recoveryCodes.unused === 1 ? '' : 's'}. Search your password manager, notes and printouts before filing a support request.`,
+            text: `On ${day(recoveryCodes.seenAt)} your account had ${recoveryCodes.unused ?? 'some'} unused recovery code${recoveryCodes.unused === 1 ? '' : 's'}. Search your password manager, notes and printouts before filing an account recovery request.`,
           },
     );
   }
@@ -455,7 +456,7 @@ export function hintsFor(question: QuestionId, facts: DecisionFacts | undefined)
 
 export function describeMethods(twoFactor: { totp: boolean; securityKeys: string[] }): string {
   const parts: string[] = [];
-  if (twoFactor.totp) parts.push('an authenticator app (TOTP)');
+  if (twoFactor.totp) parts.push('an authentication application (TOTP)');
   const keys = twoFactor.securityKeys.length;
   if (keys > 0) parts.push(`${keys} security key${keys === 1 ? '' : 's'} (WebAuthn)`);
   return parts.join(' and ');
@@ -481,7 +482,7 @@ export function caveatsFor(answers: Answers, facts: DecisionFacts | undefined): 
   if (answers.recoveryCodes === 'no' && recoveryCodes && recoveryCodes.unused !== 0) {
     caveats.push({
       id: 'codes-may-exist',
-      text: `On ${day(recoveryCodes.seenAt)} this account still had ${recoveryCodes.unused ?? 'some'} unused recovery code${recoveryCodes.unused === 1 ? '' : 's'}. Finding one is far faster than a support request.`,
+      text: `On ${day(recoveryCodes.seenAt)} this account still had ${recoveryCodes.unused ?? 'some'} unused recovery code${recoveryCodes.unused === 1 ? '' : 's'}. Finding one is far faster than an account recovery request.`,
     });
   }
   // A lost mailbox on a lapsed domain: the domain, not the mailbox, is the problem, and someone
@@ -532,13 +533,13 @@ export function whyNotSupport(leafId: LeafId, answers: Answers): Hint[] {
   if (answers.password === 'disabled' && answers.email === 'yes') {
     why.push({
       id: 'breached-password-reset',
-      text: 'PyPI disabled your password because it turned up in a data breach, but your account is not lost: PyPI’s own help says to choose a new password through “Forgot password?”, and the reset email reaches you because you can still read your mailbox. A support request would only make you wait weeks for the same reset.',
+      text: 'PyPI disabled your password because it turned up in a data breach, but your account is not lost: PyPI’s own help says to choose a new password through “Forgot password?”, and the reset email reaches you because you can still read your mailbox. An account recovery request would only make you wait weeks for the same reset.',
     });
   }
   if (answers.email === 'no') {
     why.push({
       id: 'lost-email-can-sign-in',
-      text: 'You can no longer read your account’s mailbox, but you can still get into the account, so there is nothing for PyPI’s admins to restore: they step in only when nobody can sign in. Once in, add an address you can read and make it primary. Until you do, a forgotten password could not be reset and PyPI could not reach you.',
+      text: 'You can no longer read your account’s mailbox, but you can still get into the account, so there is nothing for PyPI’s admins to restore: they step in only when nobody can log in. Once in, add an address you can read and make it primary. Until you do, a forgotten password could not be reset and PyPI could not reach you.',
     });
   }
   return why;
@@ -583,7 +584,7 @@ export function afterSteps(leafId: LeafId, answers: Answers, host: PypiHost): St
     steps.push({
       id: 'replace-lost-method',
       text: viaSupport
-        ? 'Once the admins reset two-factor authentication, set it up again with an authenticator app or a security key.'
+        ? 'Once the admins reset two-factor authentication, set it up again with an authentication application or a security key.'
         : 'Remove the lost method from your account and set up a new one in its place.',
       url: url('/manage/account/two-factor/'),
     });
@@ -620,7 +621,7 @@ export function afterSteps(leafId: LeafId, answers: Answers, host: PypiHost): St
   }
   steps.push({
     id: 'check-security-history',
-    text: 'Read your account’s security history for sign-ins or changes you do not recognise.',
+    text: 'Read your account’s security history for logins or changes you do not recognise.',
     url: url('/manage/account/#account-events'),
   });
   return steps;

@@ -107,18 +107,18 @@ export function buildEvidenceKit(input: EvidenceInput): EvidenceKit {
     item(
       'two-factor-methods',
       'Two-factor methods on the account',
-      'Which authenticator app or security keys you registered.',
+      'Which authentication application or security keys you registered.',
       facts?.twoFactor && {
         values: [
-          ...(facts.twoFactor.value.totp ? ['Authenticator app (TOTP)'] : []),
+          ...(facts.twoFactor.value.totp ? ['Authentication application (TOTP)'] : []),
           ...facts.twoFactor.value.securityKeys.map((label) => `Security key “${label}” (WebAuthn)`),
         ],
         seenAt: facts.twoFactor.seenAt,
       },
     ),
     facts?.lastSignInAt !== undefined
-      ? { id: 'last-sign-in', label: 'Last sign-in PyPI Guard saw', values: [isoDay(facts.lastSignInAt)], source: 'stored', tip: '' }
-      : { id: 'last-sign-in', label: 'Last sign-in PyPI Guard saw', values: [], source: 'missing', tip: 'Roughly when you last signed in, if you remember.' },
+      ? { id: 'last-sign-in', label: 'Last login PyPI Guard saw', values: [isoDay(facts.lastSignInAt)], source: 'stored', tip: '' }
+      : { id: 'last-sign-in', label: 'Last login PyPI Guard saw', values: [], source: 'missing', tip: 'Roughly when you last logged in, if you remember.' },
   ];
   return { host, username, items, notes: notes.text, removed: [...new Set([...reason.removed, ...notes.removed])] };
 }
@@ -152,7 +152,7 @@ export function evidenceMarkdown(kit: EvidenceKit, now: number): string {
     '',
     '## Using it',
     '',
-    `If you are ever locked out, file one account-recovery request on https://github.com/pypi/support and answer the admins’ email from the primary address. ${describeKitHint(kit)}`,
+    `If you are ever locked out, file one account recovery request on https://github.com/pypi/support and answer the admins’ email from the primary address. ${describeKitHint(kit)}`,
   );
   return lines.join('\n') + '\n';
 }

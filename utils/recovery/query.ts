@@ -1,5 +1,6 @@
 import { isPypiHost, type PypiHost } from '@/utils/pypi/hosts';
 import { USERNAME_PATTERN } from '@/utils/recovery/request';
+import type { AnswerValues, QuestionId } from '@/utils/recovery/decision';
 
 /** Where the assistant was opened from: the popup, the lost-2FA prompt on PyPI, or a reminder. */
 export const OPENED_FROM = ['popup', 'prompt', 'reminder'] as const;
@@ -52,4 +53,21 @@ export function recoveryAssistantQuery({ host, username, from, intent }: { host:
 /** The page's URL for a given account, for the popup, prompts and notifications to open. */
 export function recoveryPageQuery(host: PypiHost, username: string, from: OpenedFrom, intent?: Intent): string {
   return recoveryAssistantQuery({ host, username, from, ...(intent ? { intent } : {}) });
+}
+
+/** An answer the page that opened the assistant already gives, and how the user can tell. */
+export interface KnownAnswer<Q extends QuestionId = QuestionId> {
+  value: AnswerValues[Q];
+  because: string;
+}
+export type KnownAnswers = { [Q in QuestionId]?: KnownAnswer<Q> };
+
+/**
+ * What the opening page already knows, so the assistant does not ask it again. The lost-2FA prompt
+ * shows only on PyPI's two-factor and recovery-code steps, which come after PyPI accepted the
+ * password (pypi-facts.md §2): the password works.
+ */
+export function answersKnownFrom(from: OpenedFrom | null): KnownAnswers {
+  if (from === 'prompt') return { password: { value: 'works', because: 'PyPI accepted it: you reached its two-factor step.' } };
+  return {};
 }

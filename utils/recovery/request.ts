@@ -176,7 +176,7 @@ export function accountFactLines(facts: RecoveryAccountFacts | undefined, disclo
     const methods = describeMethods(facts.twoFactor.value);
     if (methods) lines.push(`Two-factor methods on the account: ${methods}`);
   }
-  if (facts.lastSignInAt !== undefined) lines.push(`My last sign-in that I know of: ${isoDay(facts.lastSignInAt)}`);
+  if (facts.lastSignInAt !== undefined) lines.push(`My last login that I know of: ${isoDay(facts.lastSignInAt)}`);
   return lines;
 }
 
@@ -212,7 +212,7 @@ export function buildReason(input: RequestInput): { text: string; problems: Prob
   if (happened.length > 0) parts.push(happened.map((line) => `- ${line}`).join('\n'));
   if (identity.length > 0) parts.push(identity.map((line) => `- ${line}`).join('\n'));
   if (known.length > 0) {
-    parts.push(['Facts about the account (recorded by my browser extension, PyPI Guard, while I could sign in):', ...known.map((line) => `- ${line}`)].join('\n'));
+    parts.push(['Facts about the account (recorded by my browser extension, PyPI Guard, while I could log in):', ...known.map((line) => `- ${line}`)].join('\n'));
   }
   if (extra.text) parts.push(`Additional details:\n${extra.text}`);
 
@@ -255,8 +255,7 @@ export function buildRequest(input: RequestInput): SupportRequest {
       description: 'Every account generates eight recovery codes when two-factor authentication is enabled.',
       option: 'I never generated or have lost access to the recovery codes for my account',
       required: true,
-      explanation:
-        'Tick it only if it is true. If you still have an unused recovery code, you do not need this request: sign in with the code instead.',
+      explanation: 'Only if it is true: with an unused code, log in with it instead of filing.',
     },
     {
       id: 'code-of-conduct',
@@ -266,7 +265,7 @@ export function buildRequest(input: RequestInput): SupportRequest {
       option: 'I agree to follow the PSF Code of Conduct',
       required: true,
       link: { text: 'PSF Code of Conduct', url: CODE_OF_CONDUCT_URL },
-      explanation: 'Read it before you tick the box; the form cannot be submitted without it.',
+      explanation: 'Read it first; the form needs the tick.',
     },
     {
       id: 'acknowledgement',
@@ -275,8 +274,7 @@ export function buildRequest(input: RequestInput): SupportRequest {
       description: 'There may be a delay of a week or more between responses.',
       option: 'I understand that it may take a significant amount of time to process my account recovery request.',
       required: true,
-      explanation:
-        'PyPI support is a small team working through a queue. Opening a second request for the same account only slows everyone down: comment on your issue instead.',
+      explanation: 'A small team works through the queue: comment on your issue, never file a second one.',
     },
   ];
 

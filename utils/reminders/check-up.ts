@@ -26,7 +26,7 @@ export const checkUp: ReminderKindModule = {
         trigger: 'stale-audit',
         dueAt,
         title: `${siteName(account.host)}: Security check-up`,
-        message: `${accountLabel(account.username, account.host)}: ${since}. Open it once so PyPI Guard can re-check 2FA, e-mails, tokens and the security history.`,
+        message: `${accountLabel(account.username, account.host)}: ${since}. Open it once so PyPI Guard can re-check 2FA, emails, tokens and the security history.`,
         openUrl: `https://${account.host}/manage/account/`,
       };
     });

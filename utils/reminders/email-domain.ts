@@ -1,5 +1,6 @@
+import { formatDate } from '../text/format';
 import { largeMailProviderOf, mailHostOf } from '../email-domain/mail-providers';
-import { daysUntil, isoDate, WARN_WINDOW_DAYS } from '../email-domain/standing';
+import { daysUntil, WARN_WINDOW_DAYS } from '../email-domain/standing';
 import type { EmailDomainRecord } from '../email-domain/types';
 import type { AccountRecord } from '../store/types';
 import { accountLabel } from './text';
@@ -40,7 +41,7 @@ function candidateFor(record: EmailDomainRecord, accounts: readonly AccountRecor
     trigger: 'domain-expiring',
     dueAt: expiresAt - days * DAY_MS,
     title: `${record.domain} expires in ${left} day${left === 1 ? '' : 's'}`,
-    message: `The email domain ${record.domain} expires on ${isoDate(expiresAt)}. It receives PyPI's mail for ${users.map((account) => accountLabel(account.username, account.host)).join(', ')}: whoever registers it after it lapses can reset the password. Renew it, or add and verify an address on another domain and make it primary.`,
+    message: `The email domain ${record.domain} expires on ${formatDate(expiresAt)}. It receives PyPI's mail for ${users.map((account) => accountLabel(account.username, account.host)).join(', ')}: whoever registers it after it lapses can reset the password. Renew it, or add and verify an address on another domain and make it primary.`,
     openUrl: `https://${first.host}/manage/account/#account-emails`,
   };
 }

@@ -38,7 +38,7 @@ export function due(input: ReminderInput, settings: Settings, now: number, clock
   const states = new Map(input.reminderStates.map((state) => [state.id, state]));
   const reminders: Reminder[] = [];
   for (const kind of REMINDER_KINDS) {
-    if (!settings.reminders[kind.setting] && !kind.readsOwnSwitch) continue;
+    if (kind.setting && !settings.reminders[kind.setting]) continue;
     for (const candidate of kind.candidates(input, settings, now)) {
       const reminder = decide(candidate, states.get(candidate.id), settings, now, clock);
       if (reminder) reminders.push(reminder);

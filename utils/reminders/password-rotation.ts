@@ -2,7 +2,8 @@ import type { Settings } from '../settings';
 import type { AccountRecord } from '../store/types';
 import type { HistorySummary } from '../events/history-summary';
 import { periodOf } from './period';
-import { accountLabel, daysBetween, isoDate, plural, siteName } from './text';
+import { formatDate } from '../text/format';
+import { accountLabel, daysBetween, plural, siteName } from './text';
 import { DAY_MS, type ReminderCandidate, type ReminderKindModule, type ReminderTrigger } from './types';
 
 /** zxcvbn scores below this are "easy to guess" (PyPI itself refuses below 2; 3 is the usual bar). */
@@ -37,7 +38,7 @@ export type PasswordSchedule =
  */
 export function passwordSchedule(account: AccountRecord, history: HistorySummary, settings: Settings): PasswordSchedule {
   const lastChange = lastPasswordChange(account, history);
-  if (settings.passwordRotationDays === 0 || !settings.reminders.passwordRotation) return { status: 'off', lastChange };
+  if (settings.passwordRotationDays === 0) return { status: 'off', lastChange };
   if (!lastChange) {
     return {
       status: 'unknown',
@@ -80,7 +81,7 @@ export function passwordEvidence(account: AccountRecord, history: HistorySummary
       trigger: 'breach',
       key: `breach:${observed.breachFoundAt}`,
       at: observed.breachFoundAt,
-      detail: `Have I Been Pwned lists this password as breached (found ${isoDate(observed.breachFoundAt)}).`,
+      detail: `Have I Been Pwned lists this password as breached (found ${formatDate(observed.breachFoundAt)}).`,
     });
   }
 
@@ -103,7 +104,7 @@ export function passwordEvidence(account: AccountRecord, history: HistorySummary
       trigger: 'failed-login-burst',
       key: `failed-login-burst:${burst.at}`,
       at: burst.learnedAt,
-      detail: `${plural(burst.count, 'failed login')} within 24 hours (from ${isoDate(burst.startedAt)}). If that was not you, someone may be guessing.`,
+      detail: `${plural(burst.count, 'failed login')} within 24 hours (from ${formatDate(burst.startedAt)}). If that was not you, someone may be guessing.`,
     });
   }
 
@@ -114,7 +115,7 @@ export function passwordEvidence(account: AccountRecord, history: HistorySummary
       trigger: 'unrecognised-sign-in',
       key: `unrecognised-sign-in:${signIn.time}`,
       at: signIn.learnedAt,
-      detail: `A sign-in${where} on ${isoDate(signIn.time)} came from a device or place not seen before. If that was not you, change the password.`,
+      detail: `A login${where} on ${formatDate(signIn.time)} came from a device or place not seen before. If that was not you, change the password.`,
     });
   }
   return evidence;
@@ -126,15 +127,13 @@ const TITLES: Record<PasswordTrigger, string> = {
   'rotation-schedule': 'Time to change your password',
   breach: 'Change your password: it appears in a breach',
   'weak-password': 'Change your password: it is easy to guess',
-  'failed-login-burst': 'Someone tried to sign in to your account',
-  'unrecognised-sign-in': 'New sign-in to your account',
+  'failed-login-burst': 'Someone tried to log in to your account',
+  'unrecognised-sign-in': 'New login to your account',
 };
 
 export const passwordRotation: ReminderKindModule = {
   kind: 'password-rotation',
-  setting: 'passwordRotation',
-  // Its switch (like the schedule's "Off") turns off the calendar reminder; evidence always reminds.
-  readsOwnSwitch: true,
+  // No switch of its own: the schedule's "Off" turns off the calendar reminder; evidence always reminds.
   candidates(input, settings, now) {
     const candidates: ReminderCandidate[] = [];
     for (const { account, history } of input.accounts) {

@@ -37,7 +37,7 @@ function candidateFor(account: AccountRecord, history: HistorySummary, drillInte
       period: `no-recovery-codes:${since}`,
       dueAt: codes.seenAt,
       title: `${site}: Generate recovery codes`,
-      message: `${who} has two-factor authentication but no unused recovery codes. If you lose your device, only a slow support request gets you back in. Generate codes and store them offline.`,
+      message: `${who} has two-factor authentication but no unused recovery codes. If you lose your device, only a slow account recovery request gets you back in. Generate codes and store them offline.`,
     };
   }
   if (codes?.value.generated && codes.value.unused !== undefined && codes.value.unused <= FEW_RECOVERY_CODES) {
@@ -67,7 +67,7 @@ function candidateFor(account: AccountRecord, history: HistorySummary, drillInte
     dueAt,
     title: `${site}: Check your recovery codes`,
     message: failedDrill
-      ? `The last code you typed for ${who} was not one of your recovery codes. Find where you keep them and try the drill again, or generate new codes while you can still sign in.`
+      ? `The last code you typed for ${who} was not one of your recovery codes. Find where you keep them and try the drill again, or generate new codes while you can still log in.`
       : `It is time to check that you can still find the recovery codes of ${who}. Type one into the drill; it is compared with a hash and never sent or used.`,
     openUrl: `drill.html?${new URLSearchParams({ account: account.id }).toString()}`,
   };

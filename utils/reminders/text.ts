@@ -1,5 +1,4 @@
 import type { PypiHost } from '../pypi/hosts';
-import { DAY_MS } from './types';
 
 /** "PyPI" or "TestPyPI", as each site names itself. */
 export function siteName(host: PypiHost): string {
@@ -11,16 +10,9 @@ export function accountLabel(username: string, host: PypiHost): string {
   return `${username} on ${host}`;
 }
 
-/** Whole days between two times, rounded down ("181 days ago"). */
-export function daysBetween(from: number, to: number): number {
-  return Math.floor((to - from) / DAY_MS);
-}
+export { daysBetween } from '../text/format';
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** A date as YYYY-MM-DD (UTC): unambiguous in every locale and the same in every test run. */
-export function isoDate(at: number): string {
-  return new Date(at).toISOString().slice(0, 10);
-}

@@ -85,13 +85,11 @@ export interface LocalClock {
 
 export interface ReminderKindModule {
   kind: ReminderKind;
-  /** The switch in `settings.reminders` that turns this kind on or off. */
-  setting: keyof Settings['reminders'];
   /**
-   * The kind reads its switch itself instead of being skipped when it is off: password rotation,
-   * whose switch turns off only the calendar reminder (evidence always reminds).
+   * The switch in `settings.reminders` that turns this kind on or off. None for password rotation:
+   * its schedule's "Off" turns off the calendar reminder, and evidence always reminds.
    */
-  readsOwnSwitch?: true;
+  setting?: keyof Settings['reminders'];
   /** Every reminder of this kind that is due or scheduled, whatever the user did with it. */
   candidates(input: ReminderInput, settings: Settings, now: number): ReminderCandidate[];
 }

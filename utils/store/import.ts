@@ -126,7 +126,10 @@ const StoredSnapshotSchema = v.pipe(
 
 const hour = count(23);
 const days = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650));
-/** Stored settings may predate a setting (defaults fill it), so every key is optional. */
+/**
+ * Stored settings may predate a setting (defaults fill it), so every key is optional; and an older
+ * export may carry `reminders.passwordRotation`, which getSettings folds into the schedule.
+ */
 const SettingsSchema = v.partial(
   v.strictObject({
     passwordRotationDays: v.picklist([0, 90, 180, 365]),

@@ -1,10 +1,10 @@
-import { withDefaults, type Settings } from '../settings';
+import { withDefaults, type Settings, type StoredSettings } from '../settings';
 import type { PypiGuardDb } from './schema';
 
 const SETTINGS_KEY = 'settings';
 
 export async function getSettings(db: PypiGuardDb): Promise<Settings> {
-  return withDefaults((await db.get('settings', SETTINGS_KEY)) as Partial<Settings> | undefined);
+  return withDefaults((await db.get('settings', SETTINGS_KEY)) as StoredSettings | undefined);
 }
 
 export async function saveSettings(db: PypiGuardDb, patch: Partial<Settings>): Promise<Settings> {

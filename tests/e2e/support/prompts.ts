@@ -44,23 +44,6 @@ export async function pinExtensionClock(page: Page, extensionId: string, epochMs
 }
 
 /**
- * The box of every element of PyPI's page (not PyPI Guard's host, which sits outside <body>),
- * measured scrolled to the top so scrolling does not count as movement — for layout-shift checks.
- */
-export function pageLayout(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    window.scrollTo(0, 0);
-    const round = (value: number) => Math.round(value * 100) / 100;
-    const boxes = [...document.querySelectorAll('body *')].map((element) => {
-      const box = element.getBoundingClientRect();
-      return `${element.tagName}#${element.id}.${element.className}:${round(box.x)},${round(box.y)},${round(box.width)},${round(box.height)}`;
-    });
-    const root = document.documentElement;
-    return [`scroll:${root.scrollWidth}x${root.scrollHeight}`, ...boxes];
-  });
-}
-
-/**
  * Everything PyPI Guard keeps in this browser: its whole IndexedDB and, where the API exists,
  * every `chrome.storage` area — one string to search for secrets.
  */
@@ -105,4 +88,40 @@ export async function extensionScriptsIn(page: Page, extensionId: string): Promi
   });
   await session.send('Debugger.enable');
   return scripts;
+}
+
+/** What `promptOverlaps` measured: the visible cards, the PyPI controls, and every pair that meets. */
+export interface PromptOverlaps {
+  cards: string[];
+  controls: number;
+  overlaps: string[];
+}
+
+/**
+ * Every visible PyPI Guard card (and its "+N more" line) against every visible PyPI link, button,
+ * input, select and textarea, in page coordinates (so where the page is scrolled does not matter):
+ * the pairs whose boxes meet. PyPI's own hidden controls (closed modals, collapsed menus) do not
+ * count; the host's inner elements are not PyPI's.
+ */
+export function promptOverlaps(page: Page): Promise<PromptOverlaps> {
+  return page.evaluate(() => {
+    const box = (element: Element) => {
+      const rect = element.getBoundingClientRect();
+      return { left: rect.left + scrollX, top: rect.top + scrollY, right: rect.right + scrollX, bottom: rect.bottom + scrollY, width: rect.width, height: rect.height };
+    };
+    const shown = (element: Element) => element.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) && box(element).width > 0 && box(element).height > 0;
+    const name = (element: Element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.getAttribute('data-prompt') ? `[data-prompt=${element.getAttribute('data-prompt')}]` : ''} “${(element.textContent ?? '').trim().slice(0, 30)}”`;
+    const root = document.querySelector('pypi-guard-ui')?.shadowRoot;
+    const cards = [...(root?.querySelectorAll('.pg-card, .pg-more') ?? [])].filter(shown);
+    const controls = [...document.querySelectorAll('a, button, input, select, textarea')].filter((element) => element.closest('pypi-guard-ui') === null && shown(element));
+    const overlaps: string[] = [];
+    for (const card of cards) {
+      const a = box(card);
+      for (const control of controls) {
+        const b = box(control);
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps.push(`${name(card)} covers ${name(control)}`);
+      }
+    }
+    return { cards: cards.map(name), controls: controls.length, overlaps };
+  });
 }

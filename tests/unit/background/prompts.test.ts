@@ -96,7 +96,7 @@ describe('prompt dismissals', () => {
     expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: ['password-strength'] });
   });
 
-  it('on the sign-in steps belong to the login pending in the sender’s tab, and to the host only without one', async () => {
+  it('on the login steps belong to the login pending in the sender’s tab, and to the host only without one', async () => {
     const signingInTab = { ...TAB, tabId: 41 } as const;
     rememberLoginAttempt({ type: 'login-attempt', username: 'alice' }, signingInTab, now);
     await send({ type: 'prompt-dismiss', signingIn: true, promptId: 'lost-2fa-help', action: 'dismiss' }, signingInTab as unknown as typeof TAB);
@@ -126,7 +126,7 @@ describe('messages that name an account speak only for the account the tab’s p
   it('acknowledge-events, recovery-codes-shown, recovery-drill-forget, account-audit and prompt-dismiss for another account change and read nothing', async () => {
     await db.put('accounts', bob());
     const before = await stored();
-    expect(await send({ type: 'acknowledge-events', username: 'bob' })).toEqual({ acknowledged: false });
+    expect(await send({ type: 'acknowledge-events', username: 'bob', shownEventIds: [] })).toEqual({ acknowledged: false });
     expect(await send(drill)).toEqual({ stored: false, drillIntervalDays: 60 });
     expect(await send({ type: 'recovery-drill-forget', username: 'bob' })).toEqual({ forgotten: false });
     expect(await send({ type: 'account-audit', username: 'bob', pageSeenAfter: 0 })).toEqual({ state: 'pending' });
@@ -134,8 +134,25 @@ describe('messages that name an account speak only for the account the tab’s p
     expect(await stored()).toEqual(before);
   });
 
+  it('"It was me" is accepted only when the card showed every suspicious row not yet reviewed', async () => {
+    const row = (id: string, tag: 'account:recovery_codes:used' | 'account:two_factor:method_removed', minutes: number) => ({
+      id: `pypi.org/alice|${id}`,
+      accountId: 'pypi.org/alice' as const,
+      tag,
+      summary: id,
+      time: now - minutes * 60_000,
+      firstSeenAt: now - minutes * 60_000,
+    });
+    await db.put('events', row('code-used', 'account:recovery_codes:used', 5));
+    await db.put('events', row('key-removed', 'account:two_factor:method_removed', 9));
+    expect(await send({ type: 'acknowledge-events', username: 'alice', shownEventIds: ['pypi.org/alice|code-used'] })).toEqual({ acknowledged: false });
+    expect((await observed()).eventsAcknowledgedAt).toBeUndefined();
+    expect(await send({ type: 'acknowledge-events', username: 'alice', shownEventIds: ['pypi.org/alice|code-used', 'pypi.org/alice|key-removed'] })).toEqual({ acknowledged: true });
+    expect((await observed()).eventsAcknowledgedAt).toBe(now);
+  });
+
   it('the same messages for the tab’s own account (any case) go through', async () => {
-    expect(await send({ type: 'acknowledge-events', username: 'ALICE' })).toEqual({ acknowledged: true });
+    expect(await send({ type: 'acknowledge-events', username: 'ALICE', shownEventIds: [] })).toEqual({ acknowledged: true });
     expect((await observed()).eventsAcknowledgedAt).toBe(now);
     expect(await send({ ...drill, username: 'alice' })).toEqual({ stored: true, drillIntervalDays: 60 });
     expect(await send({ type: 'account-audit', username: 'alice', pageSeenAfter: 0 })).toMatchObject({ state: 'ready' });
@@ -144,11 +161,11 @@ describe('messages that name an account speak only for the account the tab’s p
   });
 
   it('a tab whose page named nobody yet speaks for nobody; another tab’s account is not this tab’s', async () => {
-    expect(await send({ type: 'acknowledge-events', username: 'alice' }, OTHER_TAB)).toEqual({ acknowledged: false });
+    expect(await send({ type: 'acknowledge-events', username: 'alice', shownEventIds: [] }, OTHER_TAB)).toEqual({ acknowledged: false });
     boundTabs.set(OTHER_TAB.tabId, 'pypi.org/bob');
-    expect(await send({ type: 'acknowledge-events', username: 'alice' }, OTHER_TAB)).toEqual({ acknowledged: false });
+    expect(await send({ type: 'acknowledge-events', username: 'alice', shownEventIds: [] }, OTHER_TAB)).toEqual({ acknowledged: false });
     // The same account on the other PyPI host is another account.
-    expect(await send({ type: 'acknowledge-events', username: 'alice' }, { ...TAB, host: 'test.pypi.org' } as unknown as typeof TAB)).toEqual({ acknowledged: false });
+    expect(await send({ type: 'acknowledge-events', username: 'alice', shownEventIds: [] }, { ...TAB, host: 'test.pypi.org' } as unknown as typeof TAB)).toEqual({ acknowledged: false });
     expect((await observed()).eventsAcknowledgedAt).toBeUndefined();
   });
 
@@ -165,7 +182,7 @@ describe('messages that name an account speak only for the account the tab’s p
     // Elsewhere the page must have shown the account.
     expect(await send({ type: 'prompt-dismiss', username: 'carol', promptId: 'enable-2fa', action: 'dismiss' }, onPage('/manage/account/'))).toEqual({ saved: false });
     // And a typed name acts on no account.
-    expect(await send({ type: 'acknowledge-events', username: 'alice' }, onPage('/account/login/'))).toEqual({ acknowledged: false });
+    expect(await send({ type: 'acknowledge-events', username: 'alice', shownEventIds: [] }, onPage('/account/login/'))).toEqual({ acknowledged: false });
     expect((await db.getAll('prompts')).map((state) => state.id).sort()).toEqual(['pypi.org/alice|breach', 'pypi.org/newcomer|password-strength']);
   });
 });
@@ -259,7 +276,7 @@ describe('password outcomes', () => {
     expect(await observed()).toEqual({ breachFoundAt: now });
   });
 
-  it('a second refused sign-in with the same breached password keeps the first finding (it is not new evidence)', async () => {
+  it('a second refused login with the same breached password keeps the first finding (it is not new evidence)', async () => {
     await send({ type: 'password-submitted', form: 'login', username: 'alice', score: 1 });
     await send({ type: 'login-page-shown', succeeded: false, compromisedPassword: true });
     const firstFoundAt = now;
@@ -370,7 +387,7 @@ describe('open-recovery-assistant', () => {
 
 describe('account-audit: rows new since the last visit', () => {
   const history = (...rows: NonNullable<AccountSnapshot['securityEvents']>) => rows;
-  const row = (tag: 'account:create' | 'account:email:add' | 'account:login:success', time: number, summary: string) => ({ tag, summary, time, location: 'Berlin, BE, DE', device: 'Firefox (Ubuntu on Other)' });
+  const row = (tag: 'account:create' | 'account:email:add' | 'account:login:success', time: number, summary: string) => ({ tag, summary, time, location: 'Berlin, BE, DE', device: 'Firefox (Ubuntu)' });
   const visit = async (at: number, securityEvents: NonNullable<AccountSnapshot['securityEvents']>) => {
     now = at;
     await recordSnapshot(db, { host: 'pypi.org', pageKind: 'account-settings', seenAt: at, username: 'alice', securityEvents });

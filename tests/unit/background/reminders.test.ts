@@ -38,7 +38,7 @@ beforeEach(async () => {
   now = T0;
   deps = { openDb: () => openStore(dbName), now: () => now, clock: UTC };
   // Only the password reminder of one account, changed 181 days ago on a 180-day schedule.
-  await saveSettings(db, { reminders: { passwordRotation: true, recoveryCodes: false, checkUp: false, recoveryFollowUp: false, emailDomain: false } });
+  await saveSettings(db, { reminders: { recoveryCodes: false, checkUp: false, recoveryFollowUp: false, emailDomain: false } });
   await db.put('accounts', account({ observed: { passwordChangedAt: CHANGED_AT } }));
 });
 afterEach(async () => {
@@ -281,7 +281,7 @@ describe('what the user does with a notification', () => {
   });
 
   it('a follow-up reminder opens the extension’s recovery page', async () => {
-    await saveSettings(db, { reminders: { passwordRotation: false, recoveryCodes: false, checkUp: false, recoveryFollowUp: true, emailDomain: false } });
+    await saveSettings(db, { passwordRotationDays: 0, reminders: { recoveryCodes: false, checkUp: false, recoveryFollowUp: true, emailDomain: false } });
     await db.put('recoveryRequests', request({ submittedAt: T0 - 14 * DAY }));
     await runReminderTick(deps);
     const open = vi.spyOn(browser.tabs, 'create');

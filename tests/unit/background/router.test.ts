@@ -101,7 +101,7 @@ describe('reminders and the badge follow every write', () => {
   // The login page shown again with PyPI's compromised-password error: the breach is stored then.
   const LOGIN_PAGE_SHOWN = { type: 'login-page-shown', succeeded: false, compromisedPassword: true };
   const DRILL_HASHES = { type: 'recovery-codes-shown', username: 'alice', salt: 'A'.repeat(22) + '==', iterations: 600_000, hashes: ['A'.repeat(43) + '='] };
-  const ACKNOWLEDGE = { type: 'acknowledge-events', username: 'alice' };
+  const ACKNOWLEDGE = { type: 'acknowledge-events', username: 'alice', shownEventIds: [] };
 
   it('data-changed from an extension page refreshes before it answers, and a content script cannot send it', async () => {
     await expect(route(DATA_CHANGED, OPTIONS_PAGE)).resolves.toBeUndefined();

@@ -56,17 +56,46 @@ describe('RecoveryDrill', () => {
     for (const code of RECOVERY_CODES) expect(everything).not.toContain(code);
   });
 
-  it('rejects another code and records the failed drill; says when input is not a code', async () => {
+  it('takes a mismatch for a possible typo: nothing recorded until the user says it is the code they keep', async () => {
     await seedDrill();
     render(<RecoveryDrill deps={deps} />);
+    const answer = () => document.querySelector<HTMLElement>('[data-answer]');
     await typeCode('0123456789abcdef');
-    await waitFor(() => expect(document.querySelector('[data-answer]')?.getAttribute('data-answer')).toBe('not-yours'));
-    await waitFor(async () => expect((await getAccount(db, 'pypi.org/alice'))?.observed?.recoveryDrill?.lastDrillPassed).toBe(false));
-    await waitFor(() => expect(dataChanges).toBe(1));
+    await waitFor(() => expect(answer()?.dataset.answer).toBe('not-yours'));
+    // A question, not a verdict: its own icon and words, and nothing stored or sent.
+    expect(answer()!.dataset.tone).toBe('warn');
+    expect(answer()!.textContent).toContain('That code does not match');
+    expect(answer()!.textContent).toContain('Nothing is recorded yet');
+    expect((await getAccount(db, 'pypi.org/alice'))?.observed?.recoveryDrill?.lastDrillAt).toBeUndefined();
+    expect(dataChanges).toBe(0);
+
+    // Typed again, right this time: a pass, with its own icon — the typo never counted.
+    await typeCode(RECOVERY_CODES[1]);
+    await waitFor(() => expect(answer()?.dataset.answer).toBe('one-of-yours'));
+    expect(answer()!.dataset.tone).toBe('pass');
+    expect(answer()!.querySelector('.drill__icon')!.textContent).toBe('✓');
+    await waitFor(async () => expect((await getAccount(db, 'pypi.org/alice'))?.observed?.recoveryDrill?.lastDrillPassed).toBe(true));
+
+    // A mismatch the user confirms is the failed drill, recorded, with a different icon and words.
+    await typeCode('fedcba9876543211');
+    await waitFor(() => expect(answer()?.dataset.answer).toBe('not-yours'));
+    fireEvent.click(screen.getByRole('button', { name: 'I typed it exactly as I keep it' }));
+    await waitFor(() => expect(answer()?.dataset.answer).toBe('failed'));
+    expect(answer()!.dataset.tone).toBe('fail');
+    expect(answer()!.querySelector('.drill__icon')!.textContent).toBe('✗');
+    expect(answer()!.textContent).toContain('Drill not passed');
+    await waitFor(async () => expect((await getAccount(db, 'pypi.org/alice'))?.observed?.recoveryDrill).toMatchObject({ lastDrillAt: T0, lastDrillPassed: false }));
+    expect(dataChanges).toBe(2);
+  });
+
+  it('says when input is not a code, and records nothing', async () => {
+    await seedDrill();
+    render(<RecoveryDrill deps={deps} />);
     await typeCode('nope');
     await waitFor(() => expect(document.querySelector('[data-answer]')?.getAttribute('data-answer')).toBe('not-a-code'));
-    // Not a code: nothing was stored, nothing to tell.
-    expect(dataChanges).toBe(1);
+    expect(document.querySelector('[data-answer]')!.textContent).toContain('That is not a recovery code');
+    expect((await getAccount(db, 'pypi.org/alice'))?.observed?.recoveryDrill?.lastDrillAt).toBeUndefined();
+    expect(dataChanges).toBe(0);
   });
 
   it('warns when PyPI shows newer codes than the drill knows', async () => {

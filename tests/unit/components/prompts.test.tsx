@@ -13,6 +13,9 @@ import { passwordStrengthPrompt } from '@/components/prompts/PasswordStrength';
 import { breachPrompt } from '@/components/prompts/BreachCheck';
 import { totpCheckPrompt } from '@/components/prompts/TotpCheck';
 import { lost2faHelpPrompt } from '@/components/prompts/LostTwoFactorHelp';
+import { saveRecoveryCodesPrompt } from '@/components/prompts/SaveRecoveryCodes';
+import { addSecondMethodPrompt, enable2faPrompt, generateRecoveryCodesPrompt } from '@/components/prompts/audit-nudges';
+import type { DrillSetup } from '@/utils/drill/page';
 import { definePrompt, type PromptEnv } from '@/utils/prompts/types';
 import { findPasswordForm } from '@/utils/prompts/password/form';
 import { watchPasswordForm } from '@/utils/prompts/password/watch';
@@ -92,6 +95,19 @@ describe('PromptDock and PromptCard', () => {
     }
     expect(remember).not.toHaveBeenCalled();
     expect(document.querySelector('[data-prompt="enable-2fa"]')).not.toBeNull();
+  });
+
+  it('field helpers close with × only; the account nudges keep “Remind me later” and “Don’t show again”', () => {
+    const helpers = [totpCheckPrompt(async () => 0), lost2faHelpPrompt, saveRecoveryCodesPrompt({ setup: observable<DrillSetup>({ status: 'hashing' }), forget: async () => {} })];
+    expect(helpers.map((helper) => [helper.id, helper.dismissal])).toEqual([
+      ['totp-check', 'page'],
+      ['lost-2fa-help', 'page'],
+      ['save-recovery-codes', 'page'],
+    ]);
+    expect([enable2faPrompt, addSecondMethodPrompt, generateRecoveryCodesPrompt].map((nudge) => nudge.dismissal)).toEqual(['remember', 'remember', 'remember']);
+    render(<PromptDock env={env('two-factor')} prompts={[lost2faHelpPrompt]} remember={() => {}} />);
+    const card = document.querySelector('[data-prompt="lost-2fa-help"]')!;
+    expect([...card.querySelectorAll('button')].map((button) => button.dataset.action)).toEqual(['close', 'open-recovery']);
   });
 
   it('hides remembered prompts silenced for the account as it changes (a typed username), never page-only ones', () => {
@@ -194,7 +210,7 @@ describe('breach', () => {
     const breach = observable<BreachState>({ status: 'idle' });
     const heldBack = observable(false);
     const checkNow = vi.fn();
-    render(<PromptDock env={env('reset-password')} prompts={[breachPrompt({ kind: 'reset', watch: { breach, heldBack, checkNow } })]} remember={() => {}} />);
+    render(<PromptDock env={env('reset-password')} prompts={[breachPrompt({ kind: 'reset', watch: { breach, heldBack, checkNow }, field: document.createElement('input') })]} remember={() => {}} />);
     const card = () => document.querySelector('[data-prompt="breach"]');
     expect(card()).toBeNull();
     act(() => breach.set({ status: 'found', count: 1234 }));
@@ -212,7 +228,7 @@ describe('breach', () => {
 
     cleanup();
     const loginBreach = observable<BreachState>({ status: 'not-found' });
-    render(<PromptDock env={env('login')} prompts={[breachPrompt({ kind: 'login', watch: { breach: loginBreach, heldBack, checkNow } })]} remember={() => {}} />);
+    render(<PromptDock env={env('login')} prompts={[breachPrompt({ kind: 'login', watch: { breach: loginBreach, heldBack, checkNow }, field: document.createElement('input') })]} remember={() => {}} />);
     expect(card()).toBeNull();
     act(() => loginBreach.set({ status: 'found', count: 1 }));
     expect(card()?.querySelector('a[href="/account/request-password-reset/"]')).not.toBeNull();
@@ -263,6 +279,18 @@ describe('totp-check', () => {
     expect(card.querySelector('[data-field="clock"]')?.textContent).toContain('about 2 minutes ahead of');
     typeInto(field, code(-4));
     expect(card.getAttribute('data-state')).toBe('match');
+  });
+});
+
+describe('save-recovery-codes', () => {
+  it('gives one piece of advice, PyPI’s and the guide’s: a password manager or paper, not a plain file or an email', () => {
+    const prompt = saveRecoveryCodesPrompt({ setup: observable<DrillSetup>({ status: 'hashing' }), forget: async () => {} });
+    render(<PromptDock env={env('recovery-codes')} prompts={[prompt]} remember={() => {}} />);
+    const card = screen.getByRole('region', { name: 'Keep these codes somewhere safe' });
+    expect(card.textContent).toContain('Save them in your password manager, or print them');
+    expect(card.textContent).toContain('Not in a plain file or an email');
+    // No advice that contradicts the password manager (which syncs to this computer).
+    expect(card.textContent).not.toMatch(/off this computer|not this computer/);
   });
 });
 

@@ -4,8 +4,10 @@ import { userClick } from '../user-click';
 import { PromptDock } from '@/components/prompts/PromptDock';
 import { securityEventsPrompt } from '@/components/prompts/audit-nudges';
 import type { PromptEnv } from '@/utils/prompts/types';
+import { promptEnv } from './prompt-env';
 import type { AccountAuditReply, EventToReview } from '@/utils/prompts/account-audit';
 import type { ContentMessage } from '@/utils/messages';
+import { formatDateTime } from '@/utils/text/format';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 10);
 
@@ -21,7 +23,7 @@ const emailAdded: EventToReview = {
   details: 'Email: <b>eve@example.net</b>',
   time: NOW - 3_600_000,
   location: 'Lagos, LA, NG',
-  device: 'Chrome (Windows on Other)',
+  device: 'Chrome (Windows)',
   isNew: true,
 };
 const failure: EventToReview = { id: 'e2', tag: 'account:login:failure', summary: 'Login failed', time: NOW - 7_200_000, reason: 'login-failure', isNew: false };
@@ -29,20 +31,13 @@ const failure: EventToReview = { id: 'e2', tag: 'account:login:failure', summary
 function show(events: EventToReview[], firstLook = false) {
   const sent: ContentMessage[] = [];
   const reply: AccountAuditReply = { state: 'ready', checks: [], events, firstLook };
-  const env: PromptEnv = {
-    url: new URL('https://pypi.org/manage/account/'),
-    doc: document,
-    host: 'pypi.org',
-    pageKind: 'account-settings',
-    username: 'alice',
-    dismissalAccount: () => ({ username: 'alice' }),
-    signal: new AbortController().signal,
-    now: () => NOW,
+  const env = promptEnv('account-settings', {
+    now: NOW,
     send: (async (message: ContentMessage) => {
       sent.push(message);
       return message.type === 'account-audit' ? reply : { acknowledged: true };
     }) as PromptEnv['send'],
-  };
+  });
   render(<PromptDock env={env} prompts={[securityEventsPrompt]} remember={() => {}} />);
   return sent;
 }
@@ -53,7 +48,7 @@ describe('security-events prompt', () => {
   it('marks a new benign row with a visible "New" badge and PyPI’s text, and a suspicious one by its reason', async () => {
     show([emailAdded, failure]);
     await vi.waitFor(() => expect(card()).not.toBeNull());
-    expect(screen.getByRole('region', { name: '1 new security event since your last visit' })).toBe(card());
+    expect(screen.getByRole('region', { name: '1 new event in your security history' })).toBe(card());
     const [fresh, wrong] = [...card()!.querySelectorAll('[data-field="events"] li')];
     expect(fresh).toHaveProperty('dataset.new', 'true');
     expect(fresh).toHaveProperty('dataset.eventTag', 'account:email:add');
@@ -61,10 +56,13 @@ describe('security-events prompt', () => {
     // Page data is text: the markup in PyPI's details is shown, never parsed.
     expect(fresh!.textContent).toContain('Email added to account (Email: <b>eve@example.net</b>)');
     expect(fresh!.querySelector('b')).toBeNull();
-    expect(fresh!.textContent).toContain('Lagos, LA, NG');
+    // One date style and PyPI's geo and device texts made readable (utils/text/format.ts).
+    const whenWhere = fresh!.querySelector('[data-field="when-where"]')!.textContent;
+    expect(whenWhere).toBe(`${formatDateTime(emailAdded.time)} · Lagos, Nigeria · Chrome on Windows`);
+    expect(whenWhere).not.toMatch(/\d\d:\d\d:\d\d/);
     expect(wrong).toHaveProperty('dataset.eventReason', 'login-failure');
     expect(wrong!.hasAttribute('data-new')).toBe(false);
-    expect(wrong!.textContent).toContain('Failed sign-in');
+    expect(wrong!.textContent).toContain('Failed login');
     expect(card()!.getAttribute('data-tone')).toBe('danger');
   });
 
@@ -80,13 +78,35 @@ describe('security-events prompt', () => {
     expect(card()!.getAttribute('data-state')).toBe('open');
     userClick(screen.getByRole('button', { name: 'It was me' }));
     await vi.waitFor(() => expect(card()).toBeNull());
-    expect(sent.at(-1)).toEqual({ type: 'acknowledge-events', username: 'alice' });
+    expect(sent.at(-1)).toEqual({ type: 'acknowledge-events', username: 'alice', shownEventIds: ['e1'] });
+  });
+
+  it('for a row that looks wrong, “Not me” leads and “It was me” is the plain second button', async () => {
+    show([failure]);
+    await vi.waitFor(() => expect(card()).not.toBeNull());
+    const buttons = [...card()!.querySelectorAll<HTMLButtonElement>('.pg-card__actions button')];
+    expect(buttons.map((button) => button.dataset.action)).toEqual(['not-me', 'was-me']);
+    expect(buttons[0]!.classList.contains('pg-button--primary')).toBe(true);
+    expect(buttons[1]!.classList.contains('pg-button--primary')).toBe(false);
+  });
+
+  it('“It was me” comes only once every row is listed, and answers for the rows listed', async () => {
+    const rows: EventToReview[] = Array.from({ length: 9 }, (_, index) => ({ ...failure, id: `f${index}`, time: failure.time - index * 60_000 }));
+    const sent = show(rows);
+    await vi.waitFor(() => expect(card()).not.toBeNull());
+    expect(card()!.querySelectorAll('[data-field="events"] li')).toHaveLength(6);
+    expect(card()!.querySelector('[data-action="was-me"]')).toBeNull();
+    userClick(screen.getByRole('button', { name: 'Show all 9 events first' }));
+    expect(card()!.querySelectorAll('[data-field="events"] li')).toHaveLength(9);
+    userClick(screen.getByRole('button', { name: 'It was me' }));
+    await vi.waitFor(() => expect(card()).toBeNull());
+    expect(sent.at(-1)).toEqual({ type: 'acknowledge-events', username: 'alice', shownEventIds: rows.map((row) => row.id) });
   });
 
   it('on the first look says nothing can be called new yet', async () => {
     show([failure], true);
     await vi.waitFor(() => expect(card()).not.toBeNull());
-    expect(screen.getByRole('region', { name: 'Security events to check' })).toBe(card());
+    expect(screen.getByRole('region', { name: 'Check your security history' })).toBe(card());
     expect(card()!.querySelector('[data-field="first-look"]')?.textContent).toContain('First time PyPI Guard sees this history');
     expect(card()!.querySelector('[data-new]')).toBeNull();
   });

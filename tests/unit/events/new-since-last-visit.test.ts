@@ -68,7 +68,7 @@ describe('newSinceLastVisit', () => {
     expect(ids(newSinceLastVisit([...baseline, seenBefore, fresh], [THIS_VIEW], PAGE_SEEN_AFTER).events)).toEqual([fresh.id]);
   });
 
-  it('does not highlight routine rows (each visit follows a sign-in)', () => {
+  it('does not highlight routine rows (each visit follows a login)', () => {
     const signIn = event('account:login:success', NOW - 1000, { firstSeenAt: THIS_VIEW });
     const mail = event('account:email:sent', NOW - 2000, { firstSeenAt: THIS_VIEW });
     expect(newSinceLastVisit([...baseline, signIn, mail], [FIRST_VISIT, THIS_VIEW], PAGE_SEEN_AFTER).events).toEqual([]);

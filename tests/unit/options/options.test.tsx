@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { OptionsApp } from '@/entrypoints/options/App';
 import type { OptionsDeps } from '@/entrypoints/options/deps';
 import { claimReminderFiring, deleteStore, exportAll, getReminderHistory, getReminderState, getSettings, openStore, saveSettings, type ExportFile } from '@/utils/store';
-import { formatDateTime } from '@/entrypoints/options/format';
+import { formatDateTime } from '@/utils/text/format';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import { seedEverything } from '../store/seed';
 import { DAY, HOUR, UTC } from '../reminders/builders';
@@ -57,15 +57,6 @@ async function storeCarolDueForRotation(): Promise<void> {
 }
 
 describe('reminder settings', () => {
-  it('shows the defaults and the note on the two schools of password advice', async () => {
-    await renderOptions();
-    expect(screen.getByRole('radio', { name: 'Every 180 days' })).toHaveProperty('checked', true);
-    const note = screen.getByText(/NIST SP 800-63B/);
-    expect(note.textContent).toMatch(/every few months/);
-    expect(note.textContent).toMatch(/on evidence/);
-    expect(screen.getByRole('radio', { name: 'Off — only on evidence' }).getAttribute('aria-describedby')).toBe(note.id);
-  });
-
   it('saves the schedule and asks the background to refresh', async () => {
     await renderOptions();
     fireEvent.click(screen.getByRole('radio', { name: 'Every 90 days' }));
@@ -73,7 +64,7 @@ describe('reminder settings', () => {
     expect((await getSettings(db)).passwordRotationDays).toBe(90);
     expect(screen.getByRole('radio', { name: 'Every 90 days' })).toHaveProperty('checked', true);
     expect(deps.refreshReminders).toHaveBeenCalled();
-    fireEvent.click(screen.getByRole('radio', { name: 'Off — only on evidence' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Off: only on evidence' }));
     await waitFor(async () => expect((await getSettings(db)).passwordRotationDays).toBe(0));
   });
 
@@ -99,20 +90,30 @@ describe('reminder settings', () => {
     expect(deps.refreshReminders).toHaveBeenCalledTimes(3);
   });
 
-  it('says next to the switch that turning off password changes keeps the reminders on evidence', async () => {
+  it('has one control for the password’s calendar reminder, defaulting to what its text advises', async () => {
     await renderOptions();
-    const toggle = screen.getByRole('checkbox', { name: /^Password changes/ });
-    const hint = document.getElementById(toggle.getAttribute('aria-describedby')!);
-    expect(hint?.textContent).toMatch(/Off turns off only that calendar reminder/);
-    expect(hint?.textContent).toMatch(/breach hit.*weak password.*failed logins.*unrecognised sign-in\) always reminds you/);
-    expect(screen.getByText(/NIST SP 800-63B/).textContent).not.toMatch(/silences/);
+    // No second switch that turns off the same reminder.
+    expect(screen.queryByRole('checkbox', { name: /^Password changes/ })).toBeNull();
+    const schedule = screen.getAllByRole('radio').filter((radio) => (radio as HTMLInputElement).name === 'password-schedule') as HTMLInputElement[];
+    expect(schedule.map((radio) => radio.value)).toEqual(['90', '180', '365', '0']);
+    const checked = schedule.find((radio) => radio.checked)!;
+    expect(checked.value).toBe('180');
+    expect(checked.closest('label')!.textContent).toBe('Every 180 days (default)');
+    // The text says what the default does, and does not argue against it.
+    const note = document.getElementById(checked.getAttribute('aria-describedby')!)!.textContent!;
+    expect(note).toMatch(/change your password every few months, and at once when there is evidence/);
+    expect(note).toMatch(/breach hit.*weak strength score.*failed logins.*unrecognised login/);
+    expect(note).not.toMatch(/NIST|not by calendar/);
+    // "Off" is the one way to stop the calendar reminder.
+    fireEvent.click(screen.getByRole('radio', { name: 'Off: only on evidence' }));
+    await waitFor(async () => expect((await getSettings(db)).passwordRotationDays).toBe(0));
   });
 
   it('turns a reminder kind off', async () => {
     await renderOptions();
     fireEvent.click(screen.getByRole('checkbox', { name: /^Security check-up/ }));
     await waitFor(async () => expect((await getSettings(db)).reminders.checkUp).toBe(false));
-    expect((await getSettings(db)).reminders.passwordRotation).toBe(true);
+    expect((await getSettings(db)).reminders.recoveryCodes).toBe(true);
   });
 
   it('sets quiet hours that wrap midnight', async () => {

@@ -81,7 +81,7 @@ describe.each(LOCALES)('account settings in %s', (locale) => {
       ['account:login:failure', 'invalid_password'],
       ['account:login:failure', 'invalid_password'],
     ]);
-    expect(events[0]).toMatchObject({ time: at(1, 3), location: 'Lagos, LA, NG', device: 'Chrome (Windows on Other)' });
+    expect(events[0]).toMatchObject({ time: at(1, 3), location: 'Lagos, LA, NG', device: 'Chrome (Windows)' });
     expect(events.find((event) => event.tag === 'account:two_factor:method_removed')?.method).toBe('webauthn');
     expect(events.find((event) => event.tag === 'account:password:reset:request')?.location).toBe('Redacted');
     expect(events.find((event) => event.tag === 'account:alternate_repository:add')).toBeDefined();

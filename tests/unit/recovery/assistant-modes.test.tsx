@@ -40,7 +40,7 @@ async function seed(host: 'pypi.org' | 'test.pypi.org' = 'pypi.org', username = 
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 
-describe('evidence mode (?intent=evidence): the kit at once, while the user can still sign in', () => {
+describe('evidence mode (?intent=evidence): the kit at once, while the user can still log in', () => {
   it('is where the popup’s “Prepare your evidence” leads', () => {
     const account: AccountRecord = {
       id: 'pypi.org/ada',
@@ -129,10 +129,24 @@ describe('opened from the lost-2FA prompt with only the host', () => {
     expect((await find('[data-chosen-account]')).dataset.chosenAccount).toBe('test.pypi.org/grace');
   });
 
-  it('goes straight to the questions when the background passed the username too', async () => {
+  it('goes straight to the questions when the background passed the username too, and does not ask whether the password works', async () => {
     render(<App db={db} search="?host=test.pypi.org&username=grace&from=prompt" effects={makeEffects()} />);
     expect((await find('[data-chosen-account]')).dataset.chosenAccount).toBe('test.pypi.org/grace');
+    // The lost-2FA prompt shows only after PyPI accepted the password: the first question is the mailbox.
+    await find('[data-question="email"]');
+    expect($('[data-question="password"]')).toBeNull();
+    const known = $('[data-answered="password"]')!;
+    expect(known.dataset.answer).toBe('works');
+    expect(known.querySelector('[data-known]')!.textContent).toContain('you reached its two-factor step');
+    // Still the user's to change: then the question is asked.
+    fireEvent.click($('[data-action="change-password"]')!);
     await find('[data-question="password"]');
+  });
+
+  it('from the popup, asks about the password first', async () => {
+    render(<App db={db} search="?host=test.pypi.org&username=grace&from=popup" effects={makeEffects()} />);
+    await find('[data-question="password"]');
+    expect($('[data-answered]')).toBeNull();
   });
 });
 
@@ -142,6 +156,10 @@ describe('the duplicate-request warning', () => {
     render(<App db={db} search="?host=pypi.org&username=ada" effects={effects} />);
     await answerLostTwoFactorNoCodes();
     await find('[data-step="request"]');
+    // The way is found: the answers fold into one closed line, each still there to change.
+    const folded = $<HTMLDetailsElement>('details[data-answers-folded]')!;
+    expect(folded.open).toBe(false);
+    expect(folded.querySelector('[data-action="change-email"]')).not.toBeNull();
     expect($('[data-warning="duplicate"]')).toBeNull();
     fireEvent.input($('[data-field="issue-url"]')!, { target: { value: 'https://github.com/pypi/support/issues/9001' } });
     fireEvent.click($('[data-action="mark-submitted"]')!);
@@ -250,7 +268,7 @@ describe('the page explains two paths that are not a support request', () => {
     expect($('[data-step="request"]')).toBeNull();
   });
 
-  it('a lost mailbox while the user can sign in: sign in and replace the address, and why', async () => {
+  it('a lost mailbox while the user can log in: log in and replace the address, and why', async () => {
     render(<App db={db} search="?host=pypi.org&username=ada" effects={makeEffects()} />);
     await answer('password', 'works');
     await answer('email', 'no');
@@ -272,7 +290,7 @@ describe('the help text on what the scrub cannot catch', () => {
   it('says a password typed on its own is not recognised', async () => {
     render(<App db={db} search="?host=pypi.org&username=ada" effects={makeEffects()} />);
     await answerLostTwoFactorNoCodes();
-    expect((await find('[data-warning="public"]')).textContent).toMatch(/password typed on its own .* cannot be recognised/);
+    expect((await find('[data-warning="public"]')).textContent).toMatch(/a password on its own looks like any other word and would stay/);
     expect($('#evidence-notes-help')!.textContent).toMatch(/password typed on its own cannot be told from other words/);
   });
 });

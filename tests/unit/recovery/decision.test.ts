@@ -152,7 +152,7 @@ describe('why not a support request (two routes that differ from what people exp
     expect(whyNotSupport('password-reset', { password: 'disabled', email: 'yes', twoFactor: 'works' })[0]!.text).toMatch(/data breach.*Forgot password\?.*mailbox/);
   });
 
-  it('sends a lost mailbox to sign-in while the user still gets in, and says why', () => {
+  it('sends a lost mailbox to login while the user still gets in, and says why', () => {
     expect(leafOf({ password: 'works', email: 'no', twoFactor: 'works' })).toBe('sign-in');
     expect(leafOf({ password: 'works', email: 'no', twoFactor: 'not-enabled' })).toBe('sign-in');
     for (const { route, leaf } of routes.filter(({ route }) => route[0]!.answer === 'works' && route[1]!.answer === 'no')) {
@@ -175,7 +175,7 @@ describe('steps', () => {
     expect(resolveSteps(LEAVES['password-reset'].steps, 'pypi.org')[0]!.url).toBe('https://pypi.org/account/request-password-reset/');
   });
 
-  it('sends recovery-code logins through sign-in and the two-factor page’s recovery link', () => {
+  it('sends recovery-code logins through login and the two-factor page’s recovery link', () => {
     const steps = resolveSteps(LEAVES['recovery-code'].steps, 'pypi.org');
     expect(steps[0]!.url).toBe('https://pypi.org/account/login/');
     expect(steps.map((step) => step.text).join(' ')).toContain('/account/recovery-code/');
@@ -212,7 +212,7 @@ describe('stored facts', () => {
   it('points out a registered security key and unused codes beside the questions', () => {
     expect(hintsFor('otherFactor', facts).map((h) => h.text).join()).toContain('“Blue key”');
     expect(hintsFor('recoveryCodes', facts)[0]?.text).toContain('5 unused recovery codes');
-    expect(hintsFor('twoFactor', facts)[0]?.text).toContain('an authenticator app (TOTP) and 1 security key');
+    expect(hintsFor('twoFactor', facts)[0]?.text).toContain('an authentication application (TOTP) and 1 security key');
     expect(hintsFor('email', facts)[0]?.text).toContain('ada@example.org');
     expect(hintsFor('password', facts)).toEqual([]);
     expect(hintsFor('recoveryCodes', undefined)).toEqual([]);

@@ -1,3 +1,4 @@
+import { formatDate } from '@/utils/text/format';
 import { describe, expect, it } from 'vitest';
 import { caveatsFor } from '@/utils/recovery/decision';
 import { decisionFactsOf, recoveryFactsOf } from '@/utils/recovery/facts';
@@ -28,7 +29,7 @@ describe('recovery assistant: a lost mailbox on a lapsed domain', () => {
     ]);
     const caveats = caveatsFor({ email: 'no' }, decisionFactsOf(facts));
     const lapsed = caveats.find((caveat) => caveat.id === 'email-domain-lapsed');
-    expect(lapsed?.text).toMatch(/^At its last lookup \(2026-11-23\), example\.org has lapsed: it is in its redemption period/);
+    expect(lapsed?.text.startsWith(`At its last lookup (${formatDate(CHECKED)}), example.org has lapsed: it is in its redemption period`)).toBe(true);
     expect(lapsed?.text).toMatch(/renew or restore it, do that first/);
     expect(lapsed?.text).toMatch(/say in your request that the domain lapsed/);
 
@@ -40,14 +41,14 @@ describe('recovery assistant: a lost mailbox on a lapsed domain', () => {
 
   it('a domain past its expiry date by now counts as lapsed, though it was registered when asked', () => {
     const facts = recoveryFactsOf(alice, [], [record({ kind: 'registered', expiresAt: NOW - DAY, statuses: ['active'], answeredAt: NOW - 5 * DAY })], NOW);
-    expect(facts.emailDomains?.[0]).toMatchObject({ lapsed: true, text: 'example.org expired on 2026-11-24' });
+    expect(facts.emailDomains?.[0]).toMatchObject({ lapsed: true, text: `example.org expired on ${formatDate(NOW - DAY)}` });
   });
 
   it('a registered domain means the mailbox was lost some other way', () => {
     const facts = recoveryFactsOf(alice, [], [record({ kind: 'registered', expiresAt: NOW + 200 * DAY, statuses: ['active'], answeredAt: CHECKED })], NOW);
     const caveats = caveatsFor({ email: 'no' }, decisionFactsOf(facts));
     expect(caveats.map((caveat) => caveat.id)).toEqual(['email-domain-registered']);
-    expect(caveats[0]!.text).toMatch(/example\.org is registered until 2027-06-13: the domain has not lapsed/);
+    expect(caveats[0]!.text).toContain(`example.org is registered until ${formatDate(NOW + 200 * DAY)}: the domain has not lapsed`);
     expect(buildReason({ host: 'pypi.org', username: 'alice', answers: { email: 'no' }, facts }).text).not.toMatch(/has lapsed/);
   });
 

@@ -35,7 +35,7 @@ const RECORD: AccountRecord = {
 const event = (tag: StoredEvent['tag'], time: number): StoredEvent => ({ id: `${tag}${time}`, accountId: 'pypi.org/ada', firstSeenAt: time, tag, summary: tag, time });
 
 describe('recoveryFactsOf', () => {
-  it('reads the account record and the newest sign-in', () => {
+  it('reads the account record and the newest login', () => {
     const facts = recoveryFactsOf(RECORD, [event('account:login:success', 5), event('account:login:success', 9), event('account:login:failure', 20)]);
     expect(facts).toEqual({
       host: 'pypi.org',
@@ -84,7 +84,7 @@ describe('the evidence kit', () => {
       'date-joined': ['2019-03-04'],
       reason: ['Lost my phone in May.'],
       'source-repositories': ['engine: https://github.com/ada/engine'],
-      'two-factor-methods': ['Authenticator app (TOTP)', 'Security key “Blue key” (WebAuthn)'],
+      'two-factor-methods': ['Authentication application (TOTP)', 'Security key “Blue key” (WebAuthn)'],
       'last-sign-in': ['2026-04-30'],
     });
     expect(kit.items.filter((item) => item.source === 'missing')).toEqual([]);

@@ -48,11 +48,26 @@ describe('the assistant with nothing stored (a new computer)', () => {
 
     await answerLostTwoFactorNoCodes();
     expect((await find('[data-path]')).dataset.path).toBe('support-request');
-    expect($('[data-after-steps]')!.textContent).toContain('security history');
 
-    // Every field of the form, in the form's order.
-    const fields = [...document.querySelectorAll<HTMLElement>('[data-step="request"] .fields > [data-field]')].map((el) => el.dataset.field);
-    expect(fields).toEqual(['intro', 'username', 'reason', 'recovery-codes', 'code-of-conduct', 'acknowledgement']);
+    // Three numbered steps, in the order the user acts.
+    expect([...document.querySelectorAll<HTMLElement>('[data-request-step]')].map((el) => el.dataset.requestStep)).toEqual(['prepare', 'file', 'track']);
+    expect([...document.querySelectorAll('[data-request-step] > h3')].map((h3) => h3.textContent)).toEqual([
+      '1Step 1: Fill in the fields',
+      '2Step 2: Open the form',
+      '3Step 3: Paste the issue’s address back',
+    ]);
+    // What comes after the request is folded away until it is filed, and follows the steps.
+    const after = $<HTMLDetailsElement>('[data-step="after"] details')!;
+    expect(after.open).toBe(false);
+    expect(after.querySelector('[data-after-steps]')!.textContent).toContain('security history');
+    expect($('[data-step="path"]')!.querySelector('[data-after-steps]')).toBeNull();
+    expect(document.querySelector('[data-step="request"]')!.compareDocumentPosition(after) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    // Every field to fill in, once, in the form's order; the three boxes the user ticks, as text (no fake ☐).
+    const fields = [...document.querySelectorAll<HTMLElement>('[data-step="request"] [data-field]')].map((el) => el.dataset.field);
+    expect(fields).toEqual(['username', 'reason', 'boxes', 'recovery-codes', 'code-of-conduct', 'acknowledgement', 'reviewed', 'issue-url']);
+    expect(document.body.textContent).not.toMatch(/[☐☑]/);
+    expect(document.querySelectorAll('input[type="checkbox"]')).toHaveLength(1);
     expect(fieldValue('username')).toBe('`newcomer`');
     expect(fieldValue('reason')).toContain('Lost 2FA authentication app or security token.');
     expect($('[data-field="code-of-conduct"] a')!.getAttribute('href')).toBe('https://policies.python.org/python.org/code-of-conduct/');
@@ -62,10 +77,17 @@ describe('the assistant with nothing stored (a new computer)', () => {
     await waitFor(() => expect(fieldValue('reason')).toContain('Mon téléphone a été volé 📱, code [removed: a recovery code]'));
     expect($('[data-problems]')!.textContent).toMatch(/looks like a recovery code/);
     expect(document.body.textContent).not.toContain('0123456789abcdef');
-    expect(($('[data-field="markdown"]') as HTMLTextAreaElement).value).not.toContain('0123456789abcdef');
+    // The reason is shown once: in its field (the Markdown copy is not on the page).
+    for (const sentence of ['Lost 2FA authentication app or security token.', 'I do not have an unused recovery code.']) {
+      expect(document.body.textContent!.split(sentence).length - 1, sentence).toBe(1);
+    }
+    fireEvent.click($('[data-copy="markdown"]')!);
+    await waitFor(() => expect(effects.copy).toHaveBeenCalledTimes(1));
+    expect(effects.copy.mock.calls[0]![0]).toContain('### Reason for request');
+    expect(effects.copy.mock.calls[0]![0]).not.toContain('0123456789abcdef');
 
     fireEvent.click($('[data-copy="username"]')!);
-    await waitFor(() => expect(effects.copy).toHaveBeenCalledWith('`newcomer`'));
+    await waitFor(() => expect(effects.copy).toHaveBeenLastCalledWith('`newcomer`'));
     expect((await find('[data-announce]')).textContent).toBe('Copied “PyPI Username”.');
 
     // The form opens only once the user says they have seen everything.
@@ -86,6 +108,8 @@ describe('the assistant with nothing stored (a new computer)', () => {
     const [tracked] = await listRequests(db);
     expect(tracked).toMatchObject({ host: 'pypi.org', username: 'newcomer', status: 'submitted', submittedAt: NOW, issueUrl: 'https://github.com/pypi/support/issues/9001' });
     expect((await find(`[data-step="tracker"] [data-request="${tracked!.id}"]`)).dataset.status).toBe('submitted');
+    // Filed: what happens next unfolds.
+    await waitFor(() => expect($<HTMLDetailsElement>('[data-step="after"] details')!.open).toBe(true));
 
     // What happens next, with nothing stored: the admins' email and an unknown push path.
     expect($('[data-next-step="admin-email"]')!.dataset.ability).toBe('yes');
@@ -155,7 +179,7 @@ describe('the assistant with stored data', () => {
 
     await answer('password', 'works');
     await answer('email', 'yes');
-    expect((await find('[data-hint="two-factor-methods"]')).textContent).toContain('an authenticator app (TOTP)');
+    expect((await find('[data-hint="two-factor-methods"]')).textContent).toContain('an authentication application (TOTP)');
     await answer('twoFactor', 'lost');
     await answer('otherFactor', 'none');
     expect((await find('[data-hint="no-unused-codes"]')).textContent).toContain('no unused recovery codes');
@@ -165,8 +189,8 @@ describe('the assistant with stored data', () => {
     const reason = fieldValue('reason');
     expect(reason).toContain('Projects I maintain: engine');
     expect(reason).toContain('a…a@example.org (primary, verified)');
-    expect(reason).toContain('My last sign-in that I know of: 2026-04-28');
-    expect(reason).toContain('the account has an authenticator app (TOTP)');
+    expect(reason).toContain('My last login that I know of: 2026-04-28');
+    expect(reason).toContain('the account has an authentication application (TOTP)');
     expect(fieldValue('username')).toBe('`Ada`');
 
     // Full addresses only when the user picks them.

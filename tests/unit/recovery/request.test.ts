@@ -91,15 +91,15 @@ describe('the form', () => {
   it('writes the reason from the answers and the stored facts', () => {
     const reason = field<TextField>(request, 'reason').value;
     expect(reason.startsWith('Lost 2FA authentication app or security token.')).toBe(true);
-    expect(reason).toContain('I lost my two-factor method (the account has an authenticator app (TOTP))');
+    expect(reason).toContain('I lost my two-factor method (the account has an authentication application (TOTP))');
     expect(reason).toContain('I do not have an unused recovery code.');
     expect(reason).toContain('I still know my password.');
     expect(reason).toContain('Account created: 2019-03-04');
     expect(reason).toContain('Projects I maintain: analytical-engine, notes');
     expect(reason).toContain('analytical-engine: https://github.com/ada/analytical-engine');
-    expect(reason).toContain('My last sign-in that I know of: 2026-04-28');
+    expect(reason).toContain('My last login that I know of: 2026-04-28');
     expect(reason).toContain('- Profile: https://pypi.org/user/ada-lovelace/');
-    expect(reason).toContain('Facts about the account (recorded by my browser extension, PyPI Guard, while I could sign in):');
+    expect(reason).toContain('Facts about the account (recorded by my browser extension, PyPI Guard, while I could log in):');
     // The issue is public: addresses are masked unless the user chooses otherwise.
     expect(reason).toContain('a…a@example.org (primary, verified)');
     expect(reason).not.toContain('ada@example.org');

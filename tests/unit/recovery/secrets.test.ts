@@ -29,7 +29,7 @@ describe('findSecrets', () => {
   });
 
   it.each([
-    ['plain prose', 'I lost my phone with the authenticator app in March.'],
+    ['plain prose', 'I lost my phone with the authentication application in March.'],
     ['non-ASCII prose', 'J’ai perdu mon téléphone — 二要素認証のデバイスを紛失しました 🙈'],
     ['a long German word', 'Zweifaktorauthentifizierungsgerät verloren'],
     ['a lower-case long word', 'internationalization and responsibilities'],

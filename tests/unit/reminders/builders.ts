@@ -40,12 +40,16 @@ export function input(parts: {
   };
 }
 
-/** Settings with only the named reminder kinds on (all kinds on when none are named). */
-export function settings(patch: Partial<Settings> = {}, only?: (keyof Settings['reminders'])[]): Settings {
+/**
+ * Settings with only the named reminder kinds on (all kinds on when none are named). The password's
+ * calendar reminder has no switch of its own: left out of `only`, its schedule is "Off".
+ */
+export function settings(patch: Partial<Settings> = {}, only?: (keyof Settings['reminders'] | 'passwordRotation')[]): Settings {
   const reminders = only
-    ? { passwordRotation: only.includes('passwordRotation'), recoveryCodes: only.includes('recoveryCodes'), checkUp: only.includes('checkUp'), recoveryFollowUp: only.includes('recoveryFollowUp'), emailDomain: only.includes('emailDomain') }
+    ? { recoveryCodes: only.includes('recoveryCodes'), checkUp: only.includes('checkUp'), recoveryFollowUp: only.includes('recoveryFollowUp'), emailDomain: only.includes('emailDomain') }
     : undefined;
-  return withDefaults({ ...patch, ...(reminders ? { reminders } : {}) });
+  const scheduleOff = only && !only.includes('passwordRotation') ? { passwordRotationDays: 0 as const } : {};
+  return withDefaults({ ...patch, ...scheduleOff, ...(reminders ? { reminders } : {}) });
 }
 
 export function request(overrides: Partial<RecoveryRequest> = {}): RecoveryRequest {

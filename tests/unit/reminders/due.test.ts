@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { due, holdUntil, outstanding, passwordSchedule, quietUntil, toFire, wakeUps, type LocalClock, type Reminder } from '@/utils/reminders';
 import { newestFailedLoginBurst, summariseHistory } from '@/utils/events/history-summary';
+import { withDefaults } from '@/utils/settings';
 import { periodCovers, periodOf } from '@/utils/reminders/period';
 import { suspiciousEvents } from '@/utils/events/suspicious';
 import { securityEvents } from '@/utils/audit/checks/security-events';
@@ -55,10 +56,14 @@ describe('password rotation on schedule', () => {
     expect(rotation(due(input({ accounts: [{ account: alice }] }), s, changedAt + 2000 * DAY, UTC))).toBeUndefined();
   });
 
-  it('is silent when the "Password changes" switch is off, however old the password', () => {
-    const s = settings({}, ['checkUp']);
+  it('reads the old second switch ("Password changes" off, before 0.2) as the schedule’s "Off", its one control now', () => {
+    const s = withDefaults({ passwordRotationDays: 180, reminders: { passwordRotation: false, checkUp: true } });
+    expect(s.passwordRotationDays).toBe(0);
+    expect(s.reminders).toEqual({ recoveryCodes: true, checkUp: true, recoveryFollowUp: true, emailDomain: true });
     expect(rotation(due(input({ accounts: [{ account: alice }] }), s, changedAt + 2000 * DAY, UTC))).toBeUndefined();
     expect(passwordSchedule(alice, summariseHistory([], alice.observed), s).status).toBe('off');
+    // Turned on, the old switch changes nothing: the schedule decides.
+    expect(withDefaults({ passwordRotationDays: 90, reminders: { passwordRotation: true } }).passwordRotationDays).toBe(90);
   });
 
   it('counts from the newest change or reset in the security history when nothing was observed', () => {
@@ -143,7 +148,7 @@ describe('password rotation on evidence', () => {
     expect(newestFailedLoginBurst(later)?.at).toBe(T0 - DAY + 8 * HOUR);
   });
 
-  it('fires on a sign-in PyPI flagged as a new device', () => {
+  it('fires on a login PyPI flagged as a new device', () => {
     const events = [event('account:login:new_device', T0 - 2 * HOUR)];
     expect(rotation(due(input({ accounts: [{ account: withObserved({}), events }] }), off, T0, UTC))).toMatchObject({
       trigger: 'unrecognised-sign-in',
@@ -194,26 +199,26 @@ describe('password rotation on evidence', () => {
   });
 });
 
-describe('"Password changes" off and the schedule off govern only the calendar: evidence always reminds', () => {
+describe('the schedule “Off” governs only the calendar: evidence always reminds', () => {
   const changedAt = T0 - 200 * DAY;
   const breached = account({ observed: { passwordChangedAt: changedAt, breachFoundAt: T0 - DAY } });
   const switchOff = (patch = {}) => settings(patch, ['checkUp']);
 
-  it('fires on evidence with the switch off, without the calendar date that is long past', () => {
+  it('fires on evidence with the schedule off, without the calendar date that is long past', () => {
     const reminder = rotation(due(input({ accounts: [{ account: breached }] }), switchOff(), T0, UTC));
     expect(reminder).toMatchObject({ status: 'fire', reason: 'evidence', trigger: 'breach', period: `breach:${T0 - DAY}` });
     expect(reminder?.message).not.toContain('your schedule');
   });
 
   it.each([
-    ['a new-device sign-in', [event('account:login:new_device', T0 - HOUR)], 'unrecognised-sign-in'],
+    ['a new-device login', [event('account:login:new_device', T0 - HOUR)], 'unrecognised-sign-in'],
     ['a failed-login burst', [1, 2, 3].map((hours) => event('account:login:failure', T0 - 5 * HOUR + hours * HOUR)), 'failed-login-burst'],
-  ] as const)('fires on %s with the switch off', (_, events, trigger) => {
+  ] as const)('fires on %s with the schedule off', (_, events, trigger) => {
     const alice = account({ observed: { passwordChangedAt: changedAt } });
     expect(rotation(due(input({ accounts: [{ account: alice, events: [...events] }] }), switchOff({ passwordRotationDays: 0 }), T0, UTC))).toMatchObject({ status: 'fire', trigger });
   });
 
-  it('fires on a weak password with the switch off', () => {
+  it('fires on a weak password with the schedule off', () => {
     const weak = account({ observed: { passwordChangedAt: changedAt, passwordScore: { value: 1, seenAt: T0 } } });
     expect(rotation(due(input({ accounts: [{ account: weak }] }), switchOff(), T0, UTC))).toMatchObject({ status: 'fire', trigger: 'weak-password' });
   });
@@ -224,7 +229,7 @@ describe('"Password changes" off and the schedule off govern only the calendar: 
     expect(rotation(due(input({ accounts: [{ account: breached }] }), switchOff({ quietHours: { startHour: 11, endHour: 13 } }), T0, UTC))).toMatchObject({ status: 'waiting', notBefore: T0 + HOUR });
   });
 
-  it('without evidence, the switch off means no password reminder at all', () => {
+  it('without evidence, the schedule off means no password reminder at all', () => {
     const alice = account({ observed: { passwordChangedAt: changedAt } });
     expect(rotation(due(input({ accounts: [{ account: alice }] }), switchOff(), T0, UTC))).toBeUndefined();
   });
@@ -240,7 +245,7 @@ describe('evidence learned late', () => {
   const doneAt180: ReminderState = { id, firedForPeriod: schedulePeriod, lastFiredAt: day(180), doneForPeriod: schedulePeriod };
   const evaluate = (events: ReturnType<typeof event>[], now: number, who = alice) => rotation(due(input({ accounts: [{ account: who, events }], reminderStates: [doneAt180] }), passwordOnly(), now, UTC));
 
-  it('a new-device sign-in from day 179, first read on day 200, notifies', () => {
+  it('a new-device login from day 179, first read on day 200, notifies', () => {
     const signIn = event('account:login:new_device', day(179), { firstSeenAt: day(200) });
     expect(evaluate([signIn], day(200) - HOUR)).toBeUndefined(); // not read yet: nothing new
     expect(evaluate([signIn], day(200))).toMatchObject({
@@ -265,7 +270,7 @@ describe('evidence learned late', () => {
     expect(again).toMatchObject({ status: 'shown', period: first!.period });
   });
 
-  it('the same sign-in read again on later visits is no news', () => {
+  it('the same login read again on later visits is no news', () => {
     const signIn = event('account:login:new_device', day(179), { firstSeenAt: day(200) });
     const notified: ReminderState = { ...doneAt180, firedForPeriod: `rotation-schedule:${day(180)}+unrecognised-sign-in:${day(179)}`, lastFiredAt: day(200) };
     expect(rotation(due(input({ accounts: [{ account: alice, events: [signIn] }], reminderStates: [notified] }), passwordOnly(), day(210), UTC))?.status).toBe('shown');

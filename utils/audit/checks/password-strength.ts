@@ -25,7 +25,7 @@ export const passwordStrength: Check = {
     if (score === undefined) {
       return {
         status: 'unknown',
-        detail: 'Not scored yet: type your password at your next sign-in to PyPI or on the change-password form. PyPI Guard keeps only the score, never the password.',
+        detail: 'Not scored yet: type your password at your next login to PyPI or on the change-password form. PyPI Guard keeps only the score, never the password.',
         fix,
         fixLabel: 'Open change-password form',
       };

@@ -24,7 +24,7 @@ export const secondFactorMethod: Check = {
         status: 'warn',
         detail: 'Only one 2FA method: if you lose it you need a recovery code or a request to PyPI support.',
         fix: pypiPage(state, methods.hasTotp ? '/manage/account/webauthn-provision' : '/manage/account/totp-provision'),
-        fixLabel: methods.hasTotp ? 'Add a security key' : 'Add an authenticator app',
+        fixLabel: methods.hasTotp ? 'Add a security key' : 'Add an authentication application',
       };
     }
     return { status: 'warn', detail: 'No 2FA method yet; once you add one, add a second so one loss does not lock you out.', fix: pypiPage(state, '/manage/account/two-factor/'), fixLabel: 'Add 2FA' };

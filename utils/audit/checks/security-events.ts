@@ -1,22 +1,10 @@
 import { needsAccountSettings, pypiPage, type Check } from '../types';
-import type { SuspicionReason } from '../../events/suspicious';
 import { unreadableOutcome } from '../unreadable';
-
-const REASON_TEXT: Record<SuspicionReason, string> = {
-  'login-failure': 'failed sign-in',
-  'reauthentication-failure': 'failed password confirmation',
-  'two-factor-removed': '2FA method removed',
-  'recovery-code-used': 'recovery code used',
-  'password-reset': 'password reset',
-  'password-disabled': 'password disabled by PyPI',
-  'new-device': 'sign-in from a new device',
-  'unfamiliar-location': 'sign-in from an unfamiliar place',
-  'token-leaked': 'token removed after a leak',
-};
+import { formatList, t } from '../../text/messages';
 
 export const securityEvents: Check = {
   id: 'security-events',
-  title: 'Recent security events',
+  title: t('security-history.title'),
   weight: 10,
   run(state) {
     const couldNotRead = unreadableOutcome(state, 'securityEvents');
@@ -40,7 +28,7 @@ export const securityEvents: Check = {
       }
       return { status: 'pass', detail: 'Nothing unusual since you last looked.', fix, fixLabel: 'Open history' };
     }
-    const summary = suspicious.map(({ reason, count }) => `${count} ${REASON_TEXT[reason]}${count === 1 ? '' : 's'}`).join(', ');
+    const summary = formatList(suspicious.map(({ reason, count }) => t(`event-count.${reason}`, { count })));
     return { status: 'fail', detail: `Not yet acknowledged: ${summary}. Was that you?`, fix, fixLabel: 'Review history', acknowledgeLabel: 'It was me' };
   },
 };

@@ -1,3 +1,4 @@
+import { formatDate } from '@/utils/text/format';
 import { describe, expect, it } from 'vitest';
 import { emailDomain } from '@/utils/audit/checks/email-domain';
 import { runAudit } from '@/utils/audit';
@@ -16,13 +17,15 @@ function run(emails: EmailFact[], records: EmailDomainRecord[]) {
 describe('email-domain', () => {
   it('passes with the date when every custom domain is far from expiry', () => {
     const result = run([email('alice@example.org', true, true)], [record('example.org', registered(Date.UTC(2027, 5, 1)))]);
-    expect(result).toMatchObject({ status: 'pass', detail: 'example.org is registered until 2027-06-01.', fix: { kind: 'pypi', url: 'https://pypi.org/manage/account/#account-emails' } });
+    expect(result).toMatchObject({ status: 'pass', detail: `example.org is registered until ${formatDate(Date.UTC(2027, 5, 1))}.`, fix: { kind: 'pypi', url: 'https://pypi.org/manage/account/#account-emails' } });
   });
 
   it('warns within 45 days, saying what to do', () => {
     const result = run([email('alice@example.org', true, true)], [record('example.org', registered(NOW + 10 * DAY))]);
     expect(result.status).toBe('warn');
-    expect(result.detail).toMatch(/^example\.org expires on 2026-12-05 \(in 10 days\)\. Renew it with your registrar, or add and verify an address on another domain and make it primary\.$/);
+    expect(result.detail).toBe(
+      `example.org expires on ${formatDate(NOW + 10 * DAY)} (in 10 days). Renew it with your registrar, or add and verify an address on another domain and make it primary.`,
+    );
     expect(result.fixLabel).toBe('Change your email');
   });
 
@@ -65,7 +68,7 @@ describe('email-domain', () => {
   it('matches an address through its mail host (mail.example.co.uk → example.co.uk)', () => {
     const result = run([email('alice@mail.example.co.uk', true, true)], [record('example.co.uk', registered(NOW - DAY), ['mail.example.co.uk'])]);
     expect(result).toMatchObject({ status: 'fail' });
-    expect(result.detail).toMatch(/^example\.co\.uk expired on 2026-11-24/);
+    expect(result.detail.startsWith(`example.co.uk expired on ${formatDate(NOW - DAY)}`)).toBe(true);
   });
 
   it('passes addresses at large providers without any lookup', () => {

@@ -1,3 +1,4 @@
+import { withDefaults } from '@/utils/settings';
 import { describe, expect, it } from 'vitest';
 import { passwordAge } from '@/utils/audit/checks/password-age';
 import { passwordSchedule } from '@/utils/reminders/password-rotation';
@@ -25,8 +26,8 @@ describe('password-age', () => {
     expect(passwordAge.run(changedAgo(100 * DAY, { passwordRotationDays: 90 }), NOW).status).toBe('warn');
     expect(passwordAge.run(changedAgo(900 * DAY, { passwordRotationDays: 0 }), NOW)).toMatchObject({ status: 'pass', detail: expect.stringContaining('calendar reminders are off') });
   });
-  it('treats the rotation reminder switched off like no schedule, as the reminders do', () => {
-    const off = changedAgo(900 * DAY, { reminders: { passwordRotation: false, recoveryCodes: true, checkUp: true, recoveryFollowUp: true } });
+  it('treats settings stored with the old "Password changes" switch off like no schedule, as the reminders do', () => {
+    const off = changedAgo(900 * DAY, withDefaults({ reminders: { passwordRotation: false } }));
     expect(passwordAge.run(off, NOW)).toMatchObject({ status: 'pass', detail: 'Changed 900 days ago; calendar reminders are off (you change it on evidence).' });
   });
   it('reads the last change from the security history too', () => {

@@ -21,7 +21,7 @@ describe('password-strength', () => {
   it('is unknown until a password was scored, and leads to the change-password form (signed-in users never see the login page)', () => {
     const outcome = passwordStrength.run(state(), NOW);
     expect(outcome).toMatchObject({ status: 'unknown', fix: { kind: 'pypi', url: 'https://pypi.org/manage/account/#change-password' }, fixLabel: 'Open change-password form' });
-    expect(outcome.detail).toContain('at your next sign-in to PyPI or on the change-password form');
+    expect(outcome.detail).toContain('at your next login to PyPI or on the change-password form');
     expect(JSON.stringify(outcome)).not.toContain('/account/login/');
   });
 

@@ -7,7 +7,7 @@ describe('second-factor-method', () => {
     const totpOnly = secondFactorMethod.run(state(), NOW);
     expect(totpOnly).toMatchObject({ status: 'warn', fix: { url: 'https://pypi.org/manage/account/webauthn-provision' }, fixLabel: 'Add a security key' });
     const keyOnly = secondFactorMethod.run(state({ twoFactor: seen({ totp: false, securityKeys: ['key'] }) }), NOW);
-    expect(keyOnly).toMatchObject({ status: 'warn', fix: { url: 'https://pypi.org/manage/account/totp-provision' }, fixLabel: 'Add an authenticator app' });
+    expect(keyOnly).toMatchObject({ status: 'warn', fix: { url: 'https://pypi.org/manage/account/totp-provision' }, fixLabel: 'Add an authentication application' });
   });
   it('passes with TOTP and a key, or with two keys', () => {
     expect(secondFactorMethod.run(state({ twoFactor: seen({ totp: true, securityKeys: ['key'] }) }), NOW).status).toBe('pass');

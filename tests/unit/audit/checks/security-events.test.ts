@@ -15,7 +15,7 @@ describe('security-events', () => {
   ] as const)('fails on an unacknowledged %s', (tag) => {
     expect(securityEvents.run(state({}, [event(tag, NOW - DAY)]), NOW)).toMatchObject({ status: 'fail', fix: { url: 'https://pypi.org/manage/account/#account-events' } });
   });
-  it('fails on a sign-in from an unfamiliar place, not on the first place ever seen', () => {
+  it('fails on a login from an unfamiliar place, not on the first place ever seen', () => {
     const history = [event('account:login:success', NOW - 10 * DAY, { location: 'Berlin, BE, DE' }), event('account:login:success', NOW - DAY, { location: 'Lagos, LA, NG' })];
     expect(securityEvents.run(state({}, history), NOW).detail).toContain('unfamiliar place');
     expect(securityEvents.run(state({}, history.slice(0, 1)), NOW).status).toBe('pass');
