@@ -10,7 +10,7 @@ export const FACT_NAMES: Record<ReadableFact, string> = {
   emails: 'email addresses',
   apiTokens: 'API tokens',
   securityEvents: 'security history',
-  loginMethods: '2FA methods (sign-in page)',
+  loginMethods: '2FA methods (login page)',
 };
 
 /** The PyPI page to open to see the fact again, and its name. */
@@ -30,8 +30,8 @@ function pageOf(pageKind: PageKind, fact: ReadableFact): { name: string; path: s
     case 'unverified-account':
       return { name: 'account page', path: '/manage/unverified-account/' };
     case 'two-factor':
-      // The sign-in step cannot be opened at will; the 2FA settings show the same methods.
-      return { name: 'two-factor sign-in page', path: '/manage/account/two-factor/' };
+      // The login's 2FA step cannot be opened at will; the 2FA settings show the same methods.
+      return { name: 'two-factor login page', path: '/manage/account/two-factor/' };
     case 'recovery-codes':
       return { name: 'recovery codes page', path: '/manage/account/two-factor/' };
     default:
@@ -41,7 +41,7 @@ function pageOf(pageKind: PageKind, fact: ReadableFact): { name: string; path: s
 
 /**
  * The problem that stands now for what `facts` tell (one fact, or several pages' versions of the
- * same thing, like the 2FA settings and the sign-in step for 2FA methods): the newest stored
+ * same thing, like the 2FA settings and the login's 2FA step for 2FA methods): the newest stored
  * problem, unless one of the facts was read more recently.
  */
 export function currentProblem(account: AccountRecord, facts: ReadableFact[]): { fact: ReadableFact; problem: UnreadableFact } | null {
@@ -65,7 +65,7 @@ export function unreadableOutcome(state: AuditState, ...facts: ReadableFact[]): 
   const page = pageOf(current.problem.pageKind, current.fact);
   return {
     status: 'unreadable',
-    detail: `PyPI Guard could not read your ${FACT_NAMES[current.fact].replace(' (sign-in page)', '')} on PyPI's ${page.name}; PyPI may have changed it. Check there yourself.`,
+    detail: `PyPI Guard could not read your ${FACT_NAMES[current.fact].replace(' (login page)', '')} on PyPI's ${page.name}; PyPI may have changed it. Check there yourself.`,
     fix: pypiPage(state, page.path),
     fixLabel: `Open the ${page.name}`,
   };

@@ -66,7 +66,7 @@ export const READER_MISSES = {
   'event-summary': "a security-history row's summary",
   'event-time': "a security-history row's time",
   'event-labels': "a security-history row's location and device labels",
-  'login-recovery': "the two-factor sign-in page's recovery-code block",
+  'login-recovery': "the two-factor login page's recovery-code block",
   'recovery-codes-list': 'the codes in the recovery-codes list',
 } as const;
 export type ReaderMiss = keyof typeof READER_MISSES;
