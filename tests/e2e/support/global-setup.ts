@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { describeBrowser, findBrowser } from '../../support/browsers';
 import { chromeExtensionDir, repoRoot } from './paths';
 
 /** Everything the build is made from: a change to any of it makes the build stale. */
@@ -15,11 +16,13 @@ function newestInput(entry: string): number {
 }
 
 /**
- * Builds the Chrome extension once per run, so every test loads the real build output. With
+ * Finds (or fetches) the browser before any worker starts, so workers never download in parallel;
+ * then builds the Chrome extension once per run, so every test loads the real build output. With
  * PYPI_GUARD_SKIP_BUILD=1 (a quicker local rerun) it refuses a build older than its sources
  * instead: no e2e run ever tests a stale build, in CI or anywhere.
  */
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<void> {
+  console.log(`[e2e] ${describeBrowser(await findBrowser('chromium'))}`);
   const manifest = path.join(chromeExtensionDir, 'manifest.json');
   if (process.env.PYPI_GUARD_SKIP_BUILD === '1') {
     const builtAt = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
