@@ -68,10 +68,13 @@ export async function signInOnPypi(tab: Tab, username: string, password: string)
   await tab.click('#login-form input[type=submit]');
 }
 
-/** The toolbar popup's page, at the size Chromium gives the popup (400 × 580, entrypoints/popup/style.css). */
-export async function openPopup(browser: ExtensionBrowser, size = { width: 400, height: 580 }): Promise<Tab> {
+/**
+ * The toolbar popup's page, opened as a tab. Its own CSS gives it the popup's 400 × 580 frame;
+ * `screen` sets the tab's viewport too, for a phone-sized screen.
+ */
+export async function openPopup(browser: ExtensionBrowser, screen?: { width: number; height: number }): Promise<Tab> {
   const popup = await browser.openExtensionPage('popup.html');
-  await popup.setViewport(size);
+  if (screen) await popup.setViewport(screen);
   await expect.poll(() => popup.attribute('main', 'data-source'), { message: 'the popup did not read the store' }).toBe('store');
   return popup;
 }
