@@ -3,7 +3,7 @@ import { CHECKS } from '../../../utils/audit';
 import { DB_NAME, DB_VERSION } from '../../../utils/store/schema';
 import { BREACHED_PASSWORD, CLEAN_PASSWORD, sha1Upper } from '../../fixtures/hibp/range';
 import { FIXTURE_SECRETS, PASSWORDS, RECOVERY_CODES } from '../../fixtures/pypi/secrets';
-import { aliceChangedDaysAgo } from '../support/reminders';
+import { aliceChangedDaysAgo, writeRecords, type StoreRecord } from '../support/reminders';
 import type { ExtensionBrowser, LaunchOptions, Tab } from './adapter';
 import { answerRecoveryQuestions, horizontalOverflow, openPopup, popupStatuses, prompt, readStore, signInOnPypi, storedAccount, visitAccountPage } from './pages';
 
@@ -75,26 +75,9 @@ async function waitForStore(browser: ExtensionBrowser): Promise<void> {
     .toBeGreaterThanOrEqual(DB_VERSION);
 }
 
-async function putRecords(browser: ExtensionBrowser, records: { store: string; value: unknown; key?: string }[]): Promise<void> {
+async function putRecords(browser: ExtensionBrowser, records: StoreRecord[]): Promise<void> {
   await waitForStore(browser);
-  await browser.inExtension(
-    ({ name, records }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction([...new Set(records.map((record) => record.store))], 'readwrite');
-          for (const record of records) {
-            if (record.key === undefined) tx.objectStore(record.store).put(record.value);
-            else tx.objectStore(record.store).put(record.value, record.key);
-          }
-          tx.oncomplete = () => (db.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { name: DB_NAME, records },
-  );
+  await browser.inExtension(writeRecords, { name: DB_NAME, records });
 }
 
 export const FLOWS: readonly Flow[] = [

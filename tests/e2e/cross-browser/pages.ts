@@ -1,5 +1,6 @@
 import { expect } from '@playwright/test';
 import { DB_NAME } from '../../../utils/store/schema';
+import { readAllStores } from '../support/extension-db';
 import type { ExtensionBrowser, Tab } from './adapter';
 
 /**
@@ -26,28 +27,7 @@ export interface StoredAccount {
 
 /** Every record of every object store of the extension's IndexedDB, read inside the extension. */
 export function readStore(browser: ExtensionBrowser): Promise<Record<string, unknown[]>> {
-  return browser.inExtension(
-    (name) =>
-      new Promise<Record<string, unknown[]>>((resolve, reject) => {
-        // Opened by name only once the extension created it at its version (see waitForStore).
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = [...db.objectStoreNames];
-          const result: Record<string, unknown[]> = {};
-          if (names.length === 0) return resolve(result);
-          const tx = db.transaction(names, 'readonly');
-          for (const store of names) {
-            const request = tx.objectStore(store).getAll();
-            request.onsuccess = () => (result[store] = request.result);
-          }
-          tx.oncomplete = () => (db.close(), resolve(result));
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    DB_NAME,
-  );
+  return browser.inExtension(readAllStores, DB_NAME);
 }
 
 export async function storedAccount(browser: ExtensionBrowser, id: string): Promise<StoredAccount | undefined> {
