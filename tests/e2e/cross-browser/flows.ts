@@ -1,4 +1,4 @@
-import { expect } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { CHECKS } from '../../../utils/audit';
 import { DB_NAME, DB_VERSION } from '../../../utils/store/schema';
 import { BREACHED_PASSWORD, CLEAN_PASSWORD, sha1Upper } from '../../fixtures/hibp/range';
@@ -256,3 +256,17 @@ export const FLOWS: readonly Flow[] = [
     },
   },
 ];
+
+/** Declares one test per flow for a browser, each launching its own (called from a spec file). */
+export function testFlows(browserName: ExtensionBrowser['name'], launch: (options?: LaunchOptions) => Promise<ExtensionBrowser>): void {
+  for (const flow of FLOWS.filter((candidate) => candidate.browsers?.includes(browserName) ?? true)) {
+    test(flow.title, async () => {
+      const browser = await launch(flow.launch);
+      try {
+        await flow.run(browser);
+      } finally {
+        await browser.close();
+      }
+    });
+  }
+}
