@@ -13,6 +13,7 @@ export default defineConfig({
   workers: 2,
   fullyParallel: true,
   retries: 0,
+  forbidOnly: !!process.env.CI,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-firefox-results.json' }]],

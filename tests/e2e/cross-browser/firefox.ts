@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from '@playwright/test';
@@ -97,7 +97,8 @@ function firefoxTab(page: Page, downloadDir: string): Tab {
       // Firefox creates the file empty at once and writes `<name>.part`, renamed over it when done.
       const finished = () => {
         const files = readdirSync(downloadDir);
-        return files.find((file) => !before.has(file) && !file.endsWith('.part') && !files.includes(`${file}.part`)) ?? '';
+        const done = files.find((file) => !before.has(file) && !file.endsWith('.part') && !files.includes(`${file}.part`));
+        return done && statSync(path.join(downloadDir, done)).size > 0 ? done : '';
       };
       await expect.poll(() => (name = finished()), { message: 'nothing was downloaded' }).not.toBe('');
       return { name, text: readFileSync(path.join(downloadDir, name), 'utf8') };
