@@ -51,6 +51,12 @@ export interface ExtensionBrowser {
    * service worker; in Firefox an extension document beside the event page (same origin, same data).
    */
   inExtension<R, A>(fn: (arg: A) => R, arg: A): Promise<Awaited<R>>;
+  /**
+   * Firefox only (Chromium has no data consent): runs `action`, a click on one of the extension's
+   * pages that asks for a data-collection consent, accepts the prompt Firefox shows as the user
+   * would, and returns the prompt's text.
+   */
+  acceptConsentPrompt(action: () => Promise<unknown>): Promise<string>;
   /** The ids of the notifications the extension shows now. */
   notifications(): Promise<string[]>;
   /** Clicks a notification's body, as the user would. */

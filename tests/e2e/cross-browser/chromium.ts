@@ -72,6 +72,7 @@ export async function launchChromium(_options: Omit<LaunchOptions, 'touchScreen'
       return tabOf(page);
     },
     inExtension: (fn, arg) => worker.evaluate(fn as (arg: unknown) => never, arg),
+    acceptConsentPrompt: () => Promise.reject(new Error('Chromium asks for no data-collection consent')),
     notifications: async () => Object.keys(await worker.evaluate(() => chrome.notifications.getAll())),
     async clickNotification(id) {
       // No automation can click a Chromium notification; the event object's own dispatch runs the

@@ -195,6 +195,15 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
     openExtensionPage,
     tabOpenedBy,
     inExtension: async (fn, arg) => (await extensionRealm()).evaluate(fn, arg) as never,
+    async acceptConsentPrompt(action) {
+      await action();
+      // Firefox's own doorhanger (ExtensionsUI's "addon-webext-permissions"), in the browser window.
+      const prompt = `PopupNotifications.panel.querySelector('#addon-webext-permissions-notification')`;
+      let text = '';
+      await expect.poll(async () => (text = await inChrome<string>(`${prompt}?.textContent ?? ''`)), { message: 'Firefox showed no consent prompt' }).not.toBe('');
+      await inChrome(`${prompt}.button.click()`);
+      return text;
+    },
     notifications: async () => Object.keys(await shownNotifications()),
     async clickNotification(id) {
       const shown = (await shownNotifications())[id];

@@ -82,6 +82,27 @@ async function putRecords(browser: ExtensionBrowser, records: StoreRecord[]): Pr
   await browser.inExtension(writeRecords, { name: DB_NAME, records });
 }
 
+/**
+ * Turns the breach check on as a user does, on the options page. In Firefox it is off until the
+ * user grants the `authenticationInfo` data consent, which the switch asks for in its click
+ * (utils/data-consent.ts); Chromium has no such consent, so there it is on from the start.
+ */
+async function turnOnBreachCheck(browser: ExtensionBrowser): Promise<void> {
+  const options = await browser.openExtensionPage('options.html');
+  const breachCheck = '[data-setting="breach-check"]';
+  const isChecked = () => options.evaluate((selector) => document.querySelector<HTMLInputElement>(selector)?.checked, breachCheck);
+  await expect.poll(() => options.attribute(breachCheck, 'data-consent'), { message: 'the options page never asked the browser' }).not.toBe('pending');
+  if (browser.name === 'firefox') {
+    expect(await options.attribute(breachCheck, 'data-consent')).toBe('missing');
+    expect(await isChecked()).toBe(false);
+    const asked = await browser.acceptConsentPrompt(() => options.click(breachCheck));
+    expect(asked).toMatch(/authentication/i);
+  }
+  await expect.poll(() => options.attribute(breachCheck, 'data-consent')).toBe('granted');
+  expect(await isChecked()).toBe(true);
+  await options.close();
+}
+
 export const FLOWS: readonly Flow[] = [
   {
     title: 'the account page is read and stored; the popup lists the account with its checks; the recovery assistant opens from the popup and builds the request',
@@ -124,6 +145,7 @@ export const FLOWS: readonly Flow[] = [
       await tab.fill('#change-password-form #new_password', STRONG_PASSWORD);
       await expect.poll(() => tab.attribute(strength, 'data-state')).toBe('pypi-accepts');
 
+      await turnOnBreachCheck(browser);
       browser.pypi['pypi.org'].setLoggedIn(false);
       await tab.goto('https://pypi.org/account/login/');
       await tab.fill('#username', 'alice');
