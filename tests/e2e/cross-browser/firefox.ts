@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from '@playwright/test';
-import puppeteer, { type Browser, type ElementHandle, type Page, type Target } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { findBrowser } from '../../support/browsers';
 import { createFakePypi, type FakeRequest } from '../../fixtures/pypi/server';
 import type { HibpRequest } from '../support/prompts';
@@ -165,16 +165,30 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
   const tabs = new Map<Page, Tab>();
   const tabOf = (page: Page) => tabs.get(page) ?? tabs.set(page, firefoxTab(page, downloadDir)).get(page)!;
 
-  const tabOpenedBy = async (action: () => Promise<unknown>) => {
-    const before = new Set<Target>(browser.targets());
+  const topContexts = async () => ((await bidi.send('browsingContext.getTree', { maxDepth: 0 })).result as { contexts: { context: string; url: string }[] }).contexts;
+  const openTrusted = (url: string) => inChrome(`openTrustedLinkIn(${JSON.stringify(url)}, 'tab', { inBackground: false })`);
+  const tabOpenedBy = async (action: () => Promise<unknown>): Promise<Tab> => {
+    const before = new Set((await topContexts()).map(({ context }) => context));
     await action();
-    const target = await browser.waitForTarget((candidate) => candidate.type() === 'page' && !before.has(candidate), { timeout: 15_000 });
-    const page = (await target.page())!;
+    let opened: { context: string; url: string } | undefined;
+    await expect
+      .poll(async () => (opened = (await topContexts()).find(({ context, url }) => !before.has(context) && url !== 'about:blank')), { message: 'no tab was opened', timeout: 15_000 })
+      .toBeDefined();
+    // A BiDi frame's (internal) id is its browsing context's.
+    const page = (await browser.pages()).find((candidate) => (candidate.mainFrame() as unknown as { _id: string })._id === opened!.context);
+    if (!page) {
+      // Firefox tells WebDriver BiDi nothing of a tab that an extension page opens itself (a
+      // target=_blank link in the popup): the tab is in getTree, at the right address, but no
+      // browsingContext.contextCreated is sent, so puppeteer has no page to drive it through.
+      // The tab Firefox opened proves the link; the same address is reopened as a tab the test drives.
+      await bidi.send('browsingContext.close', { context: opened!.context });
+      return tabOpenedBy(() => openTrusted(opened!.url));
+    }
     // Polled on a timer: a tab opened behind the current one runs no animation frames.
     await page.waitForFunction(() => location.href !== 'about:blank' && document.readyState !== 'loading', { timeout: 15_000, polling: 100 });
     return tabOf(page);
   };
-  const openExtensionPage = (extensionPath: string) => tabOpenedBy(() => inChrome(`openTrustedLinkIn(${JSON.stringify(extensionUrl(extensionPath))}, 'tab', { inBackground: false })`));
+  const openExtensionPage = (extensionPath: string) => tabOpenedBy(() => openTrusted(extensionUrl(extensionPath)));
 
   let realm: Tab | undefined;
   const extensionRealm = async () => (realm ??= await openExtensionPage(EXTENSION_REALM_PAGE));

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { CHECKS } from '../../../utils/audit';
+import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { DB_NAME, DB_VERSION } from '../../../utils/store/schema';
 import { BREACHED_PASSWORD, CLEAN_PASSWORD, sha1Upper } from '../../fixtures/hibp/range';
 import { FIXTURE_SECRETS, PASSWORDS, RECOVERY_CODES } from '../../fixtures/pypi/secrets';
@@ -32,6 +33,8 @@ const LOST_TWO_FACTOR_NO_CODES = [
   ['otherFactor', 'none'],
   ['recoveryCodes', 'no'],
 ] as const;
+/** The checks the popup lists with the default settings (opt-in checks such as the email domains' are off). */
+const DEFAULT_CHECK_IDS = CHECKS.filter((check) => check.isOn?.(DEFAULT_SETTINGS) ?? true).map((check) => check.id);
 const PASSWORD_ROTATION = /^password-rotation\|pypi\.org\/alice@/;
 
 /** alice's account settings and projects pages, read and stored (projects with their repositories). */
@@ -106,10 +109,9 @@ async function turnOnBreachCheck(browser: ExtensionBrowser): Promise<void> {
 export const FLOWS: readonly Flow[] = [
   {
     title: 'the account page is read and stored; the popup lists the account with its checks; the recovery assistant opens from the popup and builds the request',
-    fixme: {
-      firefox:
-        'clicking the popup tab’s “Locked out? Recovery assistant” link (target=_blank, moz-extension://) opens no tab in Firefox under BiDi; not yet known whether the product or the driving is at fault',
-    },
+    // Firefox: the link opens the assistant's tab (its address is checked), but WebDriver BiDi is
+    // never told of a tab an extension page opens, so the test drives the same address reopened
+    // (tabOpenedBy in ./firefox.ts).
     async run(browser) {
       await visitAliceAccount(browser);
       const stored = await storedAccount(browser, ALICE);
@@ -117,7 +119,7 @@ export const FLOWS: readonly Flow[] = [
 
       const popup = await openPopup(browser);
       const statuses = await popupStatuses(popup, ALICE);
-      expect(Object.keys(statuses).sort()).toEqual(CHECKS.map((check) => check.id).sort());
+      expect(Object.keys(statuses).sort()).toEqual([...DEFAULT_CHECK_IDS].sort());
       expect(statuses).toMatchObject({ 'two-factor': 'pass', 'second-factor-method': 'pass', 'recovery-codes': 'pass', 'verified-email': 'pass', 'recovery-readiness': 'pass' });
 
       const assistant = await browser.tabOpenedBy(() => popup.click('a[href$="recovery.html?from=popup"]'));
@@ -237,7 +239,6 @@ export const FLOWS: readonly Flow[] = [
   },
   {
     title: 'export → wipe → import gives back the same data',
-    fixme: { firefox: 'the downloaded export file is read before Firefox has finished writing it (empty); completion detection unproven' },
     async run(browser) {
       const tab = await browser.openTab('https://pypi.org/');
       await visitAccountPage(browser, tab, 'https://pypi.org/manage/account/', ALICE, 'account-settings');
@@ -281,7 +282,7 @@ export const FLOWS: readonly Flow[] = [
       expect(account.right).toBeLessThanOrEqual(360);
       expect(account.scrollWidth).toBeLessThanOrEqual(360);
       expect(await popup.evaluate(() => document.body.getBoundingClientRect().width, null)).toBe(360);
-      expect(Object.keys(await popupStatuses(popup, ALICE))).toHaveLength(CHECKS.length);
+      expect(Object.keys(await popupStatuses(popup, ALICE))).toHaveLength(DEFAULT_CHECK_IDS.length);
     },
   },
 ];
