@@ -14,7 +14,8 @@ export default defineConfig({
   fullyParallel: true,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  timeout: 60_000,
+  // The drill flow hashes eight codes at 600,000 PBKDF2 rounds: about a minute on 2 busy cores.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-firefox-results.json' }]],
 });

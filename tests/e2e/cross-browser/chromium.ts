@@ -22,7 +22,9 @@ export function chromiumTab(page: Page): Tab {
     return (text === undefined ? locator : locator.filter({ hasText: text })).first();
   };
   return {
-    url: () => page.evaluate(() => location.href),
+    // The DevTools protocol reports every page's address, extension pages' too (and reading it
+    // survives a navigation, which an evaluate does not).
+    url: async () => page.url(),
     goto: async (url) => void (await page.goto(url)),
     click: (selector, options) => locate(selector, options?.text).click(),
     fill: (selector, value) => locate(selector).fill(value),

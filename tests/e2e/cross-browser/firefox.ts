@@ -74,7 +74,9 @@ function firefoxTab(page: Page, downloadDir: string): Tab {
   // and puppeteer's locators wait for one before they act.
   const inFront = async <T>(action: () => Promise<T>) => (await page.bringToFront(), action());
   return {
-    url: () => page.evaluate(() => location.href),
+    // BiDi reports extension pages as about:blank, so the page is asked; mid-navigation (no
+    // document to ask) the address BiDi reports is the one being loaded.
+    url: () => page.evaluate(() => location.href).catch(() => page.url()),
     goto: async (url) => void (await page.goto(url)),
     click: (selector, options) => inFront(() => page.locator(deep(selector, options?.text)).click()),
     fill: (selector, value) => inFront(() => page.locator(deep(selector)).fill(value)),
