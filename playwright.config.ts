@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  // Firefox's suite has its own config (playwright.firefox.config.ts).
+  testIgnore: '**/firefox/**',
   // Builds the extension once for the whole run.
   globalSetup: './tests/e2e/support/global-setup.ts',
   // Each test launches its own Chromium with a fresh profile; two cores fit two at a time.

@@ -7,6 +7,7 @@ import { createFakePypi, startFakePypiServer } from '../tests/fixtures/pypi/serv
 import { extensionIdOf, extensionServiceWorker, launchWithExtension } from '../tests/e2e/support/launch';
 import { routeFakePypi } from '../tests/e2e/support/route-pypi';
 import { chromeExtensionDir, repoRoot } from '../tests/e2e/support/paths';
+import { describeBrowser, findBrowser } from '../tests/support/browsers';
 
 const outputDir = path.join(repoRoot, 'demo-output');
 /** How long the account page may take to show its first prompt before the demo goes on without it. */
@@ -14,6 +15,8 @@ const PROMPT_TIMEOUT_MS = 15_000;
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.argv.includes('--headless');
 
 async function main(): Promise<void> {
+  // First, so a missing browser is found, fetched or explained before anything else runs.
+  console.log(`${describeBrowser(await findBrowser('chromium'))}`);
   console.log('Building the extension…');
   execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
 

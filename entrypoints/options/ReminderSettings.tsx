@@ -39,7 +39,8 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
   const isPaused = settings.pausedUntil !== null && settings.pausedUntil > now;
   const [pauseMs, setPauseMs] = useState(PAUSES[1]!.ms);
   // Firefox: the breach check also needs the browser's data consent (always true elsewhere).
-  const [breachConsent, setBreachConsent] = useState(true);
+  // Until Firefox has answered, the box shows the setting alone (it is not known to be missing).
+  const [breachConsent, setBreachConsent] = useState<boolean | undefined>(undefined);
   useEffect(() => void hasDataConsent('breachCheck').then(setBreachConsent), []);
 
   return (
@@ -163,11 +164,13 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
         <label class="choice">
           <input
             type="checkbox"
-            checked={settings.breachCheck && breachConsent}
+            data-setting="breach-check"
+            data-consent={breachConsent === undefined ? 'pending' : breachConsent ? 'granted' : 'missing'}
+            checked={settings.breachCheck && breachConsent !== false}
             onChange={(event) => {
               const wanted = event.currentTarget.checked;
               // Firefox asks for its data consent first (in the click); elsewhere this resolves at once.
-              const consent = wanted ? requestDataConsent('breachCheck') : Promise.resolve(breachConsent);
+              const consent = wanted ? requestDataConsent('breachCheck') : Promise.resolve(breachConsent !== false);
               void consent.then((granted) => {
                 setBreachConsent(granted);
                 return saveSettings({ breachCheck: wanted && granted });

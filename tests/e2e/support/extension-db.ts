@@ -20,38 +20,43 @@ export async function waitForExtensionDb(serviceWorker: Worker, timeoutMs = 10_0
 }
 
 /**
+ * Every record of every object store of a database, read where it runs: pass it to an
+ * `evaluate` inside the extension (it closes over nothing, so it can be serialised).
+ */
+export function readAllStores(name: string): Promise<Record<string, unknown[]>> {
+  return new Promise<Record<string, unknown[]>>((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const names = [...db.objectStoreNames];
+      const result: Record<string, unknown[]> = {};
+      if (names.length === 0) {
+        db.close();
+        resolve(result);
+        return;
+      }
+      const tx = db.transaction(names, 'readonly');
+      for (const store of names) {
+        const request = tx.objectStore(store).getAll();
+        request.onsuccess = () => (result[store] = request.result);
+      }
+      tx.oncomplete = () => {
+        db.close();
+        resolve(result);
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+/**
  * Reads every record of every object store of the extension's IndexedDB, from inside the
  * extension (its service worker shares the extension origin with the popup and options page).
  */
 export async function readExtensionDb(serviceWorker: Worker): Promise<Record<string, unknown[]>> {
   await waitForExtensionDb(serviceWorker);
-  return serviceWorker.evaluate(
-    () =>
-      new Promise<Record<string, unknown[]>>((resolve, reject) => {
-        const open = indexedDB.open('pypi-guard');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = [...db.objectStoreNames];
-          const result: Record<string, unknown[]> = {};
-          if (names.length === 0) {
-            db.close();
-            resolve(result);
-            return;
-          }
-          const tx = db.transaction(names, 'readonly');
-          for (const name of names) {
-            const request = tx.objectStore(name).getAll();
-            request.onsuccess = () => (result[name] = request.result);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(result);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  return serviceWorker.evaluate(readAllStores, DB_NAME);
 }
 
 /** The stored account record for `host/username`, or undefined. */

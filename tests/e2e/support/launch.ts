@@ -1,5 +1,6 @@
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
-import { chromeExtensionDir, chromiumExecutable } from './paths';
+import { findBrowser } from '../../support/browsers';
+import { chromeExtensionDir } from './paths';
 
 export interface LaunchOptions {
   headless?: boolean;
@@ -12,14 +13,15 @@ export interface LaunchOptions {
 }
 
 /**
- * Starts Debian's Chromium with the built extension loaded. New headless mode loads unpacked MV3
- * extensions; the network flags stop Chromium's own background traffic on this closed network.
+ * Starts the Chromium the browser finder picks (tests/support/browsers) with the built extension
+ * loaded. New headless mode loads unpacked MV3 extensions; the network flags stop Chromium's own
+ * background traffic on this closed network.
  */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<BrowserContext> {
   const extensionDir = options.extensionDir === undefined ? chromeExtensionDir : options.extensionDir;
   return chromium.launchPersistentContext(options.userDataDir ?? '', {
     headless: options.headless ?? true,
-    executablePath: chromiumExecutable(),
+    executablePath: (await findBrowser('chromium')).executablePath,
     args: [
       ...(extensionDir === null ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]),
       ...(options.extraArgs ?? []),

@@ -12,30 +12,37 @@ import { readExtensionDb, waitForExtensionDb } from './extension-db';
 const DAY = 86_400_000;
 const STORE = 'pypi-guard';
 
+export interface StoreRecord {
+  store: string;
+  value: unknown;
+  key?: string;
+}
+
+/** Puts records into a database's stores, where it runs (serialisable, like readAllStores). */
+export function writeRecords({ name, records }: { name: string; records: StoreRecord[] }): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction([...new Set(records.map((record) => record.store))], 'readwrite');
+      for (const record of records) {
+        if (record.key === undefined) tx.objectStore(record.store).put(record.value);
+        else tx.objectStore(record.store).put(record.value, record.key);
+      }
+      tx.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
 /** Writes records straight into the extension's IndexedDB (the database must exist already). */
-export async function putRecords(worker: Worker, records: { store: string; value: unknown; key?: string }[]): Promise<void> {
+export async function putRecords(worker: Worker, records: StoreRecord[]): Promise<void> {
   await waitForExtensionDb(worker);
-  await worker.evaluate(
-    ({ name, records }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction([...new Set(records.map((record) => record.store))], 'readwrite');
-          for (const record of records) {
-            if (record.key === undefined) tx.objectStore(record.store).put(record.value);
-            else tx.objectStore(record.store).put(record.value, record.key);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { name: STORE, records },
-  );
+  await worker.evaluate(writeRecords, { name: STORE, records });
 }
 
 /** alice on pypi.org, whose password changed `daysAgo` days ago, on a 180-day schedule (as an export file would hold it). */

@@ -14,7 +14,7 @@ export async function routeFakePypi(context: BrowserContext, fakes: FakePypiByHo
   for (const host of Object.keys(fakes) as (keyof FakePypiByHost)[]) {
     await context.route(`https://${host}/**`, async (route) => {
       const request = route.request();
-      const response = answer(fakes[host], await toFakeRequest(request), request.isNavigationRequest());
+      const response = answerFakePypi(fakes[host], await toFakeRequest(request), request.isNavigationRequest());
       await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
     });
   }
@@ -26,9 +26,10 @@ const isRedirect = (response: FakeResponse) => response.status >= 300 && respons
  * Chromium follows a redirect that a route fulfilled, but the follow-up request escapes routing
  * (it goes to the network). So a redirected navigation is answered with a page that navigates to
  * the target at once — the address bar ends on the right URL, as on PyPI, and cookies set by the
- * redirect still apply — and a redirected fetch is followed here.
+ * redirect still apply — and a redirected fetch is followed here. Firefox's interception
+ * (cross-browser/firefox-network.ts) answers the same way, so both browsers see one PyPI.
  */
-function answer(fake: FakePypi, request: FakeRequest, isNavigation: boolean): FakeResponse {
+export function answerFakePypi(fake: FakePypi, request: FakeRequest, isNavigation: boolean): FakeResponse {
   let response = fake.handle(request);
   if (isRedirect(response) && isNavigation) {
     const target = new URL(response.headers.location!, request.url).href;
