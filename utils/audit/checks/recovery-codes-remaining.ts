@@ -34,15 +34,17 @@ export const recoveryCodesRemaining: Check = {
       // PyPI lists codes only while one is unused (pypi-facts.md §3b, §4): an empty list is the same
       // whether none were made or all were used, so this says neither. Generating works in both.
       const methods = twoFactorMethodCount(state.account);
+      // "0 unused of 8" only where codes were made: never counts down codes that may never have existed.
+      const none = recoveryCodesEverMade(state.account, state.history) ? `0 unused of ${CODES_PER_SET}: ` : '';
       if (methods !== null && methods > 0) {
         return {
           status: 'fail',
-          detail: `0 unused of ${CODES_PER_SET}: 2FA is on and PyPI lists no recovery code you could still use. Generate a new set.`,
+          detail: `${none}2FA is on and PyPI lists no recovery code you could still use. Generate a new set.`,
           fix: generate,
           fixLabel: 'Generate recovery codes',
         };
       }
-      return { status: 'warn', detail: `0 unused of ${CODES_PER_SET}: PyPI lists no recovery codes. It asks for them before you can add 2FA.`, fix: generate, fixLabel: 'Generate recovery codes' };
+      return { status: 'warn', detail: `${none}PyPI lists no recovery codes. It asks for them before you can add 2FA.`, fix: generate, fixLabel: 'Generate recovery codes' };
     }
     if (unused <= FEW_CODES_LEFT) return { status: 'warn', detail: `Only ${unused} unused of ${CODES_PER_SET} recovery codes left.`, fix: regenerate, fixLabel: 'Make new codes' };
 

@@ -28,9 +28,16 @@ describe('recovery-codes-remaining', () => {
     for (const history of [[], [event('account:recovery_codes:generated', NOW - 80 * DAY)]]) {
       const outcome = recoveryCodesRemaining.run(state(noneListed, history), NOW);
       expect(outcome).toMatchObject({ status: 'fail', fix: GENERATE, fixLabel: 'Generate recovery codes' });
-      expect(outcome.detail).toMatch(/^0 unused of 8/);
       expect(outcome.detail).not.toMatch(/none made|never|used up/i);
     }
+  });
+
+  it('counts "0 unused of 8" only for codes known to have been made', () => {
+    const made = recoveryCodesRemaining.run(state(noneListed, [event('account:recovery_codes:generated', NOW - 80 * DAY)]), NOW);
+    expect(made.detail).toMatch(/^0 unused of 8: /);
+    const notKnownMade = recoveryCodesRemaining.run(state(noneListed), NOW);
+    expect(notKnownMade.detail).not.toMatch(/unused of/);
+    expect(notKnownMade.detail).toMatch(/^2FA is on and PyPI lists no recovery code/);
   });
 
   it('fails for a security key as the only method too, and for a login page that offered 2FA', () => {
@@ -42,7 +49,7 @@ describe('recovery-codes-remaining', () => {
   it('only warns with no unused code and no 2FA: PyPI asks for codes before 2FA', () => {
     const outcome = recoveryCodesRemaining.run(state({ ...noneListed, twoFactor: seen({ totp: false, securityKeys: [] }) }), NOW);
     expect(outcome).toMatchObject({ status: 'warn', fix: GENERATE });
-    expect(outcome.detail).toMatch(/^0 unused of 8/);
+    expect(outcome.detail).toBe('PyPI lists no recovery codes. It asks for them before you can add 2FA.');
   });
 
   it('fails together with "recovery-codes" when 2FA is on and nothing says codes were made, both leading to generate', () => {
