@@ -1,7 +1,8 @@
 import type { CheckResult } from '@/utils/audit';
 import { StatusIcon } from '@/components/StatusIcon';
 import { formatDaysAgo } from '@/utils/text/format';
-import { bySeverity, type AccountAudit } from './data';
+import type { AccountAudit } from './data';
+import { accountHeadline, triageAccount, type TriageItem } from './triage';
 
 export interface AccountSectionProps {
   entry: AccountAudit;
@@ -11,49 +12,87 @@ export interface AccountSectionProps {
   onAcknowledge(entry: AccountAudit): void;
 }
 
-/** One account: its score and one row per check, each with the button that fixes it. */
+/**
+ * One account, triaged: what to fix first, each with its one button (checks the same fix settles
+ * listed under it), then the passing checks folded into one line that expands. Every check keeps
+ * its `[data-check][data-status]` row, folded ones included.
+ */
 export function AccountSection({ entry, now, fixHref, onAcknowledge }: AccountSectionProps) {
-  const { account, audit } = entry;
+  const { account } = entry;
+  const triage = triageAccount(entry.audit.results);
   const headingId = `account-${account.id.replace(/[^a-z0-9]/gi, '-')}`;
   return (
-    <section class="account" data-account={account.id} aria-labelledby={headingId}>
+    <section class="account" data-account={account.id} data-worst={triage.worst} aria-labelledby={headingId}>
       <header class="account__header">
         <h2 id={headingId}>
           {account.username} <span class="account__host">on {account.host}</span>
         </h2>
-        <p class="account__score">
-          {audit.score === null ? 'No score yet' : (
-            <>
-              Score <strong>{audit.score}</strong>/100
-            </>
-          )}
+        <p class="account__summary" data-account-headline>
+          <strong>{accountHeadline(triage)}</strong>
           <span class="account__seen"> · seen {formatDaysAgo(Math.min(account.lastSeenAt, now), now)}</span>
         </p>
       </header>
       <ul class="checks">
-        {bySeverity(audit.results).map((result) => (
-          <li key={result.id} class={`check check--${result.status}`} data-check={result.id} data-status={result.status}>
-            <StatusIcon status={result.status} />
-            <div class="check__text">
-              <p class="check__title">{result.title}</p>
-              <p class="check__detail">{result.detail}</p>
-            </div>
-            <div class="check__actions">
-              {/* Offered wherever acknowledging changes the outcome (the audit says so), not only on a failure. */}
-              {result.acknowledgeLabel ? (
-                <button type="button" class="button button--quiet" data-action="acknowledge" onClick={() => onAcknowledge(entry)}>
-                  {result.acknowledgeLabel}
-                  <span class="sr-only"> — acknowledge the security history of {account.username} on {account.host} up to now</span>
-                </button>
-              ) : null}
-              <a class="button" data-action="fix" href={fixHref(result)} target="_blank" rel="noopener noreferrer">
-                {result.fixLabel}
-                <span class="sr-only"> — {result.title}, {account.username} on {account.host} (opens a new tab)</span>
-              </a>
-            </div>
-          </li>
+        {triage.items.map((item) => (
+          <ItemRow key={item.lead.id} item={item} entry={entry} fixHref={fixHref} onAcknowledge={onAcknowledge} />
         ))}
+        {triage.passing.length > 0 ? (
+          <li class="checks__passing">
+            <details data-passing>
+              <summary>
+                <StatusIcon status="pass" /> {triage.passing.length} check{triage.passing.length === 1 ? ' passes' : 's pass'}
+              </summary>
+              <ul class="checks checks--passing">
+                {triage.passing.map((result) => (
+                  <li key={result.id} class="check check--pass" data-check={result.id} data-status={result.status}>
+                    <StatusIcon status={result.status} />
+                    <div class="check__text">
+                      <p class="check__title">{result.title}</p>
+                      <p class="check__detail">{result.detail}</p>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </li>
+        ) : null}
       </ul>
     </section>
+  );
+}
+
+function ItemRow({ item, entry, fixHref, onAcknowledge }: { item: TriageItem } & Omit<AccountSectionProps, 'now'>) {
+  const { lead, alsoSettled } = item;
+  const { account } = entry;
+  return (
+    <li class={`check check--${lead.status}`} data-check={lead.id} data-status={lead.status}>
+      <StatusIcon status={lead.status} />
+      <div class="check__text">
+        <p class="check__title">{lead.title}</p>
+        <p class="check__detail">{lead.detail}</p>
+      </div>
+      <div class="check__actions">
+        {/* Offered wherever acknowledging changes the outcome (the audit says so), not only on a failure. */}
+        {lead.acknowledgeLabel ? (
+          <button type="button" class="button button--quiet" data-action="acknowledge" onClick={() => onAcknowledge(entry)}>
+            {lead.acknowledgeLabel}
+            <span class="sr-only"> — acknowledge the security history of {account.username} on {account.host} up to now</span>
+          </button>
+        ) : null}
+        <a class="button" data-action="fix" href={fixHref(lead)} target="_blank" rel="noopener noreferrer">
+          {lead.fixLabel}
+          <span class="sr-only"> — {lead.title}, {account.username} on {account.host} (opens a new tab)</span>
+        </a>
+      </div>
+      {alsoSettled.length > 0 ? (
+        <ul class="check__settled" aria-label="The same fix also settles">
+          {alsoSettled.map((result) => (
+            <li key={result.id} data-check={result.id} data-status={result.status}>
+              <StatusIcon status={result.status} /> Also settles: {result.title}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
   );
 }

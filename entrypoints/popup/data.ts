@@ -1,9 +1,9 @@
-import type { CheckResult, CheckStatus } from '@/utils/audit';
 import { largeMailProviderOf, mailHostOf } from '@/utils/email-domain/mail-providers';
 import { auditEveryAccount, type AccountAudit, type AuditSummary } from '@/utils/audit/summary';
 import type { PypiHost } from '@/utils/pypi/hosts';
 import { due, outstanding, type LocalClock, type Reminder } from '@/utils/reminders';
 import { getSettings, readReminderInput } from '@/utils/store';
+import { accountHeadline, byUrgency, triageAccount } from './triage';
 import type { PypiGuardDb } from '@/utils/store/schema';
 
 export type { AccountAudit } from '@/utils/audit/summary';
@@ -20,7 +20,7 @@ export interface PopupData {
 }
 
 /**
- * Every stored account with its audit (the active tab's PyPI first, then the most recently seen)
+ * Every stored account with its audit (the most urgent first, see triage.ts)
  * and the reminders due. One read of the store feeds both: the popup's paint waits on IndexedDB,
  * and one transaction costs far less than one per account. The popup shares the extension's
  * origin with the background, so it reads the store directly.
@@ -48,28 +48,31 @@ export function popupDataOf(summary: AuditSummary, activeHost: PypiHost | null):
   return { entries: inPopupOrder(summary.entries, activeHost), reminders: summary.reminders, emailDomainsToOffer: [] };
 }
 
-/** The active tab's PyPI first, then the most recently seen. */
+/** The most urgent account first (triage.ts); among equals, the active tab's PyPI, then the most recently seen. */
 function inPopupOrder(entries: readonly AccountAudit[], activeHost: PypiHost | null): AccountAudit[] {
   const onActiveHost = (entry: AccountAudit) => (entry.account.host === activeHost ? 0 : 1);
-  return [...entries].sort((a, b) => onActiveHost(a) - onActiveHost(b) || b.account.lastSeenAt - a.account.lastSeenAt);
+  return byUrgency([...entries].sort((a, b) => onActiveHost(a) - onActiveHost(b) || b.account.lastSeenAt - a.account.lastSeenAt));
 }
 
-const SEVERITY: Record<CheckStatus, number> = { fail: 0, warn: 1, unreadable: 2, unknown: 3, pass: 4 };
-
-/** An account's checks, what needs fixing first (the audit's order within each status). */
-export function bySeverity(results: CheckResult[]): CheckResult[] {
-  return [...results].sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status]);
-}
-
-/** The headline over all accounts. */
+/**
+ * The headline over all accounts: which accounts are at risk, never a sum of checks across them
+ * ("alice: 2 problems", "2 accounts at risk").
+ */
 export function overallState(entries: AccountAudit[]): { tone: 'fail' | 'warn' | 'pass' | 'unknown'; text: string } {
-  const fails = entries.reduce((sum, entry) => sum + entry.audit.failCount, 0);
-  const warns = entries.reduce((sum, entry) => sum + entry.audit.results.filter((result) => result.status === 'warn').length, 0);
-  if (fails > 0) return { tone: 'fail', text: `${fails} problem${fails === 1 ? '' : 's'} could cost you your account` };
-  if (warns > 0) return { tone: 'warn', text: `${warns} thing${warns === 1 ? '' : 's'} to improve` };
+  const triaged = entries.map((entry) => ({ entry, triage: triageAccount(entry.audit.results) }));
+  const atRisk = triaged.filter(({ triage }) => triage.problems > 0);
+  const name = ({ entry, triage }: (typeof triaged)[number]) => `${entry.account.username}${sameNameElsewhere(entry) ? ` on ${entry.account.host}` : ''}: ${accountHeadline(triage)}`;
+  const sameNameElsewhere = (entry: AccountAudit) => entries.some((other) => other !== entry && other.account.username === entry.account.username);
+  if (atRisk.length === 1) return { tone: 'fail', text: name(atRisk[0]!) };
+  if (atRisk.length > 1) return { tone: 'fail', text: `${atRisk.length} accounts at risk` };
+  const toImprove = triaged.filter(({ triage }) => triage.toImprove > 0);
+  if (toImprove.length === 1) return { tone: 'warn', text: name(toImprove[0]!) };
+  if (toImprove.length > 1) return { tone: 'warn', text: `${toImprove.length} accounts could be safer` };
   // A page PyPI changed is no reason to call the account fine.
-  const unread = entries.reduce((sum, entry) => sum + entry.audit.results.filter((result) => result.status === 'unreadable').length, 0);
-  if (unread > 0) return { tone: 'unknown', text: `${unread} check${unread === 1 ? '' : 's'} could not read PyPI's page` };
+  const unread = triaged.filter(({ entry }) => entry.audit.results.some((result) => result.status === 'unreadable'));
+  if (unread.length > 0) return { tone: 'unknown', text: `PyPI Guard could not read PyPI's page for ${plural(unread.length, 'account', 'accounts')}` };
   if (entries.every((entry) => entry.audit.score === null)) return { tone: 'unknown', text: 'Not enough seen yet' };
-  return { tone: 'pass', text: 'Your PyPI account is in good shape' };
+  return { tone: 'pass', text: entries.length === 1 ? 'Your PyPI account is in good shape' : 'Your PyPI accounts are in good shape' };
 }
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;

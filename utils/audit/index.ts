@@ -37,16 +37,14 @@ export interface Audit {
    * verified email 15; codes left, second method, password strength, security events 10; password
    * age, API tokens, recovery readiness 5; email domains 10, only while that opt-in check is on;
    * freshness 0) and scores pass 1, warn ½, fail 0. Unknown and unreadable checks are left out rather
-   * than counted as failures: the score is over what PyPI Guard knows,
-   * and the popup says how much that is. While any check fails the score is capped at
-   * SCORE_CAP_WITH_FAIL, so no average hides a problem that exposes the account today.
+   * than counted as failures: the score is over what PyPI Guard knows. It is not capped: a cap made
+   * very different accounts read the same ("59"). The popup shows no score at all but each account's
+   * worst status and counts (entrypoints/popup/triage.ts), which no average can hide.
    */
   score: number | null;
   worst: CheckStatus;
   failCount: number;
 }
-
-export const SCORE_CAP_WITH_FAIL = 59;
 
 const STATUS_VALUE: Record<Exclude<CheckStatus, 'unknown' | 'unreadable'>, number> = { pass: 1, warn: 0.5, fail: 0 };
 const SEVERITY: CheckStatus[] = ['fail', 'warn', 'unreadable', 'unknown', 'pass'];
@@ -76,7 +74,7 @@ export function runAudit(state: AuditState, now: number): Audit {
   const worst = SEVERITY.find((status) => results.some((result) => result.status === status)) ?? 'pass';
   return {
     results,
-    score: possible > 0 ? Math.min(Math.round((100 * earned) / possible), results.some((result) => result.status === 'fail') ? SCORE_CAP_WITH_FAIL : 100) : null,
+    score: possible > 0 ? Math.round((100 * earned) / possible) : null,
     worst,
     failCount: results.filter((result) => result.status === 'fail').length,
   };

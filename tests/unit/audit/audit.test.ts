@@ -50,10 +50,13 @@ describe('runAudit', () => {
     expect(bare.score!).toBeLessThan(good.score! - 30);
   });
 
-  it('caps the score while any check fails, however good the rest', () => {
+  it('does not cap the score: an account failing one check scores apart from a bare one', () => {
     const onlyEventsFail = runAudit(state({ twoFactor: seen({ totp: true, securityKeys: ['key'] }), observed: { passwordScore: seen(4) } }, [event('account:login:failure', NOW - DAY)]), NOW);
+    const bare = runAudit(state({ twoFactor: seen({ totp: false, securityKeys: [] }), recoveryCodes: seen({ generated: false, unused: 0 }) }), NOW);
     expect(onlyEventsFail.failCount).toBe(1);
-    expect(onlyEventsFail.score).toBe(59);
+    expect(onlyEventsFail.worst).toBe('fail');
+    expect(onlyEventsFail.score).toBeGreaterThan(59);
+    expect(onlyEventsFail.score! - bare.score!).toBeGreaterThan(20);
   });
 
   it('leaves unknown checks out of the score, and has no score when nothing is known', () => {

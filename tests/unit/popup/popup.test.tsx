@@ -86,17 +86,19 @@ describe('popup', () => {
     expect(checkRow('pypi.org/alice', 'two-factor')?.getAttribute('data-status')).toBe('pass');
   });
 
-  it('shows each check with its status for each account, the active tab’s PyPI first', async () => {
+  it('shows each check with its status for each account, the most urgent account first, then the active tab’s PyPI', async () => {
     await recordSnapshot(db, accountPage('alice', 'pypi.org', { twoFactor: { totp: false, securityKeys: [] }, seenAt: NOW - DAY }));
     await recordSnapshot(db, accountPage('bob', 'test.pypi.org', { seenAt: NOW - 2 * DAY }));
+    await recordSnapshot(db, accountPage('carol', 'pypi.org', { seenAt: NOW - DAY }));
     activeHost = 'test.pypi.org';
     render(<App deps={deps} />);
-    await waitFor(() => expect(document.querySelectorAll('[data-account]')).toHaveLength(2));
-    expect([...document.querySelectorAll('[data-account]')].map((section) => section.getAttribute('data-account'))).toEqual(['test.pypi.org/bob', 'pypi.org/alice']);
+    await waitFor(() => expect(document.querySelectorAll('[data-account]')).toHaveLength(3));
+    // alice has no 2FA: she leads although bob is on the active tab's PyPI; bob and carol are alike, so the active tab decides.
+    expect([...document.querySelectorAll('[data-account]')].map((section) => section.getAttribute('data-account'))).toEqual(['pypi.org/alice', 'test.pypi.org/bob', 'pypi.org/carol']);
     expect(checkRow('pypi.org/alice', 'two-factor')?.getAttribute('data-status')).toBe('fail');
     expect(checkRow('test.pypi.org/bob', 'two-factor')?.getAttribute('data-status')).toBe('pass');
     expect(checkRow('test.pypi.org/bob', 'password-strength')?.getAttribute('data-status')).toBe('unknown');
-    expect(screen.getByRole('status').textContent).toMatch(/problem/);
+    expect(screen.getByRole('status').textContent).toBe('alice: 1 problem · 1 to improve');
   });
 
   it('a fact PyPI Guard could not read shows as such, apart from “not seen yet”, with the PyPI page to open', async () => {
@@ -105,15 +107,20 @@ describe('popup', () => {
     await recordSnapshot(db, { host: 'pypi.org', username: 'alice', pageKind: 'two-factor-settings', seenAt: NOW - DAY + 1, unreadable: [{ fact: 'recoveryCodes', missing: 'recovery-count' }] }, '0.1.0');
     render(<App deps={deps} />);
     await waitFor(() => expect(checkRow('pypi.org/alice', 'recovery-codes-remaining')?.getAttribute('data-status')).toBe('unreadable'));
-    const row = checkRow('pypi.org/alice', 'recovery-codes-remaining') as HTMLElement;
+    // Both code checks read the same block and open the same page: said once, the second folded under the first.
+    const row = checkRow('pypi.org/alice', 'recovery-codes') as HTMLElement;
+    expect(row.getAttribute('data-status')).toBe('unreadable');
     expect(row.textContent).toContain("PyPI Guard could not read your recovery codes on PyPI's two-factor page; PyPI may have changed it.");
-    expect(within(row).getByText('Could not read:')).toBeTruthy();
+    expect(within(row).getAllByText('Could not read:').length).toBeGreaterThan(0);
     expect(within(row).getByRole('link', { name: /Open the two-factor page/ }).getAttribute('href')).toBe('https://pypi.org/manage/account/two-factor/');
-    expect(checkRow('pypi.org/alice', 'recovery-codes')?.getAttribute('data-status')).toBe('unreadable');
+    const folded = checkRow('pypi.org/alice', 'recovery-codes-remaining') as HTMLElement;
+    expect(row.contains(folded)).toBe(true);
+    expect(folded.textContent).toContain('Also settles: Recovery codes left');
+    expect(folded.querySelector('[data-action]')).toBeNull();
     // Not seen yet is still its own state, in its own words.
     const notSeen = checkRow('pypi.org/alice', 'password-strength') as HTMLElement;
     expect(notSeen.getAttribute('data-status')).toBe('unknown');
-    expect(within(notSeen).getByText('Unknown:')).toBeTruthy();
+    expect(notSeen.querySelector('.status-icon')?.textContent).toContain('Unknown:');
     expect(screen.getByRole('status').textContent).not.toMatch(/good shape/);
   });
 
@@ -205,6 +212,25 @@ describe('popup', () => {
     const statuses = [...document.querySelectorAll('[data-check]')].map((row) => row.getAttribute('data-status'));
     expect(statuses[0]).toBe('fail');
     expect(statuses.indexOf('pass')).toBeGreaterThan(statuses.lastIndexOf('warn'));
+  });
+
+  it('folds the passing checks into one line that expands, with no buttons, and keeps their rows', async () => {
+    await recordSnapshot(db, accountPage('alice', 'pypi.org', { twoFactor: { totp: true, securityKeys: ['key'] }, projects: [] }));
+    render(<App deps={deps} />);
+    await waitFor(() => expect(document.querySelector('main')?.getAttribute('data-source')).toBe('store'));
+    const account = document.querySelector('[data-account="pypi.org/alice"]') as HTMLElement;
+    const passing = [...account.querySelectorAll('[data-check][data-status="pass"]')];
+    expect(passing.length).toBeGreaterThan(2);
+    const fold = account.querySelector('details[data-passing]') as HTMLDetailsElement;
+    expect(fold.open).toBe(false);
+    expect(fold.querySelector('summary')?.textContent).toContain(`${passing.length} checks pass`);
+    // Every passing row is inside the fold, and none has a button.
+    expect(passing.every((row) => fold.contains(row))).toBe(true);
+    expect(fold.querySelectorAll('a, button')).toHaveLength(0);
+    // What is not passing stays outside it, each with its fix.
+    const open = [...account.querySelectorAll(':scope > .checks > [data-check]')];
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((row) => row.getAttribute('data-status') !== 'pass' && row.querySelector('[data-action="fix"]'))).toBe(true);
   });
 
   it('lists due reminders with Open, Snooze and Done, and Done takes one away', async () => {
