@@ -1,12 +1,10 @@
 import type { CheckResult } from '@/utils/audit';
 import { StatusIcon } from '@/components/StatusIcon';
-import { formatDaysAgo } from '@/utils/text/format';
 import type { AccountAudit } from './data';
 import { accountHeadline, triageAccount, type TriageItem } from './triage';
 
 export interface AccountSectionProps {
   entry: AccountAudit;
-  now: number;
   /** Where a check's fix button leads (a PyPI page, or a page of the extension). */
   fixHref(result: CheckResult): string;
   onAcknowledge(entry: AccountAudit): void;
@@ -15,9 +13,10 @@ export interface AccountSectionProps {
 /**
  * One account, triaged: what to fix first, each with its one button (checks the same fix settles
  * listed under it), then the passing checks folded into one line that expands. Every check keeps
- * its `[data-check][data-status]` row, folded ones included.
+ * its `[data-check][data-status]` row, folded ones included. When the account was last seen is the
+ * data-freshness check's to say (it warns when old), not the header's.
  */
-export function AccountSection({ entry, now, fixHref, onAcknowledge }: AccountSectionProps) {
+export function AccountSection({ entry, fixHref, onAcknowledge }: AccountSectionProps) {
   const { account } = entry;
   const triage = triageAccount(entry.audit.results);
   const headingId = `account-${account.id.replace(/[^a-z0-9]/gi, '-')}`;
@@ -29,7 +28,6 @@ export function AccountSection({ entry, now, fixHref, onAcknowledge }: AccountSe
         </h2>
         <p class="account__summary" data-account-headline>
           <strong>{accountHeadline(triage)}</strong>
-          <span class="account__seen"> · seen {formatDaysAgo(Math.min(account.lastSeenAt, now), now)}</span>
         </p>
       </header>
       <ul class="checks">
@@ -61,7 +59,7 @@ export function AccountSection({ entry, now, fixHref, onAcknowledge }: AccountSe
   );
 }
 
-function ItemRow({ item, entry, fixHref, onAcknowledge }: { item: TriageItem } & Omit<AccountSectionProps, 'now'>) {
+function ItemRow({ item, entry, fixHref, onAcknowledge }: { item: TriageItem } & AccountSectionProps) {
   const { lead, alsoSettled } = item;
   const { account } = entry;
   return (

@@ -38,7 +38,6 @@ type LoadState =
 
 export function App({ deps }: { deps: PopupDeps }) {
   const [state, setState] = useState<LoadState>({ phase: 'loading' });
-  const [now] = useState(() => deps.now());
 
   const load = useCallback(async (paintSummaryFirst = false) => {
     try {
@@ -159,7 +158,7 @@ export function App({ deps }: { deps: PopupDeps }) {
         ) : null}
 
         {entries.map((entry) => (
-          <AccountSection key={entry.account.id} entry={entry} now={now} fixHref={fixHref} onAcknowledge={(target) => void onAcknowledge(target)} />
+          <AccountSection key={entry.account.id} entry={entry} fixHref={fixHref} onAcknowledge={(target) => void onAcknowledge(target)} />
         ))}
 
         {/* After the accounts, like the reminders: what arrives with the store's read never pushes them down. */}

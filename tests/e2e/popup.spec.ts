@@ -294,7 +294,17 @@ async function expectFixUrls(popup: PopupPage, cases: [account: string, check: C
   }
 }
 
-test('fix buttons open the exact pages: regenerate, generate, 2FA settings, emails, change password, assistant (badge: 2 failing)', async ({ context, extensionId, serviceWorker, pypi }) => {
+/** Passing checks sit in the account's folded "N checks pass" line, hidden until expanded, with no button. */
+async function expectFoldedWithoutButton(popup: PopupPage, cases: [account: string, check: CheckId][]) {
+  for (const [account, check] of cases) {
+    const row = popup.check(account, check);
+    await expect(row, `${account} ${check}`).toHaveAttribute('data-status', 'pass');
+    await expect(row, `${account} ${check}`).toBeHidden();
+    await expect(row.locator('a, button'), `${account} ${check}`).toHaveCount(0);
+  }
+}
+
+test('fix buttons open the exact pages: regenerate, 2FA settings, emails, generate; a fix settling two checks shows once; passing checks fold without a button (badge: 2 failing)', async ({ context, extensionId, serviceWorker, pypi }) => {
   // Eight account pages read, each after its load and an idle period (the page model stays out of PyPI's way).
   test.slow();
   pypi['pypi.org'].setScenario('totp-and-key');
@@ -309,17 +319,22 @@ test('fix buttons open the exact pages: regenerate, generate, 2FA settings, emai
   await expectFixUrls(popup, [
     ['pypi.org/alice', 'recovery-codes-remaining', 'https://pypi.org/manage/account/recovery-codes/regenerate'], // 2 left
     ['pypi.org/alice', 'second-factor-method', 'https://pypi.org/manage/account/two-factor/'],
-    ['pypi.org/alice', 'verified-email', 'https://pypi.org/manage/account/#account-emails'],
-    ['pypi.org/alice', 'password-age', 'https://pypi.org/manage/account/#change-password'],
-    ['pypi.org/alice', 'recovery-readiness', `chrome-extension://${extensionId}/recovery.html?host=pypi.org&username=alice&from=popup&intent=evidence`],
     ['test.pypi.org/bob', 'recovery-codes', 'https://test.pypi.org/manage/account/recovery-codes/generate'],
-    // No unused code: generating works whether none were made or all were used.
-    ['test.pypi.org/bob', 'recovery-codes-remaining', 'https://test.pypi.org/manage/account/recovery-codes/generate'],
-    ['test.pypi.org/bob', 'two-factor', 'https://test.pypi.org/manage/account/two-factor/'],
+  ]);
+  // No unused code: generating works whether none were made or all were used, so "codes left" is
+  // settled by the same button and folds under it instead of repeating it.
+  const codesLeft = popup.check('test.pypi.org/bob', 'recovery-codes-remaining');
+  await expect(codesLeft).toHaveAttribute('data-status', 'fail');
+  await expect(popup.check('test.pypi.org/bob', 'recovery-codes').locator('[data-check="recovery-codes-remaining"]')).toHaveText(/Also settles: Recovery codes left/);
+  await expect(codesLeft.locator('[data-action]')).toHaveCount(0);
+  await expectFoldedWithoutButton(popup, [
+    ['pypi.org/alice', 'password-age'],
+    ['pypi.org/alice', 'recovery-readiness'],
+    ['test.pypi.org/bob', 'two-factor'],
   ]);
 });
 
-test('fix buttons open the exact pages: drill, add a key, change password, codes first, tokens, history, account settings (badge: 1 failing)', async ({ context, extensionId, serviceWorker, pypi }) => {
+test('fix buttons open the exact pages: drill, add a key, change password, codes first; one "Generate recovery codes" per account; passing checks fold (badge: 1 failing)', async ({ context, extensionId, serviceWorker, pypi }) => {
   // Eight account pages read, each after its load and an idle period (the page model stays out of PyPI's way).
   test.slow();
   // Codes made 400 days ago, 7 left, never checked: the drill is the fix.
@@ -338,12 +353,71 @@ test('fix buttons open the exact pages: drill, add a key, change password, codes
     ['pypi.org/alice', 'second-factor-method', 'https://pypi.org/manage/account/webauthn-provision'], // TOTP only: add a key
     ['pypi.org/alice', 'password-strength', 'https://pypi.org/manage/account/#change-password'], // not the login page
     ['test.pypi.org/alice', 'two-factor', 'https://test.pypi.org/manage/account/recovery-codes/generate'], // PyPI's first step to 2FA
-    ['test.pypi.org/alice', 'api-tokens', 'https://test.pypi.org/manage/account/#api-tokens'],
-    ['test.pypi.org/alice', 'security-events', 'https://test.pypi.org/manage/account/#account-events'],
-    ['test.pypi.org/alice', 'data-freshness', 'https://test.pypi.org/manage/account/'],
+  ]);
+  // No codes and no 2FA: one "Generate recovery codes" item; the two code checks fold under it.
+  await expect(popup.account('test.pypi.org/alice').locator('[data-action="fix"]', { hasText: /Generate recovery codes/ })).toHaveCount(1);
+  for (const check of ['recovery-codes', 'recovery-codes-remaining'] as const) {
+    await expect(popup.check('test.pypi.org/alice', 'two-factor').locator(`[data-check="${check}"]`)).toHaveAttribute('data-status', 'warn');
+  }
+  await expect(popup.account('test.pypi.org/alice')).not.toContainText('unused of');
+  await expectFoldedWithoutButton(popup, [
+    ['test.pypi.org/alice', 'api-tokens'],
+    ['test.pypi.org/alice', 'security-events'],
+    ['test.pypi.org/alice', 'data-freshness'],
   ]);
   const [assistant] = await Promise.all([context.waitForEvent('page'), popup.footer.getByRole('link', { name: /Recovery assistant/ }).click()]);
   expect(assistant.url()).toBe(`chrome-extension://${extensionId}/recovery.html?from=popup`);
+});
+
+test('four accounts: the most urgent first, each headline its own, and the failures and warnings in the first screen', async ({ context, extensionId, serviceWorker, pypi }) => {
+  // Sixteen account pages read, each after its load and an idle period.
+  test.slow();
+  const now = new Date();
+  const page = await context.newPage();
+  // The accounts the issue was filed with: suspicious history, 2 codes left, no 2FA, one on TestPyPI.
+  const accounts: [host: 'pypi.org' | 'test.pypi.org', scenario: ScenarioId, username: string][] = [
+    ['pypi.org', 'totp-and-key', 'carol'],
+    ['test.pypi.org', 'totp-only', 'erin'],
+    ['pypi.org', 'no-2fa', 'dave'],
+    ['pypi.org', 'suspicious-history', 'alice'],
+  ];
+  for (const [host, scenario, username] of accounts) {
+    pypi[host].setScenario({ ...scenarioAccount(scenario, now), username });
+    await visitAccountPages(page, serviceWorker, host, username);
+  }
+
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.accounts).toHaveCount(4);
+  // alice: 1 problem, 3 to improve; dave: 1 problem (codes fold into it), 2 to improve; erin: 2 to improve; carol: 1.
+  expect(await popup.accounts.evaluateAll((sections) => sections.map((section) => section.getAttribute('data-account')))).toEqual([
+    'pypi.org/alice',
+    'pypi.org/dave',
+    'test.pypi.org/erin',
+    'pypi.org/carol',
+  ]);
+  await expect(popup.page.locator('[data-overall]')).toHaveText('2 accounts at risk');
+  await expect(popup.account('pypi.org/alice').locator('[data-account-headline]')).toContainText('1 problem · 3 to improve');
+  await expect(popup.account('pypi.org/carol').locator('[data-account-headline]')).toContainText('1 to improve');
+  // No number that sums checks across accounts, no score.
+  await expect(popup.main).not.toContainText(/could cost you your account|Score/);
+
+  // What needs doing, in the order shown: each failure or warning with its fix button.
+  const needsDoing = popup.page.locator('.account > .checks > .check[data-status="fail"], .account > .checks > .check[data-status="warn"]');
+  const bottoms = await needsDoing.evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().bottom));
+  // The first screen is what the scrolling body shows above the footer, inside the popup's viewport.
+  const firstScreenEnd = Math.min(popup.page.viewportSize()!.height, (await popup.box(popup.footer)).y);
+  const firstScreen = bottoms.filter((bottom) => bottom <= firstScreenEnd).length;
+  const bodyHeight = await popup.body.evaluate((body) => body.scrollHeight);
+  test.info().annotations.push({ type: 'popup', description: `4 accounts: body ${bodyHeight} px tall; ${firstScreen} of ${bottoms.length} failures/warnings end within the first screen (${firstScreenEnd} px)` });
+  expect(bottoms.length).toBeGreaterThanOrEqual(4);
+  expect(bottoms[3]!).toBeLessThanOrEqual(firstScreenEnd);
+  // Passing checks take one line per account until expanded.
+  const fold = popup.account('pypi.org/carol').locator('details[data-passing]');
+  await expect(fold.locator('summary')).toHaveText(/\d+ checks pass/);
+  await expect(popup.check('pypi.org/carol', 'two-factor')).toBeHidden();
+  await fold.locator('summary').click();
+  await expect(popup.check('pypi.org/carol', 'two-factor')).toBeVisible();
+  await expect(popup.check('pypi.org/carol', 'two-factor')).toHaveAttribute('data-status', 'pass');
 });
 
 test('acknowledging security events clears the failure and the badge follows', async ({ context, extensionId, serviceWorker, pypi }) => {
