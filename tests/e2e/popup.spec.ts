@@ -304,7 +304,7 @@ async function expectFoldedWithoutButton(popup: PopupPage, cases: [account: stri
   }
 }
 
-test('fix buttons open the exact pages: regenerate, 2FA settings, emails, generate; a fix settling two checks shows once; passing checks fold without a button (badge: 2 failing)', async ({ context, extensionId, serviceWorker, pypi }) => {
+test('fix buttons open the exact pages: regenerate, generate; a fix settling two checks shows once; passing checks fold without a button (badge: 2 failing)', async ({ context, extensionId, serviceWorker, pypi }) => {
   // Eight account pages read, each after its load and an idle period (the page model stays out of PyPI's way).
   test.slow();
   pypi['pypi.org'].setScenario('totp-and-key');
@@ -318,7 +318,6 @@ test('fix buttons open the exact pages: regenerate, 2FA settings, emails, genera
   await expect.poll(() => badgeText(serviceWorker)).toBe('2');
   await expectFixUrls(popup, [
     ['pypi.org/alice', 'recovery-codes-remaining', 'https://pypi.org/manage/account/recovery-codes/regenerate'], // 2 left
-    ['pypi.org/alice', 'second-factor-method', 'https://pypi.org/manage/account/two-factor/'],
     ['test.pypi.org/bob', 'recovery-codes', 'https://test.pypi.org/manage/account/recovery-codes/generate'],
   ]);
   // No unused code: generating works whether none were made or all were used, so "codes left" is
@@ -328,6 +327,8 @@ test('fix buttons open the exact pages: regenerate, 2FA settings, emails, genera
   await expect(popup.check('test.pypi.org/bob', 'recovery-codes').locator('[data-check="recovery-codes-remaining"]')).toHaveText(/Also settles: Recovery codes left/);
   await expect(codesLeft.locator('[data-action]')).toHaveCount(0);
   await expectFoldedWithoutButton(popup, [
+    ['pypi.org/alice', 'second-factor-method'],
+    ['pypi.org/alice', 'verified-email'],
     ['pypi.org/alice', 'password-age'],
     ['pypi.org/alice', 'recovery-readiness'],
     ['test.pypi.org/bob', 'two-factor'],
