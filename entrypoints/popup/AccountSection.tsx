@@ -86,7 +86,7 @@ function ItemRow({ item, entry, fixHref, onAcknowledge }: { item: TriageItem } &
         <ul class="check__settled" aria-label="The same fix also settles">
           {alsoSettled.map((result) => (
             <li key={result.id} data-check={result.id} data-status={result.status}>
-              <StatusIcon status={result.status} /> Also settles: {result.title}
+              <StatusIcon status={result.status} /> Also settles: {result.title}. {result.detail}
             </li>
           ))}
         </ul>

@@ -123,8 +123,10 @@ test('a page PyPI changed shows as "could not read" in the popup and the options
     const row = popup.check(account, check);
     await expect(row).toHaveAttribute('data-status', 'unreadable');
     await expect(row).toContainText("PyPI Guard could not read your recovery codes on PyPI's two-factor page; PyPI may have changed it.");
-    await expect(row.locator('[data-action="fix"]')).toHaveAttribute('href', 'https://pypi.org/manage/account/two-factor/');
   }
+  // Both read the same block and open the same page: one button, on the first; the second folds under it.
+  await expect(popup.fixButton(account, 'recovery-codes')).toHaveAttribute('href', 'https://pypi.org/manage/account/two-factor/');
+  await expect(popup.check(account, 'recovery-codes').locator('[data-check="recovery-codes-remaining"] [data-action]')).toHaveCount(0);
   // Not seen yet stays its own state.
   await expect(popup.check(account, 'password-strength')).toHaveAttribute('data-status', 'unknown');
   await popup.page.close();
