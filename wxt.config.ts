@@ -32,9 +32,11 @@ export function extensionPagesCsp(sources: Record<string, readonly string[]> = C
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
-    name: 'PyPI Guard',
-    description:
-      'Audits your PyPI account security, nudges you to fix weak spots on pypi.org, and guides you back in when you are locked out.',
+    // Words come from public/_locales/<locale>/messages.json (utils/text/messages.ts); English when the
+    // browser's language has no catalogue.
+    default_locale: 'en',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
     // Only what the code calls: `alarms` wakes the worker for reminders, `notifications` shows them,
     // `activeTab` lets the popup see which PyPI the current tab is on (only when the user opens it),
     // `scripting` registers the opt-in look-alike probe and injects code PyPI pages load on demand
@@ -54,7 +56,7 @@ export default defineConfig({
     incognito: 'not_allowed',
     content_security_policy: { extension_pages: extensionPagesCsp() },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-    action: { default_title: 'PyPI Guard' },
+    action: { default_title: '__MSG_extension_name__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AccountAuditReply, EventToReview, NudgeCheck, NudgeCheckId } from '@/utils/prompts/account-audit';
 import { definePrompt, type PromptDefinition, type PromptEnv } from '@/utils/prompts/types';
 import { formatDateTime, formatPlaceAndDevice } from '@/utils/text/format';
-import { t } from '@/utils/text/messages';
+import { keyPart, t } from '@/utils/text/messages';
 import { PromptCard, type PromptTone } from './PromptCard';
 import { onUserClick } from './user-click';
 import { markDone } from '@/utils/content/done';
@@ -110,7 +110,7 @@ const ROWS_LISTED = 6;
 /** What the prompt says about a page of rows: how many are new, and whether any looks wrong. */
 function securityEventsTitle(events: readonly EventToReview[]): string {
   const fresh = events.filter((event) => event.isNew).length;
-  return fresh === 0 ? t('security-history.check') : t('security-history.new-events', { count: fresh });
+  return fresh === 0 ? t('security_history_check') : t('security_history_new_events', { count: fresh });
 }
 
 /** One history row as text (PyPI's own summary for a row that is only new): never markup from the page. */
@@ -123,11 +123,11 @@ function EventRow({ event }: { event: EventToReview }) {
           New
         </span>
       )}
-      <strong>{event.reason ? t(`event-reason.${event.reason}`) : event.summary}</strong>
+      <strong>{event.reason ? t(`event_reason_${keyPart(event.reason)}`) : event.summary}</strong>
       {!event.reason && event.details ? ` (${event.details})` : ''}
       <br />
       <span class="pg-muted" data-field="when-where">
-        {where ? t('event.when-where', { when: formatDateTime(event.time), where }) : formatDateTime(event.time)}
+        {where ? t('event_when_where', { when: formatDateTime(event.time), where }) : formatDateTime(event.time)}
       </span>
     </li>
   );
@@ -167,7 +167,7 @@ function SecurityEvents({ env }: { env: PromptEnv }) {
               </button>
             ) : (
               <button type="button" class="pg-button" data-action="show-all" onClick={onUserClick(() => setShowAll(true))}>
-                {t('security-history.show-all', { count: events.length })}
+                {t('security_history_show_all', { count: events.length })}
               </button>
             )}
           </>

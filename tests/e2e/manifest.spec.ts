@@ -23,6 +23,7 @@ const manifest = JSON.parse(readFileSync(path.join(chromeExtensionDir, 'manifest
   content_security_policy?: { extension_pages?: string };
   name: string;
   description: string;
+  default_locale?: string;
   icons: Record<string, string>;
 };
 
@@ -49,8 +50,13 @@ const productSource = ['entrypoints', 'utils', 'components']
   .join('\n');
 
 test('the manifest names the extension, with icons at 16/32/48/128', () => {
-  expect(manifest.name).toBe('PyPI Guard');
-  expect(manifest.description.length).toBeGreaterThan(20);
+  // Name and description come from the catalogue of the browser's language, English by default.
+  expect(manifest.default_locale).toBe('en');
+  expect(manifest.name).toBe('__MSG_extension_name__');
+  expect(manifest.description).toBe('__MSG_extension_description__');
+  const english = JSON.parse(readFileSync(path.join(chromeExtensionDir, '_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+  expect(english.extension_name?.message).toBe('PyPI Guard');
+  expect(english.extension_description?.message.length).toBeGreaterThan(20);
   expect(Object.keys(manifest.icons).sort()).toEqual(['128', '16', '32', '48']);
 });
 

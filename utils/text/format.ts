@@ -1,10 +1,11 @@
-import { t } from './messages';
+import { t, uiLanguage } from './messages';
 
 /**
  * The one date style of PyPI Guard's own pages, prompts and notifications: the reader's locale's
  * own format (Intl), a medium date and a short time — "Dec 3, 2026, 3:15 AM" in American English,
  * "3. Dez. 2026, 03:15" in German — never "12/3/2026, 3:15:30 AM". `locale` defaults to the
- * browser's; tests pass one.
+ * language PyPI Guard speaks (uiLanguage: the browser's UI language, as its catalogue has it);
+ * tests pass one.
  *
  * Text written for PyPI's admins (the account-recovery request, the evidence kit) keeps ISO dates
  * (2026-12-03): its reader's locale is unknown, and ISO cannot be misread.
@@ -14,12 +15,12 @@ const DAY_MS = 86_400_000;
 
 /** "Dec 3, 2026". */
 export function formatDate(at: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(at);
+  return new Intl.DateTimeFormat(locale ?? uiLanguage(), { dateStyle: 'medium' }).format(at);
 }
 
 /** "Dec 3, 2026, 3:15 AM". */
 export function formatDateTime(at: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return new Intl.DateTimeFormat(locale ?? uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
 
 /** Whole 24-hour periods from `then` to `now`, rounded down ("181 days ago"); the same in every time zone. */
@@ -29,7 +30,7 @@ export function daysBetween(then: number, now: number): number {
 
 /** "today", "yesterday", "3 days ago" (or "in 2 days"), in the locale's own words. */
 export function formatDaysAgo(then: number, now: number, locale?: string): string {
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-daysBetween(then, now), 'day');
+  return new Intl.RelativeTimeFormat(locale ?? uiLanguage(), { numeric: 'auto' }).format(-daysBetween(then, now), 'day');
 }
 
 /** A two-letter ISO 3166 country code as the locale names it ("NG" → "Nigeria"); undefined when unknown. */
@@ -37,7 +38,7 @@ export function countryName(code: string, locale?: string): string | undefined {
   // ZZ is CLDR's "Unknown Region": no country to name.
   if (!/^[A-Z]{2}$/.test(code) || code === 'ZZ') return undefined;
   try {
-    return new Intl.DisplayNames(locale ? [locale] : undefined, { type: 'region', fallback: 'none' }).of(code) ?? undefined;
+    return new Intl.DisplayNames([locale ?? uiLanguage()], { type: 'region', fallback: 'none' }).of(code) ?? undefined;
   } catch {
     return undefined;
   }
@@ -58,7 +59,7 @@ export function formatPlace(location: string, locale?: string): string {
   if (parts.length === 3 && parts.every(Boolean)) {
     const [city, , code] = parts as [string, string, string];
     const country = countryName(code, locale);
-    if (country) return t('place.city-country', { city, country });
+    if (country) return t('place_city_country', { city, country });
   }
   if (parts.length === 2 && REGION_CODE.test(parts[0]!)) {
     const country = countryName(parts[1]!, locale);
@@ -78,12 +79,12 @@ export function formatDevice(device: string): string {
   const withDetail = /^(.+?) \((.+) on (.+)\)$/.exec(text);
   if (withDetail) {
     const [, app, detail, on] = withDetail as unknown as [string, string, string, string];
-    if (on === 'Other') return t('device.app-on-platform', { app, platform: detail });
-    if (detail === 'Other') return t('device.app-on-platform', { app, platform: on });
-    return t('device.app-on-device-detail', { app, device: on, detail });
+    if (on === 'Other') return t('device_app_on_platform', { app, platform: detail });
+    if (detail === 'Other') return t('device_app_on_platform', { app, platform: on });
+    return t('device_app_on_device_detail', { app, device: on, detail });
   }
   const simple = /^(.+?) \(([^()]+)\)$/.exec(text);
-  if (simple && simple[2] !== 'Other') return t('device.app-on-platform', { app: simple[1]!, platform: simple[2]! });
+  if (simple && simple[2] !== 'Other') return t('device_app_on_platform', { app: simple[1]!, platform: simple[2]! });
   if (simple) return simple[1]!;
   return text;
 }
@@ -92,6 +93,6 @@ export function formatDevice(device: string): string {
 export function formatPlaceAndDevice(event: { location?: string; device?: string }, locale?: string): string {
   const place = event.location?.trim() ? formatPlace(event.location, locale) : '';
   const device = event.device?.trim() ? formatDevice(event.device) : '';
-  if (place && device) return t('event.place-and-device', { place, device });
+  if (place && device) return t('event_place_and_device', { place, device });
   return place || device;
 }

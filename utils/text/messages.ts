@@ -1,77 +1,94 @@
+import { browser } from 'wxt/browser';
+import english from '@/public/_locales/en/messages.json';
+
 /**
- * PyPI Guard's shared wording, in English, keyed by id: the names of things that several surfaces
- * show (the glossary's terms in use — see ./glossary.ts) and the templates that put data into a
- * sentence. Every message is a whole phrase with named `{placeholders}`, never pieces to be glued
- * together, and counted phrases give each plural form whole — so a translation (browser.i18n's
- * messages.json, one file per locale) can reorder, inflect and pluralise freely. `t()` is the one
- * reader: a later locale only changes where it reads from.
+ * PyPI Guard's wording lives in the extension i18n catalogue, public/_locales/<locale>/messages.json
+ * (English is the source and the browser's fallback), and `t()` is its one reader: popup, prompts,
+ * options, drill, recovery assistant, notifications and badge all ask it.
+ *
+ * - Every message is a whole phrase with named placeholders (`$COUNT$`, declared in the message's
+ *   `placeholders`), never pieces glued together, so a translation can reorder and inflect freely.
+ * - browser.i18n has no plurals: a counted message has one key per CLDR plural category of its
+ *   language (`…__one`, `…__few`, `…__many`, `…__other`; English has one and other, Japanese only
+ *   other), and `t()` picks the key with Intl.PluralRules in the catalogue's language.
+ * - Ids are the English file's keys, typed: a counted message's id is its key without `__<category>`.
  */
 
-/** A phrase whose wording depends on a count: the CLDR plural categories English uses. */
-export interface PluralMessage {
-  one: string;
-  other: string;
+type EnglishKey = keyof typeof english;
+type PluralSuffix = `__${Intl.LDMLPluralRule}`;
+type BaseId<K> = K extends `${infer Base}${PluralSuffix}` ? Base : K;
+export type MessageId = BaseId<EnglishKey>;
+export type MessageValues = Record<string, string | number>;
+
+interface CatalogueEntry {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+const ENGLISH: Record<string, CatalogueEntry> = english;
+
+/** The plural forms an English counted message has; the other languages' keys follow theirs. */
+const isCounted = (id: string) => `${id}__other` in ENGLISH;
+
+/**
+ * A message's placeholder names in their positional order ($1, $2…): getMessage takes the values as
+ * a list. Every locale declares the same placeholders for a message (tests/unit/text/catalogue.test.ts).
+ */
+function placeholderOrder(id: string): string[] {
+  const entry = ENGLISH[isCounted(id) ? `${id}__other` : id];
+  const placeholders = Object.entries(entry?.placeholders ?? {});
+  return placeholders.sort(([, a], [, b]) => Number(a.content.slice(1)) - Number(b.content.slice(1))).map(([name]) => name);
 }
 
-export const MESSAGES = {
-  // ── Where and how a security-history event happened (./format.ts) ──────────────────────────────
-  /** "Dec 3, 2026, 3:15 AM · Lagos, Nigeria · Chrome on Windows": when, then where and on what. */
-  'event.when-where': '{when} · {where}',
-  /** "Lagos, Nigeria · Chrome on Windows". */
-  'event.place-and-device': '{place} · {device}',
-  /** A city and its country's name ("Lisbon, Portugal"). */
-  'place.city-country': '{city}, {country}',
-  /** PyPI's "Chrome (Windows)" and "Chrome (Windows on Other)". */
-  'device.app-on-platform': '{app} on {platform}',
-  /** PyPI's "Safari (Mac OS X on Mac)", "twine (CPython on Linux)": the device or system, then the rest. */
-  'device.app-on-device-detail': '{app} on {device} ({detail})',
+/** getMessage with the keys this module builds (`…__few`), which the generated per-key types cannot list. */
+const getMessage = (key: string, substitutions: string[] = []): string => (browser.i18n.getMessage as (key: string, substitutions: string[]) => string)(key, substitutions);
 
-  // ── Why a security-history event is worth a look (utils/events/suspicious.ts's reasons) ───────
-  'event-reason.login-failure': 'Failed login',
-  'event-reason.reauthentication-failure': 'Failed password confirmation',
-  'event-reason.two-factor-removed': '2FA method removed',
-  'event-reason.recovery-code-used': 'Recovery code used',
-  'event-reason.password-reset': 'Password reset',
-  'event-reason.password-disabled': 'Password disabled by PyPI',
-  'event-reason.new-device': 'Login from a new device',
-  'event-reason.unfamiliar-location': 'Login from an unfamiliar place',
-  'event-reason.token-leaked': 'API token removed after a leak',
+const primarySubtag = (tag: string) => tag.split(/[-_]/)[0]!.toLowerCase();
 
-  // ── The same reasons, counted ("2 failed logins, 1 recovery code used") ────────────────────────
-  'event-count.login-failure': { one: '{count} failed login', other: '{count} failed logins' },
-  'event-count.reauthentication-failure': { one: '{count} failed password confirmation', other: '{count} failed password confirmations' },
-  'event-count.two-factor-removed': { one: '{count} 2FA method removed', other: '{count} 2FA methods removed' },
-  'event-count.recovery-code-used': { one: '{count} recovery code used', other: '{count} recovery codes used' },
-  'event-count.password-reset': { one: '{count} password reset', other: '{count} password resets' },
-  'event-count.password-disabled': { one: 'password disabled by PyPI', other: 'password disabled by PyPI {count} times' },
-  'event-count.new-device': { one: '{count} login from a new device', other: '{count} logins from a new device' },
-  'event-count.unfamiliar-location': { one: '{count} login from an unfamiliar place', other: '{count} logins from unfamiliar places' },
-  'event-count.token-leaked': { one: '{count} API token removed after a leak', other: '{count} API tokens removed after a leak' },
+let language: string | undefined;
 
-  // ── The security history, one name everywhere ──────────────────────────────────────────────────
-  'security-history.title': 'Security history',
-  'security-history.check': 'Check your security history',
-  'security-history.new-events': { one: '{count} new event in your security history', other: '{count} new events in your security history' },
-  'security-history.show-all': { one: 'Show the {count} event first', other: 'Show all {count} events first' },
-} as const satisfies Record<string, string | PluralMessage>;
+/**
+ * The language PyPI Guard speaks, as a BCP 47 tag for Intl: the browser's UI language when the
+ * catalogue the browser picked is in that language ("de-AT" keeps Austrian dates), otherwise the
+ * catalogue's own ("en" under an Italian browser, since the words are English), so that dates,
+ * numbers and plural forms always agree with the words around them.
+ */
+export function uiLanguage(): string {
+  if (language) return language;
+  const catalogue = getMessage('language_tag') || 'en';
+  const browserLanguage = browser.i18n.getUILanguage().replace('_', '-');
+  // A catalogue with a region (pt-BR, zh-TW) keeps its own: its region is part of the words.
+  language = !catalogue.includes('-') && primarySubtag(browserLanguage) === catalogue ? browserLanguage : catalogue;
+  return language;
+}
 
-export type MessageId = keyof typeof MESSAGES;
-export type MessageValues = Record<string, string | number>;
+/** Tests change the browser's language between cases: forget the one worked out before. */
+export function forgetUiLanguage(): void {
+  language = undefined;
+}
+
+/** `ltr` or `rtl`: the direction of the catalogue's language, for `dir` on our pages and cards. */
+export function uiDirection(): 'ltr' | 'rtl' {
+  return getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+}
 
 /** "a, b and c": a list joined as the language joins one. */
 export function formatList(items: readonly string[]): string {
-  return new Intl.ListFormat('en', { type: 'conjunction' }).format(items);
+  return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(items);
 }
-
-const englishPlurals = new Intl.PluralRules('en');
 
 /**
- * The message `id` with its `{placeholders}` filled from `values`. A counted message picks its
- * form by `values.count`. A placeholder without a value stays visible (`{name}`), so a missing
- * value shows up in tests instead of an empty gap.
+ * The message `id` with its placeholders filled from `values`; a counted message picks its plural
+ * form by `values.count`. A missing value shows as `{name}`, so it is seen in tests instead of an
+ * empty gap.
  */
 export function t(id: MessageId, values: MessageValues = {}): string {
-  const message: string | PluralMessage = MESSAGES[id];
-  const template = typeof message === 'string' ? message : message[englishPlurals.select(Number(values.count)) === 'one' ? 'one' : 'other'];
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? String(values[name]) : placeholder));
+  const substitutions = placeholderOrder(id).map((name) => (name in values ? String(values[name]) : `{${name}}`));
+  if (!isCounted(id)) return getMessage(id, substitutions);
+  const category = new Intl.PluralRules(uiLanguage()).select(Number(values.count));
+  // A category the catalogue lacks (a browser whose CLDR data is newer or older than ours) falls back to `other`.
+  return getMessage(`${id}__${category}`, substitutions) || getMessage(`${id}__other`, substitutions);
 }
+
+/** "login-failure" → "login_failure": an id's part made of a kebab-case value (catalogue keys allow [A-Za-z0-9_] only). */
+type KeyPart<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}_${KeyPart<Tail>}` : S;
+export const keyPart = <S extends string>(value: S): KeyPart<S> => value.replace(/-/g, '_') as KeyPart<S>;

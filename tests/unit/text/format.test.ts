@@ -91,10 +91,10 @@ describe('where and on what: PyPI’s geo and user-agent texts made readable', (
 
 describe('messages', () => {
   it('fill placeholders and pick the plural form by count', () => {
-    expect(t('security-history.new-events', { count: 1 })).toBe('1 new event in your security history');
-    expect(t('security-history.new-events', { count: 3 })).toBe('3 new events in your security history');
-    expect(t('event-count.recovery-code-used', { count: 2 })).toBe('2 recovery codes used');
-    expect(t('place.city-country', { city: 'Lagos' })).toBe('Lagos, {country}');
+    expect(t('security_history_new_events', { count: 1 })).toBe('1 new event in your security history');
+    expect(t('security_history_new_events', { count: 3 })).toBe('3 new events in your security history');
+    expect(t('event_count_recovery_code_used', { count: 2 })).toBe('2 recovery codes used');
+    expect(t('place_city_country', { city: 'Lagos' })).toBe('Lagos, {country}');
   });
 
   it('join lists as English does', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY } from '@/utils/text/glossary';
-import { MESSAGES } from '@/utils/text/messages';
+import english from '@/public/_locales/en/messages.json';
 
 /**
  * The glossary holds for all product text: every string and JSX text in entrypoints/, components/
@@ -85,7 +85,7 @@ describe('one vocabulary (utils/text/glossary.ts)', () => {
   }
 
   it('the messages use the glossary too', () => {
-    const messages = Object.values(MESSAGES).flatMap((message) => (typeof message === 'string' ? [message] : Object.values(message)));
+    const messages = Object.values(english).map((entry) => entry.message);
     const avoided = Object.values(GLOSSARY).flatMap((entry) => entry.avoid);
     expect(messages.filter((message) => avoided.some((pattern) => pattern.test(message)))).toEqual([]);
   });

@@ -1,10 +1,10 @@
 import { needsAccountSettings, pypiPage, type Check } from '../types';
 import { unreadableOutcome } from '../unreadable';
-import { formatList, t } from '../../text/messages';
+import { formatList, keyPart, t } from '../../text/messages';
 
 export const securityEvents: Check = {
   id: 'security-events',
-  title: t('security-history.title'),
+  title: t('security_history_title'),
   weight: 10,
   run(state) {
     const couldNotRead = unreadableOutcome(state, 'securityEvents');
@@ -28,7 +28,7 @@ export const securityEvents: Check = {
       }
       return { status: 'pass', detail: 'Nothing unusual since you last looked.', fix, fixLabel: 'Open history' };
     }
-    const summary = formatList(suspicious.map(({ reason, count }) => t(`event-count.${reason}`, { count })));
+    const summary = formatList(suspicious.map(({ reason, count }) => t(`event_count_${keyPart(reason)}`, { count })));
     return { status: 'fail', detail: `Not yet acknowledged: ${summary}. Was that you?`, fix, fixLabel: 'Review history', acknowledgeLabel: 'It was me' };
   },
 };
