@@ -1,3 +1,4 @@
+import { t } from '@/utils/text/messages';
 import type { Reminder } from '@/utils/reminders';
 import './reminder-item.css';
 
@@ -14,7 +15,7 @@ export interface ReminderItemProps {
 
 /** One due reminder with the notification's own choices: Open, Snooze 1 week, Done. */
 export function ReminderItem({ reminder, openHref, note, onOpen, onSnooze, onDone }: ReminderItemProps) {
-  const target = openHref.startsWith('https://') ? new URL(openHref).host : 'PyPI Guard';
+  const target = openHref.startsWith('https://') ? new URL(openHref).host : t('extension_name');
   return (
     <li class="reminder-item" data-reminder={reminder.id} data-status={reminder.status}>
       <p class="reminder-item__title">{reminder.title}</p>
@@ -22,14 +23,14 @@ export function ReminderItem({ reminder, openHref, note, onOpen, onSnooze, onDon
       {note ? <p class="reminder-item__note">{note}</p> : null}
       <div class="reminder-item__actions">
         <a class="reminder-item__open" href={openHref} target="_blank" rel="noopener noreferrer" onClick={onOpen}>
-          Open {target}
-          <span class="sr-only"> — {reminder.title} (opens a new tab)</span>
+          {t('reminder_open', { target })}
+          <span class="sr-only"> — {t('reminder_open_context', { title: reminder.title })}</span>
         </a>
         <button type="button" onClick={onSnooze}>
-          Snooze 1 week
+          {t('reminder_snooze')}
         </button>
         <button type="button" onClick={onDone}>
-          Done
+          {t('reminder_done')}
         </button>
       </div>
     </li>

@@ -42,7 +42,7 @@ export const LOOKALIKE_CSS = `
   padding: 32px 16px;
   font: 400 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: var(--pg-fg);
-  text-align: left;
+  text-align: start;
   direction: ltr;
 }
 .pg-interstitial__panel { max-width: 600px; }

@@ -1,3 +1,4 @@
+import { localizeElement } from '@/utils/text/page';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Lookalike } from '@/utils/prompts/lookalike/detect';
@@ -31,6 +32,8 @@ export function mountLookalikeWarning(ctx: ContentScriptContext, lookalike: Look
   const style = document.createElement('style');
   style.textContent = LOOKALIKE_CSS;
   const container = document.createElement('div');
+  // The warning speaks the UI language (right to left for Hebrew), whatever the page is in.
+  localizeElement(container);
   shadow.append(style, container);
   host.setAttribute('popover', 'manual');
   /** Where the browser has no popovers, the z-index and the last place among <html>'s children have to do. */

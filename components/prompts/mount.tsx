@@ -1,3 +1,4 @@
+import { localizeElement } from '@/utils/text/page';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -59,6 +60,8 @@ async function decideAndMount(ctx: ContentScriptContext, env: PromptEnv, definit
     // Keys typed in the prompts stay there: PyPI's keyboard shortcuts do not see them.
     isolateEvents: true,
     onMount(container, _shadow, host) {
+      // The cards speak the UI language, right to left for Hebrew, whatever PyPI's page is in.
+      localizeElement(host);
       const place = (field: Element | null) => placeHost(host, env.doc, field);
       render(<PromptDock env={env} prompts={prompts} remember={remember} silenced={silenced} place={place} />, container);
       return container;

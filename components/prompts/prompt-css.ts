@@ -43,7 +43,7 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
   gap: 8px;
   font: 400 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: var(--pg-fg);
-  text-align: left;
+  text-align: start;
   letter-spacing: normal;
   word-spacing: normal;
   text-transform: none;
@@ -73,29 +73,29 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
   background: var(--pg-bg);
   color: var(--pg-fg);
   border: 1px solid var(--pg-border);
-  border-left: 4px solid var(--pg-info);
+  border-inline-start: 4px solid var(--pg-info);
   border-radius: 8px;
   padding: 10px 12px;
 }
-.pg-card[data-tone="good"] { border-left-color: var(--pg-good); }
-.pg-card[data-tone="warning"] { border-left-color: var(--pg-warning); }
-.pg-card[data-tone="danger"] { border-left-color: var(--pg-danger); }
+.pg-card[data-tone="good"] { border-inline-start-color: var(--pg-good); }
+.pg-card[data-tone="warning"] { border-inline-start-color: var(--pg-warning); }
+.pg-card[data-tone="danger"] { border-inline-start-color: var(--pg-danger); }
 .pg-card__header { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; }
 .pg-card__brand { font-size: 12px; font-weight: 600; color: var(--pg-muted); text-transform: uppercase; letter-spacing: 0.04em; }
 .pg-card__title { flex: 1 1 100%; order: 2; margin: 2px 0 0; font-size: 15px; font-weight: 650; line-height: 1.3; }
 .pg-card__close {
-  order: 1; margin-left: auto; border: 0; background: transparent; color: var(--pg-muted);
+  order: 1; margin-inline-start: auto; border: 0; background: transparent; color: var(--pg-muted);
   font: inherit; font-size: 18px; line-height: 1; padding: 2px 6px; border-radius: 4px; cursor: pointer;
 }
 .pg-card__body { margin-top: 6px; }
 .pg-card__body p { margin: 6px 0; }
-.pg-card__body ul { margin: 6px 0; padding-left: 20px; }
+.pg-card__body ul { margin: 6px 0; padding-inline-start: 20px; }
 .pg-card__body li { margin: 2px 0; }
 .pg-card__actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 10px; }
 .pg-muted { color: var(--pg-muted); font-size: 13px; }
 .pg-strong { font-weight: 650; }
 .pg-badge {
-  display: inline-block; margin-right: 6px; padding: 0 6px; border: 1px solid var(--pg-accent); border-radius: 9px;
+  display: inline-block; margin-inline-end: 6px; padding: 0 6px; border: 1px solid var(--pg-accent); border-radius: 9px;
   color: var(--pg-accent); font-size: 12px; font-weight: 650; line-height: 16px; text-transform: uppercase; vertical-align: 1px;
 }
 .pg-verdict { font-weight: 650; }

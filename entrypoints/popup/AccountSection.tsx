@@ -1,3 +1,4 @@
+import { t } from '@/utils/text/messages';
 import type { CheckResult } from '@/utils/audit';
 import { StatusIcon } from '@/components/StatusIcon';
 import type { AccountAudit } from './data';
@@ -24,7 +25,7 @@ export function AccountSection({ entry, fixHref, onAcknowledge }: AccountSection
     <section class="account" data-account={account.id} data-worst={triage.worst} aria-labelledby={headingId}>
       <header class="account__header">
         <h2 id={headingId}>
-          {account.username} <span class="account__host">on {account.host}</span>
+          <AccountName username={account.username} host={account.host} />
         </h2>
         <p class="account__summary" data-account-headline>
           <strong>{accountHeadline(triage)}</strong>
@@ -38,7 +39,7 @@ export function AccountSection({ entry, fixHref, onAcknowledge }: AccountSection
           <li class="checks__passing">
             <details data-passing>
               <summary>
-                <StatusIcon status="pass" /> {triage.passing.length} check{triage.passing.length === 1 ? ' passes' : 's pass'}
+                <StatusIcon status="pass" /> {t('checks_passing', { count: triage.passing.length })}
               </summary>
               <ul class="checks checks--passing">
                 {triage.passing.map((result) => (
@@ -74,23 +75,39 @@ function ItemRow({ item, entry, fixHref, onAcknowledge }: { item: TriageItem } &
         {lead.acknowledgeLabel ? (
           <button type="button" class="button button--quiet" data-action="acknowledge" onClick={() => onAcknowledge(entry)}>
             {lead.acknowledgeLabel}
-            <span class="sr-only"> — acknowledge the security history of {account.username} on {account.host} up to now</span>
+            <span class="sr-only"> — {t('check_acknowledge_context', { username: account.username, host: account.host })}</span>
           </button>
         ) : null}
         <a class="button" data-action="fix" href={fixHref(lead)} target="_blank" rel="noopener noreferrer">
           {lead.fixLabel}
-          <span class="sr-only"> — {lead.title}, {account.username} on {account.host} (opens a new tab)</span>
+          <span class="sr-only"> — {t('check_fix_context', { check: lead.title, username: account.username, host: account.host })}</span>
         </a>
       </div>
       {alsoSettled.length > 0 ? (
-        <ul class="check__settled" aria-label="The same fix also settles">
+        <ul class="check__settled" aria-label={t('check_also_settles_label')}>
           {alsoSettled.map((result) => (
             <li key={result.id} data-check={result.id} data-status={result.status}>
-              <StatusIcon status={result.status} /> Also settles: {result.title}. {result.detail}
+              <StatusIcon status={result.status} /> {t('check_also_settles', { check: result.title, detail: result.detail })}
             </li>
           ))}
         </ul>
       ) : null}
     </li>
+  );
+}
+
+/**
+ * "alice on pypi.org", the host in its own quieter style: the phrase is translated whole, and the
+ * host is found in it rather than glued after a translated "on".
+ */
+function AccountName({ username, host }: { username: string; host: string }) {
+  const [before, after] = t('account_on_host', { username, host: '\uE000' }).split('\uE000') as [string, string?];
+  if (after === undefined) return <>{before}</>;
+  return (
+    <>
+      {before}
+      <span class="account__host">{host}</span>
+      {after}
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import { t } from '@/utils/text/messages';
 import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { CheckResult } from '@/utils/audit';
 import type { Reminder } from '@/utils/reminders';
@@ -58,7 +59,7 @@ export function App({ deps }: { deps: PopupDeps }) {
     } catch {
       // What is painted already (the summary, or an earlier read) stays: better than an error.
       setState((current) =>
-        current.phase === 'ready' ? current : { phase: 'error', message: 'PyPI Guard could not read its data. Close and reopen the popup; if it persists, see the options page.' },
+        current.phase === 'ready' ? current : { phase: 'error', message: t('popup_read_error') },
       );
     }
   }, [deps]);
@@ -124,17 +125,17 @@ export function App({ deps }: { deps: PopupDeps }) {
   return (
     <main class="popup" aria-busy={state.phase === 'loading'} data-source={state.phase === 'ready' ? state.source : undefined}>
       <header class={`popup__header popup__header--${overall?.tone ?? 'none'}`}>
-        <h1>PyPI Guard</h1>
+        <h1>{t('extension_name')}</h1>
         <p class="popup__overall" role="status" data-overall={overall?.tone ?? 'none'}>
-          {state.phase === 'loading' ? 'Checking your accounts…' : (overall?.text ?? '')}
+          {state.phase === 'loading' ? t('popup_checking') : (overall?.text ?? '')}
         </p>
         <p class="popup__reminders-line" data-slot="reminders">
           {state.phase !== 'ready' ? null : reminders.length > 0 ? (
             <a href="#reminders">
-              {reminders.length} reminder{reminders.length === 1 ? '' : 's'} due <span aria-hidden="true">↓</span>
+              {t('popup_reminders_due', { count: reminders.length })} <span aria-hidden="true">↓</span>
             </a>
           ) : (
-            'No reminders due'
+            t('popup_no_reminders')
           )}
         </p>
       </header>
@@ -149,10 +150,10 @@ export function App({ deps }: { deps: PopupDeps }) {
 
         {state.phase === 'ready' && entries.length === 0 ? (
           <section data-empty-state class="empty">
-            <p>No PyPI account seen yet.</p>
-            <p>Open your account settings on PyPI once, and PyPI Guard will check its security for you.</p>
+            <p>{t('popup_empty_title')}</p>
+            <p>{t('popup_empty_text')}</p>
             <a class="button button--primary" href="https://pypi.org/manage/account/two-factor/" target="_blank" rel="noreferrer">
-              Open PyPI account security
+              {t('popup_empty_open')}
             </a>
           </section>
         ) : null}
@@ -174,10 +175,10 @@ export function App({ deps }: { deps: PopupDeps }) {
 
       <footer class="popup__footer">
         <a href={deps.extensionUrl('recovery.html?from=popup')} target="_blank" rel="noreferrer">
-          Locked out? Recovery assistant
+          {t('popup_locked_out')}
         </a>
         <a href={deps.extensionUrl('options.html')} target="_blank" rel="noreferrer">
-          Settings
+          {t('popup_settings')}
         </a>
       </footer>
     </main>

@@ -1,3 +1,4 @@
+import { formatList, t } from '@/utils/text/messages';
 export interface EmailDomainOfferProps {
   /** The account's custom domains (not at a large provider), to name in the question. */
   domains: string[];
@@ -13,17 +14,14 @@ export interface EmailDomainOfferProps {
 export function EmailDomainOffer({ domains, onAnswer, busy }: EmailDomainOfferProps) {
   return (
     <section class="offer" id="email-domain-offer" data-offer="email-domain-check" aria-labelledby="email-domain-offer-heading">
-      <h2 id="email-domain-offer-heading">Check when your email domains expire?</h2>
-      <p>
-        Your PyPI email is on {domains.join(', ')}. If that domain lapses, whoever registers it can reset your PyPI password. PyPI Guard can ask the domain’s
-        registry (RDAP) when it expires: only the domain name is sent, at most once a day.
-      </p>
+      <h2 id="email-domain-offer-heading">{t('email_offer_title')}</h2>
+      <p>{t('email_offer_text', { domains: formatList(domains) })}</p>
       <div class="offer__actions">
         <button type="button" class="button button--primary" data-action="email-domain-check-on" disabled={busy} onClick={() => onAnswer(true)}>
-          Check them
+          {t('email_offer_yes')}
         </button>
         <button type="button" class="button button--quiet" data-action="email-domain-check-off" disabled={busy} onClick={() => onAnswer(false)}>
-          No thanks
+          {t('email_offer_no')}
         </button>
       </div>
     </section>

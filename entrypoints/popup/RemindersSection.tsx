@@ -1,3 +1,4 @@
+import { t } from '@/utils/text/messages';
 import type { Reminder } from '@/utils/reminders';
 import { ReminderItem } from '@/components/ReminderItem';
 
@@ -11,7 +12,7 @@ export interface RemindersSectionProps {
 export function RemindersSection({ reminders, openHref, onAction }: RemindersSectionProps) {
   return (
     <section class="reminders" id="reminders" tabIndex={-1} aria-labelledby="reminders-heading">
-      <h2 id="reminders-heading">Reminders</h2>
+      <h2 id="reminders-heading">{t('reminders_title')}</h2>
       <ul>
         {reminders.map((reminder) => (
           <ReminderItem

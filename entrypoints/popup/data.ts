@@ -1,3 +1,4 @@
+import { t } from '@/utils/text/messages';
 import { largeMailProviderOf, mailHostOf } from '@/utils/email-domain/mail-providers';
 import { auditEveryAccount, type AccountAudit, type AuditSummary } from '@/utils/audit/summary';
 import type { PypiHost } from '@/utils/pypi/hosts';
@@ -61,18 +62,17 @@ function inPopupOrder(entries: readonly AccountAudit[], activeHost: PypiHost | n
 export function overallState(entries: AccountAudit[]): { tone: 'fail' | 'warn' | 'pass' | 'unknown'; text: string } {
   const triaged = entries.map((entry) => ({ entry, triage: triageAccount(entry.audit.results) }));
   const atRisk = triaged.filter(({ triage }) => triage.problems > 0);
-  const name = ({ entry, triage }: (typeof triaged)[number]) => `${entry.account.username}${sameNameElsewhere(entry) ? ` on ${entry.account.host}` : ''}: ${accountHeadline(triage)}`;
+  const name = ({ entry, triage }: (typeof triaged)[number]) =>
+    t('overall_account', { account: sameNameElsewhere(entry) ? t('account_on_host', { username: entry.account.username, host: entry.account.host }) : entry.account.username, headline: accountHeadline(triage) });
   const sameNameElsewhere = (entry: AccountAudit) => entries.some((other) => other !== entry && other.account.username === entry.account.username);
   if (atRisk.length === 1) return { tone: 'fail', text: name(atRisk[0]!) };
-  if (atRisk.length > 1) return { tone: 'fail', text: `${atRisk.length} accounts at risk` };
+  if (atRisk.length > 1) return { tone: 'fail', text: t('overall_at_risk', { count: atRisk.length }) };
   const toImprove = triaged.filter(({ triage }) => triage.toImprove > 0);
   if (toImprove.length === 1) return { tone: 'warn', text: name(toImprove[0]!) };
-  if (toImprove.length > 1) return { tone: 'warn', text: `${toImprove.length} accounts could be safer` };
+  if (toImprove.length > 1) return { tone: 'warn', text: t('overall_could_be_safer', { count: toImprove.length }) };
   // A page PyPI changed is no reason to call the account fine.
   const unread = triaged.filter(({ entry }) => entry.audit.results.some((result) => result.status === 'unreadable'));
-  if (unread.length > 0) return { tone: 'unknown', text: `PyPI Guard could not read PyPI's page for ${plural(unread.length, 'account', 'accounts')}` };
-  if (entries.every((entry) => entry.audit.score === null)) return { tone: 'unknown', text: 'Not enough seen yet' };
-  return { tone: 'pass', text: entries.length === 1 ? 'Your PyPI account is in good shape' : 'Your PyPI accounts are in good shape' };
+  if (unread.length > 0) return { tone: 'unknown', text: t('overall_unread', { count: unread.length }) };
+  if (entries.every((entry) => entry.audit.score === null)) return { tone: 'unknown', text: t('overall_not_enough') };
+  return { tone: 'pass', text: entries.length === 1 ? t('overall_good_one') : t('overall_good_many') };
 }
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;

@@ -1,3 +1,4 @@
+import { localizePage } from '@/utils/text/page';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { pypiHostOf } from '@/utils/pypi/hosts';
@@ -13,6 +14,7 @@ import './style.css';
 // When the popup's own code starts (after the browser loaded its modules): `npm run bench` and
 // DevTools measure the popup's share of its first paint from here.
 performance.mark(POPUP_START_MARK);
+localizePage('page_title_popup');
 
 // Opening IndexedDB is the slowest step before the popup can show anything: start it now, while
 // Preact renders the skeleton, and hand this connection to the first load.

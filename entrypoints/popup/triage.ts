@@ -1,3 +1,4 @@
+import { t } from '@/utils/text/messages';
 import type { CheckResult, CheckStatus, FixTarget } from '@/utils/audit';
 import type { AccountAudit } from '@/utils/audit/summary';
 
@@ -72,15 +73,13 @@ export function byUrgency<T extends AccountAudit>(entries: readonly T[]): T[] {
   });
 }
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-
 /** An account's own headline: "2 problems · 1 to improve", "All 11 checks pass". */
 export function accountHeadline(triage: AccountTriage): string {
-  const parts = [
-    triage.problems > 0 ? plural(triage.problems, 'problem', 'problems') : null,
-    triage.toImprove > 0 ? `${triage.toImprove} to improve` : null,
-  ].filter((part): part is string => part !== null);
-  if (parts.length > 0) return parts.join(' · ');
-  if (triage.items.length > 0) return `${plural(triage.items.length, 'check', 'checks')} not known yet`;
-  return triage.passing.length === 1 ? 'The check passes' : `All ${triage.passing.length} checks pass`;
+  const problems = t('headline_problems', { count: triage.problems });
+  const toImprove = t('headline_to_improve', { count: triage.toImprove });
+  if (triage.problems > 0 && triage.toImprove > 0) return t('headline_problems_and_to_improve', { problems, toImprove });
+  if (triage.problems > 0) return problems;
+  if (triage.toImprove > 0) return toImprove;
+  if (triage.items.length > 0) return t('headline_not_known', { count: triage.items.length });
+  return triage.passing.length === 1 ? t('headline_one_passes') : t('headline_all_pass', { count: triage.passing.length });
 }
