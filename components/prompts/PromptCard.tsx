@@ -1,3 +1,4 @@
+import { t } from '@/utils/text/messages';
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
 import { usePromptControls } from './context';
@@ -42,12 +43,12 @@ export function PromptCard({ title, tone = 'info', state, children, actions }: P
     >
       <header class="pg-card__header">
         <span class="pg-card__brand" aria-hidden="true">
-          PyPI Guard
+          {t('extension_name')}
         </span>
         <h2 class="pg-card__title" id={headingId}>
           {title}
         </h2>
-        <button type="button" class="pg-card__close" data-action="close" aria-label={`Close “${title}”`} onClick={onUserClick(controls.close)}>
+        <button type="button" class="pg-card__close" data-action="close" aria-label={t('prompt_close', { title })} onClick={onUserClick(controls.close)}>
           ×
         </button>
       </header>
@@ -58,10 +59,10 @@ export function PromptCard({ title, tone = 'info', state, children, actions }: P
           {controls.dismissal === 'remember' && (
             <>
               <button type="button" class="pg-button pg-button--quiet" data-action="snooze" onClick={onUserClick(controls.snooze)}>
-                Remind me later
+                {t('prompt_snooze')}
               </button>
               <button type="button" class="pg-button pg-button--quiet" data-action="dismiss" onClick={onUserClick(controls.dismiss)}>
-                Don’t show again
+                {t('prompt_dismiss')}
               </button>
             </>
           )}

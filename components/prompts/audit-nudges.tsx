@@ -1,3 +1,4 @@
+import { RichText } from '@/components/RichText';
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountAuditReply, EventToReview, NudgeCheck, NudgeCheckId } from '@/utils/prompts/account-audit';
 import { definePrompt, type PromptDefinition, type PromptEnv } from '@/utils/prompts/types';
@@ -86,22 +87,22 @@ function nudge(id: 'enable-2fa' | 'add-second-method' | 'generate-recovery-codes
 
 export const enable2faPrompt = nudge('enable-2fa', (audit) => {
   const check = checkOf(audit, 'two-factor');
-  return check?.status === 'fail' ? { check, title: 'Turn on two-factor authentication', tone: 'danger' } : null;
+  return check?.status === 'fail' ? { check, title: t('nudge_enable_2fa'), tone: 'danger' } : null;
 });
 
 export const addSecondMethodPrompt = nudge('add-second-method', (audit) => {
   // Only once 2FA is on: before that, the enable-2fa nudge leads the way.
   const check = checkOf(audit, 'second-factor-method');
-  return checkOf(audit, 'two-factor')?.status === 'pass' && check?.status === 'warn' ? { check, title: 'Add a second 2FA method', tone: 'warning' } : null;
+  return checkOf(audit, 'two-factor')?.status === 'pass' && check?.status === 'warn' ? { check, title: t('nudge_add_second_method'), tone: 'warning' } : null;
 });
 
 export const generateRecoveryCodesPrompt = nudge('generate-recovery-codes', (audit) => {
   if (checkOf(audit, 'two-factor')?.status !== 'pass') return null; // enable-2fa starts with codes
   const made = checkOf(audit, 'recovery-codes');
-  if (made && (made.status === 'fail' || made.status === 'warn')) return { check: made, title: 'Generate recovery codes', tone: made.status === 'fail' ? 'danger' : 'warning' };
+  if (made && (made.status === 'fail' || made.status === 'warn')) return { check: made, title: t('nudge_generate_codes'), tone: made.status === 'fail' ? 'danger' : 'warning' };
   const left = checkOf(audit, 'recovery-codes-remaining');
-  if (left?.status === 'fail') return { check: left, title: 'Your recovery codes are used up', tone: 'danger' };
-  if (left?.status === 'warn' && left.fixPath) return { check: left, title: 'Recovery codes are running low', tone: 'warning' };
+  if (left?.status === 'fail') return { check: left, title: t('nudge_codes_used_up'), tone: 'danger' };
+  if (left?.status === 'warn' && left.fixPath) return { check: left, title: t('nudge_codes_running_low'), tone: 'warning' };
   return null;
 });
 
@@ -120,7 +121,7 @@ function EventRow({ event }: { event: EventToReview }) {
     <li data-event-tag={event.tag} data-event-reason={event.reason} data-new={event.isNew ? 'true' : undefined}>
       {event.isNew && (
         <span class="pg-badge" data-field="new-badge">
-          New
+          {t('event_new_badge')}
         </span>
       )}
       <strong>{event.reason ? t(`event_reason_${keyPart(event.reason)}`) : event.summary}</strong>
@@ -159,11 +160,11 @@ function SecurityEvents({ env }: { env: PromptEnv }) {
           <>
             {/* "Not me" leads: for a row that looks wrong, acting is the safe answer. */}
             <button type="button" class={suspicious ? 'pg-button pg-button--primary' : 'pg-button'} data-action="not-me" onClick={onUserClick(() => setAnswer('not-me'))}>
-              Not me
+              {t('event_not_me')}
             </button>
             {allListed ? (
               <button type="button" class="pg-button" data-action="was-me" onClick={onUserClick(() => void acknowledge())}>
-                It was me
+                {t('event_was_me')}
               </button>
             ) : (
               <button type="button" class="pg-button" data-action="show-all" onClick={onUserClick(() => setShowAll(true))}>
@@ -176,33 +177,36 @@ function SecurityEvents({ env }: { env: PromptEnv }) {
     >
       {audit?.firstLook && (
         <p class="pg-muted" data-field="first-look">
-          First time PyPI Guard sees this history: from your next visit, new rows are marked.
+          {t('event_first_look')}
         </p>
       )}
-      {!suspicious && <p>Changes like these are how a takeover starts. Were they yours?</p>}
+      {!suspicious && <p>{t('event_takeover_question')}</p>}
       <ul data-field="events">
         {listed.map((event) => (
           <EventRow key={event.id} event={event} />
         ))}
       </ul>
-      {failed && <p role="alert">PyPI Guard could not save your answer; try again, or use its toolbar popup.</p>}
+      {failed && <p role="alert">{t('event_save_failed')}</p>}
       {answer === 'not-me' && (
-        <div data-field="not-me" role="group" aria-label="What to do now">
+        <div data-field="not-me" role="group" aria-label={t('event_what_now_label')}>
           <p>
-            <strong>Act now, in this order:</strong>
+            <strong>{t('event_act_now')}</strong>
           </p>
           <ol>
             <li>
-              <a href="/manage/account/#change-password">Change your password</a> (PyPI’s advice for suspicious activity is to reset it).
+              <RichText text={t('event_step_password')} parts={{ 1: (words) => <a href="/manage/account/#change-password">{words}</a> }} />
             </li>
             <li>
-              <a href="/manage/account/two-factor/">Check your 2FA methods</a> and remove any you do not recognise.
+              <RichText text={t('event_step_2fa')} parts={{ 1: (words) => <a href="/manage/account/two-factor/">{words}</a> }} />
             </li>
             <li>
-              <a href="/manage/account/#api-tokens">Remove API tokens</a> you did not create or no longer use.
+              <RichText text={t('event_step_tokens')} parts={{ 1: (words) => <a href="/manage/account/#api-tokens">{words}</a> }} />
             </li>
             <li>
-              Write to the PyPI admins at <a href="mailto:admin@pypi.org">admin@pypi.org</a> — see <a href="/help/#suspicious-activity">PyPI’s help</a>.
+              <RichText
+                text={t('event_step_admins', { address: 'admin@pypi.org' })}
+                parts={{ 1: (words) => <a href="mailto:admin@pypi.org">{words}</a>, 2: (words) => <a href="/help/#suspicious-activity">{words}</a> }}
+              />
             </li>
           </ol>
         </div>

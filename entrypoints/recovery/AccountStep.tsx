@@ -1,3 +1,5 @@
+import { t } from '@/utils/text/messages';
+import { RichText } from '@/components/RichText';
 import { useState } from 'preact/hooks';
 import { PYPI_HOSTS, isPypiHost, type PypiHost } from '@/utils/pypi/hosts';
 import { accountIdOf, type AccountRecord } from '@/utils/store/types';
@@ -46,11 +48,14 @@ export function AccountStep({
   if (chosen) {
     // Chosen: one line, not a card — the questions and the request below are what matter now.
     return (
-      <section data-step="account" class="account-bar" aria-label="Account">
+      <section data-step="account" class="account-bar" aria-label={t('account_bar_label')}>
         <p>
-          Account: <strong data-chosen-account={accountIdOf(chosen.host, chosen.username)}>{chosen.username}</strong> on {chosen.host}{' '}
+          <RichText
+            text={t('account_bar', { username: chosen.username, host: chosen.host })}
+            parts={{ 1: (words) => <strong data-chosen-account={accountIdOf(chosen.host, chosen.username)}>{words}</strong> }}
+          />{' '}
           <button type="button" class="button button--link" data-action="change-account" onClick={onChange}>
-            Change account
+            {t('account_change')}
           </button>
         </p>
       </section>
@@ -71,11 +76,11 @@ export function AccountStep({
   };
 
   return (
-    <Section step="account" title="Which PyPI account is it?">
+    <Section step="account" title={t('account_step_title')}>
       <form onSubmit={submit} noValidate>
         {accounts.length > 0 ? (
           <fieldset>
-            <legend>Accounts PyPI Guard has seen</legend>
+            <legend>{t('account_seen_legend')}</legend>
             {accounts.map((account) => (
               <label key={account.id} class="choice">
                 <input
@@ -86,20 +91,20 @@ export function AccountStep({
                   checked={selected === account.id}
                   onChange={() => setSelected(account.id)}
                 />{' '}
-                {account.username} <span class="muted">on {account.host}</span>
+                {t('account_on_host', { username: account.username, host: account.host })}
               </label>
             ))}
             <label class="choice">
-              <input type="radio" name="account" value={OTHER} data-account={OTHER} checked={typing} onChange={() => setSelected(OTHER)} /> Another account
+              <input type="radio" name="account" value={OTHER} data-account={OTHER} checked={typing} onChange={() => setSelected(OTHER)} /> {t('account_other')}
             </label>
           </fieldset>
         ) : (
-          <p>PyPI Guard has no account stored in this browser. Type the account’s details; everything works without stored data.</p>
+          <p>{t('account_none_stored')}</p>
         )}
         {typing ? (
           <div class="row">
             <label>
-              Site
+              {t('account_site')}
               <select data-field="account-host" value={host} onChange={(e) => isPypiHost(e.currentTarget.value) && setHost(e.currentTarget.value)}>
                 {PYPI_HOSTS.map((h) => (
                   <option key={h} value={h}>
@@ -109,7 +114,7 @@ export function AccountStep({
               </select>
             </label>
             <label>
-              PyPI username
+              {t('account_username')}
               <input
                 type="text"
                 data-field="account-username"
@@ -129,7 +134,7 @@ export function AccountStep({
           </p>
         ) : null}
         <button type="submit" class="button" data-action="choose-account">
-          Continue
+          {t('continue')}
         </button>
       </form>
     </Section>

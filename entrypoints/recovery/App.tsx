@@ -1,3 +1,4 @@
+import { t, type MessageId } from '@/utils/text/messages';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { walk, type Answers, type QuestionId } from '@/utils/recovery/decision';
 import { decisionFactsOf, recoveryFactsOf, type RecoveryAccountFacts } from '@/utils/recovery/facts';
@@ -22,14 +23,8 @@ export interface AppProps {
   effects?: Partial<PageEffects>;
 }
 
-const INTRO: Record<string, string> = {
-  prompt: 'Lost your two-factor device? A few questions find the fastest way back in — often without waiting for PyPI support.',
-  reminder: 'Checking on your recovery request.',
-  default: 'A few questions find the fastest way back into your PyPI account. If only PyPI support can help, PyPI Guard prepares a complete request for you to file.',
-};
-
-const EVIDENCE_INTRO =
-  'While you can still log in, save the facts that prove this PyPI account is yours. If you are ever locked out, they make a request to PyPI support complete the first time.';
+/** The page's opening line, by where the user came from. */
+const INTRO: Record<string, MessageId> = { prompt: 'recovery_intro_prompt', reminder: 'recovery_intro_reminder' };
 
 /** `evidence`: the kit at once, for a user who can still sign in; `recover`: the questions for one who cannot. */
 type Mode = 'evidence' | 'recover';
@@ -104,7 +99,7 @@ export function App({ db, search, effects: injected }: AppProps) {
   const accountStep =
     db && accounts === null && !chosen ? (
       <p class="muted" data-loading>
-        Loading what PyPI Guard knows…
+        {t('recovery_loading')}
       </p>
     ) : (
       <AccountStep accounts={accounts ?? []} chosen={chosen} initialHost={query.host} onChoose={setChosen} onChange={() => setChosen(null)} />
@@ -114,8 +109,8 @@ export function App({ db, search, effects: injected }: AppProps) {
     return (
       <main class="recovery" data-mode="evidence">
         <header>
-          <h1>Save your recovery evidence</h1>
-          <p>{EVIDENCE_INTRO}</p>
+          <h1>{t('recovery_evidence_title')}</h1>
+          <p>{t('recovery_evidence_intro')}</p>
         </header>
         {accountStep}
         {chosen ? (
@@ -133,11 +128,11 @@ export function App({ db, search, effects: injected }: AppProps) {
           />
         ) : null}
         <section class="card" data-step="locked-out" aria-labelledby="locked-out-heading">
-          <h2 id="locked-out-heading">Locked out already?</h2>
+          <h2 id="locked-out-heading">{t('recovery_locked_out_title')}</h2>
           <p>
-            A few questions find the fastest way back in, and prepare a request to PyPI support if only the admins can help.{' '}
+            {t('recovery_locked_out_text')}{' '}
             <button type="button" class="button button--small" data-action="start-recovery" onClick={() => setMode('recover')}>
-              Find the way back in
+              {t('recovery_start')}
             </button>
           </p>
         </section>
@@ -152,8 +147,8 @@ export function App({ db, search, effects: injected }: AppProps) {
   return (
     <main class="recovery" data-mode="recover">
       <header>
-        <h1>Get back into your PyPI account</h1>
-        <p>{INTRO[query.from ?? 'default'] ?? INTRO.default}</p>
+        <h1>{t('recovery_title')}</h1>
+        <p>{t((query.from && INTRO[query.from]) || 'recovery_intro_default')}</p>
       </header>
 
       {followUp ? tracker : null}

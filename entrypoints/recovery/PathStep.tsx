@@ -1,3 +1,4 @@
+import { t } from '@/utils/text/messages';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { PypiHost } from '@/utils/pypi/hosts';
@@ -43,7 +44,7 @@ export function PathStep({
         <p>{leaf.summary}</p>
         {why.length > 0 ? (
           <div class="note" data-why-not-support>
-            <h3>Why not a request to PyPI support?</h3>
+            <h3>{t('path_why_not_support')}</h3>
             {why.map((reason) => (
               <p key={reason.id} data-why={reason.id}>
                 {reason.text}
@@ -53,7 +54,7 @@ export function PathStep({
         ) : null}
         {caveats.length > 0 ? (
           // The note wraps the list: a role on the <ul> itself would take its items out of a list.
-          <div role="note" aria-label="Check this first">
+          <div role="note" aria-label={t('path_check_first')}>
             <ul class="caveats">
               {caveats.map((caveat) => (
                 <li key={caveat.id} data-caveat={caveat.id}>
@@ -65,9 +66,9 @@ export function PathStep({
         ) : null}
         {leaf.path === 'support-request' ? null : (
           <>
-            <h3>Steps</h3>
+            <h3>{t('path_steps')}</h3>
             <StepList steps={resolveSteps(leaf.steps, host)} onFollow={onFollow} />
-            <h3>Once you are back in</h3>
+            <h3>{t('path_once_back_in')}</h3>
             <div data-after-steps>
               <StepList steps={afterSteps(leaf.id, answers, host)} />
             </div>

@@ -1,3 +1,4 @@
+import { t } from '@/utils/text/messages';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { QUESTIONS, hintsFor, type DecisionFacts, type QuestionId, type Walk } from '@/utils/recovery/decision';
 import type { KnownAnswers } from '@/utils/recovery/query';
@@ -52,7 +53,8 @@ export function QuestionsStep({
             </span>
           ) : null}
           <button type="button" class="button button--link" data-action={`change-${step.question}`} onClick={() => onChangeFrom(index)}>
-            Change<span class="sr-only"> this answer</span>
+            {t('questions_change')}
+            <span class="sr-only"> {t('questions_change_context')}</span>
           </button>
         </li>
       ))}
@@ -61,13 +63,13 @@ export function QuestionsStep({
   const hints = current ? hintsFor(current.question, facts) : [];
 
   return (
-    <Section step="questions" title="What is lost, and what still works?">
+    <Section step="questions" title={t('questions_title')}>
       {walk.route.length > 0 && current ? answered : null}
       {walk.route.length > 0 && !current ? (
         // The way is found: the answers fold into one line, still there to check or change.
         <details class="answered-fold" data-answers-folded>
           <summary>
-            Your {walk.route.length} answers — check or change them
+            {t('questions_folded', { count: walk.route.length })}
           </summary>
           {answered}
         </details>
@@ -102,7 +104,7 @@ export function QuestionsStep({
             ))}
           </fieldset>
           {hints.length > 0 ? (
-            <ul id="question-hints" class="hints" aria-label="What PyPI Guard knows">
+            <ul id="question-hints" class="hints" aria-label={t('questions_hints_label')}>
               {hints.map((hint) => (
                 <li key={hint.id} data-hint={hint.id}>
                   {hint.text}
@@ -111,7 +113,7 @@ export function QuestionsStep({
             </ul>
           ) : null}
           <button type="submit" class="button" data-action="next" disabled={!choice}>
-            Next
+            {t('next')}
           </button>
         </form>
       ) : null}

@@ -1,3 +1,4 @@
+import { t, uiLanguage } from '@/utils/text/messages';
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { PypiHost } from '@/utils/pypi/hosts';
@@ -185,6 +186,12 @@ export function RequestStep({
         codes, keys, tokens and “password: …”; a password on its own looks like any other word and would stay.
       </p>
 
+      {/* The admins read English: the fields are never translated, and a reader of another language is told why. */}
+      {uiLanguage().startsWith('en') ? null : (
+        <p class="note" data-note="request-in-english">
+          {t('request_english_note')}
+        </p>
+      )}
       <ol class="request-steps">
         <NumberedStep number={1} id="prepare">
           <ol class="fields">

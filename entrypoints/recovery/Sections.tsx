@@ -1,3 +1,4 @@
+import { t } from '@/utils/text/messages';
 import { useMemo, useState } from 'preact/hooks';
 import type { PypiHost } from '@/utils/pypi/hosts';
 import type { ComponentChildren } from 'preact';
@@ -103,7 +104,7 @@ function NextSteps({ answers, ...account }: AccountFactsProps & { answers: Answe
         {steps.map((step) => (
           <li key={step.id} data-next-step={step.id} data-ability={step.ability}>
             <p>
-              <strong>{step.title}</strong> <span class={`badge badge--${step.ability}`}>{ABILITY_TEXT[step.ability]}</span>
+              <strong>{step.title}</strong> <span class={`badge badge--${step.ability}`}>{t(ABILITY_TEXT[step.ability])}</span>
             </p>
             <p>{step.detail}</p>
             <p class="muted">{step.because}</p>

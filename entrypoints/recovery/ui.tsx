@@ -1,3 +1,4 @@
+import { t, type MessageId } from '@/utils/text/messages';
 import type { ComponentChildren, Ref } from 'preact';
 import { browser } from 'wxt/browser';
 import type { DataChangedMessage, ExpectPasswordResetMessage } from '@/utils/messages';
@@ -69,14 +70,14 @@ export function CopyButton({
   const onClick = async () => {
     try {
       await copy(text);
-      announce(`Copied “${label}”.`);
+      announce(t('copy_done', { label }));
     } catch {
-      announce(`Could not copy “${label}”. Select the text and press Ctrl+C (⌘C on a Mac).`);
+      announce(t('copy_failed', { label }));
     }
   };
   return (
-    <button type="button" class="button button--small" data-copy={id} onClick={onClick} disabled={!text} aria-label={children ? undefined : `Copy ${label}`}>
-      {children ?? 'Copy'}
+    <button type="button" class="button button--small" data-copy={id} onClick={onClick} disabled={!text} aria-label={children ? undefined : t('copy_named', { label })}>
+      {children ?? t('copy')}
     </button>
   );
 }
@@ -97,7 +98,8 @@ export function StepList({ steps, ordered = true, onFollow }: { steps: Step[]; o
             onClick={() => onFollow?.(step)}
             onAuxClick={(event) => event.button === 1 && onFollow?.(step)}
           >
-            Open on PyPI<span class="sr-only"> (new tab)</span>
+            {t('open_on_pypi')}
+            <span class="sr-only"> {t('new_tab_context')}</span>
           </a>
         </>
       ) : null}
@@ -132,4 +134,5 @@ export function Section({
   );
 }
 
-export const ABILITY_TEXT = { yes: 'You can', no: 'Not possible now', unknown: 'Not known' } as const;
+/** How an ability reads ("You can", "Not possible now"), as a message id. */
+export const ABILITY_TEXT = { yes: 'ability_yes', no: 'ability_no', unknown: 'ability_unknown' } as const satisfies Record<string, MessageId>;
