@@ -59,6 +59,14 @@ describe('the catalogues', () => {
       }
     });
 
+    it('keeps the numbered tags RichText turns into links (<1>…</1>) that English has', () => {
+      const tags = (entry: CatalogueEntry | undefined) => [...(entry?.message ?? '').matchAll(/<\/?\d>/g)].map(([tag]) => tag).sort();
+      for (const [key, entry] of Object.entries(catalogue)) {
+        const id = PLURAL.exec(key)?.[1] ?? key;
+        expect(tags(entry), `${locale} ${key}`).toEqual(tags(english[id] ?? english[`${id}__other`]));
+      }
+    });
+
     it('uses every placeholder in the forms that need it (a count may be left out of a “one” form)', () => {
       for (const [key, entry] of Object.entries(catalogue)) {
         const plural = PLURAL.exec(key);

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countryName, formatDate, formatDateTime, formatDaysAgo, formatDevice, formatPlace, formatPlaceAndDevice } from '@/utils/text/format';
-import { formatList, t } from '@/utils/text/messages';
+import { formatList, t, uiDirection, uiLanguage } from '@/utils/text/messages';
+import { useUiLanguage } from '../../support/i18n';
 import { sharedOrSkip, skipReason } from '../../support/shared-dir';
 
 const REAL_PYPI = sharedOrSkip('real-pypi');
@@ -99,5 +100,38 @@ describe('messages', () => {
 
   it('join lists as English does', () => {
     expect(formatList(['2 failed logins', '1 recovery code used', '1 password reset'])).toBe('2 failed logins, 1 recovery code used, and 1 password reset');
+  });
+});
+
+describe('in the browser’s language', () => {
+  it('picks the plural form by that language’s rules (Hebrew has a dual, Japanese none)', () => {
+    useUiLanguage('he');
+    expect(t('overall_at_risk', { count: 1 })).toBe('חשבון אחד בסיכון');
+    expect(t('overall_at_risk', { count: 2 })).toBe('שני חשבונות בסיכון');
+    expect(t('overall_at_risk', { count: 5 })).toBe('5 חשבונות בסיכון');
+    expect(uiDirection()).toBe('rtl');
+    useUiLanguage('ja');
+    expect(t('overall_at_risk', { count: 1 })).toBe('危険のあるアカウント 1 件');
+    expect(uiDirection()).toBe('ltr');
+  });
+
+  it('fills named placeholders wherever the translation put them', () => {
+    useUiLanguage('ja');
+    expect(t('account_on_host', { username: 'ada', host: 'pypi.org' })).toBe('pypi.org の ada');
+    useUiLanguage('de');
+    expect(t('security_history_new_events', { count: 3 })).toBe('3 neue Ereignisse in Ihrem Sicherheitsverlauf');
+  });
+
+  it('formats dates and lists in the language of the words: the browser’s own region where the words are its language', () => {
+    useUiLanguage('de-AT');
+    expect(uiLanguage()).toBe('de-AT');
+    expect(formatDate(AT)).toBe(new Intl.DateTimeFormat('de-AT', { dateStyle: 'medium' }).format(AT));
+    expect(formatList(['a', 'b', 'c'])).toBe('a, b und c');
+    useUiLanguage('ja');
+    expect(formatDate(AT)).toMatch(/^2026\/12\/0?[23]$/);
+    // Italian has no catalogue: the words are English, so are the dates (not an Italian date in an English sentence).
+    useUiLanguage('it');
+    expect(uiLanguage()).toBe('en');
+    expect(t('popup_settings')).toBe('Settings');
   });
 });
