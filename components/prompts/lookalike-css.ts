@@ -43,7 +43,7 @@ export const LOOKALIKE_CSS = `
   font: 400 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: var(--pg-fg);
   text-align: start;
-  direction: ltr;
+  direction: inherit; /* from the dir PyPI Guard sets inside its shadow root (utils/text/page.ts), never the page's */
 }
 .pg-interstitial__panel { max-width: 600px; }
 .pg-interstitial__brand { margin: 0 0 8px; font-size: 13px; font-weight: 600; letter-spacing: 0.04em; text-transform: uppercase; opacity: 0.85; }

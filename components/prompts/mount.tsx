@@ -60,8 +60,10 @@ async function decideAndMount(ctx: ContentScriptContext, env: PromptEnv, definit
     // Keys typed in the prompts stay there: PyPI's keyboard shortcuts do not see them.
     isolateEvents: true,
     onMount(container, _shadow, host) {
-      // The cards speak the UI language, right to left for Hebrew, whatever PyPI's page is in.
+      // The cards speak the UI language, right to left for Hebrew, whatever PyPI's page is in: on the
+      // host for the page's layout around it, and inside the shadow root, where the page's CSS cannot reach.
       localizeElement(host);
+      localizeElement(container);
       const place = (field: Element | null) => placeHost(host, env.doc, field);
       render(<PromptDock env={env} prompts={prompts} remember={remember} silenced={silenced} place={place} />, container);
       return container;

@@ -47,7 +47,7 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
   letter-spacing: normal;
   word-spacing: normal;
   text-transform: none;
-  direction: ltr;
+  direction: inherit; /* from the dir PyPI Guard sets inside its shadow root (utils/text/page.ts), never the page's */
 }
 @media (prefers-color-scheme: dark) {
   .pg-dock {

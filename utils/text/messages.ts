@@ -66,9 +66,16 @@ export function forgetUiLanguage(): void {
   language = undefined;
 }
 
-/** `ltr` or `rtl`: the direction of the catalogue's language, for `dir` on our pages and cards. */
+/**
+ * `ltr` or `rtl`: the direction of the words, for `dir` on our pages and cards. The catalogue says
+ * it (`language_direction`) rather than Chrome's `@@bidi_dir`, which follows the browser's UI
+ * language: Chromium started with --lang=he picks the Hebrew catalogue yet keeps an en-US UI, and
+ * @@bidi_dir then says ltr for Hebrew words. `@@bidi_dir` stays the answer for a catalogue that
+ * does not say.
+ */
 export function uiDirection(): 'ltr' | 'rtl' {
-  return getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  const direction = getMessage('language_direction') || getMessage('@@bidi_dir');
+  return direction === 'rtl' ? 'rtl' : 'ltr';
 }
 
 /** "a, b and c": a list joined as the language joins one. */

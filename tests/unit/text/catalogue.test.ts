@@ -11,6 +11,8 @@ import { readCatalogue, shippedLocales, type CatalogueEntry } from '../../suppor
 
 /** PyPI's 14 languages, as the browser names their folders (PyPI's zh_Hans and zh_Hant are zh_CN and zh_TW). */
 const PYPI_LOCALES = ['en', 'es', 'fr', 'ja', 'pt_BR', 'uk', 'el', 'de', 'zh_CN', 'zh_TW', 'ru', 'he', 'eo', 'ko'];
+/** Of PyPI's languages, Hebrew is written right to left. */
+const RIGHT_TO_LEFT = ['he'];
 const PLURAL = /^(.+)__(zero|one|two|few|many|other)$/;
 
 const english = readCatalogue('en');
@@ -39,8 +41,9 @@ describe('the catalogues', () => {
     const catalogue = readCatalogue(locale);
     const categories = new Intl.PluralRules(tagOf(locale)).resolvedOptions().pluralCategories;
 
-    it('says in which language it is written', () => {
+    it('says in which language and direction it is written', () => {
       expect(catalogue.language_tag?.message).toBe(tagOf(locale));
+      expect(catalogue.language_direction?.message).toBe(RIGHT_TO_LEFT.includes(locale) ? 'rtl' : 'ltr');
     });
 
     it('has every message, counted ones in exactly its language’s plural forms', () => {
