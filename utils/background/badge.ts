@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../text/messages';
 
 const BADGE_COLOUR = { fail: '#c62828', reminder: '#b45309' } as const;
 
@@ -15,14 +16,13 @@ export interface BadgeCounts {
  */
 export function badgeOf({ failingChecks, outstandingReminders }: BadgeCounts): { text: string; colour: string; title: string } {
   const shown = failingChecks > 0 ? failingChecks : outstandingReminders;
-  const parts = [
-    failingChecks > 0 ? `${failingChecks} failing check${failingChecks === 1 ? '' : 's'}` : '',
-    outstandingReminders > 0 ? `${outstandingReminders} reminder${outstandingReminders === 1 ? '' : 's'}` : '',
-  ].filter(Boolean);
+  const failing = failingChecks > 0 ? t('badge_failing_checks', { count: failingChecks }) : '';
+  const reminders = outstandingReminders > 0 ? t('badge_reminders', { count: outstandingReminders }) : '';
+  const details = failing && reminders ? t('badge_both', { failing, reminders }) : failing || reminders;
   return {
     text: shown > 0 ? String(shown) : '',
     colour: failingChecks > 0 ? BADGE_COLOUR.fail : BADGE_COLOUR.reminder,
-    title: parts.length > 0 ? `PyPI Guard — ${parts.join(', ')}` : 'PyPI Guard',
+    title: details ? t('badge_title', { details }) : t('extension_name'),
   };
 }
 

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { t, type MessageId } from '../text/messages';
 import { pypiHostOf } from '../pypi/hosts';
 import { due, outstanding, REMINDER_KINDS, systemClock, toFire, wakeUps, type LocalClock, type Reminder } from '../reminders';
 import { DAY_MS } from '../reminders/types';
@@ -43,7 +44,8 @@ export const TICK_PERIOD_MINUTES = 60;
 export const SNOOZE_MS = 7 * DAY_MS;
 
 /** Chrome shows at most two buttons; the notification's body opens the page ("Open PyPI"). */
-export const NOTIFICATION_BUTTONS = ['Snooze 1 week', 'Done'] as const;
+/** The notification's buttons, in the order their index reports a click: the popup's own words. */
+export const NOTIFICATION_BUTTONS = ['reminder_snooze', 'reminder_done'] as const satisfies readonly MessageId[];
 const BUTTON_ACTIONS: ReminderUserAction[] = ['snoozed', 'done'];
 
 export interface ReminderDeps {
@@ -193,8 +195,8 @@ async function showNotification(reminder: Reminder): Promise<void> {
   if (buttonsSupported !== false) {
     const withButtons: NotificationOptions = {
       ...basic,
-      contextMessage: `Click to open ${describeTarget(reminder.openUrl)}`,
-      buttons: NOTIFICATION_BUTTONS.map((title) => ({ title })),
+      contextMessage: t('notification_click_to_open', { target: describeTarget(reminder.openUrl) }),
+      buttons: NOTIFICATION_BUTTONS.map((id) => ({ title: t(id) })),
     };
     try {
       await browser.notifications.create(id, withButtons);
@@ -205,12 +207,12 @@ async function showNotification(reminder: Reminder): Promise<void> {
     }
   }
   // No buttons: a click opens the page; snooze and "Done" live on the options page.
-  await browser.notifications.create(id, { ...basic, message: `${reminder.message} Click to open ${describeTarget(reminder.openUrl)}.` });
+  await browser.notifications.create(id, { ...basic, message: t('notification_message_click', { message: reminder.message, target: describeTarget(reminder.openUrl) }) });
 }
 
 function describeTarget(openUrl: string): string {
   const host = pypiHostOf(openUrl);
-  return host ? host : 'PyPI Guard';
+  return host ? host : t('extension_name');
 }
 
 /** For tests: forget what was learned about notification buttons. */
