@@ -20,7 +20,6 @@ const isWords = (text: string) => /\p{L}{2,}/u.test(text);
 
 // The password cards (BreachCheck, PasswordStrength) go last: another branch is rewriting them.
 const NOT_YET_EXTRACTED: Record<string, number> = {
-  'components/drill/RecoveryDrill.tsx': 12,
   'components/prompts/BreachCheck.tsx': 11,
   'components/prompts/LookalikeInterstitial.tsx': 8,
   'components/prompts/LostTwoFactorHelp.tsx': 5,
