@@ -28,7 +28,6 @@ const NOT_YET_EXTRACTED: Record<string, number> = {
   'components/prompts/SaveRecoveryCodes.tsx': 6,
   'components/prompts/TotpCheck.tsx': 14,
   'entrypoints/recovery/RequestStep.tsx': 24,
-  'entrypoints/recovery/Sections.tsx': 18,
 };
 
 function sourceFiles(dir: string): string[] {
