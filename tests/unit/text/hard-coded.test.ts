@@ -27,7 +27,6 @@ const NOT_YET_EXTRACTED: Record<string, number> = {
   'components/prompts/PromptDock.tsx': 1,
   'components/prompts/SaveRecoveryCodes.tsx': 6,
   'components/prompts/TotpCheck.tsx': 14,
-  'entrypoints/recovery/RequestStep.tsx': 24,
 };
 
 function sourceFiles(dir: string): string[] {
