@@ -18,3 +18,8 @@ export function RichText({ text, parts }: { text: string; parts: Record<number, 
   nodes.push(rest);
   return <>{nodes}</>;
 }
+
+/** Parts for a sentence whose tags all mark code (domain names, addresses): `<1>example.org</1>`. */
+export const CODE_PARTS: Record<number, (children: string) => VNode> = Object.fromEntries(
+  Array.from({ length: 9 }, (_, index) => [index + 1, (children: string) => <code>{children}</code>]),
+);

@@ -3,6 +3,7 @@ import { checkDrillCode, drillDueAt, type DrillAnswer } from '@/utils/drill/hash
 import { getAccounts, getSettings, updateObserved, type AccountId, type AccountRecord, type RecoveryDrill as DrillRecord } from '@/utils/store';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import { formatDate } from '@/utils/text/format';
+import { t, type MessageId } from '@/utils/text/messages';
 
 /** What the drill needs from outside: the store, the clock and the background (tests pass their own). */
 export interface DrillDeps {
@@ -29,7 +30,7 @@ function drillAccounts(accounts: AccountRecord[]): DrillAccount[] {
     const drill = account.observed?.recoveryDrill;
     if (!drill) return [];
     const generatedAt = account.recoveryCodes?.value.generatedAt;
-    return [{ id: account.id, label: `${account.username} on ${account.host}`, host: account.host, drill, stale: generatedAt !== undefined && generatedAt > drill.codesShownAt + REGENERATION_SLACK_MS }];
+    return [{ id: account.id, label: t('account_on_host', { username: account.username, host: account.host }), host: account.host, drill, stale: generatedAt !== undefined && generatedAt > drill.codesShownAt + REGENERATION_SLACK_MS }];
   });
 }
 
@@ -40,30 +41,30 @@ function drillAccounts(accounts: AccountRecord[]): DrillAccount[] {
  */
 type Outcome = DrillAnswer | 'failed';
 
-const OUTCOMES: Record<Outcome, { tone: 'pass' | 'warn' | 'fail'; icon: string; title: string; text: string }> = {
+const OUTCOMES: Record<Outcome, { tone: 'pass' | 'warn' | 'fail'; icon: string; title: MessageId; text: MessageId }> = {
   'one-of-yours': {
     tone: 'pass',
     icon: '✓',
-    title: 'Drill passed: that is one of your recovery codes',
-    text: 'Keep them where you found this one. The drill is recorded as passed; nothing of the code was kept.',
+    title: 'drill_passed_title',
+    text: 'drill_passed_text',
   },
   'not-yours': {
     tone: 'warn',
     icon: '!',
-    title: 'That code does not match',
-    text: 'Check it for typing mistakes (PyPI’s codes use only 0–9 and a–f) and that it comes from the newest set, then type it again. Nothing is recorded yet.',
+    title: 'drill_no_match_title',
+    text: 'drill_no_match_text',
   },
   failed: {
     tone: 'fail',
     icon: '✗',
-    title: 'Drill not passed: the code you keep is not one of your recovery codes',
-    text: 'The codes where you looked are old or not PyPI’s. While you can still log in, generate new recovery codes on PyPI and keep them in your password manager or on paper.',
+    title: 'drill_failed_title',
+    text: 'drill_failed_text',
   },
   'not-a-code': {
     tone: 'warn',
     icon: '!',
-    title: 'That is not a recovery code',
-    text: 'PyPI’s recovery codes are 16 characters: digits 0–9 and letters a–f. Nothing is recorded.',
+    title: 'drill_not_a_code_title',
+    text: 'drill_not_a_code_text',
   },
 };
 
@@ -103,14 +104,11 @@ export function RecoveryDrill({ deps, accountId }: { deps: DrillDeps; accountId?
     void load();
   }, [load]);
 
-  if (loadError) return <p role="alert">PyPI Guard could not read its data. Reload this page; if that does not help, restart the browser.</p>;
-  if (accounts === null) return <p>Loading…</p>;
+  if (loadError) return <p role="alert">{t('drill_load_error')}</p>;
+  if (accounts === null) return <p>{t('loading')}</p>;
   if (accounts.length === 0) {
     return (
-      <p data-drill="none">
-        No drill yet. It starts when PyPI shows you new recovery codes (Account settings → 2FA → Generate recovery codes) with PyPI Guard
-        installed: PyPI Guard keeps salted hashes of them — never the codes — so it can check them later.
-      </p>
+      <p data-drill="none">{t('drill_none')}</p>
     );
   }
   const account = accounts.find((candidate) => candidate.id === selected) ?? accounts[0]!;
@@ -165,7 +163,7 @@ export function RecoveryDrill({ deps, accountId }: { deps: DrillDeps; accountId?
     <div class="drill" data-account={account.id}>
       {accounts.length > 1 && (
         <p>
-          <label for="drill-account">Account </label>
+          <label for="drill-account">{t('drill_account_label')} </label>
           <select
             id="drill-account"
             value={account.id}
@@ -183,22 +181,22 @@ export function RecoveryDrill({ deps, accountId }: { deps: DrillDeps; accountId?
         </p>
       )}
       <p class="drill__facts">
-        {accounts.length === 1 && <>For {account.label}. </>}
-        Codes shown by PyPI on {formatDate(account.drill.codesShownAt)}.{' '}
+        {accounts.length === 1 && <>{t('drill_for_account', { account: account.label })} </>}
+        {t('drill_codes_shown', { date: formatDate(account.drill.codesShownAt) })}{' '}
         {account.drill.lastDrillAt !== undefined && (
           <>
-            Last drill {formatDate(account.drill.lastDrillAt)}: {account.drill.lastDrillPassed ? 'passed' : 'not passed'}.{' '}
+            {t(account.drill.lastDrillPassed ? 'drill_last_passed' : 'drill_last_not_passed', { date: formatDate(account.drill.lastDrillAt) })}{' '}
           </>
         )}
-        Next drill due {formatDate(dueAt)}.
+        {t('drill_next_due', { date: formatDate(dueAt) })}
       </p>
       {account.stale && (
         <p class="drill__warning" role="note">
-          PyPI has shown newer codes since the drill learned these. Open PyPI’s recovery codes page again with PyPI Guard installed so the drill knows the new set.
+          {t('drill_stale')}
         </p>
       )}
       <form onSubmit={(event) => void check(event)}>
-        <label for="drill-code">Type one of your recovery codes, from where you keep them</label>
+        <label for="drill-code">{t('drill_code_label')}</label>
         <div class="drill__row">
           <input
             id="drill-code"
@@ -214,11 +212,11 @@ export function RecoveryDrill({ deps, accountId }: { deps: DrillDeps; accountId?
             required
           />
           <button type="submit" disabled={checking}>
-            {checking ? 'Checking…' : 'Check'}
+            {checking ? t('drill_checking') : t('drill_check')}
           </button>
         </div>
         <p id="drill-help" class="hint">
-          Checked on this computer against salted hashes. The code is not stored, not sent, and not used up on PyPI.
+          {t('drill_help')}
         </p>
       </form>
       <div class="drill__answer" data-answer={answer ?? undefined} data-tone={answer ? OUTCOMES[answer].tone : undefined} aria-live="polite" role="status">
@@ -228,12 +226,12 @@ export function RecoveryDrill({ deps, accountId }: { deps: DrillDeps; accountId?
               {OUTCOMES[answer].icon}
             </span>
             <div>
-              <p class="drill__answer-title">{OUTCOMES[answer].title}</p>
-              <p>{OUTCOMES[answer].text}</p>
+              <p class="drill__answer-title">{t(OUTCOMES[answer].title)}</p>
+              <p>{t(OUTCOMES[answer].text)}</p>
               {answer === 'not-yours' && (
                 <p class="drill__actions">
                   <button type="button" data-action="confirm-failed" disabled={checking} onClick={() => void confirmFailed()}>
-                    I typed it exactly as I keep it
+                    {t('drill_typed_exactly')}
                   </button>
                 </p>
               )}

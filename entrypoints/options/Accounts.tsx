@@ -6,40 +6,41 @@ import type { Settings } from '@/utils/settings';
 import type { SectionProps } from './App';
 import { Confirm } from './Confirm';
 import { formatDate } from '@/utils/text/format';
+import { t } from '@/utils/text/messages';
+import { RichText } from '@/components/RichText';
 
 /** The accounts PyPI Guard knows, each with what the reminders know about its password. */
 export function Accounts({ data, change }: SectionProps) {
   const [confirming, setConfirming] = useState<AccountId | null>(null);
   const accounts = [...data.input.accounts].sort((a, b) => a.account.id.localeCompare(b.account.id));
 
-  const forget = (id: AccountId) => change((db) => forgetAccountEverywhere(db, id), `Forgot ${id}.`).then(() => setConfirming(null));
+  const forget = (id: AccountId) => change((db) => forgetAccountEverywhere(db, id), t('options_forgot', { account: id })).then(() => setConfirming(null));
 
   return (
     <section aria-labelledby="accounts-heading">
-      <h2 id="accounts-heading">Accounts</h2>
+      <h2 id="accounts-heading">{t('options_accounts_title')}</h2>
       {accounts.length === 0 ? (
-        <p>No PyPI account yet: log in on pypi.org and open your account page, and PyPI Guard will list it here.</p>
+        <p>{t('options_accounts_empty')}</p>
       ) : (
         <ul class="cards">
           {accounts.map(({ account, history }) => (
             <li key={account.id} data-account={account.id}>
-              <strong>{account.username}</strong> on {account.host}
+              <RichText text={t('options_account_on_host', { username: account.username, host: account.host })} parts={{ 1: (name) => <strong>{name}</strong> }} />
               <p class="hint">
-                Last seen {formatDate(account.lastSeenAt)}. {passwordLine(account, history, data.settings)}
+                {t('options_account_last_seen', { date: formatDate(account.lastSeenAt) })} {passwordLine(account, history, data.settings)}
               </p>
               {confirming === account.id ? (
                 <Confirm
-                  label={`Forget ${account.id}`}
-                  confirmLabel="Forget this account"
+                  label={t('options_forget_group', { account: account.id })}
+                  confirmLabel={t('options_forget_confirm')}
                   onConfirm={() => void forget(account.id)}
                   onCancel={() => setConfirming(null)}
                 >
-                  Forget {account.username} on {account.host}? Its stored facts, security history, reminders and their history,
-                  recovery requests and prompt choices are removed from this browser. Your PyPI account itself is not touched.
+                  {t('options_forget_question', { username: account.username, host: account.host })}
                 </Confirm>
               ) : (
-                <button type="button" onClick={() => setConfirming(account.id)} aria-label={`Forget ${account.username} on ${account.host}`}>
-                  Forget
+                <button type="button" onClick={() => setConfirming(account.id)} aria-label={t('options_forget_button_label', { username: account.username, host: account.host })}>
+                  {t('options_forget')}
                 </button>
               )}
             </li>
@@ -54,9 +55,9 @@ function passwordLine(account: AccountRecord, history: HistorySummary, settings:
   const schedule = passwordSchedule(account, history, settings);
   switch (schedule.status) {
     case 'scheduled':
-      return `Password last changed ${formatDate(schedule.lastChange.at)}; next reminder ${formatDate(schedule.dueAt)}.`;
+      return t('options_account_password_scheduled', { changed: formatDate(schedule.lastChange.at), next: formatDate(schedule.dueAt) });
     case 'off':
-      return schedule.lastChange ? `Password last changed ${formatDate(schedule.lastChange.at)}.` : 'When the password last changed is unknown.';
+      return schedule.lastChange ? t('options_account_password_changed', { changed: formatDate(schedule.lastChange.at) }) : t('options_account_password_unknown');
     case 'unknown':
       return schedule.explanation;
   }

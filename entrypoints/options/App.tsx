@@ -13,6 +13,7 @@ import { History } from './History';
 import { LookalikeOptIn } from './LookalikeOptIn';
 import { EmailDomainCheck } from './EmailDomainCheck';
 import { ReaderProblems } from './ReaderProblems';
+import { t } from '@/utils/text/messages';
 
 export interface OptionsData {
   settings: Settings;
@@ -51,7 +52,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       setData(await load(deps));
       setLoadError(null);
     } catch {
-      setLoadError('PyPI Guard could not read its data in this browser profile. Reload the page; if that does not help, restart the browser.');
+      setLoadError(t('options_load_error'));
     }
   }, [deps]);
 
@@ -78,13 +79,13 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
   const props: Omit<SectionProps, 'data'> = {
     deps,
     change,
-    saveSettings: (patch, done = 'Saved.') => change((db) => saveSettings(db, patch), done),
+    saveSettings: (patch, done = t('options_saved')) => change((db) => saveSettings(db, patch), done),
     announce: setStatus,
   };
 
   return (
     <main class="options">
-      <h1>PyPI Guard settings</h1>
+      <h1>{t('page_title_options')}</h1>
       <p role="status" aria-live="polite" class="status">
         {status}
       </p>
@@ -93,7 +94,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
           {loadError}
         </p>
       )}
-      {!data && !loadError && <p>Loading…</p>}
+      {!data && !loadError && <p>{t('loading')}</p>}
       {data && (
         <>
           <DueNow data={data} {...props} />

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
+import { t } from '@/utils/text/messages';
 
 /**
  * An inline confirmation step for something that cannot be undone. Focus moves to its safe
@@ -22,7 +23,7 @@ export function Confirm(props: { label: string; confirmLabel: string; onConfirm(
         {props.confirmLabel}
       </button>
       <button type="button" ref={cancel} onClick={props.onCancel}>
-        Cancel
+        {t('cancel')}
       </button>
     </div>
   );

@@ -3,6 +3,7 @@ import { exportAll, wipeAll } from '@/utils/store';
 import { importAll, MAX_IMPORT_BYTES } from '@/utils/store/import';
 import type { SectionProps } from './App';
 import { Confirm } from './Confirm';
+import { t } from '@/utils/text/messages';
 
 /** Export, import and wipe: the user's data is theirs to take, restore or delete. */
 export function DataSection({ deps, change, announce }: SectionProps) {
@@ -16,7 +17,7 @@ export function DataSection({ deps, change, announce }: SectionProps) {
     try {
       const file = await exportAll(db, new Date(deps.now()), { drillHashes: withDrillHashes });
       deps.download(`pypi-guard-export-${file.exportedAt.slice(0, 10)}.json`, JSON.stringify(file, null, 2));
-      announce('Export ready: check your downloads.');
+      announce(t('options_data_export_ready'));
     } finally {
       db.close();
     }
@@ -26,7 +27,7 @@ export function DataSection({ deps, change, announce }: SectionProps) {
     if (!file) return;
     setImportError(null);
     if (file.size > MAX_IMPORT_BYTES) {
-      setImportError('This file is too large to be a PyPI Guard export. Nothing was changed.');
+      setImportError(t('options_data_too_large'));
       return;
     }
     let result: Awaited<ReturnType<typeof importAll>>;
@@ -39,42 +40,34 @@ export function DataSection({ deps, change, announce }: SectionProps) {
       }
     } catch (error) {
       // Whatever went wrong, the user hears it: import writes in one transaction, so nothing changed.
-      result = { ok: false, message: `PyPI Guard could not read this file (${error instanceof Error ? error.name : 'unknown error'}). Nothing was changed.` };
+      result = { ok: false, message: t('options_data_unreadable_file', { error: error instanceof Error ? error.name : 'unknown error' }) };
     }
     if (!result.ok) {
       setImportError(result.message);
       return;
     }
-    await change(async () => undefined, 'Import finished: your data was replaced with the file’s.');
+    await change(async () => undefined, t('options_data_imported'));
   };
 
   return (
     <section aria-labelledby="data-heading">
-      <h2 id="data-heading">Your data</h2>
-      <p class="hint">
-        Everything PyPI Guard knows stays in this browser. It never stores passwords, recovery codes, TOTP keys or tokens, so an
-        export holds none either.
-      </p>
+      <h2 id="data-heading">{t('options_data_title')}</h2>
+      <p class="hint">{t('options_data_stays_here')}</p>
       <p class="hint" id="export-contents" data-field="export-contents">
-        An export is personal data: your PyPI usernames, email addresses, security history with the places (from IP addresses) and
-        devices of each login, API token and project names, recovery requests, reminders and settings. Keep the file as privately as
-        you keep those.
+        {t('options_data_export_contents')}
       </p>
       <label class="choice">
         <input type="checkbox" checked={withDrillHashes} onChange={(event) => setWithDrillHashes(event.currentTarget.checked)} />
-        Include the recovery-code drill’s hashes
-        <span class="hint">
-          Salted hashes of your recovery codes, not the codes. Someone holding the file could try to guess the codes from them. Left
-          out, the drill waits for your next set of codes after an import.
-        </span>
+        {t('options_data_drill_hashes')}
+        <span class="hint">{t('options_data_drill_hashes_hint')}</span>
       </label>
       <div class="row">
         <button type="button" aria-describedby="export-contents" onClick={() => void exportData()}>
-          Export all data (JSON)
+          {t('options_data_export')}
         </button>
       </div>
       <div class="row">
-        <label for="import-file">Import from an export file (replaces all current data)</label>
+        <label for="import-file">{t('options_data_import')}</label>
         <input
           id="import-file"
           type="file"
@@ -94,20 +87,19 @@ export function DataSection({ deps, change, announce }: SectionProps) {
       <div class="row">
         {confirmingWipe ? (
           <Confirm
-            label="Delete all data"
-            confirmLabel="Delete everything"
-            onConfirm={() => void change((db) => wipeAll(db), 'All data deleted.').then(() => setConfirmingWipe(false))}
+            label={t('options_data_delete_group')}
+            confirmLabel={t('options_data_delete_confirm')}
+            onConfirm={() => void change((db) => wipeAll(db), t('options_data_deleted')).then(() => setConfirmingWipe(false))}
             onCancel={() => {
               setConfirmingWipe(false);
               requestAnimationFrame(() => wipeButton.current?.focus());
             }}
           >
-            Delete all accounts, security history, reminders, history and settings that PyPI Guard stored in this browser? This
-            cannot be undone; export first if you may want them back.
+            {t('options_data_delete_question')}
           </Confirm>
         ) : (
           <button type="button" class="danger" ref={wipeButton} onClick={() => setConfirmingWipe(true)}>
-            Delete all data…
+            {t('options_data_delete')}
           </button>
         )}
       </div>

@@ -4,6 +4,7 @@ import { SNOOZE_MS } from '@/utils/background/reminders';
 import type { SectionProps } from './App';
 import { formatDateTime } from '@/utils/text/format';
 import { ReminderItem } from '@/components/ReminderItem';
+import { t } from '@/utils/text/messages';
 
 /**
  * Reminders that are due, with the same Snooze and Done as the notification. Where notifications
@@ -19,18 +20,18 @@ export function DueNow({ data, deps, change }: SectionProps) {
     change(async (db) => {
       await recordReminderAction(db, reminder, action, now, action === 'snoozed' ? now + SNOOZE_MS : undefined);
       deps.clearNotification(reminder);
-    }, action === 'done' ? `“${reminder.title}” marked done.` : `“${reminder.title}” snoozed for a week.`);
+    }, t(action === 'done' ? 'options_due_marked_done' : 'options_due_snoozed', { title: reminder.title }));
 
   return (
     <section aria-labelledby="due-heading">
-      <h2 id="due-heading">Due now</h2>
+      <h2 id="due-heading">{t('options_due_title')}</h2>
       <ul class="due-list">
         {[...shown, ...waiting].map((reminder) => (
           <ReminderItem
             key={reminder.id}
             reminder={reminder}
             openHref={openHref(reminder.openUrl)}
-            note={reminder.status === 'waiting' ? `Waiting until ${formatDateTime(reminder.notBefore)}.` : undefined}
+            note={reminder.status === 'waiting' ? t('options_due_waiting', { when: formatDateTime(reminder.notBefore) }) : undefined}
             onSnooze={() => void act(reminder, 'snoozed')}
             onDone={() => void act(reminder, 'done')}
           />

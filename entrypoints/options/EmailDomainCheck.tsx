@@ -1,6 +1,8 @@
 import type { SectionProps } from './App';
 import { formatDate } from '@/utils/text/format';
 import { requestDataConsent } from '@/utils/data-consent';
+import { t } from '@/utils/text/messages';
+import { RichText, CODE_PARTS } from '@/components/RichText';
 
 /**
  * The switch of the email-domain check (utils/audit/checks/email-domain.ts), with what it sends to
@@ -11,7 +13,7 @@ export function EmailDomainCheck({ data, saveSettings }: Pick<SectionProps, 'dat
   const records = [...data.input.emailDomains].sort((a, b) => a.domain.localeCompare(b.domain));
   return (
     <section aria-labelledby="email-domain-heading" data-section="email-domain-check">
-      <h2 id="email-domain-heading">Email domains</h2>
+      <h2 id="email-domain-heading">{t('options_email_title')}</h2>
       <label class="choice">
         <input
           type="checkbox"
@@ -25,18 +27,14 @@ export function EmailDomainCheck({ data, saveSettings }: Pick<SectionProps, 'dat
             void consent.then((granted) =>
               saveSettings(
                 { emailDomainCheck: wanted && granted, emailDomainCheckOffered: true },
-                wanted && granted ? 'Email domains checked.' : wanted ? 'Email-domain check left off: the browser did not allow it.' : 'Email-domain check off; what it had learned is deleted.',
+                t(wanted && granted ? 'options_email_on' : wanted ? 'options_email_refused' : 'options_email_off'),
               ),
             );
           }}
         />
-        Check when your email domains expire
+        {t('options_email_switch')}
         <span class="hint" id="email-domain-hint">
-          Whoever registers a lapsed domain receives your PyPI password resets. For each address on your own domain (not Gmail, Outlook and other large
-          providers), PyPI Guard asks the domain’s registry when it expires, through RDAP. What is sent: the domain name only (for example{' '}
-          <code>example.org</code>), in a request without cookies or referrer, to the registry’s RDAP server that IANA lists for its ending (for{' '}
-          <code>.com</code>, Verisign’s <code>rdap.verisign.com</code>). Never your address or username. How often: once a week, once a day in the last
-          weeks before expiry. Turning it off deletes what was learned.
+          <RichText text={t('options_email_hint')} parts={CODE_PARTS} />
         </span>
       </label>
       {on && records.length > 0 && (
@@ -44,8 +42,9 @@ export function EmailDomainCheck({ data, saveSettings }: Pick<SectionProps, 'dat
           {records.map((record) => (
             <li key={record.domain} data-domain={record.domain}>
               <code>{record.domain}</code>
-              {record.lastAttemptAt !== undefined ? ` — last asked ${formatDate(record.lastAttemptAt)}` : ' — not asked yet'}
-              {record.failure ? ` (no answer from ${record.failure.server}; trying again later)` : ''}
+              {' — '}
+              {record.lastAttemptAt !== undefined ? t('options_email_last_asked', { date: formatDate(record.lastAttemptAt) }) : t('options_email_not_asked')}
+              {record.failure ? ` ${t('options_email_no_answer', { server: record.failure.server })}` : ''}
             </li>
           ))}
         </ul>

@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browserLookalikeOptInApi } from '@/utils/prompts/lookalike/browser-api';
 import { optInState, turnOff, turnOn, type LookalikeOptInApi } from '@/utils/prompts/lookalike/opt-in';
+import { t, type MessageId } from '@/utils/text/messages';
+import { RichText, CODE_PARTS } from '@/components/RichText';
 
 type Shown = 'loading' | 'on' | 'off' | 'unavailable';
 
 const SAID = {
-  on: 'Look-alike check on every site is on.',
-  declined: 'Nothing changed: the browser did not give PyPI Guard access to all sites.',
-  off: 'Look-alike check on every site is off, and PyPI Guard gave back its access to all sites.',
-  'still-on':
-    'The browser kept PyPI Guard’s access to all sites, so the look-alike check stays on. To turn it off, remove that access in the browser’s extension settings.',
-  failed: 'That did not work. Reload this page and try again; if it keeps failing, restart the browser.',
-} as const;
+  on: 'options_lookalike_on',
+  declined: 'options_lookalike_declined',
+  off: 'options_lookalike_off',
+  'still-on': 'options_lookalike_still_on',
+  failed: 'options_lookalike_failed',
+} as const satisfies Record<string, MessageId>;
 
 /**
  * "Warn on every site that looks like PyPI": the opt-in behind utils/prompts/lookalike/opt-in.ts.
@@ -33,10 +34,10 @@ export function LookalikeOptIn({ announce, api = browserLookalikeOptInApi }: { a
     void (async () => {
       try {
         const result = access ? await turnOn(api, access) : await turnOff(api);
-        announce(SAID[result]);
+        announce(t(SAID[result]));
         setShown(result === 'declined' || result === 'off' ? 'off' : 'on');
       } catch {
-        announce(SAID.failed);
+        announce(t(SAID.failed));
         setShown(await optInState(api).catch((): Shown => 'unavailable'));
       } finally {
         setBusy(false);
@@ -46,11 +47,9 @@ export function LookalikeOptIn({ announce, api = browserLookalikeOptInApi }: { a
 
   return (
     <section aria-labelledby="lookalike-heading" data-section="lookalike-opt-in">
-      <h2 id="lookalike-heading">Look-alike sites</h2>
+      <h2 id="lookalike-heading">{t('options_lookalike_title')}</h2>
       <p>
-        PyPI Guard warns you on twelve known look-alikes of pypi.org (such as <code>pypl.org</code> and <code>pypi.com</code>) without any access to other sites. Sites
-        named like <code>pypi.org.example.com</code>, or written with look-alike letters from other alphabets (<code>xn--</code> addresses), can be anything: to
-        catch those, PyPI Guard has to see the address of every page you open.
+        <RichText text={t('options_lookalike_intro')} parts={CODE_PARTS} />
       </p>
       <label class="choice">
         <input
@@ -59,13 +58,10 @@ export function LookalikeOptIn({ announce, api = browserLookalikeOptInApi }: { a
           disabled={busy || shown === 'loading' || shown === 'unavailable'}
           onClick={(event) => change(event.currentTarget.checked)}
         />
-        Warn on every site that looks like PyPI
-        <span class="hint">
-          Asks the browser for access to all sites. A 3 KB script reads each page’s address on this computer and does nothing else unless the address imitates
-          pypi.org and the page asks for a password; then it shows the warning. Nothing is sent anywhere. Turning it off gives the access back.
-        </span>
+        {t('options_lookalike_switch')}
+        <span class="hint">{t('options_lookalike_hint')}</span>
       </label>
-      {shown === 'unavailable' && <p class="hint">Not available in this browser.</p>}
+      {shown === 'unavailable' && <p class="hint">{t('options_lookalike_unavailable')}</p>}
     </section>
   );
 }

@@ -3,6 +3,8 @@ import { READER_MISSES, type ReadableFact } from '@/utils/pypi/snapshot';
 import type { AccountRecord, UnreadableFact } from '@/utils/store';
 import type { SectionProps } from './App';
 import { formatDateTime } from '@/utils/text/format';
+import { t } from '@/utils/text/messages';
+import { RichText } from '@/components/RichText';
 
 interface ReaderProblem {
   account: AccountRecord;
@@ -37,17 +39,28 @@ export function ReaderProblems({ data }: Pick<SectionProps, 'data'>) {
   if (problems.length === 0) return null;
   return (
     <section aria-labelledby="reader-problems-heading" data-section="reader-problems">
-      <h2 id="reader-problems-heading">Pages PyPI Guard could not read</h2>
-      <p class="hint">PyPI may have changed these pages. Until PyPI Guard reads them again, the checks that need them say “could not read”.</p>
+      <h2 id="reader-problems-heading">{t('options_reader_title')}</h2>
+      <p class="hint">{t('options_reader_hint')}</p>
       <ul class="cards">
         {problems.map(({ account, fact, problem }) => (
           <li key={`${account.id}|${fact}`} data-reader-problem={fact}>
-            <strong>{FACT_NAMES[fact]}</strong> of {account.username} on {account.host}: missing {READER_MISSES[problem.missing]} ({problem.pageKind} page,{' '}
-            {formatDateTime(problem.seenAt)}, PyPI Guard {problem.version})
+            {/* The fact, the missing markup and the page kind stay English: they are codes a bug report quotes. */}
+            <RichText
+              text={t('options_reader_problem', {
+                fact: FACT_NAMES[fact],
+                username: account.username,
+                host: account.host,
+                missing: READER_MISSES[problem.missing],
+                page: problem.pageKind,
+                when: formatDateTime(problem.seenAt),
+                version: problem.version,
+              })}
+              parts={{ 1: (name) => <strong>{name}</strong> }}
+            />
           </li>
         ))}
       </ul>
-      <label for="reader-problem-report">For a bug report (no username, no secret, nothing the page said):</label>
+      <label for="reader-problem-report">{t('options_reader_report_label')}</label>
       <textarea id="reader-problem-report" readOnly rows={Math.min(6, problems.length + 1)} data-bug-report value={readerProblemReport(accounts)} />
     </section>
   );

@@ -4,30 +4,32 @@ import { hasDataConsent, requestDataConsent } from '@/utils/data-consent';
 import { DAY_MS } from '@/utils/reminders';
 import type { SectionProps } from './App';
 import { formatDateTime } from '@/utils/text/format';
+import { t, type MessageId } from '@/utils/text/messages';
+import { kindTitle } from './format';
 
-const SCHEDULES: { days: Settings['passwordRotationDays']; label: string }[] = [
-  { days: 90, label: 'Every 90 days' },
-  { days: 180, label: 'Every 180 days (default)' },
-  { days: 365, label: 'Every 365 days' },
-  { days: 0, label: 'Off: only on evidence' },
+const SCHEDULES: { days: Settings['passwordRotationDays']; label: MessageId }[] = [
+  { days: 90, label: 'options_schedule_90' },
+  { days: 180, label: 'options_schedule_180' },
+  { days: 365, label: 'options_schedule_365' },
+  { days: 0, label: 'options_schedule_off' },
 ];
 
-const KINDS: { key: keyof Settings['reminders']; label: string; hint: (settings: Settings) => string }[] = [
-  { key: 'recoveryCodes', label: 'Recovery codes', hint: () => 'None left while 2FA is on, 3 or fewer left, or a drill is due.' },
-  { key: 'checkUp', label: 'Security check-up', hint: (settings) => `Your PyPI account page has not been seen for ${settings.staleAfterDays} days.` },
-  { key: 'recoveryFollowUp', label: 'Recovery request follow-up', hint: () => 'A submitted request has had no answer for 14 days (and every 14 days after).' },
+// Labels are words of the page: functions, so they are read when the page renders, in its language.
+const KINDS: { key: keyof Settings['reminders']; label: () => string; hint: (settings: Settings) => string }[] = [
+  { key: 'recoveryCodes', label: () => kindTitle('recovery-codes'), hint: () => t('options_kind_recovery_codes_hint') },
+  { key: 'checkUp', label: () => kindTitle('check-up'), hint: (settings) => t('options_kind_check_up_hint', { days: settings.staleAfterDays }) },
+  { key: 'recoveryFollowUp', label: () => kindTitle('recovery-follow-up'), hint: () => t('options_kind_follow_up_hint') },
   {
     key: 'emailDomain',
-    label: 'Email domain expiry',
-    hint: (settings) =>
-      `An email domain 45, 14 and 3 days before it expires${settings.emailDomainCheck ? '' : ' (needs “Check when your email domains expire” below)'}.`,
+    label: () => kindTitle('email-domain'),
+    hint: (settings) => t(settings.emailDomainCheck ? 'options_kind_email_domain_hint' : 'options_kind_email_domain_hint_needs_check'),
   },
 ];
 
-const PAUSES = [
-  { label: '1 day', ms: DAY_MS },
-  { label: '1 week', ms: 7 * DAY_MS },
-  { label: '4 weeks', ms: 28 * DAY_MS },
+const PAUSES: { label: MessageId; ms: number }[] = [
+  { label: 'options_pause_day', ms: DAY_MS },
+  { label: 'options_pause_week', ms: 7 * DAY_MS },
+  { label: 'options_pause_four_weeks', ms: 28 * DAY_MS },
 ];
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
@@ -45,15 +47,12 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
 
   return (
     <section aria-labelledby="reminders-heading">
-      <h2 id="reminders-heading">Reminders</h2>
+      <h2 id="reminders-heading">{t('options_reminders_title')}</h2>
 
       <fieldset>
-        <legend>Remind me to change my PyPI password</legend>
+        <legend>{t('options_password_legend')}</legend>
         <p class="hint" id="schedule-note">
-          PyPI Guard follows its account-security guide: change your password every few months, and at once when there is evidence
-          that someone else may know it — a breach hit, a weak strength score, a burst of failed logins or an unrecognised login.
-          The evidence reminders come whatever you choose here; only a pause or quiet hours delay them. If a password manager makes
-          a new random password for every site, you may prefer “Off” and change it on evidence only.
+          {t('options_password_note')}
         </p>
         {SCHEDULES.map(({ days, label }) => (
           <label class="choice" key={days}>
@@ -65,13 +64,13 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
               aria-describedby="schedule-note"
               onChange={() => void saveSettings({ passwordRotationDays: days })}
             />
-            {label}
+            {t(label)}
           </label>
         ))}
       </fieldset>
 
       <fieldset>
-        <legend>Other reminders</legend>
+        <legend>{t('options_other_reminders')}</legend>
         {KINDS.map(({ key, label, hint }) => (
           <label class="choice" key={key}>
             <input
@@ -80,7 +79,7 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
               aria-describedby={`kind-${key}-hint`}
               onChange={(event) => void saveSettings({ reminders: { ...settings.reminders, [key]: event.currentTarget.checked } })}
             />
-            {label}
+            {label()}
             <span class="hint" id={`kind-${key}-hint`}>
               {hint(settings)}
             </span>
@@ -89,19 +88,19 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
       </fieldset>
 
       <fieldset>
-        <legend>Quiet hours</legend>
+        <legend>{t('options_quiet_hours')}</legend>
         <label class="choice">
           <input
             type="checkbox"
             checked={settings.quietHours !== null}
             onChange={(event) => void saveSettings({ quietHours: event.currentTarget.checked ? { startHour: 22, endHour: 7 } : null })}
           />
-          No notifications during quiet hours (they wait until the hours end)
+          {t('options_quiet_hours_switch')}
         </label>
         {settings.quietHours && (
           <div class="row">
             <label>
-              From{' '}
+              {t('options_quiet_from')}{' '}
               <select
                 value={settings.quietHours.startHour}
                 onChange={(event) => void saveSettings({ quietHours: { ...settings.quietHours!, startHour: Number(event.currentTarget.value) } })}
@@ -114,7 +113,7 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
               </select>
             </label>
             <label>
-              until{' '}
+              {t('options_quiet_until')}{' '}
               <select
                 value={settings.quietHours.endHour}
                 onChange={(event) => void saveSettings({ quietHours: { ...settings.quietHours!, endHour: Number(event.currentTarget.value) } })}
@@ -126,41 +125,41 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
                 ))}
               </select>
             </label>
-            <span class="hint">Your local time.</span>
+            <span class="hint">{t('options_local_time')}</span>
           </div>
         )}
       </fieldset>
 
       <fieldset>
-        <legend>Pause</legend>
+        <legend>{t('options_pause_legend')}</legend>
         {isPaused ? (
           <div class="row">
-            <span>All reminders are paused until {formatDateTime(settings.pausedUntil!)}.</span>
-            <button type="button" onClick={() => void saveSettings({ pausedUntil: null }, 'Reminders resumed.')}>
-              Resume reminders
+            <span>{t('options_paused_until', { when: formatDateTime(settings.pausedUntil!) })}</span>
+            <button type="button" onClick={() => void saveSettings({ pausedUntil: null }, t('options_resumed'))}>
+              {t('options_resume')}
             </button>
           </div>
         ) : (
           <div class="row">
             <label>
-              Pause all reminders for{' '}
+              {t('options_pause_for')}{' '}
               <select value={pauseMs} onChange={(event) => setPauseMs(Number(event.currentTarget.value))}>
                 {PAUSES.map(({ label, ms }) => (
                   <option key={ms} value={ms}>
-                    {label}
+                    {t(label)}
                   </option>
                 ))}
               </select>
             </label>
-            <button type="button" onClick={() => void saveSettings({ pausedUntil: now + pauseMs }, 'Reminders paused.')}>
-              Pause
+            <button type="button" onClick={() => void saveSettings({ pausedUntil: now + pauseMs }, t('options_paused'))}>
+              {t('options_pause')}
             </button>
           </div>
         )}
       </fieldset>
 
       <fieldset>
-        <legend>Checks</legend>
+        <legend>{t('options_checks')}</legend>
         <label class="choice">
           <input
             type="checkbox"
@@ -177,18 +176,18 @@ export function ReminderSettings({ data, deps, saveSettings }: SectionProps) {
               });
             }}
           />
-          Check passwords typed on PyPI against Have I Been Pwned
-          <span class="hint">Only the first 5 characters of the password’s SHA-1 hash leave the browser; the password never does.</span>
+          {t('options_breach_switch')}
+          <span class="hint">{t('options_breach_hint')}</span>
         </label>
         <DaysField
           id="drill-interval"
-          label="Recovery-code drill every"
+          label={t('options_drill_every')}
           value={settings.drillIntervalDays}
           onSave={(days) => saveSettings({ drillIntervalDays: days })}
         />
         <DaysField
           id="stale-after"
-          label="Security check-up when the account page is older than"
+          label={t('options_stale_after')}
           value={settings.staleAfterDays}
           onSave={(days) => saveSettings({ staleAfterDays: days })}
         />
@@ -216,7 +215,7 @@ function DaysField({ id, label, value, onSave }: { id: string; label: string; va
   const commit = () => {
     const days = Number(draft);
     if (!Number.isInteger(days) || days < MIN_DAYS || days > MAX_DAYS) {
-      setError(`Enter a whole number of days from ${MIN_DAYS} to ${MAX_DAYS}.`);
+      setError(t('options_days_error', { min: MIN_DAYS, max: MAX_DAYS }));
       return;
     }
     setError(null);
@@ -238,7 +237,7 @@ function DaysField({ id, label, value, onSave }: { id: string; label: string; va
         onChange={commit}
         onKeyDown={(event) => event.key === 'Enter' && commit()}
       />
-      <span>days</span>
+      <span>{t('options_days')}</span>
       {error && (
         <span role="alert" id={`${id}-error`} class="error">
           {error}

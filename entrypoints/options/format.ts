@@ -1,11 +1,8 @@
-const KIND_TITLES: Record<string, string> = {
-  'password-rotation': 'Password change',
-  'recovery-codes': 'Recovery codes',
-  'check-up': 'Security check-up',
-  'recovery-follow-up': 'Recovery request follow-up',
-  'email-domain': 'Email domain expiry',
-};
+import { keyPart, t, type MessageId } from '@/utils/text/messages';
+
+const KINDS = ['password-rotation', 'recovery-codes', 'check-up', 'recovery-follow-up', 'email-domain'] as const;
+const isKnownKind = (kind: string): kind is (typeof KINDS)[number] => (KINDS as readonly string[]).includes(kind);
 
 export function kindTitle(kind: string): string {
-  return KIND_TITLES[kind] ?? kind;
+  return isKnownKind(kind) ? t(`reminder_kind_${keyPart(kind)}` satisfies MessageId) : kind;
 }

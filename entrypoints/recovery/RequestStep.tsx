@@ -9,6 +9,10 @@ import { TrackerError, createDraft, otherOpenRequests, recordSubmission } from '
 import type { PypiGuardDb } from '@/utils/store/schema';
 import type { RecoveryRequest } from '@/utils/store/types';
 import { CopyButton, type Announce, type PageEffects } from './ui';
+import { RichText } from '@/components/RichText';
+
+/** The shape of the address the tracker expects (an example, not words: the same in every language). */
+const ISSUE_URL_EXAMPLE = 'https://github.com/pypi/support/issues/1234';
 
 const DISCLOSURES: { value: EmailDisclosure; label: string }[] = [
   { value: 'masked', label: 'Partly hidden (a…e@example.org): enough for the admins to recognise' },
@@ -28,7 +32,7 @@ function NumberedStep({ number, id, children }: { number: 1 | 2 | 3; id: keyof t
         <span class="request-step__number" aria-hidden="true">
           {number}
         </span>
-        <span class="sr-only">Step {number}: </span>
+        <span class="sr-only">{t('request_step_number', { number })} </span>
         {STEP_TITLES[id]}
       </h3>
       <p class="muted">{stepText(id)}</p>
@@ -47,7 +51,7 @@ function TextFieldRow({ field, effects, announce, children }: { field: TextField
       </p>
       <div class="field__value">
         <pre id={valueId} data-value aria-labelledby={`${valueId}-label`} tabIndex={0}>
-          {field.value || '(fill in above)'}
+          {field.value || t('request_fill_in_above')}
         </pre>
         <CopyButton id={field.id} label={field.label} text={field.value} copy={effects.copy} announce={announce} />
       </div>
@@ -60,7 +64,7 @@ function TextFieldRow({ field, effects, announce, children }: { field: TextField
 function BoxesRow({ boxes }: { boxes: CheckboxField[] }) {
   return (
     <li class="field" data-field="boxes">
-      <p class="field__label">Tick these three boxes on the form yourself</p>
+      <p class="field__label">{t('request_boxes_title')}</p>
       <ul class="boxes">
         {boxes.map((box) => (
           <li key={box.id} data-field={box.id}>
@@ -69,8 +73,8 @@ function BoxesRow({ boxes }: { boxes: CheckboxField[] }) {
               <>
                 {' '}
                 <a href={box.link.url} target="_blank" rel="noopener noreferrer">
-                  Read the {box.link.text}
-                  <span class="sr-only"> (new tab)</span>
+                  {t('request_read_link', { text: box.link.text })}
+                  <span class="sr-only"> {t('new_tab_context')}</span>
                 </a>
               </>
             ) : null}
@@ -157,7 +161,7 @@ export function RequestStep({
       effects.dataChanged();
       onTracked();
     } catch (error) {
-      setSubmitError(error instanceof TrackerError ? error.message : 'Could not save the request. Try again; if it keeps failing, keep the issue’s address somewhere safe.');
+      setSubmitError(error instanceof TrackerError ? error.message : t('request_save_failed'));
     }
   };
 
@@ -166,8 +170,7 @@ export function RequestStep({
       {duplicates.length > 0 ? (
         <div class="warning" role="alert" data-warning="duplicate">
           <p>
-            <strong>This account already has a request in PyPI’s queue.</strong> A second one only slows everyone down, yours included. Add a
-            polite comment to the existing issue instead:
+            <RichText text={t('request_duplicate')} parts={{ 1: (words) => <strong>{words}</strong> }} />
           </p>
           <ul>
             {duplicates.map((open) => (
@@ -182,8 +185,7 @@ export function RequestStep({
         </div>
       ) : null}
       <p class="warning" data-warning="public">
-        The request is a <strong>public</strong> GitHub issue: never put a password, recovery code, 2FA key or API token in it. PyPI Guard removes
-        codes, keys, tokens and “password: …”; a password on its own looks like any other word and would stay.
+        <RichText text={t('request_public_warning')} parts={{ 1: (words) => <strong>{words}</strong> }} />
       </p>
 
       {/* The admins read English: the fields are never translated, and a reader of another language is told why. */}
@@ -200,18 +202,18 @@ export function RequestStep({
                 {field.id === 'reason' ? (
                   <div class="inputs">
                     <details class="more">
-                      <summary>Add your own words{hasEmails ? ', other proof, or hide your email addresses' : ' or other proof'} (optional)</summary>
+                      <summary>{t(hasEmails ? 'request_own_words_emails' : 'request_own_words')}</summary>
                       <label>
-                        In your own words: what happened, and when?
+                        {t('request_reason_text')}
                         <textarea data-input="reason-text" rows={2} value={reasonText} onInput={(e) => setReasonText(e.currentTarget.value)} />
                       </label>
                       <label>
-                        Anything else for the admins (optional): earlier email addresses, other proof you can give
+                        {t('request_extra_details')}
                         <textarea data-input="extra-details" rows={2} value={extraDetails} onInput={(e) => setExtraDetails(e.currentTarget.value)} />
                       </label>
                       {hasEmails ? (
                         <fieldset data-input="email-disclosure">
-                          <legend>Show the account’s email addresses in the public issue</legend>
+                          <legend>{t('request_email_disclosure')}</legend>
                           {DISCLOSURES.map((option) => (
                             <label key={option.value} class="choice">
                               <input type="radio" name="email-disclosure" value={option.value} checked={disclosure === option.value} onChange={() => setDisclosure(option.value)} />{' '}
@@ -237,18 +239,18 @@ export function RequestStep({
             </ul>
           ) : null}
           <p class="actions">
-            <CopyButton id="markdown" label="the whole request as Markdown" text={request.markdown} copy={effects.copy} announce={announce}>
-              Copy the whole request
+            <CopyButton id="markdown" label={t('request_copy_label')} text={request.markdown} copy={effects.copy} announce={announce}>
+              {t('request_copy_all')}
             </CopyButton>{' '}
-            <span class="muted">as one Markdown text, to keep or to send if the admins ask by email.</span>
+            <span class="muted">{t('request_copy_all_hint')}</span>
           </p>
         </NumberedStep>
 
         <NumberedStep number={2} id="file">
           <div class="open-form">
             <label class="choice">
-              <input type="checkbox" data-field="reviewed" checked={reviewed} onChange={(e) => setReviewed(e.currentTarget.checked)} /> I have read the
-              fields above and will paste them into the form and tick the boxes myself.
+              <input type="checkbox" data-field="reviewed" checked={reviewed} onChange={(e) => setReviewed(e.currentTarget.checked)} />{' '}
+              {t('request_reviewed')}
             </label>
             <button
               type="button"
@@ -258,10 +260,11 @@ export function RequestStep({
               aria-describedby="open-form-note"
               onClick={() => void openForm()}
             >
-              Open the form on GitHub
+              {t('request_open_form')}
             </button>
             <p id="open-form-note" class="muted">
-              {blocked ? 'Fix the problems listed above first. ' : ''}Opens github.com/pypi/support in a new tab — the form PyPI’s help page links to.
+              {blocked ? `${t('request_fix_problems_first')} ` : ''}
+              {t('request_open_form_note')}
             </p>
           </div>
         </NumberedStep>
@@ -270,17 +273,16 @@ export function RequestStep({
           <form class="submitted" data-step="submitted" onSubmit={(event) => void markSubmitted(event)}>
             {tracked ? (
               <p role="status" data-status="submitted">
-                Tracked: <a href={tracked.issueUrl}>{tracked.issueUrl}</a>. PyPI Guard will remind you to follow up if nothing has happened in 14 days.
-                Do not open a second request; comment on this one.
+                <RichText text={t('request_tracked', { url: tracked.issueUrl ?? '' })} parts={{ 1: (url) => <a href={tracked.issueUrl}>{url}</a> }} />
               </p>
             ) : (
               <>
                 <label>
-                  {opened ? 'Submitted? Paste the address of your new issue:' : 'Already submitted? Paste the address of your issue:'}
+                  {t(opened ? 'request_paste_new' : 'request_paste_existing')}
                   <input
                     type="url"
                     data-field="issue-url"
-                    placeholder="https://github.com/pypi/support/issues/1234"
+                    placeholder={ISSUE_URL_EXAMPLE}
                     value={issueUrl}
                     aria-invalid={submitError ? 'true' : undefined}
                     aria-describedby={submitError ? 'issue-url-error' : undefined}
@@ -293,7 +295,7 @@ export function RequestStep({
                   </p>
                 ) : null}
                 <button type="submit" class="button" data-action="mark-submitted">
-                  I submitted it
+                  {t('request_submitted')}
                 </button>
               </>
             )}

@@ -1,4 +1,5 @@
-import { t } from '@/utils/text/messages';
+import { t, type MessageId } from '@/utils/text/messages';
+import { RichText } from '@/components/RichText';
 import { useMemo, useState } from 'preact/hooks';
 import type { PypiHost } from '@/utils/pypi/hosts';
 import type { ComponentChildren } from 'preact';
@@ -42,7 +43,7 @@ function SourceLookup({ host, username, facts, db, effects, onFactsChanged }: Ac
       // The audit's recovery-readiness check reads these sources: let the badge follow.
       effects.dataChanged();
     } catch {
-      messages.push('PyPI Guard could not save what it found in this browser’s storage. Try again; if it keeps failing, reload the page.');
+      messages.push(t('sources_save_failed'));
     }
     setLookup({ busy: false, messages });
     onFactsChanged();
@@ -53,9 +54,9 @@ function SourceLookup({ host, username, facts, db, effects, onFactsChanged }: Ac
       {unlooked.length > 0 ? (
         <p>
           <button type="button" class="button button--small" data-action="look-up-sources" disabled={lookup.busy} onClick={() => void lookUp()}>
-            {lookup.busy ? 'Looking up…' : `Look up ${unlooked.length === 1 ? 'its repository' : 'their repositories'} on ${host}`}
+            {lookup.busy ? t('sources_looking_up') : t('sources_look_up', { count: unlooked.length, host })}
           </button>{' '}
-          <span class="muted">Sends only the public project names to {host}.</span>
+          <span class="muted">{t('sources_sends_only', { host })}</span>
         </p>
       ) : null}
       {lookup.messages.length > 0 ? (
@@ -81,10 +82,10 @@ export function AfterRequestSection({ filed, leafId, answers, evidence, ...accou
       {/* Keyed on `filed`: the fold opens by itself once, when the request is filed; otherwise it is the user's. */}
       <details key={filed ? 'filed' : 'not-filed'} open={filed} data-after={filed ? 'open' : 'folded'}>
         <summary>
-          <h2 id="after-heading">After you submit: what happens next</h2>
+          <h2 id="after-heading">{t('after_title')}</h2>
         </summary>
         <NextSteps answers={answers} {...account} />
-        <h3>Once the admins have restored access</h3>
+        <h3>{t('after_restored')}</h3>
         <div data-after-steps>
           <StepList steps={afterSteps(leafId, answers, account.host)} />
         </div>
@@ -99,7 +100,7 @@ function NextSteps({ answers, ...account }: AccountFactsProps & { answers: Answe
   const steps = nextSteps(account.facts, answers);
   return (
     <section data-step="next-steps" aria-labelledby="next-steps-heading">
-      <h3 id="next-steps-heading">What PyPI’s admins do, and what they will ask of you</h3>
+      <h3 id="next-steps-heading">{t('next_steps_title')}</h3>
       <ol class="next-steps">
         {steps.map((step) => (
           <li key={step.id} data-next-step={step.id} data-ability={step.ability}>
@@ -138,14 +139,12 @@ export function EvidenceSection({
   const download = () => {
     const now = effects.now();
     effects.download(evidenceFileName(kit, now), evidenceMarkdown(kit, now));
-    announce('Evidence kit saved as a Markdown file.');
+    announce(t('evidence_saved'));
   };
   return (
-    <Section step="evidence" nested={nested} title={ahead ? 'Save your evidence kit now, while you still have access' : 'Your evidence kit'}>
+    <Section step="evidence" nested={nested} title={ahead ? t('evidence_title_ahead') : t('evidence_title')}>
       <p>
-        {ahead
-          ? 'If you are ever locked out, these facts prove the account is yours. Save them somewhere other than this browser.'
-          : 'Keep these at hand: the admins may ask for them by email. The file is private; it lists your full email addresses.'}
+        {ahead ? t('evidence_intro_ahead') : t('evidence_intro')}
       </p>
       <ul class="evidence">
         {/* Beside the request, its reason is the request's own: said once, there (the file keeps it). */}
@@ -161,7 +160,7 @@ export function EvidenceSection({
                   ))}
                 </ul>
               ) : (
-                <span class="muted">: not known yet. {item.tip}</span>
+                <span class="muted">{t('evidence_not_known', { tip: item.tip })}</span>
               )}
               {/* On the support path the look-up sits in "What happens after you submit" instead: one button per page. */}
               {item.id === 'source-repositories' && ahead ? <SourceLookup {...account} /> : null}
@@ -169,33 +168,32 @@ export function EvidenceSection({
           ))}
       </ul>
       <label>
-        Notes only you know (earlier addresses, where your code lives)
+        {t('evidence_notes')}
         <textarea data-input="evidence-notes" rows={2} aria-describedby="evidence-notes-help" value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
       </label>
       <p id="evidence-notes-help" class="muted">
-        Never note a password, recovery code or two-factor key here. PyPI Guard leaves out codes, keys, tokens and anything written as
-        “password: …”, but a password typed on its own cannot be told from other words.
+        {t('evidence_notes_help')}
       </p>
       {kit.removed.length > 0 ? (
         <p class="error" role="alert">
-          Left out of the kit: {kit.removed.map((kind) => SECRET_LABELS[kind]).join(', ')}. Never keep a secret next to this list.
+          {t('evidence_removed', { kinds: kit.removed.map((kind) => SECRET_LABELS[kind]).join(', ') })}
         </p>
       ) : null}
       <p class="actions">
         <button type="button" class="button" data-action="download-evidence" onClick={download}>
-          Download as Markdown (.md)
+          {t('evidence_download')}
         </button>
-        <CopyButton id="evidence-markdown" label="evidence kit as Markdown" text={markdown} copy={effects.copy} announce={announce} />
+        <CopyButton id="evidence-markdown" label={t('evidence_copy_label')} text={markdown} copy={effects.copy} announce={announce} />
       </p>
     </Section>
   );
 }
 
-const STATUS_TEXT: Record<RecoveryRequest['status'], string> = {
-  drafted: 'Draft (form opened, not yet marked submitted)',
-  submitted: 'Submitted, waiting for PyPI support',
-  answered: 'Answered by PyPI support',
-  resolved: 'Resolved',
+const STATUS_TEXT: Record<RecoveryRequest['status'], MessageId> = {
+  drafted: 'tracker_status_drafted',
+  submitted: 'tracker_status_submitted',
+  answered: 'tracker_status_answered',
+  resolved: 'tracker_status_resolved',
 };
 
 /** Every tracked request, with the next status change the user can report. */
@@ -223,21 +221,20 @@ export function TrackerSection({
       // An answered or resolved request needs no follow-up: the background clears it from the badge now.
       effects.dataChanged();
     } catch (caught) {
-      setError(caught instanceof TrackerError ? caught.message : 'Could not save the change. Try again.');
+      setError(caught instanceof TrackerError ? caught.message : t('tracker_save_failed'));
     }
     onChanged();
   };
   const now = effects.now();
   return (
-    <Section step="tracker" title="Your recovery requests">
+    <Section step="tracker" title={t('tracker_title')}>
       {followUp ? (
         <p class="note" data-follow-up>
-          No answer yet? Add one short, polite comment to your issue asking about its status — do not open a new request: duplicates slow the
-          queue for everyone.
+          {t('tracker_follow_up')}
         </p>
       ) : null}
       {requests.length === 0 ? (
-        <p class="muted">None tracked yet.</p>
+        <p class="muted">{t('tracker_none')}</p>
       ) : (
         <ul class="requests">
           {requests.map((request) => {
@@ -245,8 +242,11 @@ export function TrackerSection({
             return (
               <li key={request.id} data-request={request.id} data-status={request.status}>
                 <p>
-                  <strong>{request.username}</strong> on {request.host}: {STATUS_TEXT[request.status]}
-                  {submitted !== null ? ` · submitted ${submitted}` : ''}
+                  <RichText
+                    text={t('tracker_request', { username: request.username, host: request.host, status: t(STATUS_TEXT[request.status]) })}
+                    parts={{ 1: (name) => <strong>{name}</strong> }}
+                  />
+                  {submitted !== null ? ` · ${t('tracker_submitted_when', { when: submitted })}` : ''}
                 </p>
                 {request.issueUrl ? (
                   <p>
@@ -257,18 +257,18 @@ export function TrackerSection({
                 ) : null}
                 <p class="actions">
                   {request.status === 'submitted' ? (
-                    <button type="button" class="button button--small" data-action="mark-answered" onClick={() => void act(() => markAnswered(db, request.id, effects.now()), 'Marked answered.')}>
-                      The admins answered
+                    <button type="button" class="button button--small" data-action="mark-answered" onClick={() => void act(() => markAnswered(db, request.id, effects.now()), t('tracker_marked_answered'))}>
+                      {t('tracker_answered')}
                     </button>
                   ) : null}
                   {request.status === 'submitted' || request.status === 'answered' ? (
-                    <button type="button" class="button button--small" data-action="mark-resolved" onClick={() => void act(() => markResolved(db, request.id, effects.now()), 'Marked resolved.')}>
-                      I am back in (resolved)
+                    <button type="button" class="button button--small" data-action="mark-resolved" onClick={() => void act(() => markResolved(db, request.id, effects.now()), t('tracker_marked_resolved'))}>
+                      {t('tracker_resolved')}
                     </button>
                   ) : null}
                   {request.status === 'drafted' ? (
-                    <button type="button" class="button button--small" data-action="discard-draft" onClick={() => void act(() => discardDraft(db, request.id), 'Draft discarded.')}>
-                      Discard draft
+                    <button type="button" class="button button--small" data-action="discard-draft" onClick={() => void act(() => discardDraft(db, request.id), t('tracker_discarded'))}>
+                      {t('tracker_discard')}
                     </button>
                   ) : null}
                 </p>

@@ -2,6 +2,7 @@ import type { EmailDomainRecord } from '../email-domain/types';
 import type { Settings } from '../settings';
 import type { HistorySummary } from '../events/history-summary';
 import type { AccountRecord } from '../store/types';
+import { t } from '../text/messages';
 
 export const CHECK_IDS = [
   'two-factor',
@@ -78,12 +79,15 @@ export const DAY_MS = 86_400_000;
 /** An exact page on the account's own PyPI (pypi.org or test.pypi.org). */
 export const pypiPage = (state: AuditState, path: string): FixTarget => ({ kind: 'pypi', url: `https://${state.account.host}${path}` });
 
+/** What a check waits to see on /manage/account/; each has its whole sentence (`needs_settings_<what>`). */
+export type SettingsSubject = 'tokens' | 'email_addresses' | 'emails' | 'recovery_codes' | 'security_history' | 'primary_verified' | 'two_factor_methods' | 'two_factor';
+
 /** The honest answer before /manage/account/ was seen: unknown, and the page that tells. */
-export function needsAccountSettings(state: AuditState, what: string): CheckOutcome {
+export function needsAccountSettings(state: AuditState, what: SettingsSubject): CheckOutcome {
   return {
     status: 'unknown',
-    detail: `Open your account settings on PyPI once so PyPI Guard can see ${what}.`,
+    detail: t(`needs_settings_${what}`),
     fix: pypiPage(state, '/manage/account/'),
-    fixLabel: 'Open account settings',
+    fixLabel: t('fix_open_account_settings'),
   };
 }

@@ -2,8 +2,9 @@ import type { PageKind } from '../pypi/page-kinds';
 import type { ReadableFact } from '../pypi/snapshot';
 import type { AccountRecord, UnreadableFact } from '../store/types';
 import { pypiPage, type AuditState, type CheckOutcome } from './types';
+import { t, type MessageId } from '../text/messages';
 
-/** What each fact is, in the words of "PyPI Guard could not read your …" and of a problem report. */
+/** What each fact is, in English, in the words of a problem report (it goes to PyPI Guard's issue tracker). */
 export const FACT_NAMES: Record<ReadableFact, string> = {
   twoFactor: '2FA methods',
   recoveryCodes: 'recovery codes',
@@ -13,8 +14,18 @@ export const FACT_NAMES: Record<ReadableFact, string> = {
   loginMethods: '2FA methods (login page)',
 };
 
-/** The PyPI page to open to see the fact again, and its name. */
-function pageOf(pageKind: PageKind, fact: ReadableFact): { name: string; path: string } {
+/** The sentence saying a fact could not be read, per fact: 2FA methods read on the login page are 2FA methods. */
+const UNREADABLE_SENTENCE = {
+  twoFactor: 'unreadable_two_factor',
+  recoveryCodes: 'unreadable_recovery_codes',
+  emails: 'unreadable_emails',
+  apiTokens: 'unreadable_api_tokens',
+  securityEvents: 'unreadable_security_events',
+  loginMethods: 'unreadable_two_factor',
+} as const satisfies Record<ReadableFact, MessageId>;
+
+/** The PyPI page to open to see the fact again; `name` is its part of the message ids `pypi_page_…` and `unreadable_open_…`. */
+function pageOf(pageKind: PageKind, fact: ReadableFact): { name: 'account_settings' | 'unverified_account' | 'two_factor_login' | 'recovery_codes' | 'two_factor'; path: string } {
   switch (pageKind) {
     case 'account-settings': {
       const anchor: Record<ReadableFact, string> = {
@@ -25,17 +36,17 @@ function pageOf(pageKind: PageKind, fact: ReadableFact): { name: string; path: s
         securityEvents: '#account-events',
         loginMethods: '#two-factor',
       };
-      return { name: 'account settings page', path: `/manage/account/${anchor[fact]}` };
+      return { name: 'account_settings', path: `/manage/account/${anchor[fact]}` };
     }
     case 'unverified-account':
-      return { name: 'account page', path: '/manage/unverified-account/' };
+      return { name: 'unverified_account', path: '/manage/unverified-account/' };
     case 'two-factor':
       // The login's 2FA step cannot be opened at will; the 2FA settings show the same methods.
-      return { name: 'two-factor login page', path: '/manage/account/two-factor/' };
+      return { name: 'two_factor_login', path: '/manage/account/two-factor/' };
     case 'recovery-codes':
-      return { name: 'recovery codes page', path: '/manage/account/two-factor/' };
+      return { name: 'recovery_codes', path: '/manage/account/two-factor/' };
     default:
-      return { name: 'two-factor page', path: '/manage/account/two-factor/' };
+      return { name: 'two_factor', path: '/manage/account/two-factor/' };
   }
 }
 
@@ -65,8 +76,8 @@ export function unreadableOutcome(state: AuditState, ...facts: ReadableFact[]): 
   const page = pageOf(current.problem.pageKind, current.fact);
   return {
     status: 'unreadable',
-    detail: `PyPI Guard could not read your ${FACT_NAMES[current.fact].replace(' (login page)', '')} on PyPI's ${page.name}; PyPI may have changed it. Check there yourself.`,
+    detail: t(UNREADABLE_SENTENCE[current.fact], { page: t(`pypi_page_${page.name}`) }),
     fix: pypiPage(state, page.path),
-    fixLabel: `Open the ${page.name}`,
+    fixLabel: t(`unreadable_open_${page.name}`),
   };
 }

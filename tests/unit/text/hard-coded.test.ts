@@ -20,7 +20,6 @@ const isWords = (text: string) => /\p{L}{2,}/u.test(text);
 
 // The password cards (BreachCheck, PasswordStrength) go last: another branch is rewriting them.
 const NOT_YET_EXTRACTED: Record<string, number> = {
-  'components/drill/RecoveryDrill.tsx': 12,
   'components/prompts/BreachCheck.tsx': 11,
   'components/prompts/LookalikeInterstitial.tsx': 8,
   'components/prompts/LostTwoFactorHelp.tsx': 5,
@@ -28,18 +27,6 @@ const NOT_YET_EXTRACTED: Record<string, number> = {
   'components/prompts/PromptDock.tsx': 1,
   'components/prompts/SaveRecoveryCodes.tsx': 6,
   'components/prompts/TotpCheck.tsx': 14,
-  'entrypoints/options/Accounts.tsx': 10,
-  'entrypoints/options/App.tsx': 2,
-  'entrypoints/options/Confirm.tsx': 1,
-  'entrypoints/options/DataSection.tsx': 10,
-  'entrypoints/options/DueNow.tsx': 1,
-  'entrypoints/options/EmailDomainCheck.tsx': 9,
-  'entrypoints/options/History.tsx': 7,
-  'entrypoints/options/LookalikeOptIn.tsx': 13,
-  'entrypoints/options/ReaderProblems.tsx': 8,
-  'entrypoints/options/ReminderSettings.tsx': 20,
-  'entrypoints/recovery/RequestStep.tsx': 24,
-  'entrypoints/recovery/Sections.tsx': 18,
 };
 
 function sourceFiles(dir: string): string[] {

@@ -72,7 +72,8 @@ describe('one vocabulary (utils/text/glossary.ts)', () => {
   it('reads the product’s text', () => {
     // A broken reader would find nothing, and pass: a few known texts must be among what it reads.
     const all = texts.map(({ text }) => text);
-    expect(all).toContain('Open the form on GitHub');
+    // (a text still written in code: once a text moves to the catalogue, the next one serves)
+    expect(all).toContain('Ask PyPI support to recover your account');
     expect(all.some((text) => text.includes('recovery codes'))).toBe(true);
     expect(texts.length).toBeGreaterThan(500);
   });

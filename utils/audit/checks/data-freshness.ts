@@ -1,5 +1,6 @@
 import { accountPagesSeenAt } from '../pages-seen';
 import { DAY_MS, pypiPage, type Check } from '../types';
+import { t } from '../../text/messages';
 
 /**
  * Stale once `staleAfterDays` × 24 h have passed since the account pages were seen — compared in
@@ -8,17 +9,17 @@ import { DAY_MS, pypiPage, type Check } from '../types';
  */
 export const dataFreshness: Check = {
   id: 'data-freshness',
-  title: 'Up to date',
+  title: t('check_data_freshness_title'),
   weight: 0,
   run(state, now) {
     const fix = pypiPage(state, '/manage/account/');
     const seenAt = accountPagesSeenAt(state.account);
-    if (seenAt === undefined) return { status: 'unknown', detail: 'Account settings not seen yet: open them once.', fix, fixLabel: 'Open account settings' };
+    if (seenAt === undefined) return { status: 'unknown', detail: t('check_data_freshness_never'), fix, fixLabel: t('fix_open_account_settings') };
     const elapsed = now - seenAt;
     const days = Math.floor(elapsed / DAY_MS);
     if (elapsed >= state.settings.staleAfterDays * DAY_MS) {
-      return { status: 'warn', detail: `Account settings last seen ${days} days ago: the checks may be out of date.`, fix, fixLabel: 'Refresh' };
+      return { status: 'warn', detail: t('check_data_freshness_stale', { count: days }), fix, fixLabel: t('check_data_freshness_refresh') };
     }
-    return { status: 'pass', detail: days <= 0 ? 'Account settings seen today.' : `Account settings seen ${days} day${days === 1 ? '' : 's'} ago.`, fix, fixLabel: 'Open account settings' };
+    return { status: 'pass', detail: days <= 0 ? t('check_data_freshness_today') : t('check_data_freshness_seen', { count: days }), fix, fixLabel: t('fix_open_account_settings') };
   },
 };

@@ -1,6 +1,7 @@
 import { needsAccountSettings, pypiPage, type Check, type CheckStatus } from '../types';
 import { unreadableOutcome } from '../unreadable';
 import { accountDomains, describeStanding, domainStanding, type AccountDomain, type DomainStanding } from '../../email-domain/standing';
+import { t } from '../../text/messages';
 
 const SEVERITY: readonly CheckStatus[] = ['fail', 'warn', 'unknown', 'pass'];
 const WHAT_TO_DO = 'Renew it with your registrar, or add and verify an address on another domain and make it primary.';
@@ -23,16 +24,16 @@ const WHAT_TO_DO = 'Renew it with your registrar, or add and verify an address o
  */
 export const emailDomain: Check = {
   id: 'email-domain',
-  title: 'Email domains',
+  title: t('check_email_domain_title'),
   weight: 10,
   isOn: (settings) => settings.emailDomainCheck,
   run(state, now) {
     const couldNotRead = unreadableOutcome(state, 'emails');
     if (couldNotRead) return couldNotRead;
     const emails = state.account.emails?.value;
-    if (!emails) return needsAccountSettings(state, 'your email addresses');
+    if (!emails) return needsAccountSettings(state, 'email_addresses');
     const domains = accountDomains(emails, state.emailDomains ?? []);
-    if (domains.length === 0) return needsAccountSettings(state, 'your email addresses');
+    if (domains.length === 0) return needsAccountSettings(state, 'email_addresses');
     const verifiedDomains = domains.filter((entry) => entry.verified);
     const judged = domains
       .map((entry) => ({ entry, standing: domainStanding(entry, verifiedDomains.length === 1 && verifiedDomains[0] === entry, now) }))
@@ -43,7 +44,7 @@ export const emailDomain: Check = {
       status: worst.standing.status,
       detail: detailOf(judged, now),
       fix,
-      fixLabel: worst.standing.status === 'fail' || worst.standing.status === 'warn' ? 'Change your email' : 'Review your emails',
+      fixLabel: worst.standing.status === 'fail' || worst.standing.status === 'warn' ? t('check_email_domain_fix_change') : t('check_email_domain_fix_review'),
     };
   },
 };

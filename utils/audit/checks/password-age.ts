@@ -1,6 +1,7 @@
 import { pypiPage, type Check } from '../types';
 import { passwordSchedule } from '../../reminders/password-rotation';
-import { daysBetween, plural } from '../../reminders/text';
+import { daysBetween } from '../../reminders/text';
+import { t } from '../../text/messages';
 
 /**
  * Time since the last password change, judged by the reminders' own schedule (one rule: the
@@ -8,23 +9,23 @@ import { daysBetween, plural } from '../../reminders/text';
  */
 export const passwordAge: Check = {
   id: 'password-age',
-  title: 'Password age',
+  title: t('check_password_age_title'),
   weight: 5,
   run(state, now) {
     const fix = pypiPage(state, '/manage/account/#change-password');
     const schedule = passwordSchedule(state.account, state.history, state.settings);
     const lastChange = schedule.status === 'unknown' ? null : schedule.lastChange;
     if (!lastChange) {
-      return { status: 'unknown', detail: 'No password change seen yet (PyPI shows 90 days of history): change it once and PyPI Guard will know.', fix, fixLabel: 'Change password' };
+      return { status: 'unknown', detail: t('check_password_age_unknown'), fix, fixLabel: t('fix_change_password') };
     }
-    const age = plural(daysBetween(lastChange.at, now), 'day');
+    const count = daysBetween(lastChange.at, now);
     if (schedule.status === 'off') {
-      return { status: 'pass', detail: `Changed ${age} ago; calendar reminders are off (you change it on evidence).`, fix, fixLabel: 'Change password' };
+      return { status: 'pass', detail: t('check_password_age_reminders_off', { count }), fix, fixLabel: t('fix_change_password') };
     }
     const every = state.settings.passwordRotationDays;
     if (schedule.status === 'scheduled' && now >= schedule.dueAt) {
-      return { status: 'warn', detail: `Changed ${age} ago; your schedule is every ${every} days.`, fix, fixLabel: 'Change password' };
+      return { status: 'warn', detail: t('check_password_age_due', { count, every }), fix, fixLabel: t('fix_change_password') };
     }
-    return { status: 'pass', detail: `Changed ${age} ago (schedule: every ${every} days).`, fix, fixLabel: 'Change password' };
+    return { status: 'pass', detail: t('check_password_age_pass', { count, every }), fix, fixLabel: t('fix_change_password') };
   },
 };

@@ -1,5 +1,6 @@
 import { pypiPage, type Check } from '../types';
 import { lastPasswordChange } from '../../reminders/password-rotation';
+import { t } from '../../text/messages';
 
 /**
  * PyPI refuses a new password whose zxcvbn score is below this (pypi-facts.md §7). PyPI scores
@@ -10,7 +11,7 @@ export const PYPI_MINIMUM_SCORE = 2;
 
 export const passwordStrength: Check = {
   id: 'password-strength',
-  title: 'Password strength',
+  title: t('check_password_strength_title'),
   weight: 10,
   run(state) {
     const observed = state.account.observed ?? {};
@@ -19,21 +20,21 @@ export const passwordStrength: Check = {
     const fix = pypiPage(state, '/manage/account/#change-password');
     const lastChange = lastPasswordChange(state.account, state.history);
     if (observed.breachFoundAt !== undefined && (!lastChange || observed.breachFoundAt > lastChange.at)) {
-      return { status: 'fail', detail: 'Your password appears in a known data breach: change it now.', fix, fixLabel: 'Change password' };
+      return { status: 'fail', detail: t('check_password_strength_breached'), fix, fixLabel: t('fix_change_password') };
     }
     const score = observed.passwordScore?.value;
     if (score === undefined) {
       return {
         status: 'unknown',
-        detail: 'Not scored yet: type your password at your next login to PyPI or on the change-password form. PyPI Guard keeps only the score, never the password.',
+        detail: t('check_password_strength_unscored'),
         fix,
-        fixLabel: 'Open change-password form',
+        fixLabel: t('check_password_strength_open_form'),
       };
     }
     if (score < PYPI_MINIMUM_SCORE) {
-      return { status: 'fail', detail: `Strength ${score} of 4: easy to guess. PyPI refuses new passwords scoring below ${PYPI_MINIMUM_SCORE}.`, fix, fixLabel: 'Change password' };
+      return { status: 'fail', detail: t('check_password_strength_weak', { score, minimum: PYPI_MINIMUM_SCORE }), fix, fixLabel: t('fix_change_password') };
     }
-    if (score === PYPI_MINIMUM_SCORE) return { status: 'warn', detail: `Strength ${score} of 4: a longer passphrase would be much harder to guess.`, fix, fixLabel: 'Change password' };
-    return { status: 'pass', detail: `Strength ${score} of 4.`, fix, fixLabel: 'Change password' };
+    if (score === PYPI_MINIMUM_SCORE) return { status: 'warn', detail: t('check_password_strength_minimum', { score }), fix, fixLabel: t('fix_change_password') };
+    return { status: 'pass', detail: t('check_password_strength_pass', { score }), fix, fixLabel: t('fix_change_password') };
   },
 };

@@ -1,6 +1,7 @@
 import { needsAccountSettings, pypiPage, type Check } from '../types';
 import { recoveryCodesEverMade, twoFactorMethodCount } from '../facts';
 import { unreadableOutcome } from '../unreadable';
+import { t } from '../../text/messages';
 
 /**
  * Were recovery codes ever made? Known when PyPI lists them or the history shows them generated.
@@ -9,7 +10,7 @@ import { unreadableOutcome } from '../unreadable';
  */
 export const recoveryCodes: Check = {
   id: 'recovery-codes',
-  title: 'Recovery codes',
+  title: t('check_recovery_codes_title'),
   weight: 15,
   run(state) {
     const couldNotRead = unreadableOutcome(state, 'recoveryCodes');
@@ -18,20 +19,20 @@ export const recoveryCodes: Check = {
     const methods = twoFactorMethodCount(state.account);
     const generate = pypiPage(state, '/manage/account/recovery-codes/generate');
     if (made === null) {
-      return needsAccountSettings(state, 'your recovery codes');
+      return needsAccountSettings(state, 'recovery_codes');
     }
     if (made) {
       const listed = state.account.recoveryCodes?.value.generated === true;
       return {
         status: 'pass',
-        detail: listed ? 'Recovery codes were generated.' : 'Your security history shows recovery codes were generated.',
+        detail: listed ? t('check_recovery_codes_listed') : t('check_recovery_codes_in_history'),
         fix: pypiPage(state, '/manage/account/two-factor/'),
-        fixLabel: 'Review',
+        fixLabel: t('fix_review'),
       };
     }
     if (methods !== null && methods > 0) {
-      return { status: 'fail', detail: '2FA is on but PyPI lists no unused recovery code: one lost device means a weeks-long recovery.', fix: generate, fixLabel: 'Generate recovery codes' };
+      return { status: 'fail', detail: t('check_recovery_codes_missing_two_factor_on'), fix: generate, fixLabel: t('fix_generate_recovery_codes') };
     }
-    return { status: 'warn', detail: 'PyPI lists no unused recovery codes. It asks for them before you can add 2FA.', fix: generate, fixLabel: 'Generate recovery codes' };
+    return { status: 'warn', detail: t('check_recovery_codes_missing'), fix: generate, fixLabel: t('fix_generate_recovery_codes') };
   },
 };

@@ -2,6 +2,7 @@ import { needsAccountSettings, pypiPage, type Check } from '../types';
 import { primaryEmailVerified } from '../facts';
 import { recoveryPageQuery } from '../../recovery/query';
 import { unreadableOutcome } from '../unreadable';
+import { t } from '../../text/messages';
 
 /**
  * If everything else were lost, could PyPI's admins verify the owner? They write to the primary
@@ -10,7 +11,7 @@ import { unreadableOutcome } from '../unreadable';
  */
 export const recoveryReadiness: Check = {
   id: 'recovery-readiness',
-  title: 'Ready for an account recovery',
+  title: t('check_recovery_readiness_title'),
   weight: 5,
   run(state) {
     const couldNotRead = unreadableOutcome(state, 'emails');
@@ -20,34 +21,33 @@ export const recoveryReadiness: Check = {
     // The assistant's evidence mode: the kit for this account at once, with the repository look-up.
     const evidence = { kind: 'extension' as const, path: `recovery.html${recoveryPageQuery(account.host, account.username, 'popup', 'evidence')}` };
     const emails = account.emails?.value;
-    if (!emails) return needsAccountSettings(state, 'your emails');
+    if (!emails) return needsAccountSettings(state, 'emails');
     const verified = primaryEmailVerified(emails);
-    if (verified === null) return needsAccountSettings(state, 'whether your primary email is verified');
+    if (verified === null) return needsAccountSettings(state, 'primary_verified');
     if (!verified) {
       // A warning, not a second failure: "Verified email addresses" already fails for this.
-      return { status: 'warn', detail: 'Without a verified primary email PyPI support has nowhere to reach you.', fix: pypiPage(state, '/manage/account/#account-emails'), fixLabel: 'Verify your email' };
+      return { status: 'warn', detail: t('check_readiness_unverified'), fix: pypiPage(state, '/manage/account/#account-emails'), fixLabel: t('fix_verify_email') };
     }
     const projects = account.projects?.value;
-    if (!projects) return { status: 'unknown', detail: 'Open “Your projects” on PyPI once so PyPI Guard knows your projects.', fix: pypiPage(state, '/manage/projects/'), fixLabel: 'Open your projects' };
+    if (!projects) return { status: 'unknown', detail: t('check_readiness_no_projects_known'), fix: pypiPage(state, '/manage/projects/'), fixLabel: t('check_readiness_fix_open_projects') };
     if (projects.length === 0) {
-      return { status: 'warn', detail: 'Email is set; with no project of yours, PyPI would add a waiting period to a recovery.', fix: assistant, fixLabel: 'See how recovery works' };
+      return { status: 'warn', detail: t('check_readiness_no_projects'), fix: assistant, fixLabel: t('check_readiness_fix_how') };
     }
     const sources = account.projectSources?.value;
-    if (!sources) return { status: 'unknown', detail: 'The source repositories of your projects are not looked up yet.', fix: evidence, fixLabel: 'Look them up' };
+    if (!sources) return { status: 'unknown', detail: t('check_readiness_sources_unknown'), fix: evidence, fixLabel: t('check_readiness_fix_look_up') };
     const withRepository = sources.filter((source) => source.repositoryUrl);
     if (withRepository.length === 0) {
-      return { status: 'warn', detail: 'None of your projects names a public source repository, which PyPI uses to verify owners.', fix: assistant, fixLabel: 'See what to add' };
+      return { status: 'warn', detail: t('check_readiness_no_repository'), fix: assistant, fixLabel: t('check_readiness_fix_what_to_add') };
     }
     // PyPI Guard cannot tell whether the user can still push there: it does not read the account's
     // GitHub/GitLab associations, and an association would not prove push access either. So the
     // pass says what PyPI would ask, and leaves the "can you still" to the user.
-    const first = withRepository[0]!;
-    const others = withRepository.length - 1;
+    const repository = displayRepository(withRepository[0]!.repositoryUrl!);
     return {
       status: 'pass',
-      detail: `Verified email. PyPI would ask you to push a branch to ${displayRepository(first.repositoryUrl!)}${others > 0 ? ` (or another of your ${withRepository.length} linked repositories)` : ''}: make sure you still can.`,
+      detail: withRepository.length > 1 ? t('check_readiness_pass_others', { repository, count: withRepository.length }) : t('check_readiness_pass', { repository }),
       fix: evidence,
-      fixLabel: 'Prepare your evidence',
+      fixLabel: t('check_readiness_fix_evidence'),
     };
   },
 };

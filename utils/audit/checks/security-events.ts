@@ -11,7 +11,7 @@ export const securityEvents: Check = {
     if (couldNotRead) return couldNotRead;
     const fix = pypiPage(state, '/manage/account/#account-events');
     if (state.account.pagesSeenAt['account-settings'] === undefined && state.account.pagesSeenAt['unverified-account'] === undefined) {
-      return needsAccountSettings(state, 'the security history');
+      return needsAccountSettings(state, 'security_history');
     }
     // Only rows first read since the user last said "It was me" (the summary counts them).
     const { suspicious, unreadable: unread } = state.history.unacknowledged;
@@ -20,15 +20,15 @@ export const securityEvents: Check = {
       if (unread > 0) {
         return {
           status: 'unknown',
-          detail: `${unread} history row${unread === 1 ? '' : 's'} could not be read; look at them yourself, then mark them checked.`,
+          detail: t('check_events_unreadable', { count: unread }),
           fix,
-          fixLabel: 'Open history',
-          acknowledgeLabel: 'I checked them',
+          fixLabel: t('check_events_fix_open'),
+          acknowledgeLabel: t('check_events_acknowledge_checked'),
         };
       }
-      return { status: 'pass', detail: 'Nothing unusual since you last looked.', fix, fixLabel: 'Open history' };
+      return { status: 'pass', detail: t('check_events_pass'), fix, fixLabel: t('check_events_fix_open') };
     }
     const summary = formatList(suspicious.map(({ reason, count }) => t(`event_count_${keyPart(reason)}`, { count })));
-    return { status: 'fail', detail: `Not yet acknowledged: ${summary}. Was that you?`, fix, fixLabel: 'Review history', acknowledgeLabel: 'It was me' };
+    return { status: 'fail', detail: t('check_events_suspicious', { summary }), fix, fixLabel: t('check_events_fix_review'), acknowledgeLabel: t('check_events_acknowledge_me') };
   },
 };
