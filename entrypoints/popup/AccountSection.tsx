@@ -1,7 +1,8 @@
 import type { CheckResult } from '@/utils/audit';
 import { StatusIcon } from '@/components/StatusIcon';
 import type { AccountAudit } from './data';
-import { accountHeadline, triageAccount, type TriageItem } from './triage';
+import { triageAccount, type TriageItem } from '@/utils/audit/triage';
+import { accountHeadline } from './triage';
 
 export interface AccountSectionProps {
   entry: AccountAudit;

@@ -3,25 +3,25 @@ import { browser } from 'wxt/browser';
 const BADGE_COLOUR = { fail: '#c62828', reminder: '#b45309' } as const;
 
 export interface BadgeCounts {
-  /** `fail` checks across every stored account (the popup's red rows). */
-  failingChecks: number;
+  /** Problems across every stored account, as the popup counts them (failures, one per fix). */
+  problems: number;
   /** Reminders due and not yet snoozed or done. */
   outstandingReminders: number;
 }
 
 /**
- * What the toolbar icon says: the number of failing checks in red; when nothing fails, the number
- * of due reminders in amber; the tooltip names both.
+ * What the toolbar icon says: the number of problems in red (the popup's own count); when there is
+ * none, the number of due reminders in amber; the tooltip names both.
  */
-export function badgeOf({ failingChecks, outstandingReminders }: BadgeCounts): { text: string; colour: string; title: string } {
-  const shown = failingChecks > 0 ? failingChecks : outstandingReminders;
+export function badgeOf({ problems, outstandingReminders }: BadgeCounts): { text: string; colour: string; title: string } {
+  const shown = problems > 0 ? problems : outstandingReminders;
   const parts = [
-    failingChecks > 0 ? `${failingChecks} failing check${failingChecks === 1 ? '' : 's'}` : '',
+    problems > 0 ? `${problems} problem${problems === 1 ? '' : 's'}` : '',
     outstandingReminders > 0 ? `${outstandingReminders} reminder${outstandingReminders === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
   return {
     text: shown > 0 ? String(shown) : '',
-    colour: failingChecks > 0 ? BADGE_COLOUR.fail : BADGE_COLOUR.reminder,
+    colour: problems > 0 ? BADGE_COLOUR.fail : BADGE_COLOUR.reminder,
     title: parts.length > 0 ? `PyPI Guard — ${parts.join(', ')}` : 'PyPI Guard',
   };
 }
