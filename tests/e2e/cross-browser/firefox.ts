@@ -28,6 +28,9 @@ import { answerOffline, startOfflineProxy, type OfflineAnswer } from './firefox-
  * - Notifications are Firefox's own alert windows (`alerts.useSystemBackend` off): the test finds
  *   the extension's alert among the chrome windows and clicks it, as a user does.
  * - Requests the event page makes itself are invisible to BiDi: see ./firefox-network.ts.
+ * - A tab behind another is hidden (Playwright's Chromium pages are all visible), and PyPI Guard
+ *   reads an account page only while it is shown: `goto` brings its tab to the front, and the
+ *   extension realm of `inExtension` opens behind the tab in front.
  */
 
 /** Any fixed UUID: the add-on's pages live at moz-extension://<it>/. */
