@@ -6,7 +6,7 @@ import { BREACHED_PASSWORD, CLEAN_PASSWORD, sha1Upper } from '../../fixtures/hib
 import { FIXTURE_SECRETS, PASSWORDS, RECOVERY_CODES } from '../../fixtures/pypi/secrets';
 import { aliceChangedDaysAgo, writeRecords, type StoreRecord } from '../support/reminders';
 import type { ExtensionBrowser, LaunchOptions, Tab } from './adapter';
-import { answerRecoveryQuestions, horizontalOverflow, openPopup, popupStatuses, prompt, readStore, signInOnPypi, storedAccount, visitAccountPage } from './pages';
+import { answerRecoveryQuestions, fillAndLeave, horizontalOverflow, openPopup, popupStatuses, prompt, readStore, signInOnPypi, storedAccount, visitAccountPage } from './pages';
 
 /**
  * The main flows of PyPI Guard, written once and run in every browser we ship for: Chromium
@@ -151,8 +151,9 @@ export const FLOWS: readonly Flow[] = [
       browser.pypi['pypi.org'].setLoggedIn(false);
       await tab.goto('https://pypi.org/account/login/');
       await tab.fill('#username', 'alice');
-      await tab.fill('#password', BREACHED_PASSWORD);
-      await tab.blur('#password');
+      // Filled and left in one go, as a password manager does: the blur comes before the prompts,
+      // loaded on demand once the field is used, can listen for it; they check it as they start.
+      await fillAndLeave(tab, '#password', BREACHED_PASSWORD);
       await expect.poll(() => tab.attribute(prompt('breach'), 'data-state')).toBe('found');
       expect(browser.hibpRequests).toHaveLength(1);
       const [request] = browser.hibpRequests;

@@ -190,3 +190,33 @@ describe('the login form', () => {
     expect(resubmits).not.toHaveBeenCalled();
   });
 });
+
+describe('a password typed before the watch began (the prompts come on demand, after the field is used)', () => {
+  it('is checked at once when the field was already left, as its blur would have', async () => {
+    const { field } = loginForm();
+    field.value = 'password1'; // typed, then the focus moved on: that blur had no listener yet
+    const { checker, asked, answer } = controlledChecker();
+    const { watched } = watch('login', checker);
+    expect(asked).toEqual(['password1']);
+    answer({ status: 'found', count: 3 });
+    await nextTask();
+    expect(watched.breach.get()).toEqual({ status: 'found', count: 3 });
+  });
+
+  it('waits for the blur while the field is still in use, and does nothing for an empty field', () => {
+    loginForm();
+    const { checker, asked } = controlledChecker();
+    watch('login', checker);
+    expect(asked).toEqual([]);
+    document.body.replaceChildren();
+
+    const typing = loginForm();
+    typing.field.focus();
+    typing.field.value = 'password1';
+    const second = controlledChecker();
+    watch('login', second.checker);
+    expect(second.asked).toEqual([]);
+    typing.field.blur();
+    expect(second.asked).toEqual(['password1']);
+  });
+});
