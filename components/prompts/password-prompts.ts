@@ -25,6 +25,7 @@ export function passwordPrompts(passwordForm: PasswordForm, env: PromptEnv): Pro
     send: env.send,
     signal: env.signal,
     afterReset: () => afterReset,
+    wasFocused: (field) => pypiGuardWorld.pypiGuardFocusedPasswordFields?.has(field) ?? false,
   });
   // Watched now; a submit the trigger held waits for zxcvbn too (its score is reported on submit).
   const ready = pypiGuardWorld.pypiGuardPasswordReady;

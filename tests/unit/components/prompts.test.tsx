@@ -164,7 +164,7 @@ describe('watchPasswordForm', () => {
     const checked: string[] = [];
     const checker = { check: async (password: string) => (checked.push(password), answer), known: async () => undefined } as BreachChecker;
     const send = async (message: ContentMessage) => (sent.push(message), null);
-    return { sent, checked, deps: { zxcvbn, checker, send, signal: new AbortController().signal, afterReset: () => false } };
+    return { sent, checked, deps: { zxcvbn, checker, send, signal: new AbortController().signal, afterReset: () => false, wasFocused: () => false } };
   }
 
   it('checks on blur only, and sends the score — never the password — on submit', async () => {

@@ -51,7 +51,7 @@ function loginForm(): { form: HTMLFormElement; field: HTMLInputElement } {
   return { form, field };
 }
 
-function watch(kind: PageKind, checker: BreachChecker) {
+function watch(kind: PageKind, checker: BreachChecker, focusedBefore: readonly Element[] = []) {
   const sent: ContentMessage[] = [];
   const passwordForm = findPasswordForm(kind, document)!;
   const resubmits = vi.spyOn(passwordForm.form, 'requestSubmit').mockImplementation(() => {});
@@ -61,6 +61,7 @@ function watch(kind: PageKind, checker: BreachChecker) {
     send: async (message) => (sent.push(message), null),
     signal: new AbortController().signal,
     afterReset: () => false,
+    wasFocused: (field) => focusedBefore.includes(field),
   });
   return { sent, resubmits, watched };
 }
@@ -196,7 +197,7 @@ describe('a password typed before the watch began (the prompts come on demand, a
     const { field } = loginForm();
     field.value = 'password1'; // typed, then the focus moved on: that blur had no listener yet
     const { checker, asked, answer } = controlledChecker();
-    const { watched } = watch('login', checker);
+    const { watched } = watch('login', checker, [field]);
     expect(asked).toEqual(['password1']);
     answer({ status: 'found', count: 3 });
     await nextTask();
@@ -218,5 +219,15 @@ describe('a password typed before the watch began (the prompts come on demand, a
     expect(second.asked).toEqual([]);
     typing.field.blur();
     expect(second.asked).toEqual(['password1']);
+  });
+
+  it('waits for the blur or submit when the user never was in the field (a browser autofill as the page loaded)', () => {
+    const { form, field } = loginForm();
+    field.value = 'password1';
+    const { checker, asked } = controlledChecker();
+    watch('login', checker, []);
+    expect(asked).toEqual([]);
+    submit(form);
+    expect(asked).toEqual(['password1']);
   });
 });

@@ -12,6 +12,8 @@ export interface PasswordTriggerDeps {
   loadPrompts(): Promise<boolean>;
   /** Settled by the prompts once they watch the password form with zxcvbn ready. */
   ready: ReadySignal;
+  /** Filled with every password field the user focuses, for the prompts' first look (watch.ts). */
+  focused: WeakSet<Element>;
   holdMs?: number;
 }
 
@@ -22,7 +24,12 @@ export interface PasswordTriggerDeps {
  * `holdMs`) and then sent on from the same button, so its breach check, submit hold and score
  * happen as on any other submit; PyPI's own handlers see only the submit that goes on.
  */
-export function watchForPasswordUse({ doc, signal, loadPrompts, ready, holdMs = EARLY_SUBMIT_HOLD_MS }: PasswordTriggerDeps): void {
+export function watchForPasswordUse({ doc, signal, loadPrompts, ready, focused, holdMs = EARLY_SUBMIT_HOLD_MS }: PasswordTriggerDeps): void {
+  const noteFocus = (target: EventTarget | null) => {
+    if (target instanceof HTMLInputElement && target.matches(PASSWORD_FIELD)) focused.add(target);
+  };
+  doc.addEventListener('focusin', (event) => noteFocus(event.target), { capture: true, signal });
+  noteFocus(doc.activeElement);
   const requested = new AbortController();
   const engaged = (target: EventTarget | null) => {
     if (!(target instanceof HTMLInputElement) || !target.matches(PASSWORD_FIELD) || requested.signal.aborted) return;

@@ -22,6 +22,8 @@ export interface PasswordWatchDeps {
   signal: AbortSignal;
   /** True on the login page that PyPI showed after a successful password reset. */
   afterReset(): boolean;
+  /** Whether the user focused this field before the watch began (the password trigger notes it). */
+  wasFocused(field: HTMLInputElement): boolean;
 }
 
 /**
@@ -146,8 +148,10 @@ export function watchPasswordForm(passwordForm: PasswordForm, deps: PasswordWatc
 
   // On PyPI's signed-out pages this watch starts only once the prompts are injected, some time
   // after the user reached the field: a password typed (or filled by a password manager) and
-  // left before then had its blur before anyone listened. Check it now, as that blur would have.
-  if (field.value.length > 0 && field.ownerDocument.activeElement !== field) checkField();
+  // left before then had its blur before anyone listened. Check it now, as that blur would have —
+  // only if the user was in the field: a value the browser filled in by itself waits for the
+  // user's blur or submit, as PRIVACY.md says.
+  if (field.value.length > 0 && field.ownerDocument.activeElement !== field && deps.wasFocused(field)) checkField();
 
   return { breach, heldBack, checkNow: checkField };
 }
