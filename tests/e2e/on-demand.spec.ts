@@ -47,8 +47,15 @@ test('a password filled and left before the prompts arrive still gets its one ca
   await page.goto('https://pypi.org/account/register/');
   await waitForDone(page, extensionId, 'password-trigger');
   await page.locator('#username').fill('newcomer');
-  await page.locator('#new_password').fill(BREACHED_PASSWORD);
-  await page.locator('#password_confirm').focus();
+  // As a password manager fills: the field gets focus and its value, and the focus moves on, in
+  // one task — the prompts are asked for at that focus and can only arrive after the blur.
+  await page.evaluate((password) => {
+    const field = document.querySelector<HTMLInputElement>('#new_password')!;
+    field.focus();
+    field.value = password;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    document.querySelector<HTMLInputElement>('#password_confirm')!.focus();
+  }, BREACHED_PASSWORD);
   await expectOnePasswordCard(page, { state: 'breached', breach: 'found', strength: 'weak' });
   await expect(prompt(page, 'password')).toContainText('PyPI will refuse it when you submit');
   expect(hibp).toHaveLength(1);

@@ -606,7 +606,7 @@ test.describe('layout and style isolation', () => {
         await page.goto('https://pypi.org/account/login/');
         await page.locator('#username').fill('alice');
         await page.locator('#password').fill(BREACHED_PASSWORD);
-        // Left before the prompts arrive (they load on demand): the one card still mounts with both verdicts.
+        // Left at once: the prompts load on demand and may arrive after this blur; the one card still gets both verdicts.
         await page.locator('#username').focus();
         await expectOnePasswordCard(page, { state: 'breached', breach: 'found', strength: 'weak' });
       },
