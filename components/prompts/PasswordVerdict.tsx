@@ -7,7 +7,7 @@ import { passwordCardSpeaks, passwordHeadline, strengthVerdict, type PasswordHea
 import type { PasswordWatch } from '@/utils/prompts/password/watch';
 import type { BreachState } from '@/utils/prompts/breach/checker';
 import { definePrompt } from '@/utils/prompts/types';
-import { t, type MessageId } from '@/utils/text/messages';
+import { t } from '@/utils/text/messages';
 import { PromptCard, type PromptTone } from './PromptCard';
 import { useObservable } from './use-observable';
 import { onUserClick } from './user-click';
@@ -22,11 +22,6 @@ const formatter = new Intl.NumberFormat('en');
 
 const TONES: Record<PasswordHeadline, PromptTone> = { empty: 'info', scoring: 'info', breached: 'danger', weak: 'danger', fair: 'warning', strong: 'good' };
 
-function headlineText(headline: PasswordHeadline, login: boolean): string {
-  const id: MessageId =
-    headline === 'weak' ? (login ? 'password.headline-weak-login' : 'password.headline-weak-new') : `password.headline-${headline}`;
-  return t(id);
-}
 
 /** What Have I Been Pwned said, as a line of the card (a leaked password is the headline instead). */
 function BreachLine({ breach }: { breach: Exclude<BreachState, { status: 'found' }> }) {
@@ -107,7 +102,7 @@ export function PasswordVerdict({ passwordForm, zxcvbn, watch }: PasswordVerdict
     ) : undefined;
 
   return (
-    <PromptCard title={headlineText(headline, login)} tone={TONES[headline]} state={headline} actions={actions}>
+    <PromptCard title={t(`password.headline-${headline}`)} tone={TONES[headline]} state={headline} actions={actions}>
       {headline === 'empty' && <p class="pg-muted">{t('password.empty')}</p>}
       {headline === 'scoring' && <p class="pg-muted">{t('password.scoring')}</p>}
       {breach.status === 'found' && (
@@ -129,7 +124,6 @@ export function PasswordVerdict({ passwordForm, zxcvbn, watch }: PasswordVerdict
               {t('password.crack-time', { time: assessment.crackTime })}
             </p>
           )}
-          {login && strength === 'weak' && <p>{t('password.weak-login')}</p>}
           {assessment.warning && <p data-field="warning">{assessment.warning}.</p>}
           {assessment.suggestions.length > 0 && (
             <ul data-field="suggestions">

@@ -58,8 +58,8 @@ describe('passwordHeadline: every combination of the two verdicts gives one head
 
 describe('passwordCardSpeaks', () => {
   const HEADLINES: PasswordHeadline[] = ['empty', 'scoring', 'breached', 'weak', 'fair', 'strong'];
-  it('on new-password forms, always; on the login page, only for a leaked or weak password', () => {
+  it('on new-password forms, always; on the login page, only for a leaked password', () => {
     for (const kind of ['register', 'change', 'reset'] as PasswordFormKind[]) for (const headline of HEADLINES) expect(passwordCardSpeaks(kind, headline)).toBe(true);
-    expect(HEADLINES.filter((headline) => passwordCardSpeaks('login', headline))).toEqual(['breached', 'weak']);
+    expect(HEADLINES.filter((headline) => passwordCardSpeaks('login', headline))).toEqual(['breached']);
   });
 });

@@ -32,9 +32,11 @@ export function passwordHeadline(typed: boolean, strength: StrengthVerdict | nul
 
 /**
  * Whether the card has something to say. On a new-password form it explains every password
- * typed. On the login page only a leaked or weak password is worth a word: the user is not
- * choosing a password there, and PyPI checks a login's password for breaches itself.
+ * typed. On the login page only a leaked password is worth a word (it is about to be refused and
+ * disabled): the user is not choosing a password there, the popup's strength check already rates
+ * the one that logs in, and a card appearing while they type would push "Log in" from under the
+ * pointer. A leak is known only once the field is left, as the button is pressed.
  */
 export function passwordCardSpeaks(kind: PasswordFormKind, headline: PasswordHeadline): boolean {
-  return kind !== 'login' || headline === 'breached' || headline === 'weak';
+  return kind !== 'login' || headline === 'breached';
 }
