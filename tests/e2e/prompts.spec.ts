@@ -622,20 +622,22 @@ test.describe('layout and style isolation', () => {
     },
   ];
 
+  // One test per page and size: each walks one page's cards within its own time budget, and a
+  // failure names the page.
   for (const viewport of [
     { width: 1280, height: 800 },
     { width: 800, height: 600 },
   ]) {
-    test(`no card covers a PyPI link, button, input or select (${viewport.width}×${viewport.height})`, async ({ context, pypi }) => {
-      await routeHibp(context);
-      for (const surface of SURFACES) {
+    for (const surface of SURFACES) {
+      test(`no card covers a PyPI link, button, input or select (${surface.name}, ${viewport.width}×${viewport.height})`, async ({ context, pypi }) => {
+        await routeHibp(context);
         pypi['pypi.org'].setScenario(surface.scenario);
         pypi['pypi.org'].setLoggedIn(surface.loggedIn);
         const page = await context.newPage();
         await page.setViewportSize(viewport);
         await surface.open(page);
         const dock = page.locator('.pg-dock');
-        await expect(dock, surface.name).toHaveAttribute('data-lead', /./);
+        await expect(dock).toHaveAttribute('data-lead', /./);
         const leads: string[] = [];
         // Each card in turn: the lead, then every one behind "+N more", until the first comes back.
         for (let turn = 0; turn < 8; turn++) {
@@ -643,18 +645,17 @@ test.describe('layout and style isolation', () => {
           if (leads.includes(lead)) break;
           leads.push(lead);
           const measured = await promptOverlaps(page);
-          expect(measured.cards.length, `${surface.name}: ${lead}`).toBeGreaterThan(0);
-          expect(measured.controls, surface.name).toBeGreaterThan(5);
-          expect(measured.overlaps, `${surface.name}: ${lead}`).toEqual([]);
+          expect(measured.cards.length, lead).toBeGreaterThan(0);
+          expect(measured.controls).toBeGreaterThan(5);
+          expect(measured.overlaps, lead).toEqual([]);
           const more = page.locator('[data-action="more"]');
           if ((await more.count()) === 0) break;
           await more.click();
           await expect(dock).not.toHaveAttribute('data-lead', lead);
         }
-        expect(leads.length, surface.name).toBeGreaterThan(0);
-        await page.close();
-      }
-    });
+        expect(leads.length).toBeGreaterThan(0);
+      });
+    }
   }
 
   test('PyPI’s CSS cannot change a prompt (hostile global stylesheet)', async ({ context }) => {
