@@ -53,6 +53,36 @@ export const MESSAGES = {
   'security-history.check': 'Check your security history',
   'security-history.new-events': { one: '{count} new event in your security history', other: '{count} new events in your security history' },
   'security-history.show-all': { one: 'Show the {count} event first', other: 'Show all {count} events first' },
+
+  // ── A password field's one card: its headline, then strength and breach lines (components/prompts/PasswordVerdict.tsx) ──
+  'password.headline-empty': 'About this new password',
+  'password.headline-scoring': 'About this password',
+  'password.headline-breached': 'This password has leaked',
+  'password.headline-weak': 'PyPI will refuse this password: it is too easy to guess',
+  'password.headline-fair': 'PyPI will accept this password, but it could be stronger',
+  'password.headline-strong': 'A strong password: PyPI will accept it',
+  'password.empty': 'Type a password to see why it is strong or weak. It is checked on this computer and never sent.',
+  'password.scoring': 'Working out how easy it is to guess, on this computer…',
+  'password.crack-time': 'Time to guess it if PyPI’s password database leaked: {time}.',
+  'password.length-advice-no-2fa': 'This account has no two-factor authentication yet, so the password is its only lock: use at least {minimum} characters (this one has {length}; NIST SP 800-63B).',
+  'password.length-advice-maybe-no-2fa': 'Unless this account has two-factor authentication, the password is its only lock: use at least {minimum} characters (this one has {length}; NIST SP 800-63B).',
+  'password.about-new': 'Adds the reasons to PyPI’s own strength gauge; PyPI asks for a score of at least {minimum} of 4. Checked on this computer, never sent.',
+  'password.about-login': 'Checked on this computer, never sent.',
+  'breach.checking': 'Checking Have I Been Pwned… only the first 5 characters of the password’s SHA-1 hash are sent.',
+  'breach.not-found': 'Not in Have I Been Pwned’s list of breached passwords.',
+  'breach.found': {
+    one: 'Have I Been Pwned has seen this password {times} time in data breaches. Attackers try these first.',
+    other: 'Have I Been Pwned has seen this password {times} times in data breaches. Attackers try these first.',
+  },
+  /** PyPI's server refuses a breached new password on every new-password form (register, change, reset). */
+  'breach.consequence-new': 'PyPI will refuse it when you submit. Choose a different password you have never used anywhere.',
+  'breach.consequence-login': 'If it is your PyPI password, PyPI will refuse the login and disable it, and you will need to reset it. Choose a new password you have never used anywhere.',
+  'breach.held-back': 'PyPI Guard held the form back so you can change it. Submitting again sends it as it is.',
+  'breach.offline': 'Could not check this password against known breaches: this computer seems to be offline. Nothing was sent; try again when online.',
+  'breach.unavailable': 'Could not check this password against known breaches: Have I Been Pwned did not answer. Try again in a moment.',
+  'breach.off': 'Not checked against known breaches: that check is off in PyPI Guard’s options.',
+  'breach.check-again': 'Check again',
+  'breach.reset-password': 'Reset your password',
 } as const satisfies Record<string, string | PluralMessage>;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -137,15 +137,15 @@ export const FLOWS: readonly Flow[] = [
     },
   },
   {
-    title: 'the strength prompt rates a new password; the login page checks Have I Been Pwned (5 characters, padding header) and a sign-in records the score only',
+    title: 'the password card rates a new password; on the login page the same one card checks Have I Been Pwned (5 characters, padding header) and a sign-in records the score only',
     async run(browser) {
       const tab = await browser.openTab('https://pypi.org/');
       await visitAccountPage(browser, tab, 'https://pypi.org/manage/account/', ALICE, 'account-settings');
-      const strength = prompt('password-strength');
+      const card = prompt('password');
       await tab.fill('#change-password-form #new_password', 'password1');
-      await expect.poll(() => tab.attribute(strength, 'data-state')).toBe('pypi-fails');
+      await expect.poll(() => tab.attribute(card, 'data-state')).toBe('weak');
       await tab.fill('#change-password-form #new_password', STRONG_PASSWORD);
-      await expect.poll(() => tab.attribute(strength, 'data-state')).toBe('pypi-accepts');
+      await expect.poll(() => tab.attribute(card, 'data-state')).toBe('strong');
 
       await turnOnBreachCheck(browser);
       browser.pypi['pypi.org'].setLoggedIn(false);
@@ -154,7 +154,11 @@ export const FLOWS: readonly Flow[] = [
       // Filled and left in one go, as a password manager does: the blur comes before the prompts,
       // loaded on demand once the field is used, can listen for it; they check it as they start.
       await fillAndLeave(tab, '#password', BREACHED_PASSWORD);
-      await expect.poll(() => tab.attribute(prompt('breach'), 'data-state')).toBe('found');
+      // One card, one headline: leaked beats weak, and both verdicts are lines of it.
+      await expect.poll(() => tab.attribute(card, 'data-state')).toBe('breached');
+      expect(await tab.attribute(`${card} [data-field="breach"]`, 'data-state')).toBe('found');
+      expect(await tab.attribute(`${card} [data-field="strength"]`, 'data-verdict')).toBe('weak');
+      expect(await tab.count(prompt('password'))).toBe(1);
       expect(browser.hibpRequests).toHaveLength(1);
       const [request] = browser.hibpRequests;
       expect(new URL(request!.url).pathname).toBe(`/range/${sha1Upper(BREACHED_PASSWORD).slice(0, 5)}`);
@@ -272,8 +276,8 @@ export const FLOWS: readonly Flow[] = [
       await tab.setViewport({ width: 360, height: 640 });
       await visitAccountPage(browser, tab, 'https://pypi.org/manage/account/', ALICE, 'account-settings');
       await tab.fill('#change-password-form #new_password', 'password1');
-      await expect.poll(() => tab.attribute(prompt('password-strength'), 'data-state')).toBe('pypi-fails');
-      const promptBox = await horizontalOverflow(tab, prompt('password-strength'));
+      await expect.poll(() => tab.attribute(prompt('password'), 'data-state')).toBe('weak');
+      const promptBox = await horizontalOverflow(tab, prompt('password'));
       expect(promptBox.left).toBeGreaterThanOrEqual(0);
       expect(promptBox.right).toBeLessThanOrEqual(promptBox.viewport);
 

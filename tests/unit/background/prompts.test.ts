@@ -85,15 +85,15 @@ describe('message schemas', () => {
 describe('prompt dismissals', () => {
   it('are remembered per account and prompt, and snoozes run out', async () => {
     expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: [] });
-    await send({ type: 'prompt-dismiss', username: 'Alice', promptId: 'password-strength', action: 'dismiss' });
+    await send({ type: 'prompt-dismiss', username: 'Alice', promptId: 'enable-2fa', action: 'dismiss' });
     await send({ type: 'prompt-dismiss', username: 'alice', promptId: 'totp-check', action: 'snooze' });
-    expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: ['password-strength', 'totp-check'] });
+    expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: ['enable-2fa', 'totp-check'] });
     // Another account and the signed-out pages of the host are not affected.
     expect(await send({ type: 'prompt-states', username: 'bob' })).toEqual({ silenced: [] });
     expect(await send({ type: 'prompt-states' })).toEqual({ silenced: [] });
-    expect((await db.getAll('prompts')).map((state) => state.id).sort()).toEqual(['pypi.org/alice|password-strength', 'pypi.org/alice|totp-check']);
+    expect((await db.getAll('prompts')).map((state) => state.id).sort()).toEqual(['pypi.org/alice|enable-2fa', 'pypi.org/alice|totp-check']);
     now += 8 * DAY;
-    expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: ['password-strength'] });
+    expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: ['enable-2fa'] });
   });
 
   it('on the login steps belong to the login pending in the sender’s tab, and to the host only without one', async () => {
@@ -177,13 +177,13 @@ describe('messages that name an account speak only for the account the tab’s p
 
   it('on the register and login pages, which name no account, a typed name scopes dismissals — and nothing else', async () => {
     const onPage = (path: string) => ({ ...OTHER_TAB, path }) as unknown as typeof TAB;
-    expect(await send({ type: 'prompt-dismiss', username: 'newcomer', promptId: 'password-strength', action: 'dismiss' }, onPage('/account/register/'))).toEqual({ saved: true });
-    expect(await send({ type: 'prompt-dismiss', username: 'alice', promptId: 'breach', action: 'dismiss' }, onPage('/account/login/'))).toEqual({ saved: true });
+    expect(await send({ type: 'prompt-dismiss', username: 'newcomer', promptId: 'enable-2fa', action: 'dismiss' }, onPage('/account/register/'))).toEqual({ saved: true });
+    expect(await send({ type: 'prompt-dismiss', username: 'alice', promptId: 'password', action: 'dismiss' }, onPage('/account/login/'))).toEqual({ saved: true });
     // Elsewhere the page must have shown the account.
     expect(await send({ type: 'prompt-dismiss', username: 'carol', promptId: 'enable-2fa', action: 'dismiss' }, onPage('/manage/account/'))).toEqual({ saved: false });
     // And a typed name acts on no account.
     expect(await send({ type: 'acknowledge-events', username: 'alice', shownEventIds: [] }, onPage('/account/login/'))).toEqual({ acknowledged: false });
-    expect((await db.getAll('prompts')).map((state) => state.id).sort()).toEqual(['pypi.org/alice|breach', 'pypi.org/newcomer|password-strength']);
+    expect((await db.getAll('prompts')).map((state) => state.id).sort()).toEqual(['pypi.org/alice|password', 'pypi.org/newcomer|enable-2fa']);
   });
 });
 
