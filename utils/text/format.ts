@@ -12,14 +12,26 @@ import { t } from './messages';
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Intl's formatters, one per kind and locale: making one loads the locale's data, milliseconds
+ * each time, and a list of history rows formats a date and names a country per row.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.DisplayNames>();
+function formatter<T extends Intl.DateTimeFormat | Intl.DisplayNames>(kind: string, locale: string | undefined, make: () => T): T {
+  const key = `${kind}|${locale ?? ''}`;
+  let made = formatters.get(key) as T | undefined;
+  if (!made) formatters.set(key, (made = make()));
+  return made;
+}
+
 /** "Dec 3, 2026". */
 export function formatDate(at: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(at);
+  return formatter('date', locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(at);
 }
 
 /** "Dec 3, 2026, 3:15 AM". */
 export function formatDateTime(at: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return formatter('date-time', locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(at);
 }
 
 /** Whole 24-hour periods from `then` to `now`, rounded down ("181 days ago"); the same in every time zone. */
@@ -37,7 +49,7 @@ export function countryName(code: string, locale?: string): string | undefined {
   // ZZ is CLDR's "Unknown Region": no country to name.
   if (!/^[A-Z]{2}$/.test(code) || code === 'ZZ') return undefined;
   try {
-    return new Intl.DisplayNames(locale ? [locale] : undefined, { type: 'region', fallback: 'none' }).of(code) ?? undefined;
+    return formatter('region', locale, () => new Intl.DisplayNames(locale ? [locale] : undefined, { type: 'region', fallback: 'none' })).of(code) ?? undefined;
   } catch {
     return undefined;
   }
