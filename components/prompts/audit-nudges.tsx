@@ -35,6 +35,9 @@ function loadAudit(env: PromptEnv): Promise<Ready | null> {
     request = (async () => {
       if (!env.host || !env.username) return null;
       for (let attempt = 0; attempt < POLL_LIMIT && !env.signal.aborted; attempt++) {
+        // The page model reads only a page that is shown: a tab opened in the background has no
+        // snapshot until the user turns to it, so the wait starts then.
+        await untilShown(env.signal);
         const reply = await env.send({ type: 'account-audit', username: env.username, pageSeenAfter });
         if (!reply || reply.state === 'unknown') return null;
         if (reply.state === 'ready') return reply;
@@ -45,6 +48,19 @@ function loadAudit(env: PromptEnv): Promise<Ready | null> {
     requests.set(env, request);
   }
   return request;
+}
+
+function untilShown(signal: AbortSignal): Promise<void> {
+  if (document.visibilityState === 'visible') return Promise.resolve();
+  return new Promise((resolve) => {
+    const shown = () => {
+      if (document.visibilityState !== 'visible' && !signal.aborted) return;
+      document.removeEventListener('visibilitychange', shown);
+      resolve();
+    };
+    document.addEventListener('visibilitychange', shown, { signal });
+    signal.addEventListener('abort', shown, { once: true });
+  });
 }
 
 function useAudit(env: PromptEnv): Ready | null {

@@ -3,7 +3,8 @@ import type { AccountAudit } from './summary';
 
 /**
  * How an account's checks are triaged: what to do first, what one fix settles, what passes. The
- * popup lists it, and the toolbar badge counts the same problems, so both say one number.
+ * popup lists it per account, and the toolbar badge counts the same problems summed over accounts
+ * (the popup's header counts accounts at risk instead).
  */
 
 /**

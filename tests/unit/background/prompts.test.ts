@@ -1,3 +1,4 @@
+import { EVENTS_TO_REVIEW_LIMIT } from '@/utils/prompts/account-audit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlePromptMessage, type PromptDeps } from '@/utils/background/prompts';
@@ -148,6 +149,24 @@ describe('messages that name an account speak only for the account the tab’s p
     expect(await send({ type: 'acknowledge-events', username: 'alice', shownEventIds: ['pypi.org/alice|code-used'] })).toEqual({ acknowledged: false });
     expect((await observed()).eventsAcknowledgedAt).toBeUndefined();
     expect(await send({ type: 'acknowledge-events', username: 'alice', shownEventIds: ['pypi.org/alice|code-used', 'pypi.org/alice|key-removed'] })).toEqual({ acknowledged: true });
+    expect((await observed()).eventsAcknowledgedAt).toBe(now);
+  });
+
+  it('"It was me" after a burst of more suspicious rows than the card carries: the newest 20 shown is enough, a gap among them is not', async () => {
+    const failed = (n: number) => ({
+      id: `pypi.org/alice|failed-${n}`,
+      accountId: 'pypi.org/alice' as const,
+      tag: 'account:login:failure' as const,
+      summary: `failed ${n}`,
+      time: now - n * 60_000,
+      firstSeenAt: now - n * 60_000,
+    });
+    for (let n = 1; n <= 25; n++) await db.put('events', failed(n));
+    const newest = (count: number) => Array.from({ length: count }, (_, i) => `pypi.org/alice|failed-${i + 1}`);
+    // The newest 19 and the 21st: a row inside what the card listed was left out.
+    expect(await send({ type: 'acknowledge-events', username: 'alice', shownEventIds: [...newest(19), 'pypi.org/alice|failed-21'] })).toEqual({ acknowledged: false });
+    expect((await observed()).eventsAcknowledgedAt).toBeUndefined();
+    expect(await send({ type: 'acknowledge-events', username: 'alice', shownEventIds: newest(EVENTS_TO_REVIEW_LIMIT) })).toEqual({ acknowledged: true });
     expect((await observed()).eventsAcknowledgedAt).toBe(now);
   });
 

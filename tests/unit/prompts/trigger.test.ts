@@ -70,6 +70,21 @@ describe('watchForPasswordUse', () => {
     controller.abort();
   });
 
+  it('sends the form on once when it is submitted twice while held (a double click)', async () => {
+    const { form, button } = loginForm();
+    const seen = formSubmits(form);
+    const { ready, controller } = start();
+    button.click();
+    button.click();
+    expect(seen).toHaveLength(0);
+    ready.settle();
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    // The resubmit is done (it happened in the same settled turn); a stray second one would be here.
+    await Promise.resolve();
+    expect(seen).toHaveLength(1);
+    controller.abort();
+  });
+
   it('sends a held submit on after the longest hold when the prompts do not come', async () => {
     vi.useFakeTimers();
     const { form, button } = loginForm();

@@ -41,6 +41,9 @@ export function watchForPasswordUse({ doc, signal, loadPrompts, ready, focused, 
   doc.addEventListener('input', (event) => engaged(event.target), untilRequested);
   engaged(doc.activeElement); // the user got there before this script did
 
+  // One hold per form: a second submit while it waits (a double click, Enter then a click) is
+  // stopped, so the form is sent on once.
+  const holding = new WeakSet<HTMLFormElement>();
   // Capture on the document: before PyPI's own handlers and the form's.
   doc.addEventListener(
     'submit',
@@ -51,6 +54,8 @@ export function watchForPasswordUse({ doc, signal, loadPrompts, ready, focused, 
       if (!field) return;
       event.preventDefault();
       event.stopImmediatePropagation();
+      if (holding.has(form)) return;
+      holding.add(form);
       engaged(field);
       // Sent on later from the button the user pressed (its name and value are part of the form).
       const { submitter } = event as SubmitEvent;
