@@ -48,6 +48,14 @@ export function AccountSection({ entry, fixHref, onAcknowledge }: AccountSection
                     <div class="check__text">
                       <p class="check__title">{result.title}</p>
                       <p class="check__detail">{result.detail}</p>
+                      {/* A passing check has nothing to fix; one that offers a step of PyPI Guard's own
+                          (the evidence kit, while access still works) keeps it as a quiet link. */}
+                      {result.fix.kind === 'extension' ? (
+                        <a class="check__link" data-action="fix" href={fixHref(result)} target="_blank" rel="noopener noreferrer">
+                          {result.fixLabel}
+                          <span class="sr-only"> — {result.title}, {entry.account.username} on {entry.account.host} (opens a new tab)</span>
+                        </a>
+                      ) : null}
                     </div>
                   </li>
                 ))}

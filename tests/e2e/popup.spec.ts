@@ -335,9 +335,14 @@ test('fix buttons open the exact pages: regenerate, generate; a fix settling two
     ['pypi.org/alice', 'second-factor-method'],
     ['pypi.org/alice', 'verified-email'],
     ['pypi.org/alice', 'password-age'],
-    ['pypi.org/alice', 'recovery-readiness'],
     ['test.pypi.org/bob', 'two-factor'],
   ]);
+  // A passing check that offers a step of PyPI Guard's own keeps it, folded, as its one link.
+  const readiness = popup.check('pypi.org/alice', 'recovery-readiness');
+  await expect(readiness).toHaveAttribute('data-status', 'pass');
+  await expect(readiness).toBeHidden();
+  await expect(readiness.locator('a, button')).toHaveCount(1);
+  await expect(readiness.locator('[data-action="fix"]')).toHaveText(/Prepare your evidence/);
 });
 
 test('fix buttons open the exact pages: drill, add a key, change password, codes first; one "Generate recovery codes" per account; passing checks fold (badge: 1 problem)', async ({ context, extensionId, serviceWorker, pypi }) => {
