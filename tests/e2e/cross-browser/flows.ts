@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { DB_NAME, DB_VERSION } from '../../../utils/store/schema';
 import { BREACHED_PASSWORD, CLEAN_PASSWORD, sha1Upper } from '../../fixtures/hibp/range';
 import { FIXTURE_SECRETS, PASSWORDS, RECOVERY_CODES } from '../../fixtures/pypi/secrets';
+import { LOST_TWO_FACTOR_NO_CODES } from '../pages/recovery';
 import { aliceChangedDaysAgo, writeRecords, type StoreRecord } from '../support/reminders';
 import type { ExtensionBrowser, LaunchOptions, Tab } from './adapter';
 import { answerRecoveryQuestions, fillAndLeave, horizontalOverflow, openPopup, popupStatuses, prompt, readStore, signInOnPypi, storedAccount, visitAccountPage } from './pages';
@@ -26,13 +27,6 @@ export interface Flow {
 
 const ALICE = 'pypi.org/alice';
 const STRONG_PASSWORD = 'vivid-trombone-glacier-7-marmalade';
-const LOST_TWO_FACTOR_NO_CODES = [
-  ['password', 'works'],
-  ['email', 'yes'],
-  ['twoFactor', 'lost'],
-  ['otherFactor', 'none'],
-  ['recoveryCodes', 'no'],
-] as const;
 /** The checks the popup lists with the default settings (opt-in checks such as the email domains' are off). */
 const DEFAULT_CHECK_IDS = CHECKS.filter((check) => check.isOn?.(DEFAULT_SETTINGS) ?? true).map((check) => check.id);
 const PASSWORD_ROTATION = /^password-rotation\|pypi\.org\/alice@/;
