@@ -176,3 +176,25 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`in-page prompts: no axe violations of any impact (${colorScheme})`, async ({ context, pypi }) => {
+    pypi['pypi.org'].setScenario('suspicious-history');
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.goto('https://pypi.org/manage/account/');
+    const events = page.locator('[data-prompt="security-events"]');
+    await expect(events).toHaveAttribute('data-state', 'open');
+    // Only PyPI Guard's own UI: the prompts' host and its open shadow root.
+    const promptsOnly = async () => {
+      const results = await new AxeBuilder({ page }).include('pypi-guard-ui').analyze();
+      return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    };
+    expect(await promptsOnly()).toEqual([]);
+    // The password card too, after a leaked password in the change-password form.
+    await page.locator('input[name="new_password"]').fill('password1');
+    await page.locator('input[name="password_confirm"]').focus();
+    await expect(page.locator('[data-prompt="password"]')).toBeVisible({ timeout: 15_000 });
+    expect(await promptsOnly()).toEqual([]);
+  });
+}
