@@ -179,6 +179,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`in-page prompts: no axe violations of any impact (${colorScheme})`, async ({ context, pypi }) => {
+    test.slow();
     pypi['pypi.org'].setScenario('suspicious-history');
     const page = await context.newPage();
     await page.emulateMedia({ colorScheme });
@@ -195,6 +196,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.locator('input[name="new_password"]').fill('password1');
     await page.locator('input[name="password_confirm"]').focus();
     await expect(page.locator('[data-prompt="password"]')).toBeVisible({ timeout: 15_000 });
+    expect(await promptsOnly()).toEqual([]);
+    // The new-codes card, on the page that shows new recovery codes.
+    await page.goto('https://pypi.org/manage/account/recovery-codes/regenerate');
+    await expect(page.locator('[data-prompt="save-recovery-codes"]')).toHaveAttribute('data-state', 'stored', { timeout: 20_000 });
     expect(await promptsOnly()).toEqual([]);
   });
 }
