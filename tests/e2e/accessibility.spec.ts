@@ -3,7 +3,7 @@ import { test, expect } from './fixtures';
 import { storedAccount } from './support/extension-db';
 import { PopupPage } from './pages/popup';
 import { answerLostTwoFactorNoCodes } from './pages/recovery';
-import { RECOVERY_CODES } from '../fixtures/pypi/secrets';
+import { RECOVERY_CODES, TWO_FACTOR_TOKEN } from '../fixtures/pypi/secrets';
 import type { Page } from '@playwright/test';
 
 /** Every axe violation, of any impact, as one readable line each. */
@@ -200,6 +200,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
     // The new-codes card, on the page that shows new recovery codes.
     await page.goto('https://pypi.org/manage/account/recovery-codes/regenerate');
     await expect(page.locator('[data-prompt="save-recovery-codes"]')).toHaveAttribute('data-state', 'stored', { timeout: 20_000 });
+    expect(await promptsOnly()).toEqual([]);
+    // “Can't log in?” on the login's recovery-code step.
+    pypi['pypi.org'].setLoggedIn(false);
+    await page.goto(`https://pypi.org/account/recovery-code/?${TWO_FACTOR_TOKEN}`);
+    await expect(page.locator('[data-prompt="lost-2fa-help"]')).toBeVisible();
     expect(await promptsOnly()).toEqual([]);
   });
 }
