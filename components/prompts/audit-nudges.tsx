@@ -6,6 +6,7 @@ import { t } from '@/utils/text/messages';
 import { PromptCard, type PromptTone } from './PromptCard';
 import { onUserClick } from './user-click';
 import { markDone } from '@/utils/content/done';
+import { untilShown } from '@/utils/dom/slices';
 
 /**
  * The prompts that act on the popup's audit (utils/audit), on PyPI's account settings and 2FA
@@ -48,19 +49,6 @@ function loadAudit(env: PromptEnv): Promise<Ready | null> {
     requests.set(env, request);
   }
   return request;
-}
-
-function untilShown(signal: AbortSignal): Promise<void> {
-  if (document.visibilityState === 'visible') return Promise.resolve();
-  return new Promise((resolve) => {
-    const shown = () => {
-      if (document.visibilityState !== 'visible' && !signal.aborted) return;
-      document.removeEventListener('visibilitychange', shown);
-      resolve();
-    };
-    document.addEventListener('visibilitychange', shown, { signal });
-    signal.addEventListener('abort', shown, { once: true });
-  });
 }
 
 function useAudit(env: PromptEnv): Ready | null {
