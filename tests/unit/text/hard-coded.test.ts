@@ -23,7 +23,6 @@ const NOT_YET_EXTRACTED: Record<string, number> = {
   'components/prompts/LostTwoFactorHelp.tsx': 5,
   'components/prompts/PromptDock.tsx': 1,
   'components/prompts/SaveRecoveryCodes.tsx': 6,
-  'components/prompts/TotpCheck.tsx': 14,
 };
 
 function sourceFiles(dir: string): string[] {
