@@ -19,7 +19,6 @@ const TEXT_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'l
 const isWords = (text: string) => /\p{L}{2,}/u.test(text);
 
 const NOT_YET_EXTRACTED: Record<string, number> = {
-  'components/prompts/LookalikeInterstitial.tsx': 8,
   'components/prompts/LostTwoFactorHelp.tsx': 5,
   'components/prompts/PromptDock.tsx': 1,
   'components/prompts/SaveRecoveryCodes.tsx': 6,
