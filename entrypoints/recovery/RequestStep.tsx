@@ -18,7 +18,7 @@ const ISSUE_URL_EXAMPLE = 'https://github.com/pypi/support/issues/1234';
 /** How much of the account's email addresses the public issue shows; each labelled `request_disclosure_<value>`. */
 const DISCLOSURES: EmailDisclosure[] = ['masked', 'full', 'none'];
 
-/** The three numbered steps, each with a title (`request_step_<id>_title`) and a lead line (`request_step_<id>_text`). */
+/** The three numbered steps, each with a title (`request_step_<id>_title`) and a lead line (`recovery_step_<id>`, also the support path's steps in utils/recovery/decision.ts). */
 type RequestStepId = 'prepare' | 'file' | 'track';
 
 function NumberedStep({ number, id, children }: { number: 1 | 2 | 3; id: RequestStepId; children: ComponentChildren }) {
@@ -32,7 +32,7 @@ function NumberedStep({ number, id, children }: { number: 1 | 2 | 3; id: Request
         <span class="sr-only">{t('request_step_number', { number })} </span>
         {t(`request_step_${id}_title`)}
       </h3>
-      <p class="muted">{t(`request_step_${id}_text`)}</p>
+      <p class="muted">{t(`recovery_step_${id}`)}</p>
       {children}
     </li>
   );
