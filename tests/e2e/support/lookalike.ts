@@ -75,6 +75,32 @@ export function lookalikeWarning(page: Page): Promise<WarningView | null> {
   });
 }
 
+/**
+ * Lets axe-core, run in the page, walk into the warning's closed shadow root — in this test's
+ * page only, product code untouched. The DevTools protocol reaches closed roots (`pierce`) and
+ * hands back the root as a JS object in the page's main world (where axe runs); an own
+ * `shadowRoot` getter on the host returning it is what axe's tree walk and its colour-contrast
+ * stacking read. The page's own scripts could do no such thing. Returns the host's tag name,
+ * random for each page view, to give axe as its context.
+ */
+export function lendWarningRootToAxe(page: Page): Promise<string> {
+  return withSession(page, async (session) => {
+    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const holdsWarning = (node: DomNode): boolean => attribute(node, 'data-prompt') === 'lookalike-host' || (node.children ?? []).some(holdsWarning);
+    const host = (root.children ?? []).flatMap((html) => html.children ?? []).find((child) => child.shadowRoots?.some(holdsWarning));
+    const shadow = host?.shadowRoots?.find(holdsWarning);
+    if (!host || !shadow) throw new Error('no look-alike warning in this page');
+    const { object: hostObject } = await session.send('DOM.resolveNode', { backendNodeId: host.backendNodeId });
+    const { object: rootObject } = await session.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    await session.send('Runtime.callFunctionOn', {
+      objectId: hostObject.objectId,
+      functionDeclaration: 'function (root) { Object.defineProperty(this, "shadowRoot", { configurable: true, get: () => root }); }',
+      arguments: [{ objectId: rootObject.objectId }],
+    });
+    return host.localName;
+  });
+}
+
 /** True when what the user sees at (x, y) is the warning: nothing of the page covers it there. */
 export function warningIsOnTopAt(page: Page, x: number, y: number): Promise<boolean> {
   return withSession(page, async (session) => {
