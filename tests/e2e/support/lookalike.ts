@@ -76,15 +76,19 @@ export function lookalikeWarning(page: Page): Promise<WarningView | null> {
 }
 
 /**
- * Lets axe-core, run in the page, walk into the warning's closed shadow root — in this test's
- * page only, product code untouched. The DevTools protocol reaches closed roots (`pierce`) and
- * hands back the root as a JS object in the page's main world (where axe runs); an own
- * `shadowRoot` getter on the host returning it is what axe's tree walk and its colour-contrast
- * stacking read. The page's own scripts could do no such thing. Returns the host's tag name,
- * random for each page view, to give axe as its context.
+ * Lets axe-core, run in the page, check the warning inside its closed shadow root — in this test's
+ * page only, product code untouched; no page script could do the same. Two things axe needs:
+ * - to walk into the root: the DevTools protocol reaches closed roots (`pierce`) and hands the
+ *   root back as an object of the page's main world (where axe runs); an own `shadowRoot` getter
+ *   on the host returning it is what axe's tree walk reads;
+ * - to see the host when it measures contrast: axe lays out its grid of painted boxes from a
+ *   tree walk rooted at `<body>`, and the warning is a child of `<html>` (in the top layer), so
+ *   every text in it would come out "contrast undecided", never a violation. Walks rooted at
+ *   `<body>` are widened to all of `<html>`'s children, which is what the browser paints.
+ * Returns the host's tag name, random for each page view, to give axe as its context.
  */
-export function lendWarningRootToAxe(page: Page): Promise<string> {
-  return withSession(page, async (session) => {
+export async function lendWarningRootToAxe(page: Page): Promise<string> {
+  const hostTag = await withSession(page, async (session) => {
     const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const holdsWarning = (node: DomNode): boolean => attribute(node, 'data-prompt') === 'lookalike-host' || (node.children ?? []).some(holdsWarning);
     const host = (root.children ?? []).flatMap((html) => html.children ?? []).find((child) => child.shadowRoots?.some(holdsWarning));
@@ -99,6 +103,17 @@ export function lendWarningRootToAxe(page: Page): Promise<string> {
     });
     return host.localName;
   });
+  await page.evaluate(() => {
+    const createTreeWalker = Document.prototype.createTreeWalker;
+    document.createTreeWalker = function (this: Document, root: Node, whatToShow?: number, filter?: NodeFilter | null) {
+      if (root !== this.body) return createTreeWalker.call(this, root, whatToShow, filter);
+      const walker = createTreeWalker.call(this, this.documentElement, whatToShow, filter);
+      // From <html>'s first child on (the host may come before <body>), <html> itself left out as a walk from <body> leaves it.
+      walker.currentNode = this.documentElement.firstElementChild ?? this.body;
+      return walker;
+    };
+  });
+  return hostTag;
 }
 
 /** True when what the user sees at (x, y) is the warning: nothing of the page covers it there. */
