@@ -223,7 +223,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-
 test.describe('TOTP set-up check', () => {
   /**
    * PyPI's clock, ahead of the pinned one by this much: in step first, then 2 minutes ahead. The
@@ -273,6 +272,8 @@ test.describe('TOTP set-up check', () => {
 });
 
 test.describe('look-alike warning', () => {
+  // Its colours are fixed (white on its own red, lookalike-css.ts), whatever the scheme: both are
+  // run so that stays true if it ever follows the page's theme.
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`no axe violations inside its closed shadow root, warning and confirm steps (${colorScheme})`, async ({ context }) => {
       await routeOtherSites(context);
