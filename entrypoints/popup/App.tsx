@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { CheckResult } from '@/utils/audit';
 import type { Reminder } from '@/utils/reminders';
 import { readAuditSummary, recordReminderAction, saveSettings, updateObserved } from '@/utils/store';
@@ -9,7 +9,6 @@ import { AccountSection } from './AccountSection';
 import { loadPopupData, overallState, popupDataOf, type AccountAudit } from './data';
 import { RemindersSection } from './RemindersSection';
 import { EmailDomainOffer } from './EmailDomainOffer';
-import { FIRST_SCREEN_ACCOUNTS } from './marks';
 import { requestDataConsent } from '@/utils/data-consent';
 
 /** Everything the popup needs from the browser, injected so component tests can run it. */
@@ -117,16 +116,6 @@ export function App({ deps }: { deps: PopupDeps }) {
   };
 
   const entries = state.phase === 'ready' ? state.entries : [];
-  // The first screen first: with many accounts, building every section's DOM is most of the
-  // popup's own time (bench profile, 50 accounts), and only the first few are in view. Once those
-  // are painted, the rest follow in their own task (Preact runs effects after the frame is
-  // painted); from then on every account is always there.
-  const [allShown, setAllShown] = useState(false);
-  const waitingBelow = !allShown && entries.length > FIRST_SCREEN_ACCOUNTS;
-  useEffect(() => {
-    if (waitingBelow) setAllShown(true);
-  }, [waitingBelow]);
-  const shownEntries = waitingBelow ? entries.slice(0, FIRST_SCREEN_ACCOUNTS) : entries;
   const reminders = state.phase === 'ready' ? state.reminders : [];
   const overall = state.phase === 'ready' && entries.length > 0 ? overallState(entries) : null;
   // The popup has one fixed frame in every phase: header (with a one-line reminders slot), a
@@ -168,18 +157,17 @@ export function App({ deps }: { deps: PopupDeps }) {
           </section>
         ) : null}
 
-        {shownEntries.map((entry) => (
+        {entries.map((entry) => (
           <AccountSection key={entry.account.id} entry={entry} fixHref={fixHref} onAcknowledge={(target) => void onAcknowledge(target)} />
         ))}
 
         {/* After the accounts, like the reminders: what arrives with the store's read never pushes them down. */}
-        {/* …and only once every account is there, or the accounts arriving would push them down. */}
-        {!waitingBelow && state.phase === 'ready' && state.emailDomainsToOffer.length > 0 ? (
+        {state.phase === 'ready' && state.emailDomainsToOffer.length > 0 ? (
           <EmailDomainOffer domains={state.emailDomainsToOffer} busy={offerBusy} onAnswer={(turnOn) => void onOfferAnswer(turnOn)} />
         ) : null}
 
         {/* After the accounts, so that arriving reminders never push them down; the header's line links here. */}
-        {!waitingBelow && reminders.length > 0 ? (
+        {reminders.length > 0 ? (
           <RemindersSection reminders={reminders} openHref={reminderHref} onAction={(reminder, action) => void onReminder(reminder, action)} />
         ) : null}
       </div>

@@ -79,32 +79,6 @@ describe('popup', () => {
     expect(seen.filter((state) => !state.startsWith('loading'))).toEqual(['summary:pass', 'store:fail']);
   });
 
-  it('paints the first screen of accounts first, then every account, and what comes after them last', async () => {
-    const usernames = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7'];
-    for (const [index, username] of usernames.entries()) await recordSnapshot(db, accountPage(username, 'pypi.org', { seenAt: NOW - (index + 1) * DAY }));
-    const stored = await Promise.all(usernames.map((username) => getAccount(db, `pypi.org/${username}`)));
-    const entries = auditEveryAccount(stored.map((account) => ({ account: account!, history: summariseHistory([], account!.observed) })), DEFAULT_SETTINGS, NOW);
-    await saveAuditSummary(db, { computedAt: NOW, entries, reminders: [] });
-
-    // What the body holds at each change: the number of accounts, then whether anything follows them.
-    const seen: string[] = [];
-    const observer = new MutationObserver(() => {
-      const body = document.querySelector('[data-scroll]');
-      const accounts = body?.querySelectorAll('[data-account]').length ?? 0;
-      const state = `${accounts}${body?.querySelector('#email-domain-offer, #reminders') ? '+after' : ''}`;
-      if (accounts > 0 && seen.at(-1) !== state) seen.push(state);
-    });
-    observer.observe(document.body, { subtree: true, childList: true });
-    render(<App deps={deps} />);
-    await waitFor(() => expect(document.querySelector('main')?.getAttribute('data-source')).toBe('store'));
-    await waitFor(() => expect(document.querySelectorAll('[data-account]')).toHaveLength(7));
-    observer.disconnect();
-    // Five first (the summary), then all seven; the email-domain offer only once all seven are there.
-    expect(seen[0]).toBe('5');
-    expect(seen.slice(1).every((state) => state.startsWith('7'))).toBe(true);
-    expect(seen.at(-1)).toBe('7+after');
-  });
-
   it('without a summary (a new install, just wiped), waits for the store', async () => {
     await recordSnapshot(db, accountPage('alice', 'pypi.org', {}));
     render(<App deps={deps} />);
