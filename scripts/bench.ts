@@ -7,6 +7,8 @@
 //   --out <file>     write the figures there instead of bench/results.json
 //   --only <parts>   some of injection,pages,keystrokes,tick,popup (comma-separated)
 //   --big-loads <n>  loads per browser on the two 10,000-event pages (seconds each), instead of 21
+//   --cases <ids>    only these page-load cases (ids in scripts/bench/page-load.ts, comma-separated)
+//   --profiled <n>   profiled loads per page case, instead of 5
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +31,8 @@ const quick = process.argv.includes('--quick');
 const out = path.resolve(repoRoot, argValue('--out') ?? 'bench/results.json');
 const only = argValue('--only')?.split(',');
 const bigLoads = argValue('--big-loads') === undefined ? undefined : Number(argValue('--big-loads'));
+const caseIds = argValue('--cases')?.split(',');
+const profiledLoads = argValue('--profiled') === undefined ? undefined : Number(argValue('--profiled'));
 const runs = (part: string) => !only || only.includes(part);
 
 const TARGETS = { pageLoadRatio: 1.05, addedLongTaskMsOnFirstVisit: 50, longestTaskMs: 50, popupOwnCodeMs: 50, tickMs: 20, firstVerdictMs: 100, laterVerdictMs: 16 };
@@ -64,7 +68,7 @@ async function main(): Promise<void> {
     if (runs('pages')) {
       console.log('\nPage loads, with ÷ without PyPI Guard (loadEventEnd, medians):');
       const without = await openBenchBrowser(server, false);
-      pageLoads = await measurePageLoads(pageCases(), server, fake, withExt, without, { loads: quick ? 6 : 21, bigHistoryLoads: bigLoads ?? (quick ? 6 : 21), profiledLoads: quick ? 2 : 5, settleMs: 1500 });
+      pageLoads = await measurePageLoads(pageCases(), server, fake, withExt, without, { loads: quick ? 6 : 21, bigHistoryLoads: bigLoads ?? (quick ? 6 : 21), profiledLoads: profiledLoads ?? (quick ? 2 : 5), settleMs: 1500, caseIds });
       await without.close();
     }
 

@@ -93,11 +93,11 @@ async function accountPageShots(context: BrowserContext, fake: FakePypi): Promis
     await page.goto('https://pypi.org/manage/account/');
     await prompt(page, 'security-events').waitFor({ timeout: WAIT_MS });
     await shot(page, 'prompts-account-page', theme);
-    // A weak, breached password typed into "New password", then the next field: strength and breach.
+    // A weak, breached password typed into "New password", then the next field: its one card, both verdicts.
     const field = page.locator('#change-password-form #new_password');
     await field.fill(BREACHED_PASSWORD);
     await page.locator('#change-password-form #password_confirm').focus();
-    await page.locator('[data-prompt="breach"][data-state="found"]').waitFor({ timeout: WAIT_MS });
+    await page.locator('[data-prompt="password"][data-state="breached"]').waitFor({ timeout: WAIT_MS });
     await field.scrollIntoViewIfNeeded();
     await shot(page, 'prompts-account-page-weak-password', theme);
   }

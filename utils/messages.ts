@@ -50,6 +50,8 @@ export const SecurityEventSchema = v.strictObject({
   device: v.optional(text(512)),
 });
 
+const SecurityEventsSchema = v.pipe(v.array(SecurityEventSchema), v.maxLength(50_000));
+
 export const ReadableFactSchema = v.picklist(READABLE_FACTS);
 export const ReaderMissSchema = v.picklist(Object.keys(READER_MISSES) as ReaderMiss[]);
 
@@ -71,7 +73,7 @@ export const AccountSnapshotSchema = v.strictObject({
     }),
   ),
   apiTokens: v.optional(v.pipe(v.array(TokenSchema), v.maxLength(5000))),
-  securityEvents: v.optional(v.pipe(v.array(SecurityEventSchema), v.maxLength(50_000))),
+  securityEvents: v.optional(SecurityEventsSchema),
   historyReadInEnglish: v.optional(v.literal(true)),
   projects: v.optional(v.pipe(v.array(text(256)), v.maxLength(5000))),
   loginMethods: v.optional(v.strictObject({ totp: v.boolean(), webauthn: v.boolean(), recoveryCodes: v.boolean() })),
@@ -80,9 +82,18 @@ export const AccountSnapshotSchema = v.strictObject({
   unreadable: v.optional(v.pipe(v.array(v.strictObject({ fact: ReadableFactSchema, missing: ReaderMissSchema })), v.minLength(1), v.maxLength(READABLE_FACTS.length))),
 });
 
+/**
+ * A snapshot from the page model. Its security history may come as JSON text: the page model
+ * writes a long history's text in slices (utils/content/history-json.ts), so the browser's own
+ * serialisation of the message is one string, not 10,000 objects in one long task on PyPI's page.
+ * The text is read back here, and checked by the same schema, before any handler sees it.
+ */
 export const SnapshotMessageSchema = v.strictObject({
   type: v.literal('snapshot'),
-  snapshot: AccountSnapshotSchema,
+  snapshot: v.strictObject({
+    ...AccountSnapshotSchema.entries,
+    securityEvents: v.optional(v.union([SecurityEventsSchema, v.pipe(v.string(), v.maxLength(64_000_000), v.parseJson(), SecurityEventsSchema)])),
+  }),
 });
 
 /**
@@ -328,6 +339,8 @@ export interface PromptReplies {
 export type ContentMessage = Extract<Message, { type: keyof PromptReplies }>;
 export type ContentReply<M extends ContentMessage> = PromptReplies[M['type']];
 export type SnapshotMessage = v.InferOutput<typeof SnapshotMessageSchema>;
+/** What the page model sends: the history may be JSON text (SnapshotMessageSchema). */
+export type SnapshotMessageInput = v.InferInput<typeof SnapshotMessageSchema>;
 export type LoginAttemptMessage = v.InferOutput<typeof LoginAttemptMessageSchema>;
 export type HistoryCursorMessage = v.InferOutput<typeof HistoryCursorMessageSchema>;
 export type DataChangedMessage = v.InferOutput<typeof DataChangedMessageSchema>;

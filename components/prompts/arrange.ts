@@ -6,7 +6,7 @@ export interface ShowingPrompt {
   field: Element | null;
 }
 
-/** Cards shown together: every card of one field (its password verdicts), or one account nudge. */
+/** Cards shown together: every card of one field, or one account nudge. */
 export interface PromptGroup {
   ids: PromptId[];
   field: Element | null;

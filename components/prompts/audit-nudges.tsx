@@ -7,6 +7,7 @@ import { keyPart, t } from '@/utils/text/messages';
 import { PromptCard, type PromptTone } from './PromptCard';
 import { onUserClick } from './user-click';
 import { markDone } from '@/utils/content/done';
+import { untilShown } from '@/utils/dom/slices';
 
 /**
  * The prompts that act on the popup's audit (utils/audit), on PyPI's account settings and 2FA
@@ -16,7 +17,9 @@ import { markDone } from '@/utils/content/done';
 
 const AUDIT_PAGES = ['account-settings', 'two-factor-settings'] as const;
 const POLL_MS = 250;
-const POLL_LIMIT = 24; // about six seconds for the page model to store this visit
+// About fifteen seconds for the page model to store this visit: it reads after the page's load and
+// an idle period, in slices, so a long history takes a while on a busy machine.
+const POLL_LIMIT = 60;
 
 type Ready = Extract<AccountAuditReply, { state: 'ready' }>;
 
@@ -26,11 +29,17 @@ const requests = new WeakMap<PromptEnv, Promise<Ready | null>>();
 function loadAudit(env: PromptEnv): Promise<Ready | null> {
   let request = requests.get(env);
   if (!request) {
-    // This page view's snapshot is what counts; a reload seconds ago would be as good.
-    const pageSeenAfter = env.now() - 5_000;
+    // This page view's own snapshot is what counts: one stored at or after this navigation began.
+    // The page model reads after load and an idle period (issue #14), so a reload soon after the
+    // last read must not take that read's rows as this view's. Whole milliseconds: the message
+    // schema takes an integer epoch time.
+    const pageSeenAfter = Math.floor(env.now() - performance.now());
     request = (async () => {
       if (!env.host || !env.username) return null;
       for (let attempt = 0; attempt < POLL_LIMIT && !env.signal.aborted; attempt++) {
+        // The page model reads only a page that is shown: a tab opened in the background has no
+        // snapshot until the user turns to it, so the wait starts then.
+        await untilShown(env.signal);
         const reply = await env.send({ type: 'account-audit', username: env.username, pageSeenAfter });
         if (!reply || reply.state === 'unknown') return null;
         if (reply.state === 'ready') return reply;

@@ -5,12 +5,11 @@ import { lazyZxcvbn, preloadOnIntent } from '@/utils/prompts/password/lazy-zxcvb
 import { watchPasswordForm } from '@/utils/prompts/password/watch';
 import type { PromptDefinition, PromptEnv } from '@/utils/prompts/types';
 import { pypiGuardWorld } from '@/utils/prompts/world';
-import { breachPrompt } from './BreachCheck';
-import { passwordStrengthPrompt } from './PasswordStrength';
+import { passwordVerdictPrompt } from './PasswordVerdict';
 
 /**
- * The prompts of a PyPI password form (login, register, change, reset): the strength explanation
- * on new-password forms, and the breach check with its submit hold on every one. zxcvbn is injected
+ * The prompt of a PyPI password form (login, register, change, reset): one card with the strength
+ * and breach verdicts, and the breach check's submit hold. zxcvbn is injected
  * into the page only when the user reaches the password field (utils/prompts/on-demand.ts).
  */
 export function passwordPrompts(passwordForm: PasswordForm, env: PromptEnv): PromptDefinition[] {
@@ -25,9 +24,10 @@ export function passwordPrompts(passwordForm: PasswordForm, env: PromptEnv): Pro
     send: env.send,
     signal: env.signal,
     afterReset: () => afterReset,
+    wasFocused: (field) => pypiGuardWorld.pypiGuardFocusedPasswordFields?.has(field) ?? false,
   });
   // Watched now; a submit the trigger held waits for zxcvbn too (its score is reported on submit).
   const ready = pypiGuardWorld.pypiGuardPasswordReady;
   if (ready) void zxcvbn.load().then(ready.settle, ready.settle);
-  return [...(passwordForm.kind === 'login' ? [] : [passwordStrengthPrompt({ passwordForm, zxcvbn })]), breachPrompt({ kind: passwordForm.kind, watch, field: passwordForm.field })];
+  return [passwordVerdictPrompt({ passwordForm, zxcvbn, watch })];
 }

@@ -32,6 +32,7 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
   --pg-muted: #57606a;
   --pg-border: #d0d7de;
   --pg-accent: #0b5fa5;
+  --pg-accent-text: #ffffff;
   --pg-info: #0b5fa5;
   --pg-good: #1a7f37;
   --pg-warning: #9a6700;
@@ -56,6 +57,7 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
     --pg-muted: #9da7b3;
     --pg-border: #3d444d;
     --pg-accent: #4493f8;
+    --pg-accent-text: #0d1117;
     --pg-info: #4493f8;
     --pg-good: #3fb950;
     --pg-warning: #d29922;
@@ -66,7 +68,8 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
 }
 .pg-dock[data-lead] { margin: 12px 0; }
 .pg-card[hidden] { display: none; }
-.pg-more { margin: 0; pointer-events: auto; font-size: 14px; }
+/* On PyPI's own background (light whatever the theme), so it carries the card's own: axe contrast. */
+.pg-more { margin: 0; pointer-events: auto; font-size: 14px; align-self: flex-start; padding: 2px 8px; border-radius: 4px; background: var(--pg-bg); }
 .pg-card {
   pointer-events: auto;
   box-sizing: border-box;
@@ -107,7 +110,7 @@ html, body { display: block; margin: 0; padding: 0; background: transparent; }
   padding: 5px 10px; border-radius: 6px; border: 1px solid var(--pg-border); background: var(--pg-button-bg);
   color: var(--pg-fg); text-decoration: none; cursor: pointer;
 }
-.pg-button--primary, a.pg-button--primary { background: var(--pg-accent); border-color: var(--pg-accent); color: #ffffff; }
+.pg-button--primary, a.pg-button--primary { background: var(--pg-accent); border-color: var(--pg-accent); color: var(--pg-accent-text); }
 .pg-button--quiet { background: transparent; color: var(--pg-muted); font-weight: 500; }
 .pg-link { color: var(--pg-accent); text-decoration: underline; background: none; border: 0; padding: 0; font: inherit; cursor: pointer; }
 .pg-card[data-quiet] { padding: 8px 12px; }

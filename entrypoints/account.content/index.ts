@@ -3,9 +3,10 @@ import { ACCOUNT_PAGE_PATHS, matchesFor } from '@/utils/pypi/match-patterns';
 import { readAccountPage, typedLoginUsername } from '@/utils/content/read-page';
 import { prefillResetUsername } from '@/utils/content/prefill-reset';
 import { markDone } from '@/utils/content/done';
+import { snapshotMessage } from '@/utils/content/history-json';
 import { createSlicer, inIdlePeriods, pageLoaded, whileShown } from '@/utils/dom/slices';
 import { detectPage } from '@/utils/pypi/pages';
-import type { HistoryCursorMessage, HistoryCursorReply, LoginAttemptMessage, PasswordResetUsernameMessage, PasswordResetUsernameReply, SnapshotMessage } from '@/utils/messages';
+import type { HistoryCursorMessage, HistoryCursorReply, LoginAttemptMessage, PasswordResetUsernameMessage, PasswordResetUsernameReply } from '@/utils/messages';
 
 /**
  * The page model: on PyPI's account pages only, read what the page shows about the account and
@@ -34,12 +35,13 @@ export default defineContentScript({
       await prefillResetUsername(document, askResetUsername);
     }
 
-    const read = await whileShown(ctx.signal, async (signal) => {
+    const message = await whileShown(ctx.signal, async (signal) => {
       await pageLoaded(signal);
-      return readAccountPage(url, document, {
+      const slicer = createSlicer(signal, inIdlePeriods());
+      const { snapshot } = await readAccountPage(url, document, {
         now: Date.now,
         signal,
-        slicer: createSlicer(signal, inIdlePeriods()),
+        slicer,
         historyCursor: askHistoryCursor,
         fetchHtml: async (path) => {
           try {
@@ -50,10 +52,10 @@ export default defineContentScript({
           }
         },
       });
+      // The message is written in slices too: a long history's serialisation is work on PyPI's page.
+      return snapshot && snapshotMessage(snapshot, slicer);
     });
-    if (read?.snapshot && ctx.isValid) {
-      await browser.runtime.sendMessage({ type: 'snapshot', snapshot: read.snapshot } satisfies SnapshotMessage);
-    }
+    if (message && ctx.isValid) await browser.runtime.sendMessage(message);
     markDone('page-model');
   },
 });

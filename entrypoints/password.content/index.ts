@@ -25,7 +25,8 @@ export default defineContentScript({
         return confirmed;
       });
     const ready = (pypiGuardWorld.pypiGuardPasswordReady = readySignal());
-    watchForPasswordUse({ doc: document, signal: ctx.signal, ready, loadPrompts: () => loadOnDemand('prompts') });
+    const focused = (pypiGuardWorld.pypiGuardFocusedPasswordFields = new WeakSet());
+    watchForPasswordUse({ doc: document, signal: ctx.signal, ready, focused, loadPrompts: () => loadOnDemand('prompts') });
     markDone('password-trigger');
   },
 });

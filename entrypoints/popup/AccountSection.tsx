@@ -2,7 +2,8 @@ import { t } from '@/utils/text/messages';
 import type { CheckResult } from '@/utils/audit';
 import { StatusIcon } from '@/components/StatusIcon';
 import type { AccountAudit } from './data';
-import { accountHeadline, triageAccount, type TriageItem } from './triage';
+import { triageAccount, type TriageItem } from '@/utils/audit/triage';
+import { accountHeadline } from './triage';
 
 export interface AccountSectionProps {
   entry: AccountAudit;
@@ -48,6 +49,14 @@ export function AccountSection({ entry, fixHref, onAcknowledge }: AccountSection
                     <div class="check__text">
                       <p class="check__title">{result.title}</p>
                       <p class="check__detail">{result.detail}</p>
+                      {/* A passing check has nothing to fix; one that offers a step of PyPI Guard's own
+                          (the evidence kit, while access still works) keeps it as a quiet link. */}
+                      {result.fix.kind === 'extension' ? (
+                        <a class="check__link" data-action="fix" href={fixHref(result)} target="_blank" rel="noopener noreferrer">
+                          {result.fixLabel}
+                          <span class="sr-only"> — {t('check_fix_context', { check: result.title, username: entry.account.username, host: entry.account.host })}</span>
+                        </a>
+                      ) : null}
                     </div>
                   </li>
                 ))}

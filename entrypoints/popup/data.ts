@@ -4,7 +4,8 @@ import { auditEveryAccount, type AccountAudit, type AuditSummary } from '@/utils
 import type { PypiHost } from '@/utils/pypi/hosts';
 import { due, outstanding, type LocalClock, type Reminder } from '@/utils/reminders';
 import { getSettings, readReminderInput } from '@/utils/store';
-import { accountHeadline, byUrgency, triageAccount } from './triage';
+import { byUrgency, triageAccount } from '@/utils/audit/triage';
+import { accountHeadline } from './triage';
 import type { PypiGuardDb } from '@/utils/store/schema';
 
 export type { AccountAudit } from '@/utils/audit/summary';

@@ -8,23 +8,22 @@ import { pageLoaded } from '@/utils/dom/slices';
 import { readShownRecoveryCodes, startDrillSetup } from '@/utils/drill/page';
 import { detectPage } from '@/utils/pypi/pages';
 import { buildPromptEnv, withTypedAccount } from '@/utils/prompts/env';
-import { promptPageMatches } from '@/utils/prompts/match-patterns';
 import { findPasswordForm } from '@/utils/prompts/password/form';
 import { measurePypiClockOffset } from '@/utils/prompts/totp/check';
 import type { PromptDefinition } from '@/utils/prompts/types';
 import { pypiGuardWorld } from '@/utils/prompts/world';
 
 /**
- * Every in-page prompt, without zxcvbn. Declared for the pages whose prompts do not wait for the
- * user: the account page (audit nudges, and its change-password form), the sign-in steps ("Can't
- * sign in?"), the authentication-app set-up (code check), the recovery codes page (where to keep
- * them, the drill's hashes) and the 2FA settings page. On the signed-out password pages (login,
- * register, reset) the background injects it once a password field is used (the password trigger).
- * Either way it starts once PyPI's page has loaded.
+ * Every in-page prompt, without zxcvbn. Not declared in the manifest: the background injects it
+ * (utils/background/load-on-demand.ts). On the pages whose prompts do not wait for the user — the
+ * account page (audit nudges, and its change-password form), the sign-in steps ("Can't sign in?"),
+ * the authentication-app set-up (code check), the recovery codes page (where to keep them, the
+ * drill's hashes) and the 2FA settings page — the prompts trigger asks for it once the page has
+ * loaded and been idle; on the signed-out password pages (login, register, reset) the password
+ * trigger asks once a password field is used. Either way it starts once PyPI's page has loaded.
  */
 export default defineContentScript({
-  matches: promptPageMatches(),
-  runAt: 'document_idle',
+  registration: 'runtime',
   async main(ctx) {
     // One copy per page: a live one may be here already, injected or declared.
     if (pypiGuardWorld.pypiGuardPrompts?.isValid) return;

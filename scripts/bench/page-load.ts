@@ -81,6 +81,8 @@ export interface PageLoadFigures {
     /** The longest one in any profiled load, and how much of it was the extension's code. */
     longestMs: number;
     longestExtensionShareMs: number;
+    /** The extension's functions sampled most in that longest task: where to look. */
+    longestTopFrames: string[];
   };
 }
 
@@ -91,6 +93,8 @@ export interface PageLoadOptions {
   profiledLoads: number;
   /** Every load waits at least this long after `load`, in both browsers, before the next. */
   settleMs: number;
+  /** Only the cases with these ids (all when absent). */
+  caseIds?: readonly string[];
 }
 
 const LONG_TASK_OBSERVER = `(() => {
@@ -117,6 +121,7 @@ export async function measurePageLoads(cases: readonly PageCase[], server: Bench
   const pages = { with: await withExt.context.newPage(), without: await without.context.newPage() };
   const figures: PageLoadFigures[] = [];
   for (const pageCase of cases) {
+    if (options.caseIds && !options.caseIds.includes(pageCase.id)) continue;
     fake.setScenario(pageCase.scenario());
     fake.setLoggedIn(pageCase.loggedIn);
     server.clearCache();
@@ -148,6 +153,7 @@ export async function measurePageLoads(cases: readonly PageCase[], server: Bench
     console.log(
       `  ${pageCase.title.padEnd(46)} ×${last.ratio.toFixed(3)} (with ${last.withExtension.median} ms, without ${last.withoutExtension.median} ms); long tasks +${last.addedLongTaskMs} ms; longest extension task ${last.extensionTasks.longestMs} ms`,
     );
+    if (last.extensionTasks.longestMs > 50) console.log(`      longest task's own code, most sampled: ${last.extensionTasks.longestTopFrames.join('; ')}`);
   }
   await pages.with.close();
   await pages.without.close();
@@ -196,6 +202,7 @@ function summarise(pageCase: PageCase, samples: Record<'with' | 'without', LoadS
       longMs: spread(profiled.map((tasks) => tasks.filter((task) => task.durationMs > 50).reduce((sum, task) => sum + task.durationMs, 0))),
       longestMs: round(longest?.durationMs ?? 0),
       longestExtensionShareMs: round(longest?.extensionMs ?? 0),
+      longestTopFrames: longest?.topFrames ?? [],
     },
   };
 }

@@ -6,6 +6,8 @@ export interface ExtensionTask {
   durationMs: number;
   /** The part of it the sampling profiler found in the extension's scripts, in ms. */
   extensionMs: number;
+  /** The extension's functions sampled most in it (innermost frame of ours, "name file:line"), most first. */
+  topFrames: string[];
 }
 
 interface TraceEvent {
@@ -21,7 +23,7 @@ interface TraceEvent {
       url?: string;
       startTime?: number;
       timeDeltas?: number[];
-      cpuProfile?: { nodes?: { id: number; parent?: number; callFrame?: { url?: string } }[]; samples?: number[] };
+      cpuProfile?: { nodes?: { id: number; parent?: number; callFrame?: { url?: string; functionName?: string; lineNumber?: number } }[]; samples?: number[] };
     };
   };
 }
@@ -57,23 +59,28 @@ function extensionTasksOf(events: TraceEvent[], url: URL, extensionOrigin: strin
   if (!parse) throw new Error(`no ParseHTML of ${url.href} in the trace`);
   const { pid, tid } = parse;
 
-  const nodes = new Map<number, { parent?: number; inExtension: boolean }>();
-  const isExtensionStack = (id: number): boolean => {
-    for (let node = nodes.get(id); node; node = node.parent === undefined ? undefined : nodes.get(node.parent)) if (node.inExtension) return true;
-    return false;
+  const nodes = new Map<number, { parent?: number; inExtension: boolean; frame: string }>();
+  /** The innermost frame of the extension's code on a sample's stack, or null when none is. */
+  const extensionFrameOf = (id: number): string | null => {
+    for (let node = nodes.get(id); node; node = node.parent === undefined ? undefined : nodes.get(node.parent)) if (node.inExtension) return node.frame;
+    return null;
   };
   const clocks = new Map<string, number>();
   for (const event of events) if (event.name === 'Profile' && event.pid === pid && event.id) clocks.set(event.id, event.args?.data?.startTime ?? 0);
-  const samples: { at: number; inExtension: boolean }[] = [];
+  const samples: { at: number; frame: string | null }[] = [];
   for (const event of events) {
     if (event.name !== 'ProfileChunk' || event.pid !== pid || !event.id) continue;
     const profile = event.args?.data?.cpuProfile ?? {};
-    for (const node of profile.nodes ?? []) nodes.set(node.id, { parent: node.parent, inExtension: (node.callFrame?.url ?? '').startsWith(extensionOrigin) });
+    for (const node of profile.nodes ?? []) {
+      const frameUrl = node.callFrame?.url ?? '';
+      const frame = `${node.callFrame?.functionName || '(anonymous)'} ${frameUrl.slice(extensionOrigin.length)}:${(node.callFrame?.lineNumber ?? -1) + 1}`;
+      nodes.set(node.id, { parent: node.parent, inExtension: frameUrl.startsWith(extensionOrigin), frame });
+    }
     const deltas = event.args?.data?.timeDeltas ?? [];
     let at = clocks.get(event.id) ?? 0;
     (profile.samples ?? []).forEach((sample, index) => {
       at += deltas[index] ?? 0;
-      samples.push({ at, inExtension: isExtensionStack(sample) });
+      samples.push({ at, frame: extensionFrameOf(sample) });
     });
     clocks.set(event.id, at);
   }
@@ -83,9 +90,12 @@ function extensionTasksOf(events: TraceEvent[], url: URL, extensionOrigin: strin
   const found: ExtensionTask[] = [];
   for (const task of tasks) {
     const inside = samples.filter((sample) => sample.at >= task.ts && sample.at <= task.ts + task.dur!);
-    const ours = inside.filter((sample) => sample.inExtension).length;
-    if (ours === 0) continue;
-    found.push({ durationMs: task.dur! / 1000, extensionMs: (task.dur! / 1000) * (ours / inside.length) });
+    const ours = inside.filter((sample) => sample.frame !== null);
+    if (ours.length === 0) continue;
+    const counts = new Map<string, number>();
+    for (const sample of ours) counts.set(sample.frame!, (counts.get(sample.frame!) ?? 0) + 1);
+    const topFrames = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([frame, count]) => `${frame} ×${count}`);
+    found.push({ durationMs: task.dur! / 1000, extensionMs: (task.dur! / 1000) * (ours.length / inside.length), topFrames });
   }
   return found;
 }

@@ -3,7 +3,7 @@ import { test, expect } from './fixtures';
 import { storedAccount } from './support/extension-db';
 import { PopupPage } from './pages/popup';
 import { answerLostTwoFactorNoCodes } from './pages/recovery';
-import { RECOVERY_CODES } from '../fixtures/pypi/secrets';
+import { RECOVERY_CODES, TWO_FACTOR_TOKEN } from '../fixtures/pypi/secrets';
 import type { Page } from '@playwright/test';
 
 /** Every axe violation, of any impact, as one readable line each. */
@@ -174,5 +174,37 @@ for (const colorScheme of ['light', 'dark'] as const) {
         expect(ring.contrast, ring.element).toBeGreaterThanOrEqual(3);
       }
     }
+  });
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`in-page prompts: no axe violations of any impact (${colorScheme})`, async ({ context, pypi }) => {
+    test.slow();
+    pypi['pypi.org'].setScenario('suspicious-history');
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.goto('https://pypi.org/manage/account/');
+    const events = page.locator('[data-prompt="security-events"]');
+    await expect(events).toHaveAttribute('data-state', 'open');
+    // Only PyPI Guard's own UI: the prompts' host and its open shadow root.
+    const promptsOnly = async () => {
+      const results = await new AxeBuilder({ page }).include('pypi-guard-ui').analyze();
+      return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    };
+    expect(await promptsOnly()).toEqual([]);
+    // The password card too, after a leaked password in the change-password form.
+    await page.locator('input[name="new_password"]').fill('password1');
+    await page.locator('input[name="password_confirm"]').focus();
+    await expect(page.locator('[data-prompt="password"]')).toBeVisible({ timeout: 15_000 });
+    expect(await promptsOnly()).toEqual([]);
+    // The new-codes card, on the page that shows new recovery codes.
+    await page.goto('https://pypi.org/manage/account/recovery-codes/regenerate');
+    await expect(page.locator('[data-prompt="save-recovery-codes"]')).toHaveAttribute('data-state', 'stored', { timeout: 20_000 });
+    expect(await promptsOnly()).toEqual([]);
+    // “Can't log in?” on the login's recovery-code step.
+    pypi['pypi.org'].setLoggedIn(false);
+    await page.goto(`https://pypi.org/account/recovery-code/?${TWO_FACTOR_TOKEN}`);
+    await expect(page.locator('[data-prompt="lost-2fa-help"]')).toBeVisible();
+    expect(await promptsOnly()).toEqual([]);
   });
 }

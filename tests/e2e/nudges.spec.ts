@@ -140,7 +140,9 @@ test('security events: a harmless-looking row new since the last visit is highli
   fake.setScenario('totp-only');
   const page = await context.newPage();
   await page.goto('https://pypi.org/manage/account/');
-  await expect(prompt(page, 'add-second-method')).toBeVisible(); // this visit is stored
+  await expect(prompt(page, 'add-second-method')).toBeVisible();
+  // This visit is stored: the page model reads after load and idle (issue #14), after the nudges.
+  await waitForDone(page, extensionId, 'page-model');
   await expect(prompt(page, 'security-events')).toHaveCount(0);
 
   // Someone adds an email address: no suspicious tag, a classic first step of a takeover.
@@ -175,16 +177,18 @@ test('security events: a harmless-looking row new since the last visit is highli
   await expect(prompt(page, 'security-events')).toHaveCount(0);
 });
 
-test('security events: a new suspicious row on a later visit is marked new, older ones are not', async ({ context, pypi }) => {
+test('security events: a new suspicious row on a later visit is marked new, older ones are not', async ({ context, extensionId, pypi }) => {
   const fake = pypi['pypi.org'];
   fake.setScenario('suspicious-history');
   const page = await context.newPage();
   await page.goto('https://pypi.org/manage/account/');
   await expect(prompt(page, 'security-events')).toBeVisible();
+  await waitForDone(page, extensionId, 'page-model'); // this visit's rows are stored
   await expect(prompt(page, 'security-events').locator('[data-new]')).toHaveCount(0);
 
   fake.addEvent({ tag: 'account:two_factor:method_removed', time: new Date(Date.now() - 60_000), additional: { method: 'totp' }, location: 'Lagos, LA, NG', device: 'Chrome (Windows)' });
   await page.reload();
+  await waitForDone(page, extensionId, 'page-model'); // the new row is read and stored
   const card = prompt(page, 'security-events');
   await expect(card.getByRole('heading')).toHaveText('1 new event in your security history');
   const fresh = card.locator('[data-new="true"]');

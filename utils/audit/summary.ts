@@ -4,6 +4,7 @@ import type { Settings } from '../settings';
 import type { HistorySummary } from '../events/history-summary';
 import type { AccountRecord } from '../store/types';
 import { runAudit, type Audit } from './index';
+import { triageAccount } from './triage';
 
 export interface AccountAudit {
   account: AccountRecord;
@@ -31,5 +32,5 @@ export function auditEveryAccount(
   return accounts.map(({ account, history }) => ({ account, audit: runAudit({ account, history, settings, emailDomains }, now) }));
 }
 
-/** Failing checks across accounts: the badge's red number. */
-export const failingChecksOf = (entries: readonly AccountAudit[]) => entries.reduce((sum, entry) => sum + entry.audit.failCount, 0);
+/** Problems across accounts, counted as the popup lists them (one per fix): the badge's red number. */
+export const problemsOf = (entries: readonly AccountAudit[]) => entries.reduce((sum, entry) => sum + triageAccount(entry.audit.results).problems, 0);

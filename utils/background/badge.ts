@@ -4,24 +4,25 @@ import { t } from '../text/messages';
 const BADGE_COLOUR = { fail: '#c62828', reminder: '#b45309' } as const;
 
 export interface BadgeCounts {
-  /** `fail` checks across every stored account (the popup's red rows). */
-  failingChecks: number;
+  /** Problems across every stored account, as the popup counts them (failures, one per fix). */
+  problems: number;
   /** Reminders due and not yet snoozed or done. */
   outstandingReminders: number;
 }
 
 /**
- * What the toolbar icon says: the number of failing checks in red; when nothing fails, the number
- * of due reminders in amber; the tooltip names both.
+ * What the toolbar icon says: the number of problems in red (the popup's own count); when there is
+ * none, the number of due reminders in amber; the tooltip names both.
  */
-export function badgeOf({ failingChecks, outstandingReminders }: BadgeCounts): { text: string; colour: string; title: string } {
-  const shown = failingChecks > 0 ? failingChecks : outstandingReminders;
-  const failing = failingChecks > 0 ? t('badge_failing_checks', { count: failingChecks }) : '';
+export function badgeOf({ problems, outstandingReminders }: BadgeCounts): { text: string; colour: string; title: string } {
+  const shown = problems > 0 ? problems : outstandingReminders;
+  // The popup's own words for its count ("2 problems"): the badge and the popup say one thing.
+  const problemsText = problems > 0 ? t('headline_problems', { count: problems }) : '';
   const reminders = outstandingReminders > 0 ? t('badge_reminders', { count: outstandingReminders }) : '';
-  const details = failing && reminders ? t('badge_both', { failing, reminders }) : failing || reminders;
+  const details = problemsText && reminders ? t('badge_both', { problems: problemsText, reminders }) : problemsText || reminders;
   return {
     text: shown > 0 ? String(shown) : '',
-    colour: failingChecks > 0 ? BADGE_COLOUR.fail : BADGE_COLOUR.reminder,
+    colour: problems > 0 ? BADGE_COLOUR.fail : BADGE_COLOUR.reminder,
     title: details ? t('badge_title', { details }) : t('extension_name'),
   };
 }

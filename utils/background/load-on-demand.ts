@@ -3,17 +3,18 @@ import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import { LoadOnDemandMessageSchema, type LoadOnDemandMessage, type LoadOnDemandReply } from '../messages';
 import { matchPatternCovers } from '../pypi/match-patterns';
-import { passwordPageMatches, passwordTriggerMatches } from '../prompts/match-patterns';
+import { passwordPageMatches, passwordTriggerMatches, promptPageMatches } from '../prompts/match-patterns';
 import { classifySender } from '../sender';
 
 /**
  * Code a PyPI page gets only once it needs it, and the pages each may be injected into:
- * - `prompts` (content-scripts/prompts.js, the one the manifest declares for the account and
- *   two-factor pages) on the signed-out password pages, where only the trigger runs at load;
+ * - `prompts` (content-scripts/prompts.js) on the account and two-factor pages, once they have
+ *   loaded and been idle (the prompts trigger), and on the signed-out password pages once a
+ *   password field is used (the password trigger);
  * - `zxcvbn` (~800 kB) on every page with a password form.
  */
 export const ON_DEMAND_SCRIPTS = {
-  prompts: { file: '/content-scripts/prompts.js', pages: passwordTriggerMatches },
+  prompts: { file: '/content-scripts/prompts.js', pages: () => [...passwordTriggerMatches(), ...promptPageMatches()] },
   zxcvbn: { file: '/zxcvbn.js', pages: passwordPageMatches },
 } as const satisfies Record<LoadOnDemandMessage['script'], { file: string; pages: () => string[] }>;
 

@@ -6,7 +6,7 @@ import { PROMPT_IDS, promptScopeOf, promptStateKey, type PromptScope } from '../
 import { applyPromptAction, isPromptSilenced } from '../prompts/state';
 import type { TrustedSender } from '../sender';
 import { accountIdOf, getAccount, getEvents, getPromptStates, getSettings, openStore, savePromptState, updateObserved, type ObservedFacts } from '../store';
-import { accountAuditReply } from '../prompts/account-audit';
+import { accountAuditReply, EVENTS_TO_REVIEW_LIMIT } from '../prompts/account-audit';
 import type { PypiGuardDb } from '../store/schema';
 import { noteLoginPageShown, notePasswordSubmitted } from './passwords';
 import { pendingLoginUsername } from './snapshots';
@@ -106,10 +106,15 @@ export async function handlePromptMessage(message: ContentMessage, from: Content
       const id = accountIdOf(from.host, message.username);
       const shown = new Set(message.shownEventIds);
       const record = await withDb(deps, async (db) => {
-        // "It was me" speaks for the rows the user saw: with a suspicious row left unseen, nothing is accepted.
+        // "It was me" speaks for the rows the user saw: with a suspicious row left unseen, nothing is
+        // accepted — unless the card's list was full (it carries at most EVENTS_TO_REVIEW_LIMIT rows,
+        // newest first) and every row left out is older than every row shown: a burst of 25 failed
+        // logins must not make the answer impossible.
         const [account, events] = await Promise.all([getAccount(db, id), getEvents(db, id)]);
         const unseen = suspiciousEvents(events, account?.observed?.eventsAcknowledgedAt ?? -Infinity).filter(({ event }) => !shown.has(event.id));
-        if (unseen.length > 0) return undefined;
+        const oldestShown = Math.min(...events.filter((event) => shown.has(event.id)).map((event) => event.time));
+        const cutOnlyByTheLimit = shown.size >= EVENTS_TO_REVIEW_LIMIT && unseen.every(({ event }) => event.time <= oldestShown);
+        if (unseen.length > 0 && !cutOnlyByTheLimit) return undefined;
         return updateObserved(db, id, (observed) => ({ ...observed, eventsAcknowledgedAt: deps.now() }));
       });
       return { acknowledged: record !== undefined };

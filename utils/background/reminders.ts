@@ -15,7 +15,7 @@ import {
 } from '../store';
 import type { PypiGuardDb } from '../store/schema';
 import { refreshBadge } from './badge';
-import { auditEveryAccount, failingChecksOf } from '../audit/summary';
+import { auditEveryAccount, problemsOf } from '../audit/summary';
 import type { EmailDomainRecord } from '../email-domain/types';
 import type { Settings } from '../settings';
 import type { AccountRecord } from '../store/types';
@@ -160,7 +160,7 @@ async function tick(deps: ReminderDeps): Promise<TickResult> {
     // Independent of each other: the store, the toolbar and the alarms are brought up to date together.
     await Promise.all([
       saveAuditSummary(db, { computedAt: now, entries, reminders: shown }),
-      refreshBadge({ failingChecks: failingChecksOf(entries), outstandingReminders: shown.length }),
+      refreshBadge({ problems: problemsOf(entries), outstandingReminders: shown.length }),
       scheduleWakeUps(wakeUps(reminders, now)).then(ensureAlarms),
     ]);
     return { reminders, fired };

@@ -10,6 +10,8 @@ export type DoneStep =
   | 'page-model'
   /** The password trigger watches the password fields (login, register, reset); the prompts come on their use. */
   | 'password-trigger'
+  /** The prompts trigger watches the password fields (account and two-factor pages); the prompts come after load and idle, or on their use. */
+  | 'prompts-trigger'
   /** A prompts script decided which prompts to mount (mounted or not). */
   | 'prompts'
   /** The dismissals of the typed account were asked again (login and register forms). */

@@ -101,6 +101,21 @@ export function pageLoaded(signal: AbortSignal, doc: Document = document): Promi
   });
 }
 
+/** Resolves once the page is visible (at once if it is), or when `signal` aborts. */
+export function untilShown(signal: AbortSignal, doc: Document = document): Promise<void> {
+  if (doc.visibilityState === 'visible') return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const shown = () => {
+      if (doc.visibilityState !== 'visible' && !signal.aborted) return;
+      doc.removeEventListener('visibilitychange', shown);
+      signal.removeEventListener('abort', shown);
+      resolve();
+    };
+    doc.addEventListener('visibilitychange', shown);
+    signal.addEventListener('abort', shown, { once: true });
+  });
+}
+
 /**
  * Runs `work` while the page is shown: not before it is visible, and a page hidden (another tab,
  * a minimised window) or left meanwhile aborts the signal `work` gets — it must stop there and
@@ -111,16 +126,7 @@ export async function whileShown<T>(signal: AbortSignal, work: (signal: AbortSig
   const view = doc.defaultView ?? window;
   while (!signal.aborted) {
     if (doc.visibilityState !== 'visible') {
-      await new Promise<void>((resolve) => {
-        const shown = () => {
-          if (doc.visibilityState !== 'visible' && !signal.aborted) return;
-          doc.removeEventListener('visibilitychange', shown);
-          signal.removeEventListener('abort', shown);
-          resolve();
-        };
-        doc.addEventListener('visibilitychange', shown);
-        signal.addEventListener('abort', shown, { once: true });
-      });
+      await untilShown(signal, doc);
       continue;
     }
     const run = new AbortController();

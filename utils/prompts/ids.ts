@@ -6,8 +6,7 @@ import { accountIdOf } from '../store/types';
  * dismissal in the `prompts` store, and its name in logs and tests.
  */
 export const PROMPT_IDS = [
-  'password-strength',
-  'breach',
+  'password',
   'enable-2fa',
   'add-second-method',
   'generate-recovery-codes',
@@ -36,7 +35,7 @@ export function promptScopeOf(host: PypiHost, username: string | null | undefine
   return username ? accountIdOf(host, username) : host;
 }
 
-/** The `prompts` store key: `<scope>|<promptId>`, e.g. `pypi.org/alice|password-strength`. */
+/** The `prompts` store key: `<scope>|<promptId>`, e.g. `pypi.org/alice|enable-2fa`. */
 export function promptStateKey(scope: PromptScope, id: PromptId): string {
   return `${scope}|${id}`;
 }

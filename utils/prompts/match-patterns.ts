@@ -14,8 +14,9 @@ export const PASSWORD_TRIGGER_PATHS = ['/account/login/*', '/account/register/*'
 export const PASSWORD_PAGE_PATHS = [...PASSWORD_TRIGGER_PATHS, '/manage/account/', '/manage/account/?*'] as const;
 
 /**
- * Where the prompts content script is declared: the pages whose prompts do not wait for a password
- * to be typed (the account page's nudges, the two-factor pages). It runs once the page has loaded.
+ * The pages whose prompts do not wait for a password to be typed (the account page's nudges, the
+ * two-factor pages): the prompts trigger is declared there, and asks for the prompts once the
+ * page has loaded and been idle (entrypoints/prompts-trigger.content).
  */
 export const PROMPT_PAGE_PATHS = [
   '/manage/account/',

@@ -18,6 +18,12 @@ export interface PypiGuardWorld {
    * zxcvbn ready: the trigger holds a submit made before then (components/prompts/password-prompts.ts).
    */
   pypiGuardPasswordReady?: ReadySignal;
+  /**
+   * Set by the password trigger: the password fields the user has focused on this page. A field
+   * filled without focus (a browser's autofill as the page loads) is not checked against Have I
+   * Been Pwned until the user leaves it or submits (PRIVACY.md).
+   */
+  pypiGuardFocusedPasswordFields?: WeakSet<Element>;
 }
 
 export const pypiGuardWorld = globalThis as typeof globalThis & PypiGuardWorld;

@@ -13,14 +13,28 @@ import { t, uiLanguage } from './messages';
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Intl's formatters, one per kind and locale: making one loads the locale's data, milliseconds
+ * each time, and a list of history rows formats a date and names a country per row.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.DisplayNames>();
+function formatter<T extends Intl.DateTimeFormat | Intl.DisplayNames>(kind: string, requested: string | undefined, make: (locale: string) => T): T {
+  // No locale asked for: the extension's UI language, as the rest of the text.
+  const locale = requested ?? uiLanguage();
+  const key = `${kind}|${locale}`;
+  let made = formatters.get(key) as T | undefined;
+  if (!made) formatters.set(key, (made = make(locale)));
+  return made;
+}
+
 /** "Dec 3, 2026". */
 export function formatDate(at: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale ?? uiLanguage(), { dateStyle: 'medium' }).format(at);
+  return formatter('date', locale, (tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium' })).format(at);
 }
 
 /** "Dec 3, 2026, 3:15 AM". */
 export function formatDateTime(at: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale ?? uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return formatter('date-time', locale, (tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' })).format(at);
 }
 
 /** Whole 24-hour periods from `then` to `now`, rounded down ("181 days ago"); the same in every time zone. */
@@ -38,7 +52,7 @@ export function countryName(code: string, locale?: string): string | undefined {
   // ZZ is CLDR's "Unknown Region": no country to name.
   if (!/^[A-Z]{2}$/.test(code) || code === 'ZZ') return undefined;
   try {
-    return new Intl.DisplayNames([locale ?? uiLanguage()], { type: 'region', fallback: 'none' }).of(code) ?? undefined;
+    return formatter('region', locale, (tag) => new Intl.DisplayNames([tag], { type: 'region', fallback: 'none' })).of(code) ?? undefined;
   } catch {
     return undefined;
   }

@@ -64,6 +64,7 @@ export function uiLanguage(): string {
 /** Tests change the browser's language between cases: forget the one worked out before. */
 export function forgetUiLanguage(): void {
   language = undefined;
+  counts = undefined;
 }
 
 /**
@@ -83,13 +84,21 @@ export function formatList(items: readonly string[]): string {
   return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(items);
 }
 
+let counts: Intl.NumberFormat | undefined;
+/** A value as the message shows it: a count in the language's digits and grouping ("1,234", "1.234"). */
+function shown(name: string, value: string | number): string {
+  if (name !== 'count' || typeof value !== 'number') return String(value);
+  counts ??= new Intl.NumberFormat(uiLanguage());
+  return counts.format(value);
+}
+
 /**
  * The message `id` with its placeholders filled from `values`; a counted message picks its plural
  * form by `values.count`. A missing value shows as `{name}`, so it is seen in tests instead of an
  * empty gap.
  */
 export function t(id: MessageId, values: MessageValues = {}): string {
-  const substitutions = placeholderOrder(id).map((name) => (name in values ? String(values[name]) : `{${name}}`));
+  const substitutions = placeholderOrder(id).map((name) => (name in values ? shown(name, values[name]!) : `{${name}}`));
   if (!isCounted(id)) return getMessage(id, substitutions);
   const category = new Intl.PluralRules(uiLanguage()).select(Number(values.count));
   // A category the catalogue lacks (a browser whose CLDR data is newer or older than ours) falls back to `other`.

@@ -28,6 +28,9 @@ import { answerOffline, startOfflineProxy, type OfflineAnswer } from './firefox-
  * - Notifications are Firefox's own alert windows (`alerts.useSystemBackend` off): the test finds
  *   the extension's alert among the chrome windows and clicks it, as a user does.
  * - Requests the event page makes itself are invisible to BiDi: see ./firefox-network.ts.
+ * - A tab behind another is hidden (Playwright's Chromium pages are all visible), and PyPI Guard
+ *   reads an account page only while it is shown: `goto` brings its tab to the front, and the
+ *   extension realm of `inExtension` opens behind the tab in front.
  */
 
 /** Any fixed UUID: the add-on's pages live at moz-extension://<it>/. */
@@ -77,7 +80,10 @@ function firefoxTab(page: Page, downloadDir: string): Tab {
     // BiDi reports extension pages as about:blank, so the page is asked; mid-navigation (no
     // document to ask) the address BiDi reports is the one being loaded.
     url: () => page.evaluate(() => location.href).catch(() => page.url()),
-    goto: async (url) => void (await page.goto(url)),
+    // A user loads a page in the tab they look at. PyPI Guard reads an account page only while it
+    // is shown (utils/dom/slices.ts `whileShown`), as in every browser; in Firefox a tab behind
+    // another is hidden (Chromium under Playwright reports every page as visible).
+    goto: (url) => inFront(async () => void (await page.goto(url))),
     click: (selector, options) => inFront(() => page.locator(deep(selector, options?.text)).click()),
     fill: (selector, value) => inFront(() => page.locator(deep(selector)).fill(value)),
     blur: (selector) => page.evaluate(inPage(selector, '[0]?.blur()')).then(() => undefined),
@@ -168,7 +174,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
   const tabOf = (page: Page) => tabs.get(page) ?? tabs.set(page, firefoxTab(page, downloadDir)).get(page)!;
 
   const topContexts = async () => ((await bidi.send('browsingContext.getTree', { maxDepth: 0 })).result as { contexts: { context: string; url: string }[] }).contexts;
-  const openTrusted = (url: string) => inChrome(`openTrustedLinkIn(${JSON.stringify(url)}, 'tab', { inBackground: false })`);
+  const openTrusted = (url: string, inBackground = false) => inChrome(`openTrustedLinkIn(${JSON.stringify(url)}, 'tab', { inBackground: ${inBackground} })`);
   const tabOpenedBy = async (action: () => Promise<unknown>): Promise<Tab> => {
     const before = new Set((await topContexts()).map(({ context }) => context));
     await action();
@@ -193,7 +199,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
   const openExtensionPage = (extensionPath: string) => tabOpenedBy(() => openTrusted(extensionUrl(extensionPath)));
 
   let realm: Tab | undefined;
-  const extensionRealm = async () => (realm ??= await openExtensionPage(EXTENSION_REALM_PAGE));
+  // Opened behind the tab in front: reading the extension's state must not hide the page under
+  // test, which would stop the page model reading it (and Chromium's `inExtension` opens no tab).
+  const extensionRealm = async () => (realm ??= await tabOpenedBy(() => openTrusted(extensionUrl(EXTENSION_REALM_PAGE), true)));
   // Firefox's getAll() returns each notification's options (Chrome's only `true`).
   const shownNotifications = async () => (await adapter.inExtension(() => chrome.notifications.getAll(), null)) as unknown as Record<string, { title: string }>;
   const backgroundState = () => inChrome<string>(`WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension.backgroundState`);

@@ -4,9 +4,10 @@ import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { DB_NAME, DB_VERSION } from '../../../utils/store/schema';
 import { BREACHED_PASSWORD, CLEAN_PASSWORD, sha1Upper } from '../../fixtures/hibp/range';
 import { FIXTURE_SECRETS, PASSWORDS, RECOVERY_CODES } from '../../fixtures/pypi/secrets';
+import { LOST_TWO_FACTOR_NO_CODES } from '../pages/recovery';
 import { aliceChangedDaysAgo, writeRecords, type StoreRecord } from '../support/reminders';
 import type { ExtensionBrowser, LaunchOptions, Tab } from './adapter';
-import { answerRecoveryQuestions, horizontalOverflow, openPopup, popupStatuses, prompt, readStore, signInOnPypi, storedAccount, visitAccountPage } from './pages';
+import { answerRecoveryQuestions, fillAndLeave, horizontalOverflow, openPopup, popupStatuses, prompt, readStore, signInOnPypi, storedAccount, visitAccountPage } from './pages';
 
 /**
  * The main flows of PyPI Guard, written once and run in every browser we ship for: Chromium
@@ -26,13 +27,6 @@ export interface Flow {
 
 const ALICE = 'pypi.org/alice';
 const STRONG_PASSWORD = 'vivid-trombone-glacier-7-marmalade';
-const LOST_TWO_FACTOR_NO_CODES = [
-  ['password', 'works'],
-  ['email', 'yes'],
-  ['twoFactor', 'lost'],
-  ['otherFactor', 'none'],
-  ['recoveryCodes', 'no'],
-] as const;
 /** The checks the popup lists with the default settings (opt-in checks such as the email domains' are off). */
 const DEFAULT_CHECK_IDS = CHECKS.filter((check) => check.isOn?.(DEFAULT_SETTINGS) ?? true).map((check) => check.id);
 const PASSWORD_ROTATION = /^password-rotation\|pypi\.org\/alice@/;
@@ -137,23 +131,28 @@ export const FLOWS: readonly Flow[] = [
     },
   },
   {
-    title: 'the strength prompt rates a new password; the login page checks Have I Been Pwned (5 characters, padding header) and a sign-in records the score only',
+    title: 'the password card rates a new password; on the login page the same one card checks Have I Been Pwned (5 characters, padding header) and a sign-in records the score only',
     async run(browser) {
       const tab = await browser.openTab('https://pypi.org/');
       await visitAccountPage(browser, tab, 'https://pypi.org/manage/account/', ALICE, 'account-settings');
-      const strength = prompt('password-strength');
+      const card = prompt('password');
       await tab.fill('#change-password-form #new_password', 'password1');
-      await expect.poll(() => tab.attribute(strength, 'data-state')).toBe('pypi-fails');
+      await expect.poll(() => tab.attribute(card, 'data-state')).toBe('weak');
       await tab.fill('#change-password-form #new_password', STRONG_PASSWORD);
-      await expect.poll(() => tab.attribute(strength, 'data-state')).toBe('pypi-accepts');
+      await expect.poll(() => tab.attribute(card, 'data-state')).toBe('strong');
 
       await turnOnBreachCheck(browser);
       browser.pypi['pypi.org'].setLoggedIn(false);
       await tab.goto('https://pypi.org/account/login/');
       await tab.fill('#username', 'alice');
-      await tab.fill('#password', BREACHED_PASSWORD);
-      await tab.blur('#password');
-      await expect.poll(() => tab.attribute(prompt('breach'), 'data-state')).toBe('found');
+      // Filled and left in one go, as a password manager does: the blur comes before the prompts,
+      // loaded on demand once the field is used, can listen for it; they check it as they start.
+      await fillAndLeave(tab, '#password', BREACHED_PASSWORD);
+      // One card, one headline: leaked beats weak, and both verdicts are lines of it.
+      await expect.poll(() => tab.attribute(card, 'data-state')).toBe('breached');
+      expect(await tab.attribute(`${card} [data-field="breach"]`, 'data-state')).toBe('found');
+      expect(await tab.attribute(`${card} [data-field="strength"]`, 'data-verdict')).toBe('weak');
+      expect(await tab.count(prompt('password'))).toBe(1);
       expect(browser.hibpRequests).toHaveLength(1);
       const [request] = browser.hibpRequests;
       expect(new URL(request!.url).pathname).toBe(`/range/${sha1Upper(BREACHED_PASSWORD).slice(0, 5)}`);
@@ -271,8 +270,8 @@ export const FLOWS: readonly Flow[] = [
       await tab.setViewport({ width: 360, height: 640 });
       await visitAccountPage(browser, tab, 'https://pypi.org/manage/account/', ALICE, 'account-settings');
       await tab.fill('#change-password-form #new_password', 'password1');
-      await expect.poll(() => tab.attribute(prompt('password-strength'), 'data-state')).toBe('pypi-fails');
-      const promptBox = await horizontalOverflow(tab, prompt('password-strength'));
+      await expect.poll(() => tab.attribute(prompt('password'), 'data-state')).toBe('weak');
+      const promptBox = await horizontalOverflow(tab, prompt('password'));
       expect(promptBox.left).toBeGreaterThanOrEqual(0);
       expect(promptBox.right).toBeLessThanOrEqual(promptBox.viewport);
 

@@ -40,6 +40,25 @@ export async function visitAccountPage(browser: ExtensionBrowser, tab: Tab, url:
   await expect.poll(async () => (await storedAccount(browser, accountId))?.pagesSeenAt?.[kind], { message: `${url} was not read` }).toBeDefined();
 }
 
+/**
+ * Puts `value` in a field and moves the focus on within one task, as a password manager's fill
+ * does: no extension code that arrives later can have seen the field's focus, input or blur.
+ */
+export function fillAndLeave(tab: Tab, selector: string, value: string): Promise<void> {
+  return tab.evaluate(
+    ({ selector, value }) => {
+      const field = document.querySelector<HTMLInputElement>(selector);
+      if (!field) throw new Error(`no field ${selector}`);
+      field.focus();
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+      field.blur();
+    },
+    { selector, value },
+  );
+}
+
 /** PyPI's login form (pypi-facts.md §2, `form#login-form`): username, password, submit. */
 export async function signInOnPypi(tab: Tab, username: string, password: string): Promise<void> {
   await tab.goto('https://pypi.org/account/login/');

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { hibpRangeBody } from '../../fixtures/hibp/range';
 import { readExtensionDb } from './extension-db';
 
@@ -124,4 +124,18 @@ export function promptOverlaps(page: Page): Promise<PromptOverlaps> {
     }
     return { cards: cards.map(name), controls: controls.length, overlaps };
   });
+}
+
+/**
+ * A password field's one card (components/prompts/PasswordVerdict.tsx) with both verdicts in it:
+ * its headline (`data-state`), the breach line's state and the strength verdict. Waits for the
+ * headline, then checks that no second card speaks about passwords.
+ */
+export async function expectOnePasswordCard(page: Page, expected: { state: string; breach?: string; strength?: string }): Promise<void> {
+  const card = page.locator('[data-prompt="password"]');
+  await expect(card).toHaveAttribute('data-state', expected.state);
+  await expect(card).toHaveCount(1);
+  await expect(card).toBeVisible();
+  if (expected.breach) await expect(card.locator('[data-field="breach"]')).toHaveAttribute('data-state', expected.breach);
+  if (expected.strength) await expect(card.locator('[data-field="strength"]')).toHaveAttribute('data-verdict', expected.strength);
 }

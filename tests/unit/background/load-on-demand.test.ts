@@ -14,8 +14,16 @@ const PROMPTS = { type: 'load-on-demand', script: 'prompts' };
 const ZXCVBN = { type: 'load-on-demand', script: 'zxcvbn' };
 
 describe('onDemandTarget', () => {
-  it('injects the prompts into the sender’s own frame on the signed-out password pages', () => {
-    for (const url of ['https://pypi.org/account/login/', 'https://test.pypi.org/account/register/', 'https://pypi.org/account/reset-password/?token=x']) {
+  it('injects the prompts into the sender’s own frame on the signed-out password pages and the pages of the prompts trigger', () => {
+    for (const url of [
+      'https://pypi.org/account/login/',
+      'https://test.pypi.org/account/register/',
+      'https://pypi.org/account/reset-password/?token=x',
+      // Not declared anywhere: the prompts trigger asks for them once these pages are loaded and idle.
+      'https://pypi.org/manage/account/',
+      'https://pypi.org/manage/account/two-factor/',
+      'https://test.pypi.org/account/two-factor/?next=%2F',
+    ]) {
       expect(target(PROMPTS, from(url, { frameId: 3 }))).toEqual({ tabId: 7, frameIds: [3], file: '/content-scripts/prompts.js' });
     }
   });
@@ -30,8 +38,10 @@ describe('onDemandTarget', () => {
     for (const url of ['https://pypi.org/', 'https://pypi.org/manage/account/two-factor/', 'https://pypi.org/manage/projects/', 'https://pypi.org.evil.example/account/login/', 'https://pypl.org/account/login/', 'http://pypi.org/account/login/']) {
       expect(target(ZXCVBN, from(url))).toBeNull();
     }
-    // The account page has the prompts from the manifest already: a second copy is not injected.
-    expect(target(PROMPTS, from('https://pypi.org/manage/account/'))).toBeNull();
+    // Nor the prompts where neither trigger runs.
+    for (const url of ['https://pypi.org/', 'https://pypi.org/manage/projects/', 'https://pypi.org/manage/account/token/', 'https://pypl.org/manage/account/']) {
+      expect(target(PROMPTS, from(url))).toBeNull();
+    }
   });
 
   it('answers only this extension’s content scripts in a tab, and only well-formed requests', () => {

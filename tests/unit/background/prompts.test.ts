@@ -1,3 +1,4 @@
+import { EVENTS_TO_REVIEW_LIMIT } from '@/utils/prompts/account-audit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handlePromptMessage, type PromptDeps } from '@/utils/background/prompts';
@@ -85,15 +86,15 @@ describe('message schemas', () => {
 describe('prompt dismissals', () => {
   it('are remembered per account and prompt, and snoozes run out', async () => {
     expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: [] });
-    await send({ type: 'prompt-dismiss', username: 'Alice', promptId: 'password-strength', action: 'dismiss' });
+    await send({ type: 'prompt-dismiss', username: 'Alice', promptId: 'enable-2fa', action: 'dismiss' });
     await send({ type: 'prompt-dismiss', username: 'alice', promptId: 'totp-check', action: 'snooze' });
-    expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: ['password-strength', 'totp-check'] });
+    expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: ['enable-2fa', 'totp-check'] });
     // Another account and the signed-out pages of the host are not affected.
     expect(await send({ type: 'prompt-states', username: 'bob' })).toEqual({ silenced: [] });
     expect(await send({ type: 'prompt-states' })).toEqual({ silenced: [] });
-    expect((await db.getAll('prompts')).map((state) => state.id).sort()).toEqual(['pypi.org/alice|password-strength', 'pypi.org/alice|totp-check']);
+    expect((await db.getAll('prompts')).map((state) => state.id).sort()).toEqual(['pypi.org/alice|enable-2fa', 'pypi.org/alice|totp-check']);
     now += 8 * DAY;
-    expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: ['password-strength'] });
+    expect(await send({ type: 'prompt-states', username: 'alice' })).toEqual({ silenced: ['enable-2fa'] });
   });
 
   it('on the login steps belong to the login pending in the sender’s tab, and to the host only without one', async () => {
@@ -151,6 +152,24 @@ describe('messages that name an account speak only for the account the tab’s p
     expect((await observed()).eventsAcknowledgedAt).toBe(now);
   });
 
+  it('"It was me" after a burst of more suspicious rows than the card carries: the newest 20 shown is enough, a gap among them is not', async () => {
+    const failed = (n: number) => ({
+      id: `pypi.org/alice|failed-${n}`,
+      accountId: 'pypi.org/alice' as const,
+      tag: 'account:login:failure' as const,
+      summary: `failed ${n}`,
+      time: now - n * 60_000,
+      firstSeenAt: now - n * 60_000,
+    });
+    for (let n = 1; n <= 25; n++) await db.put('events', failed(n));
+    const newest = (count: number) => Array.from({ length: count }, (_, i) => `pypi.org/alice|failed-${i + 1}`);
+    // The newest 19 and the 21st: a row inside what the card listed was left out.
+    expect(await send({ type: 'acknowledge-events', username: 'alice', shownEventIds: [...newest(19), 'pypi.org/alice|failed-21'] })).toEqual({ acknowledged: false });
+    expect((await observed()).eventsAcknowledgedAt).toBeUndefined();
+    expect(await send({ type: 'acknowledge-events', username: 'alice', shownEventIds: newest(EVENTS_TO_REVIEW_LIMIT) })).toEqual({ acknowledged: true });
+    expect((await observed()).eventsAcknowledgedAt).toBe(now);
+  });
+
   it('the same messages for the tab’s own account (any case) go through', async () => {
     expect(await send({ type: 'acknowledge-events', username: 'ALICE', shownEventIds: [] })).toEqual({ acknowledged: true });
     expect((await observed()).eventsAcknowledgedAt).toBe(now);
@@ -177,13 +196,13 @@ describe('messages that name an account speak only for the account the tab’s p
 
   it('on the register and login pages, which name no account, a typed name scopes dismissals — and nothing else', async () => {
     const onPage = (path: string) => ({ ...OTHER_TAB, path }) as unknown as typeof TAB;
-    expect(await send({ type: 'prompt-dismiss', username: 'newcomer', promptId: 'password-strength', action: 'dismiss' }, onPage('/account/register/'))).toEqual({ saved: true });
-    expect(await send({ type: 'prompt-dismiss', username: 'alice', promptId: 'breach', action: 'dismiss' }, onPage('/account/login/'))).toEqual({ saved: true });
+    expect(await send({ type: 'prompt-dismiss', username: 'newcomer', promptId: 'enable-2fa', action: 'dismiss' }, onPage('/account/register/'))).toEqual({ saved: true });
+    expect(await send({ type: 'prompt-dismiss', username: 'alice', promptId: 'password', action: 'dismiss' }, onPage('/account/login/'))).toEqual({ saved: true });
     // Elsewhere the page must have shown the account.
     expect(await send({ type: 'prompt-dismiss', username: 'carol', promptId: 'enable-2fa', action: 'dismiss' }, onPage('/manage/account/'))).toEqual({ saved: false });
     // And a typed name acts on no account.
     expect(await send({ type: 'acknowledge-events', username: 'alice', shownEventIds: [] }, onPage('/account/login/'))).toEqual({ acknowledged: false });
-    expect((await db.getAll('prompts')).map((state) => state.id).sort()).toEqual(['pypi.org/alice|breach', 'pypi.org/newcomer|password-strength']);
+    expect((await db.getAll('prompts')).map((state) => state.id).sort()).toEqual(['pypi.org/alice|password', 'pypi.org/newcomer|enable-2fa']);
   });
 });
 

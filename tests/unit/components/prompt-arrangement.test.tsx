@@ -34,20 +34,20 @@ function formGroup(id: string): { block: HTMLElement; input: HTMLInputElement } 
 }
 
 describe('one group of cards at a time', () => {
-  it('the field’s verdicts lead together; account nudges wait behind “+N more”, in their order, and the line walks them all', () => {
+  it('the cards of one field lead together; account nudges wait behind “+N more”, in their order, and the line walks them all', () => {
     const { input } = formGroup('new_password');
     const place = vi.fn();
     render(
       <PromptDock
         env={env}
-        prompts={[card('security-events'), card('enable-2fa'), card('password-strength', input), card('breach', input)]}
+        prompts={[card('security-events'), card('enable-2fa'), card('password', input), card('lost-2fa-help', input)]}
         remember={() => {}}
         place={place}
       />,
     );
     // Every prompt keeps its [data-prompt] hook; only the lead group is visible.
     expect(document.querySelectorAll('[data-prompt]')).toHaveLength(4);
-    expect(shown()).toEqual(['password-strength', 'breach']);
+    expect(shown()).toEqual(['password', 'lost-2fa-help']);
     expect(place).toHaveBeenLastCalledWith(input);
     expect(more()?.textContent).toBe('+2 more from PyPI Guard');
 
@@ -57,7 +57,7 @@ describe('one group of cards at a time', () => {
     userClick(more()!);
     expect(shown()).toEqual(['enable-2fa']);
     userClick(more()!);
-    expect(shown()).toEqual(['password-strength', 'breach']);
+    expect(shown()).toEqual(['password', 'lost-2fa-help']);
   });
 
   it('a click a page script dispatches does not move the lead', () => {
@@ -70,13 +70,13 @@ describe('one group of cards at a time', () => {
   it('the field the user turns to leads, and closing the lead shows the next', () => {
     const strength = formGroup('new_password').input;
     const code = formGroup('totp_value').input;
-    render(<PromptDock env={env} prompts={[card('enable-2fa'), card('password-strength', strength), card('totp-check', code)]} remember={() => {}} />);
-    expect(shown()).toEqual(['password-strength']);
+    render(<PromptDock env={env} prompts={[card('enable-2fa'), card('password', strength), card('totp-check', code)]} remember={() => {}} />);
+    expect(shown()).toEqual(['password']);
     act(() => code.focus());
     expect(shown()).toEqual(['totp-check']);
     act(() => strength.focus());
-    expect(shown()).toEqual(['password-strength']);
-    userClick(document.querySelector('[data-prompt="password-strength"] [data-action="close"]')!);
+    expect(shown()).toEqual(['password']);
+    userClick(document.querySelector('[data-prompt="password"] [data-action="close"]')!);
     expect(shown()).toEqual(['totp-check']);
     expect(more()?.textContent).toBe('+1 more from PyPI Guard');
   });

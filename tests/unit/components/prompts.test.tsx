@@ -9,8 +9,7 @@ await zxcvbn.load();
 import { generateSync } from 'otplib';
 import { PromptDock } from '@/components/prompts/PromptDock';
 import { PromptCard } from '@/components/prompts/PromptCard';
-import { passwordStrengthPrompt } from '@/components/prompts/PasswordStrength';
-import { breachPrompt } from '@/components/prompts/BreachCheck';
+import { passwordVerdictPrompt } from '@/components/prompts/PasswordVerdict';
 import { totpCheckPrompt } from '@/components/prompts/TotpCheck';
 import { lost2faHelpPrompt } from '@/components/prompts/LostTwoFactorHelp';
 import { saveRecoveryCodesPrompt } from '@/components/prompts/SaveRecoveryCodes';
@@ -134,27 +133,47 @@ function changePasswordPage(): HTMLInputElement {
   return document.querySelector<HTMLInputElement>('input[name="new_password"]')!;
 }
 
-describe('password-strength', () => {
-  it('appears on focus, shows the PyPI-fails state for a weak password, then accepts a strong one', async () => {
+describe('password: one card per password field', () => {
+  const card = () => document.querySelector('[data-prompt="password"]')!;
+  const quietWatch = () => ({ breach: observable<BreachState>({ status: 'idle' }), heldBack: observable(false), checkNow: vi.fn() });
+
+  it('appears on focus, says PyPI will refuse a weak password, then accepts a strong one — one card, one headline', async () => {
     const field = changePasswordPage();
     const passwordForm = findPasswordForm('account-settings', document)!;
-    render(<PromptDock env={env('account-settings')} prompts={[passwordStrengthPrompt({ passwordForm, zxcvbn })]} remember={() => {}} />);
-    expect(document.querySelector('[data-prompt="password-strength"]')).toBeNull();
+    const watch = quietWatch();
+    render(<PromptDock env={env('account-settings')} prompts={[passwordVerdictPrompt({ passwordForm, zxcvbn, watch })]} remember={() => {}} />);
+    expect(document.querySelector('[data-prompt="password"]')).toBeNull();
     fireEvent.focus(field);
-    expect(document.querySelector('[data-prompt="password-strength"]')?.getAttribute('data-state')).toBe('empty');
+    expect(card().getAttribute('data-state')).toBe('empty');
 
     typeInto(field, 'alice123');
-    const card = () => document.querySelector('[data-prompt="password-strength"]')!;
-    expect(card().getAttribute('data-state')).toBe('pypi-fails');
-    expect(card().textContent).toContain('PyPI will refuse this password');
+    expect(card().getAttribute('data-state')).toBe('weak');
+    expect(card().querySelector('h2')?.textContent).toBe('PyPI will refuse this password: it is too easy to guess');
     expect(card().querySelector('[data-field="suggestions"]')).not.toBeNull();
     // The page's two-factor section lists no method: the length advice says so.
     expect(card().querySelector('[data-field="length-advice"]')?.textContent).toContain('no two-factor authentication');
 
     typeInto(field, 'vivid-trombone-glacier-7-marmalade');
-    expect(card().getAttribute('data-state')).toBe('pypi-accepts');
+    expect(card().getAttribute('data-state')).toBe('strong');
+    expect(card().querySelector('h2')?.textContent).toBe('A strong password: PyPI will accept it');
     expect(card().querySelector('[data-field="length-advice"]')).toBeNull();
     expect(card().querySelector('[data-field="crack-time"]')?.textContent).toMatch(/centuries|years/);
+
+    // The breach check answers in the same card: a line while it runs, then the headline itself.
+    act(() => watch.breach.set({ status: 'checking' }));
+    expect(document.querySelectorAll('[data-prompt]')).toHaveLength(1);
+    expect(card().getAttribute('data-state')).toBe('strong');
+    expect(card().querySelector('[data-field="breach"]')?.getAttribute('data-state')).toBe('checking');
+    act(() => watch.breach.set({ status: 'found', count: 1234 }));
+    expect(document.querySelectorAll('[data-prompt]')).toHaveLength(1);
+    expect(card().getAttribute('data-state')).toBe('breached');
+    expect(card().querySelector('h2')?.textContent).toBe('This password has leaked');
+    expect(card().textContent).toContain('1,234 times');
+    expect(card().textContent).toContain('PyPI will refuse it when you submit');
+    // Strength and breach never speak against each other: no "PyPI will accept" under a leaked password.
+    expect(card().textContent).not.toContain('will accept');
+    expect(card().querySelector('[data-field="strength"]')?.getAttribute('data-verdict')).toBe('strong');
+    expect(card().querySelector('[data-field="crack-time"]')).toBeNull();
   });
 });
 
@@ -164,7 +183,7 @@ describe('watchPasswordForm', () => {
     const checked: string[] = [];
     const checker = { check: async (password: string) => (checked.push(password), answer), known: async () => undefined } as BreachChecker;
     const send = async (message: ContentMessage) => (sent.push(message), null);
-    return { sent, checked, deps: { zxcvbn, checker, send, signal: new AbortController().signal, afterReset: () => false } };
+    return { sent, checked, deps: { zxcvbn, checker, send, signal: new AbortController().signal, afterReset: () => false, wasFocused: () => false } };
   }
 
   it('checks on blur only, and sends the score — never the password — on submit', async () => {
@@ -205,32 +224,63 @@ describe('watchPasswordForm', () => {
   });
 });
 
-describe('breach', () => {
-  it('shows found, clean and could-not-check states; on login only when found', () => {
+describe('password: the breach line', () => {
+  const card = () => document.querySelector('[data-prompt="password"]');
+  const breachLine = () => card()?.querySelector('[data-field="breach"]');
+
+  function resetPage(): HTMLInputElement {
+    document.body.append(element('form', { id: 'reset-password-form' }, [element('input', { name: 'new_password', type: 'password' }), element('input', { name: 'password_confirm', type: 'password' })]));
+    return document.querySelector<HTMLInputElement>('input[name="new_password"]')!;
+  }
+  function loginPage(): HTMLInputElement {
+    document.body.append(element('form', { id: 'login-form' }, [element('input', { name: 'username', value: 'alice' }), element('input', { name: 'password', type: 'password' })]));
+    return document.querySelector<HTMLInputElement>('input[name="password"]')!;
+  }
+
+  it('shows found (with the held-back line), could-not-check and off as lines of the one card; the reset page says what PyPI will do like the others', () => {
+    const field = resetPage();
     const breach = observable<BreachState>({ status: 'idle' });
     const heldBack = observable(false);
     const checkNow = vi.fn();
-    render(<PromptDock env={env('reset-password')} prompts={[breachPrompt({ kind: 'reset', watch: { breach, heldBack, checkNow }, field: document.createElement('input') })]} remember={() => {}} />);
-    const card = () => document.querySelector('[data-prompt="breach"]');
+    render(<PromptDock env={env('reset-password')} prompts={[passwordVerdictPrompt({ passwordForm: findPasswordForm('reset-password', document)!, zxcvbn, watch: { breach, heldBack, checkNow } })]} remember={() => {}} />);
     expect(card()).toBeNull();
+    typeInto(field, 'tr0ub4dor-staple-horse-battery');
+    expect(breachLine()).toBeNull(); // not asked yet: nothing to say about breaches
     act(() => breach.set({ status: 'found', count: 1234 }));
-    expect(card()?.getAttribute('data-state')).toBe('found');
+    expect(card()?.getAttribute('data-state')).toBe('breached');
     expect(card()?.textContent).toContain('1,234 times');
+    expect(card()?.textContent).toContain('PyPI will refuse it when you submit');
+    expect(card()?.textContent).not.toContain('does not check');
     expect(card()?.querySelector('[data-field="held-back"]')).toBeNull();
     act(() => heldBack.set(true));
     expect(card()?.querySelector('[data-field="held-back"]')?.textContent).toContain('Submitting again sends it');
     act(() => breach.set({ status: 'could-not-check', reason: 'offline' }));
-    expect(card()?.textContent).toContain('offline');
+    expect(card()?.getAttribute('data-state')).not.toBe('breached');
+    expect(breachLine()?.getAttribute('data-state')).toBe('could-not-check');
+    expect(breachLine()?.textContent).toContain('offline');
     userClick(screen.getByRole('button', { name: 'Check again' }));
     expect(checkNow).toHaveBeenCalled();
     act(() => breach.set({ status: 'disabled' }));
-    expect(card()).toBeNull();
+    expect(breachLine()?.getAttribute('data-state')).toBe('disabled');
+    expect(document.querySelectorAll('[data-prompt]')).toHaveLength(1);
+    // A field helper: closed with × only, never silenced for good (a leak must come back).
+    expect(card()?.querySelector('[data-action="dismiss"]')).toBeNull();
+    expect(card()?.querySelector('[data-action="snooze"]')).toBeNull();
+  });
 
-    cleanup();
-    const loginBreach = observable<BreachState>({ status: 'not-found' });
-    render(<PromptDock env={env('login')} prompts={[breachPrompt({ kind: 'login', watch: { breach: loginBreach, heldBack, checkNow }, field: document.createElement('input') })]} remember={() => {}} />);
-    expect(card()).toBeNull();
-    act(() => loginBreach.set({ status: 'found', count: 1 }));
+  it('on the login page speaks only of a leaked password, with the way to reset it', () => {
+    const field = loginPage();
+    const breach = observable<BreachState>({ status: 'not-found' });
+    render(<PromptDock env={env('login')} prompts={[passwordVerdictPrompt({ passwordForm: findPasswordForm('login', document)!, zxcvbn, watch: { breach, heldBack: observable(false), checkNow: vi.fn() } })]} remember={() => {}} />);
+    typeInto(field, 'vivid-trombone-glacier-7-marmalade');
+    expect(card()).toBeNull(); // strong and clean: nothing to say while logging in
+    typeInto(field, 'password1');
+    expect(card()).toBeNull(); // weak: the popup's strength check rates it; no card pushes "Log in" away mid-typing
+    act(() => breach.set({ status: 'found', count: 1 }));
+    expect(card()?.getAttribute('data-state')).toBe('breached');
+    expect(card()?.querySelector('[data-field="strength"]')?.getAttribute('data-verdict')).toBe('weak');
+    expect(card()?.textContent).toContain('1 time in data breaches');
+    expect(card()?.textContent).toContain('PyPI will refuse the login and disable it');
     expect(card()?.querySelector('a[href="/account/request-password-reset/"]')).not.toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { accountHeadline, byUrgency, triageAccount } from '@/entrypoints/popup/triage';
+import { byUrgency, triageAccount } from '@/utils/audit/triage';
+import { accountHeadline } from '@/entrypoints/popup/triage';
 import { overallState } from '@/entrypoints/popup/data';
 import type { Audit, CheckId, CheckResult, CheckStatus } from '@/utils/audit';
-import type { AccountAudit } from '@/utils/audit/summary';
+import { problemsOf, type AccountAudit } from '@/utils/audit/summary';
 import type { AccountRecord } from '@/utils/store/types';
 
 const GENERATE = 'https://pypi.org/manage/account/recovery-codes/generate';
@@ -83,5 +84,16 @@ describe('overallState', () => {
     const b = entry('alice', 'test.pypi.org', [result('two-factor', 'fail')]);
     expect(overallState([a, b]).text).toBe('2 accounts at risk');
     expect(overallState([a, entry('alice', 'test.pypi.org', [result('two-factor', 'warn')])]).text).toBe('alice on pypi.org: 1 problem');
+  });
+});
+
+describe('problemsOf (the toolbar badge)', () => {
+  it('counts problems as the popup lists them: one per fix, across accounts, never a sum of failing checks', () => {
+    const noCodes = entry('alice', 'pypi.org', [result('two-factor', 'fail', GENERATE), result('recovery-codes', 'fail', GENERATE), result('verified-email', 'fail')]);
+    const fine = entry('bob', 'pypi.org', [result('two-factor', 'pass'), result('recovery-codes', 'warn')]);
+    expect(noCodes.audit.failCount).toBe(3);
+    expect(triageAccount(noCodes.audit.results).problems).toBe(2);
+    expect(problemsOf([noCodes, fine])).toBe(2);
+    expect(problemsOf([fine])).toBe(0);
   });
 });

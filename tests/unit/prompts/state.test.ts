@@ -7,7 +7,7 @@ const NOW = 1_750_000_000_000;
 
 describe('prompt dismissal', () => {
   it('keys a dismissal by account (lower-cased) or by host', () => {
-    expect(promptStateKey(promptScopeOf('pypi.org', 'Alice'), 'password-strength')).toBe('pypi.org/alice|password-strength');
+    expect(promptStateKey(promptScopeOf('pypi.org', 'Alice'), 'enable-2fa')).toBe('pypi.org/alice|enable-2fa');
     expect(promptStateKey(promptScopeOf('test.pypi.org', null), 'lost-2fa-help')).toBe('test.pypi.org|lost-2fa-help');
   });
 
@@ -24,7 +24,7 @@ describe('prompt dismissal', () => {
   });
 
   it('knows every prompt id of the issue, the audit nudges included', () => {
-    for (const id of ['password-strength', 'breach', 'enable-2fa', 'add-second-method', 'generate-recovery-codes', 'totp-check', 'save-recovery-codes', 'security-events', 'lost-2fa-help', 'lookalike-host']) {
+    for (const id of ['password', 'enable-2fa', 'add-second-method', 'generate-recovery-codes', 'totp-check', 'save-recovery-codes', 'security-events', 'lost-2fa-help', 'lookalike-host']) {
       expect(isPromptId(id)).toBe(true);
     }
     expect(isPromptId('something-else')).toBe(false);

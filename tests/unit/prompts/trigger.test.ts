@@ -14,8 +14,9 @@ function start(options: { holdMs?: number; loaded?: Promise<boolean> } = {}) {
   const ready = readySignal();
   const loadPrompts = vi.fn(() => options.loaded ?? new Promise<boolean>(() => {}));
   const controller = new AbortController();
-  watchForPasswordUse({ doc: document, signal: controller.signal, ready, loadPrompts, holdMs: options.holdMs ?? 60_000 });
-  return { ready, loadPrompts, controller };
+  const focused = new WeakSet<Element>();
+  watchForPasswordUse({ doc: document, signal: controller.signal, ready, loadPrompts, focused, holdMs: options.holdMs ?? 60_000 });
+  return { ready, loadPrompts, controller, focused };
 }
 
 /** What reaches the form's own submit listeners (PyPI's handlers, the prompts' watch). */
@@ -69,6 +70,21 @@ describe('watchForPasswordUse', () => {
     controller.abort();
   });
 
+  it('sends the form on once when it is submitted twice while held (a double click)', async () => {
+    const { form, button } = loginForm();
+    const seen = formSubmits(form);
+    const { ready, controller } = start();
+    button.click();
+    button.click();
+    expect(seen).toHaveLength(0);
+    ready.settle();
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    // The resubmit is done (it happened in the same settled turn); a stray second one would be here.
+    await Promise.resolve();
+    expect(seen).toHaveLength(1);
+    controller.abort();
+  });
+
   it('sends a held submit on after the longest hold when the prompts do not come', async () => {
     vi.useFakeTimers();
     const { form, button } = loginForm();
@@ -91,5 +107,19 @@ describe('watchForPasswordUse', () => {
     button.click();
     expect(seen).toHaveLength(1);
     controller.abort();
+  });
+});
+
+describe('the fields the user focused (the prompts check a password left before they came, only if the user was in it)', () => {
+  it('notes a password field the user focuses, not one only filled', () => {
+    const { username, password } = loginForm();
+    const { focused } = start();
+    password.value = 'filled by the browser';
+    password.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(focused.has(password)).toBe(false);
+    username.focus();
+    password.focus();
+    expect(focused.has(password)).toBe(true);
+    expect(focused.has(username)).toBe(false);
   });
 });

@@ -51,7 +51,7 @@ function loginForm(): { form: HTMLFormElement; field: HTMLInputElement } {
   return { form, field };
 }
 
-function watch(kind: PageKind, checker: BreachChecker) {
+function watch(kind: PageKind, checker: BreachChecker, focusedBefore: readonly Element[] = []) {
   const sent: ContentMessage[] = [];
   const passwordForm = findPasswordForm(kind, document)!;
   const resubmits = vi.spyOn(passwordForm.form, 'requestSubmit').mockImplementation(() => {});
@@ -61,6 +61,7 @@ function watch(kind: PageKind, checker: BreachChecker) {
     send: async (message) => (sent.push(message), null),
     signal: new AbortController().signal,
     afterReset: () => false,
+    wasFocused: (field) => focusedBefore.includes(field),
   });
   return { sent, resubmits, watched };
 }
@@ -188,5 +189,45 @@ describe('the login form', () => {
     answer({ status: 'found', count: 1 });
     await vi.advanceTimersByTimeAsync(SUBMIT_HOLD_MS);
     expect(resubmits).not.toHaveBeenCalled();
+  });
+});
+
+describe('a password typed before the watch began (the prompts come on demand, after the field is used)', () => {
+  it('is checked at once when the field was already left, as its blur would have', async () => {
+    const { field } = loginForm();
+    field.value = 'password1'; // typed, then the focus moved on: that blur had no listener yet
+    const { checker, asked, answer } = controlledChecker();
+    const { watched } = watch('login', checker, [field]);
+    expect(asked).toEqual(['password1']);
+    answer({ status: 'found', count: 3 });
+    await nextTask();
+    expect(watched.breach.get()).toEqual({ status: 'found', count: 3 });
+  });
+
+  it('waits for the blur while the field is still in use, and does nothing for an empty field', () => {
+    loginForm();
+    const { checker, asked } = controlledChecker();
+    watch('login', checker);
+    expect(asked).toEqual([]);
+    document.body.replaceChildren();
+
+    const typing = loginForm();
+    typing.field.focus();
+    typing.field.value = 'password1';
+    const second = controlledChecker();
+    watch('login', second.checker);
+    expect(second.asked).toEqual([]);
+    typing.field.blur();
+    expect(second.asked).toEqual(['password1']);
+  });
+
+  it('waits for the blur or submit when the user never was in the field (a browser autofill as the page loaded)', () => {
+    const { form, field } = loginForm();
+    field.value = 'password1';
+    const { checker, asked } = controlledChecker();
+    watch('login', checker, []);
+    expect(asked).toEqual([]);
+    submit(form);
+    expect(asked).toEqual(['password1']);
   });
 });

@@ -18,12 +18,9 @@ const ROOT = path.resolve(__dirname, '../../..');
 const TEXT_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description']);
 const isWords = (text: string) => /\p{L}{2,}/u.test(text);
 
-// The password cards (BreachCheck, PasswordStrength) go last: another branch is rewriting them.
 const NOT_YET_EXTRACTED: Record<string, number> = {
-  'components/prompts/BreachCheck.tsx': 11,
   'components/prompts/LookalikeInterstitial.tsx': 8,
   'components/prompts/LostTwoFactorHelp.tsx': 5,
-  'components/prompts/PasswordStrength.tsx': 8,
   'components/prompts/PromptDock.tsx': 1,
   'components/prompts/SaveRecoveryCodes.tsx': 6,
   'components/prompts/TotpCheck.tsx': 14,

@@ -1,4 +1,5 @@
 import type { ZxcvbnScore } from '../../store/types';
+import { crackTimeText, feedbackText } from './feedback-text';
 
 /** PyPI refuses a new password whose zxcvbn score is below this (pypi-facts.md §7). */
 export const PYPI_MIN_SCORE = 2;
@@ -12,7 +13,8 @@ export const SCORED_LENGTH = 100;
 /** The parts of a zxcvbn result PyPI Guard uses (the zxcvbn package's result has these). */
 export interface ZxcvbnLike {
   score: ZxcvbnScore;
-  crack_times_display: { offline_slow_hashing_1e4_per_second: string | number };
+  // @types/zxcvbn says string | number; zxcvbn 4.4.2 computes a number (lib/time_estimates.js).
+  crack_times_seconds: { offline_slow_hashing_1e4_per_second: string | number };
   feedback: { warning: string; suggestions: string[] };
 }
 
@@ -27,7 +29,7 @@ export interface PasswordAssessment {
   pypiRefuses: boolean;
   /** Score with PyPI Guard's stricter inputs (site names, parts of the name and email). */
   score: ZxcvbnScore;
-  /** Offline attack on a slowly hashed leaked database, as zxcvbn words it ("3 hours"). */
+  /** Offline attack on a slowly hashed leaked database, in the UI language ("3 hours"). */
   crackTime: string;
   warning: string;
   suggestions: string[];
@@ -42,7 +44,7 @@ export interface AssessInputs {
   twoFactor: TwoFactorKnown;
 }
 
-/** Scores a password twice (PyPI's inputs, then ours) and words the result. Pure. */
+/** Scores a password twice (PyPI's inputs, then ours) and words the result in the UI language. */
 export function assessPassword(zxcvbn: Zxcvbn, password: string, inputs: AssessInputs): PasswordAssessment {
   const scored = password.slice(0, SCORED_LENGTH);
   const pypi = zxcvbn(scored, inputs.pypiInputs);
@@ -54,9 +56,9 @@ export function assessPassword(zxcvbn: Zxcvbn, password: string, inputs: AssessI
     pypiScore: pypi.score,
     pypiRefuses: pypi.score < PYPI_MIN_SCORE,
     score: guard.score,
-    crackTime: String(guard.crack_times_display.offline_slow_hashing_1e4_per_second),
-    warning: guard.feedback.warning,
-    suggestions: guard.feedback.suggestions,
+    crackTime: crackTimeText(Number(guard.crack_times_seconds.offline_slow_hashing_1e4_per_second)),
+    warning: feedbackText(guard.feedback.warning),
+    suggestions: guard.feedback.suggestions.map(feedbackText),
     length,
     lengthAdvice: !short || inputs.twoFactor === 'yes' ? null : inputs.twoFactor === 'no' ? 'no-2fa' : 'maybe-no-2fa',
   };

@@ -12,6 +12,8 @@ export interface PasswordTriggerDeps {
   loadPrompts(): Promise<boolean>;
   /** Settled by the prompts once they watch the password form with zxcvbn ready. */
   ready: ReadySignal;
+  /** Filled with every password field the user focuses, for the prompts' first look (watch.ts). */
+  focused: WeakSet<Element>;
   holdMs?: number;
 }
 
@@ -22,7 +24,12 @@ export interface PasswordTriggerDeps {
  * `holdMs`) and then sent on from the same button, so its breach check, submit hold and score
  * happen as on any other submit; PyPI's own handlers see only the submit that goes on.
  */
-export function watchForPasswordUse({ doc, signal, loadPrompts, ready, holdMs = EARLY_SUBMIT_HOLD_MS }: PasswordTriggerDeps): void {
+export function watchForPasswordUse({ doc, signal, loadPrompts, ready, focused, holdMs = EARLY_SUBMIT_HOLD_MS }: PasswordTriggerDeps): void {
+  const noteFocus = (target: EventTarget | null) => {
+    if (target instanceof HTMLInputElement && target.matches(PASSWORD_FIELD)) focused.add(target);
+  };
+  doc.addEventListener('focusin', (event) => noteFocus(event.target), { capture: true, signal });
+  noteFocus(doc.activeElement);
   const requested = new AbortController();
   const engaged = (target: EventTarget | null) => {
     if (!(target instanceof HTMLInputElement) || !target.matches(PASSWORD_FIELD) || requested.signal.aborted) return;
@@ -34,6 +41,9 @@ export function watchForPasswordUse({ doc, signal, loadPrompts, ready, holdMs = 
   doc.addEventListener('input', (event) => engaged(event.target), untilRequested);
   engaged(doc.activeElement); // the user got there before this script did
 
+  // One hold per form: a second submit while it waits (a double click, Enter then a click) is
+  // stopped, so the form is sent on once.
+  const holding = new WeakSet<HTMLFormElement>();
   // Capture on the document: before PyPI's own handlers and the form's.
   doc.addEventListener(
     'submit',
@@ -44,6 +54,8 @@ export function watchForPasswordUse({ doc, signal, loadPrompts, ready, holdMs = 
       if (!field) return;
       event.preventDefault();
       event.stopImmediatePropagation();
+      if (holding.has(form)) return;
+      holding.add(form);
       engaged(field);
       // Sent on later from the button the user pressed (its name and value are part of the form).
       const { submitter } = event as SubmitEvent;

@@ -22,6 +22,8 @@ export interface PasswordWatchDeps {
   signal: AbortSignal;
   /** True on the login page that PyPI showed after a successful password reset. */
   afterReset(): boolean;
+  /** Whether the user focused this field before the watch began (the password trigger notes it). */
+  wasFocused(field: HTMLInputElement): boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ const timeout = (ms: number) => new Promise<null>((resolve) => setTimeout(() => 
 /**
  * Follows one PyPI password form without ever storing or sending the password:
  * - on blur and on submit (never per keystroke), asks Have I Been Pwned about it (5-character
- *   SHA-1 prefix only);
+ *   SHA-1 prefix only) — also at once when the field was filled and left before the watch began;
  * - on new-password forms (register, change, reset), holds the first submit of each password
  *   until that answer is in (at most SUBMIT_HOLD_MS): a breached password stays on the page with
  *   the warning, and submitting again sends it as it is; any other answer — clean, offline, no
@@ -143,6 +145,13 @@ export function watchPasswordForm(passwordForm: PasswordForm, deps: PasswordWatc
     },
     options,
   );
+
+  // On PyPI's signed-out pages this watch starts only once the prompts are injected, some time
+  // after the user reached the field: a password typed (or filled by a password manager) and
+  // left before then had its blur before anyone listened. Check it now, as that blur would have —
+  // only if the user was in the field: a value the browser filled in by itself waits for the
+  // user's blur or submit, as PRIVACY.md says.
+  if (field.value.length > 0 && field.ownerDocument.activeElement !== field && deps.wasFocused(field)) checkField();
 
   return { breach, heldBack, checkNow: checkField };
 }
