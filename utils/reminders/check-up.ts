@@ -1,4 +1,5 @@
 import { accountPagesSeenAt } from '../audit/pages-seen';
+import { t } from '../text/messages';
 import { accountLabel, siteName } from './text';
 import { DAY_MS, type ReminderKindModule } from './types';
 
@@ -16,7 +17,7 @@ export const checkUp: ReminderKindModule = {
       const lastAudit = accountPagesSeenAt(account);
       // Due once `now − seen ≥ staleAfterDays × 24 h` exactly (raw milliseconds, the audit's boundary).
       const dueAt = (lastAudit ?? account.firstSeenAt) + settings.staleAfterDays * DAY_MS;
-      const since = lastAudit === undefined ? 'PyPI Guard has not seen its account page yet' : `its account page was last seen ${settings.staleAfterDays}+ days ago`;
+      const who = accountLabel(account.username, account.host);
       return {
         id: `check-up|${account.id}`,
         kind: 'check-up',
@@ -25,8 +26,11 @@ export const checkUp: ReminderKindModule = {
         reason: 'schedule',
         trigger: 'stale-audit',
         dueAt,
-        title: `${siteName(account.host)}: Security check-up`,
-        message: `${accountLabel(account.username, account.host)}: ${since}. Open it once so PyPI Guard can re-check 2FA, emails, tokens and the security history.`,
+        title: t('reminder_check_up_title', { site: siteName(account.host) }),
+        message:
+          lastAudit === undefined
+            ? t('reminder_check_up_never_seen', { account: who })
+            : t('reminder_check_up_stale', { account: who, count: settings.staleAfterDays }),
         openUrl: `https://${account.host}/manage/account/`,
       };
     });

@@ -3,6 +3,7 @@ import { largeMailProviderOf, mailHostOf } from '../email-domain/mail-providers'
 import { daysUntil, WARN_WINDOW_DAYS } from '../email-domain/standing';
 import type { EmailDomainRecord } from '../email-domain/types';
 import type { AccountRecord } from '../store/types';
+import { formatList, t } from '../text/messages';
 import { accountLabel } from './text';
 import { DAY_MS, type ReminderCandidate, type ReminderKindModule } from './types';
 
@@ -40,8 +41,12 @@ function candidateFor(record: EmailDomainRecord, accounts: readonly AccountRecor
     reason: 'state',
     trigger: 'domain-expiring',
     dueAt: expiresAt - days * DAY_MS,
-    title: `${record.domain} expires in ${left} day${left === 1 ? '' : 's'}`,
-    message: `The email domain ${record.domain} expires on ${formatDate(expiresAt)}. It receives PyPI's mail for ${users.map((account) => accountLabel(account.username, account.host)).join(', ')}: whoever registers it after it lapses can reset the password. Renew it, or add and verify an address on another domain and make it primary.`,
+    title: t('reminder_email_domain_title', { domain: record.domain, count: left }),
+    message: t('reminder_email_domain_message', {
+      domain: record.domain,
+      date: formatDate(expiresAt),
+      accounts: formatList(users.map((account) => accountLabel(account.username, account.host))),
+    }),
     openUrl: `https://${first.host}/manage/account/#account-emails`,
   };
 }

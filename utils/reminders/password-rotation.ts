@@ -3,7 +3,8 @@ import type { AccountRecord } from '../store/types';
 import type { HistorySummary } from '../events/history-summary';
 import { periodOf } from './period';
 import { formatDate } from '../text/format';
-import { accountLabel, daysBetween, plural, siteName } from './text';
+import { keyPart, t } from '../text/messages';
+import { accountLabel, daysBetween, siteName } from './text';
 import { DAY_MS, type ReminderCandidate, type ReminderKindModule, type ReminderTrigger } from './types';
 
 /** zxcvbn scores below this are "easy to guess" (PyPI itself refuses below 2; 3 is the usual bar). */
@@ -42,8 +43,7 @@ export function passwordSchedule(account: AccountRecord, history: HistorySummary
   if (!lastChange) {
     return {
       status: 'unknown',
-      explanation:
-        'PyPI Guard does not know when this password last changed, so no scheduled reminder can be set. It learns the date when you change the password on PyPI, or from the security history on your account page (which covers 90 days).',
+      explanation: t('reminder_password_unknown'),
     };
   }
   return { status: 'scheduled', lastChange, dueAt: lastChange.at + settings.passwordRotationDays * DAY_MS };
@@ -81,7 +81,7 @@ export function passwordEvidence(account: AccountRecord, history: HistorySummary
       trigger: 'breach',
       key: `breach:${observed.breachFoundAt}`,
       at: observed.breachFoundAt,
-      detail: `Have I Been Pwned lists this password as breached (found ${formatDate(observed.breachFoundAt)}).`,
+      detail: t('reminder_password_breach_detail', { date: formatDate(observed.breachFoundAt) }),
     });
   }
 
@@ -94,7 +94,7 @@ export function passwordEvidence(account: AccountRecord, history: HistorySummary
       trigger: 'weak-password',
       key: `weak-password:${passwordSince}`,
       at: Math.min(Math.max(passwordSince, score.seenAt), now),
-      detail: `This password scored ${score.value} of 4 for strength: it is easy to guess.`,
+      detail: t('reminder_password_weak_detail', { score: score.value }),
     });
   }
 
@@ -104,18 +104,19 @@ export function passwordEvidence(account: AccountRecord, history: HistorySummary
       trigger: 'failed-login-burst',
       key: `failed-login-burst:${burst.at}`,
       at: burst.learnedAt,
-      detail: `${plural(burst.count, 'failed login')} within 24 hours (from ${formatDate(burst.startedAt)}). If that was not you, someone may be guessing.`,
+      detail: t('reminder_password_failed_logins_detail', { count: burst.count, date: formatDate(burst.startedAt) }),
     });
   }
 
   const signIn = history.evidence.unrecognisedSignIn;
   if (signIn) {
-    const where = signIn.location ? ` from ${signIn.location}` : '';
     evidence.push({
       trigger: 'unrecognised-sign-in',
       key: `unrecognised-sign-in:${signIn.time}`,
       at: signIn.learnedAt,
-      detail: `A login${where} on ${formatDate(signIn.time)} came from a device or place not seen before. If that was not you, change the password.`,
+      detail: signIn.location
+        ? t('reminder_password_new_login_from_detail', { place: signIn.location, date: formatDate(signIn.time) })
+        : t('reminder_password_new_login_detail', { date: formatDate(signIn.time) }),
     });
   }
   return evidence;
@@ -123,13 +124,6 @@ export function passwordEvidence(account: AccountRecord, history: HistorySummary
 
 type PasswordTrigger = PasswordEvidence['trigger'] | 'rotation-schedule';
 
-const TITLES: Record<PasswordTrigger, string> = {
-  'rotation-schedule': 'Time to change your password',
-  breach: 'Change your password: it appears in a breach',
-  'weak-password': 'Change your password: it is easy to guess',
-  'failed-login-burst': 'Someone tried to log in to your account',
-  'unrecognised-sign-in': 'New login to your account',
-};
 
 export const passwordRotation: ReminderKindModule = {
   kind: 'password-rotation',
@@ -144,7 +138,7 @@ export const passwordRotation: ReminderKindModule = {
           trigger: 'rotation-schedule',
           key: `rotation-schedule:${schedule.dueAt}`,
           at: schedule.dueAt,
-          detail: `Last changed ${plural(daysBetween(schedule.lastChange.at, now), 'day')} ago; your schedule is every ${settings.passwordRotationDays} days.`,
+          detail: t('reminder_password_schedule_detail', { count: daysBetween(schedule.lastChange.at, now), every: settings.passwordRotationDays }),
         });
       }
       // One reminder per account. Its period is the set of every trigger due now, so "Done"
@@ -163,8 +157,9 @@ export const passwordRotation: ReminderKindModule = {
         reason: headline.trigger === 'rotation-schedule' ? 'schedule' : 'evidence',
         trigger: headline.trigger,
         dueAt: Math.max(...parts.map((part) => part.at)),
-        title: `${siteName(account.host)}: ${TITLES[headline.trigger]}`,
-        message: [`${accountLabel(account.username, account.host)}.`, ...parts.map((part) => part.detail)].join(' '),
+        title: t(`reminder_password_title_${keyPart(headline.trigger)}`, { site: siteName(account.host) }),
+        // Whole sentences, one after another: who, then each reason.
+        message: t('reminder_password_message', { account: accountLabel(account.username, account.host), details: parts.map((part) => part.detail).join(' ') }),
         openUrl: `https://${account.host}/manage/account/#change-password`,
       });
     }

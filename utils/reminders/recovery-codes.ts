@@ -1,6 +1,7 @@
 import type { HistorySummary } from '../events/history-summary';
 import type { AccountRecord } from '../store/types';
-import { accountLabel, plural, siteName } from './text';
+import { t } from '../text/messages';
+import { accountLabel, siteName } from './text';
 import { DAY_MS, HOUR_MS, type ReminderCandidate, type ReminderKindModule } from './types';
 
 /** At or below this many unused codes, a lockout is close: regenerate while you can still sign in. */
@@ -36,8 +37,8 @@ function candidateFor(account: AccountRecord, history: HistorySummary, drillInte
       trigger: 'no-recovery-codes',
       period: `no-recovery-codes:${since}`,
       dueAt: codes.seenAt,
-      title: `${site}: Generate recovery codes`,
-      message: `${who} has two-factor authentication but no unused recovery codes. If you lose your device, only a slow account recovery request gets you back in. Generate codes and store them offline.`,
+      title: t('reminder_no_codes_title', { site }),
+      message: t('reminder_no_codes_message', { account: who }),
     };
   }
   if (codes?.value.generated && codes.value.unused !== undefined && codes.value.unused <= FEW_RECOVERY_CODES) {
@@ -47,8 +48,8 @@ function candidateFor(account: AccountRecord, history: HistorySummary, drillInte
       // Once per generation of codes: using the next code does not re-notify.
       period: `few-recovery-codes:${codes.value.generatedAt ?? 'unknown'}`,
       dueAt: codes.seenAt,
-      title: `${site}: Only ${plural(codes.value.unused, 'recovery code')} left`,
-      message: `${who} has ${plural(codes.value.unused, 'unused recovery code')}. Regenerate them (the old ones stop working) and store the new ones offline.`,
+      title: t('reminder_few_codes_title', { site, count: codes.value.unused }),
+      message: t('reminder_few_codes_message', { account: who, count: codes.value.unused }),
     };
   }
 
@@ -65,10 +66,8 @@ function candidateFor(account: AccountRecord, history: HistorySummary, drillInte
     trigger: 'drill-due',
     period: `drill-due:${dueAt}`,
     dueAt,
-    title: `${site}: Check your recovery codes`,
-    message: failedDrill
-      ? `The last code you typed for ${who} was not one of your recovery codes. Find where you keep them and try the drill again, or generate new codes while you can still log in.`
-      : `It is time to check that you can still find the recovery codes of ${who}. Type one into the drill; it is compared with a hash and never sent or used.`,
+    title: t('reminder_drill_title', { site }),
+    message: failedDrill ? t('reminder_drill_failed_message', { account: who }) : t('reminder_drill_due_message', { account: who }),
     openUrl: `drill.html?${new URLSearchParams({ account: account.id }).toString()}`,
   };
 }

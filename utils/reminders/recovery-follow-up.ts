@@ -1,5 +1,6 @@
 import { accountIdOf } from '../store/types';
 import { recoveryPageQuery } from '../recovery/query';
+import { t } from '../text/messages';
 import { accountLabel, daysBetween } from './text';
 import { DAY_MS, type ReminderKindModule } from './types';
 
@@ -29,8 +30,11 @@ export const recoveryFollowUp: ReminderKindModule = {
         reason: 'schedule',
         trigger: 'no-reply',
         dueAt,
-        title: 'PyPI account recovery: time to follow up',
-        message: `Your recovery request for ${accountLabel(request.username, request.host)} has waited ${daysBetween(request.submittedAt, Math.max(now, dueAt))} days. Add one polite comment to the support issue; if PyPI answered, mark it answered.`,
+        title: t('reminder_follow_up_title'),
+        message: t('reminder_follow_up_message', {
+          account: accountLabel(request.username, request.host),
+          count: daysBetween(request.submittedAt, Math.max(now, dueAt)),
+        }),
         openUrl: `recovery.html${recoveryPageQuery(request.host, request.username, 'reminder')}`,
       };
     });

@@ -1,4 +1,5 @@
 import type { PypiHost } from '../pypi/hosts';
+import { t } from '../text/messages';
 
 /** "PyPI" or "TestPyPI", as each site names itself. */
 export function siteName(host: PypiHost): string {
@@ -7,12 +8,8 @@ export function siteName(host: PypiHost): string {
 
 /** `alice on pypi.org` — who a reminder is about, in every message. */
 export function accountLabel(username: string, host: PypiHost): string {
-  return `${username} on ${host}`;
+  return t('account_on_host', { username, host });
 }
 
 export { daysBetween } from '../text/format';
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 

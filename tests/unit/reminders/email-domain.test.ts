@@ -42,7 +42,7 @@ describe('email-domain reminders', () => {
     expect(reminders).toHaveLength(1);
     expect(reminders[0]).toMatchObject({ title: 'example.org expires in 14 days', openUrl: 'https://pypi.org/manage/account/#account-emails' });
     expect(reminders[0]!.message).toContain(`expires on ${formatDate(EXPIRES)}`);
-    expect(reminders[0]!.message).toContain('alice on pypi.org, alice on test.pypi.org');
+    expect(reminders[0]!.message).toContain('alice on pypi.org and alice on test.pypi.org');
   });
 
   it('does not fire again for a mark it fired for, but does at the next mark', () => {
