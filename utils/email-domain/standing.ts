@@ -1,4 +1,5 @@
 import { formatDate } from '../text/format';
+import { t } from '../text/messages';
 import type { EmailFact } from '../pypi/snapshot';
 import { largeMailProviderOf, mailHostOf } from './mail-providers';
 import type { EmailDomainRecord, RdapFailure } from './types';
@@ -89,51 +90,50 @@ export const hasLapsed = (standing: DomainStanding) => standing.status === 'fail
 /** Whole days from now until `time`, at least 0. */
 export const daysUntil = (time: number, now: number) => Math.max(0, Math.ceil((time - now) / DAY_MS));
 
-/** What is true about the domain, as a sentence without its full stop (a domain name stays lower-case). */
+/** What is true about the domain, as one sentence in the UI language (a domain name stays lower-case). */
 export function describeStanding(domain: string, standing: DomainStanding, now: number): string {
   switch (standing.reason) {
     case 'large-provider':
-      return `${domain} belongs to ${standing.provider}, a large mail provider`;
+      return t('domain_large_provider', { domain, provider: standing.provider });
     case 'not-looked-up':
-      return `${domain} has not been looked up yet`;
+      return t('domain_not_looked_up', { domain });
     case 'not-public':
-      return `${domain} is not a domain anyone registers, so it has no expiry to check`;
+      return t('domain_not_public', { domain });
     case 'no-rdap':
-      return `The .${standing.tld} registry offers no RDAP lookup, so when ${domain} expires cannot be checked`;
+      return t('domain_no_rdap', { domain, tld: standing.tld });
     case 'failed':
-      return failureClause(domain, standing.failure);
+      return failureSentence(domain, standing.failure);
     case 'not-registered':
-      return `${domain} is not registered at all: anyone can register it`;
+      return t('domain_not_registered', { domain });
     case 'redemption':
-      return `${domain} has lapsed: it is in its redemption period and will be deleted unless restored`;
+      return t('domain_redemption', { domain });
     case 'pending-delete':
-      return `${domain} has lapsed and is pending deletion: it will soon be free for anyone to register`;
+      return t('domain_pending_delete', { domain });
     case 'held-after-expiry':
-      return `${domain} expired${standing.expiresAt !== null ? ` (its registry period ended on ${formatDate(standing.expiresAt)})` : ''} and its registrar has put it on hold`;
+      return standing.expiresAt !== null ? t('domain_held_after_expiry_on', { domain, date: formatDate(standing.expiresAt) }) : t('domain_held_after_expiry', { domain });
     case 'expired':
-      return `${domain} expired on ${formatDate(standing.expiresAt!)}`;
-    case 'expiring': {
-      const days = daysUntil(standing.expiresAt!, now);
-      return `${domain} expires on ${formatDate(standing.expiresAt!)} (in ${days} day${days === 1 ? '' : 's'})`;
-    }
+      return t('domain_expired', { domain, date: formatDate(standing.expiresAt!) });
+    case 'expiring':
+      return t('domain_expiring', { domain, date: formatDate(standing.expiresAt!), count: daysUntil(standing.expiresAt!, now) });
     case 'no-expiry-only-domain':
-      return `${domain}'s registry shows no expiration date, and it is the only domain of your verified addresses`;
+      return t('domain_no_expiry_only_domain', { domain });
     case 'no-expiry':
-      return `${domain} is registered; its registry shows no expiration date`;
+      return t('domain_no_expiry', { domain });
     case 'registered':
-      return `${domain} is registered until ${formatDate(standing.expiresAt!)}`;
+      return t('domain_registered', { domain, date: formatDate(standing.expiresAt!) });
   }
 }
 
-function failureClause(domain: string, failure: RdapFailure): string {
+function failureSentence(domain: string, failure: RdapFailure): string {
+  const server = failure.server;
   switch (failure.reason) {
     case 'network':
-      return `Could not look up ${domain}: no answer from ${failure.server} (you may be offline, or the registry's RDAP server refused a lookup from a browser)`;
+      return t('domain_lookup_network', { domain, server });
     case 'rate-limited':
-      return `Could not look up ${domain}: ${failure.server} limits how often it answers (HTTP 429); PyPI Guard tries again later`;
+      return t('domain_lookup_rate_limited', { domain, server });
     case 'server-error':
-      return `Could not look up ${domain}: ${failure.server} answered with an error (HTTP ${failure.status ?? '?'})`;
+      return t('domain_lookup_server_error', { domain, server, status: failure.status ?? '?' });
     case 'bad-answer':
-      return `Could not look up ${domain}: ${failure.server} sent no readable RDAP answer`;
+      return t('domain_lookup_bad_answer', { domain, server });
   }
 }

@@ -1,5 +1,6 @@
 import type { PypiHost } from '../pypi/hosts';
 import { formatDate } from '../text/format';
+import { formatList, t } from '../text/messages';
 
 /**
  * The recovery decision tree: a few plain questions about what is lost and what still works lead
@@ -43,59 +44,59 @@ export interface Question<Q extends QuestionId = QuestionId> {
 export const QUESTIONS: { [Q in QuestionId]: Question<Q> } = {
   password: {
     id: 'password',
-    prompt: 'Can you log in to PyPI with your password?',
+    prompt: t('recovery_question_password'),
     options: [
-      { value: 'works', label: 'Yes, PyPI accepts my password' },
-      { value: 'forgotten', label: 'No, I forgot it (or PyPI says it is invalid)' },
+      { value: 'works', label: t('recovery_answer_password_works') },
+      { value: 'forgotten', label: t('recovery_answer_password_forgotten') },
       {
         value: 'disabled',
-        label: 'No, PyPI disabled it because it appeared in a data breach',
-        help: 'PyPI checks passwords against Have I Been Pwned at login and disables a breached one; it must be reset by email.',
+        label: t('recovery_answer_password_disabled'),
+        help: t('recovery_answer_password_disabled_help'),
       },
     ],
   },
   email: {
     id: 'email',
-    prompt: 'Can you still read mail sent to the email address on your PyPI account?',
-    help: 'A password reset link, and any message from PyPI’s admins, goes to the account’s address.',
+    prompt: t('recovery_question_email'),
+    help: t('recovery_question_email_help'),
     options: [
-      { value: 'yes', label: 'Yes, I can read that mailbox' },
-      { value: 'no', label: 'No, I lost access to it' },
+      { value: 'yes', label: t('recovery_answer_email_yes') },
+      { value: 'no', label: t('recovery_answer_email_no') },
     ],
   },
   twoFactor: {
     id: 'twoFactor',
-    prompt: 'Can you still complete PyPI’s two-factor step (authentication application code or security key)?',
+    prompt: t('recovery_question_twoFactor'),
     options: [
-      { value: 'works', label: 'Yes, my authentication application or security key still works' },
-      { value: 'lost', label: 'No, I lost my phone, app or security key' },
-      { value: 'not-enabled', label: 'My account has no two-factor authentication' },
+      { value: 'works', label: t('recovery_answer_twoFactor_works') },
+      { value: 'lost', label: t('recovery_answer_twoFactor_lost') },
+      { value: 'not-enabled', label: t('recovery_answer_twoFactor_not_enabled') },
     ],
   },
   otherFactor: {
     id: 'otherFactor',
-    prompt: 'Is another way through the two-factor step still available?',
+    prompt: t('recovery_question_otherFactor'),
     options: [
       {
         value: 'security-key',
-        label: 'Yes, a security key registered on the account still works',
-        help: 'PyPI offers every registered method on its two-factor page; any one of them is enough.',
+        label: t('recovery_answer_otherFactor_security_key'),
+        help: t('recovery_answer_otherFactor_security_key_help'),
       },
       {
         value: 'remembered-device',
-        label: 'Yes, I ticked “Remember this device” in this browser within the last 30 days',
-        help: 'PyPI then skips the two-factor step in that browser for 30 days (its remember-device cookie).',
+        label: t('recovery_answer_otherFactor_remembered_device'),
+        help: t('recovery_answer_otherFactor_remembered_device_help'),
       },
-      { value: 'none', label: 'No, none of these' },
+      { value: 'none', label: t('recovery_answer_otherFactor_none') },
     ],
   },
   recoveryCodes: {
     id: 'recoveryCodes',
-    prompt: 'Do you have your PyPI recovery codes, with at least one not used yet?',
-    help: 'PyPI makes eight recovery codes of 16 characters, each usable once, when you set up two-factor authentication. Look in your password manager or a printed copy.',
+    prompt: t('recovery_question_recoveryCodes'),
+    help: t('recovery_question_recoveryCodes_help'),
     options: [
-      { value: 'yes', label: 'Yes, I have an unused recovery code' },
-      { value: 'no', label: 'No, I never saved them, lost them or used them all' },
+      { value: 'yes', label: t('recovery_answer_recoveryCodes_yes') },
+      { value: 'no', label: t('recovery_answer_recoveryCodes_no') },
     ],
   },
 };
@@ -138,114 +139,114 @@ export interface Leaf {
   steps: StepTemplate[];
 }
 
-const SIGN_IN: StepTemplate = { id: 'sign-in', text: 'Log in with your username and password.', route: '/account/login/' };
+const SIGN_IN: StepTemplate = { id: 'sign-in', text: t('recovery_step_sign_in'), route: '/account/login/' };
 /** The step whose link hands the chosen username to PyPI Guard's content script on the reset page. */
 export const REQUEST_RESET_STEP_ID = 'request-reset';
 const RESET: StepTemplate[] = [
   {
     id: REQUEST_RESET_STEP_ID,
-    text: 'Open PyPI’s password reset page and enter your username (PyPI Guard fills it in on that page).',
+    text: t('recovery_step_request_reset'),
     route: '/account/request-password-reset/',
   },
-  { id: 'open-reset-mail', text: 'Open the reset email from PyPI and follow its link within the time it states.' },
-  { id: 'choose-password', text: 'Choose a new, strong password that you use nowhere else, and save it in your password manager.' },
+  { id: 'open-reset-mail', text: t('recovery_step_open_reset_mail') },
+  { id: 'choose-password', text: t('recovery_step_choose_password') },
 ];
 const TWO_FACTOR_AS_USUAL: StepTemplate = {
   id: 'two-factor',
-  text: 'Complete the two-factor step with your authentication application or security key.',
+  text: t('recovery_step_two_factor'),
 };
 const SECURITY_KEY: StepTemplate = {
   id: 'security-key',
-  text: 'On the two-factor page, choose the security key option and touch your key when the browser asks.',
+  text: t('recovery_step_security_key'),
 };
 const REMEMBERED: StepTemplate = {
   id: 'remembered-device',
-  text: 'Log in from the same browser where you ticked “Remember this device”: PyPI skips the two-factor step there for 30 days. If it still asks for a code, go back and answer “none of these”.',
+  text: t('recovery_step_remembered_device'),
 };
 const RECOVERY_CODE: StepTemplate[] = [
   {
     id: 'recovery-code-link',
-    text: 'On the two-factor page, follow the link to log in with a recovery code (it leads to /account/recovery-code/).',
+    text: t('recovery_step_recovery_code_link'),
   },
-  { id: 'recovery-code-enter', text: 'Type one unused 16-character recovery code. Each code works once; PyPI emails you when one is used.' },
+  { id: 'recovery-code-enter', text: t('recovery_step_recovery_code_enter') },
 ];
 
 /** The support path's three steps, shown as the page's numbered steps (entrypoints/recovery/RequestStep.tsx). */
 export const SUPPORT_REQUEST_STEPS: StepTemplate[] = [
-  { id: 'prepare', text: 'PyPI Guard fills in what it knows. Check each field; add your own words if you like.' },
-  { id: 'file', text: 'Open PyPI’s account recovery form on GitHub, paste each field, tick the three boxes yourself and submit it once.' },
-  { id: 'track', text: 'Paste the issue’s address here, so PyPI Guard reminds you to follow up on it instead of filing again.' },
+  { id: 'prepare', text: t('recovery_step_prepare') },
+  { id: 'file', text: t('recovery_step_file') },
+  { id: 'track', text: t('recovery_step_track') },
 ];
 
 export const LEAVES: Record<LeafId, Leaf> = {
   'sign-in': {
     id: 'sign-in',
     path: 'sign-in',
-    title: 'You can still log in',
-    summary: 'Nothing locks you out: log in and fix what is missing from your account settings. No request to PyPI support is needed.',
+    title: t('recovery_leaf_sign_in_title'),
+    summary: t('recovery_leaf_sign_in_summary'),
     steps: [SIGN_IN, TWO_FACTOR_AS_USUAL],
   },
   'security-key': {
     id: 'security-key',
     path: 'use-other-factor',
-    title: 'Log in with your security key',
-    summary: 'Any one registered two-factor method is enough: use the security key you still have.',
+    title: t('recovery_leaf_security_key_title'),
+    summary: t('recovery_leaf_security_key_summary'),
     steps: [SIGN_IN, SECURITY_KEY],
   },
   'remembered-device': {
     id: 'remembered-device',
     path: 'use-other-factor',
-    title: 'Log in from your remembered browser',
-    summary: 'A browser PyPI remembered in the last 30 days skips the two-factor step.',
+    title: t('recovery_leaf_remembered_device_title'),
+    summary: t('recovery_leaf_remembered_device_summary'),
     steps: [SIGN_IN, REMEMBERED],
   },
   'recovery-code': {
     id: 'recovery-code',
     path: 'recovery-code-login',
-    title: 'Log in with a recovery code',
-    summary: 'A recovery code replaces your lost two-factor method once. Then set up a new method straight away.',
+    title: t('recovery_leaf_recovery_code_title'),
+    summary: t('recovery_leaf_recovery_code_summary'),
     steps: [SIGN_IN, ...RECOVERY_CODE],
   },
   'password-reset': {
     id: 'password-reset',
     path: 'password-reset',
-    title: 'Reset your password by email',
-    summary: 'PyPI emails a reset link to your account’s address. Your two-factor method still works after the reset.',
+    title: t('recovery_leaf_password_reset_title'),
+    summary: t('recovery_leaf_password_reset_summary'),
     steps: [...RESET, SIGN_IN, TWO_FACTOR_AS_USUAL],
   },
   'password-reset-then-security-key': {
     id: 'password-reset-then-security-key',
     path: 'password-reset',
-    title: 'Reset your password, then use your security key',
-    summary: 'A reset does not remove two-factor authentication: after it, use the security key you still have.',
+    title: t('recovery_leaf_password_reset_then_security_key_title'),
+    summary: t('recovery_leaf_password_reset_then_security_key_summary'),
     steps: [...RESET, SIGN_IN, SECURITY_KEY],
   },
   'password-reset-then-remembered-device': {
     id: 'password-reset-then-remembered-device',
     path: 'password-reset',
-    title: 'Reset your password, then log in from your remembered browser',
-    summary: 'A reset does not remove two-factor authentication: log in from the browser PyPI remembered.',
+    title: t('recovery_leaf_password_reset_then_remembered_device_title'),
+    summary: t('recovery_leaf_password_reset_then_remembered_device_summary'),
     steps: [...RESET, SIGN_IN, REMEMBERED],
   },
   'password-reset-then-recovery-code': {
     id: 'password-reset-then-recovery-code',
     path: 'password-reset',
-    title: 'Reset your password, then log in with a recovery code',
-    summary: 'A reset does not remove two-factor authentication: after it, use one of your recovery codes.',
+    title: t('recovery_leaf_password_reset_then_recovery_code_title'),
+    summary: t('recovery_leaf_password_reset_then_recovery_code_summary'),
     steps: [...RESET, SIGN_IN, ...RECOVERY_CODE],
   },
   'support-lost-two-factor': {
     id: 'support-lost-two-factor',
     path: 'support-request',
-    title: 'Ask PyPI support to recover your account',
-    summary: 'Without a working two-factor method or a recovery code, only PyPI’s admins can reset two-factor authentication. File one account recovery request.',
+    title: t('recovery_leaf_support_lost_two_factor_title'),
+    summary: t('recovery_leaf_support_lost_two_factor_summary'),
     steps: SUPPORT_REQUEST_STEPS,
   },
   'support-lost-email': {
     id: 'support-lost-email',
     path: 'support-request',
-    title: 'Ask PyPI support to recover your account',
-    summary: 'A password reset needs the account’s mailbox. Without it, only PyPI’s admins can help. File one account recovery request.',
+    title: t('recovery_leaf_support_lost_email_title'),
+    summary: t('recovery_leaf_support_lost_email_summary'),
     steps: SUPPORT_REQUEST_STEPS,
   },
 };
@@ -420,40 +421,56 @@ export function hintsFor(question: QuestionId, facts: DecisionFacts | undefined)
   if (!facts) return hints;
   const { twoFactor, recoveryCodes, verifiedEmails } = facts;
   if (question === 'email' && verifiedEmails && verifiedEmails.addresses.length > 0) {
-    const primary = verifiedEmails.primary ? ` (primary: ${verifiedEmails.primary})` : '';
+    const seen = { date: day(verifiedEmails.seenAt), addresses: formatList(verifiedEmails.addresses) };
     hints.push({
       id: 'verified-emails',
-      text: `Verified addresses PyPI Guard saw on ${day(verifiedEmails.seenAt)}: ${verifiedEmails.addresses.join(', ')}${primary}.`,
+      text: verifiedEmails.primary ? t('recovery_hint_verified_emails_primary', { ...seen, primary: verifiedEmails.primary }) : t('recovery_hint_verified_emails', seen),
     });
   }
   if (question === 'twoFactor' && twoFactor) {
-    const methods = describeMethods(twoFactor);
+    const methods = methodNames(twoFactor);
     hints.push({
       id: 'two-factor-methods',
-      text: methods
-        ? `On ${day(twoFactor.seenAt)} your account had: ${methods}.`
-        : `On ${day(twoFactor.seenAt)} PyPI Guard saw no two-factor method on your account.`,
+      text:
+        methods.length > 0
+          ? t('recovery_hint_two_factor_methods', { date: day(twoFactor.seenAt), methods: formatList(methods) })
+          : t('recovery_hint_no_two_factor', { date: day(twoFactor.seenAt) }),
     });
   }
   if (question === 'otherFactor' && twoFactor && twoFactor.securityKeys.length > 0) {
     hints.push({
       id: 'security-keys-registered',
-      text: `Security keys registered on ${day(twoFactor.seenAt)}: ${twoFactor.securityKeys.map((label) => `“${label}”`).join(', ')}. If you still have one, it is the fastest way in.`,
+      text: t('recovery_hint_security_keys', { date: day(twoFactor.seenAt), keys: keyNames(twoFactor.securityKeys) }),
     });
   }
   if (question === 'recoveryCodes' && recoveryCodes) {
     hints.push(
       recoveryCodes.unused === 0
-        ? { id: 'no-unused-codes', text: `On ${day(recoveryCodes.seenAt)} your account had no unused recovery codes.` }
+        ? { id: 'no-unused-codes', text: t('recovery_hint_no_unused_codes', { date: day(recoveryCodes.seenAt) }) }
         : {
             id: 'unused-codes',
-            text: `On ${day(recoveryCodes.seenAt)} your account had ${recoveryCodes.unused ?? 'some'} unused recovery code${recoveryCodes.unused === 1 ? '' : 's'}. Search your password manager, notes and printouts before filing an account recovery request.`,
+            text:
+              recoveryCodes.unused === null
+                ? t('recovery_hint_some_unused_codes', { date: day(recoveryCodes.seenAt) })
+                : t('recovery_hint_unused_codes', { date: day(recoveryCodes.seenAt), count: recoveryCodes.unused }),
           },
     );
   }
   return hints;
 }
 
+/** The two-factor methods an account had, named in the UI language. */
+function methodNames(twoFactor: { totp: boolean; securityKeys: string[] }): string[] {
+  const names: string[] = [];
+  if (twoFactor.totp) names.push(t('recovery_method_totp'));
+  if (twoFactor.securityKeys.length > 0) names.push(t('recovery_method_security_keys', { count: twoFactor.securityKeys.length }));
+  return names;
+}
+
+/** Security keys by the names the user gave them, quoted as the language quotes a name. */
+const keyNames = (labels: readonly string[]) => formatList(labels.map((name) => t('quoted_name', { name })));
+
+/** The methods in English, for the request PyPI's admins read (utils/recovery/request.ts). */
 export function describeMethods(twoFactor: { totp: boolean; securityKeys: string[] }): string {
   const parts: string[] = [];
   if (twoFactor.totp) parts.push('an authentication application (TOTP)');
@@ -470,19 +487,22 @@ export function caveatsFor(answers: Answers, facts: DecisionFacts | undefined): 
   if (answers.otherFactor === 'security-key' && twoFactor && twoFactor.securityKeys.length === 0) {
     caveats.push({
       id: 'no-security-key-seen',
-      text: `On ${day(twoFactor.seenAt)} PyPI Guard saw no security key on this account. If you never added one, go back and answer “none of these”.`,
+      text: t('recovery_caveat_no_security_key_seen', { date: day(twoFactor.seenAt) }),
     });
   }
   if (answers.recoveryCodes === 'yes' && recoveryCodes?.unused === 0) {
     caveats.push({
       id: 'codes-used-up',
-      text: `On ${day(recoveryCodes.seenAt)} this account had no unused recovery codes. Unless you made new ones since, they will not work.`,
+      text: t('recovery_caveat_codes_used_up', { date: day(recoveryCodes.seenAt) }),
     });
   }
   if (answers.recoveryCodes === 'no' && recoveryCodes && recoveryCodes.unused !== 0) {
     caveats.push({
       id: 'codes-may-exist',
-      text: `On ${day(recoveryCodes.seenAt)} this account still had ${recoveryCodes.unused ?? 'some'} unused recovery code${recoveryCodes.unused === 1 ? '' : 's'}. Finding one is far faster than an account recovery request.`,
+      text:
+        recoveryCodes.unused === null
+          ? t('recovery_caveat_some_codes_may_exist', { date: day(recoveryCodes.seenAt) })
+          : t('recovery_caveat_codes_may_exist', { date: day(recoveryCodes.seenAt), count: recoveryCodes.unused }),
     });
   }
   // A lost mailbox on a lapsed domain: the domain, not the mailbox, is the problem, and someone
@@ -493,11 +513,11 @@ export function caveatsFor(answers: Answers, facts: DecisionFacts | undefined): 
         domain.lapsed
           ? {
               id: 'email-domain-lapsed',
-              text: `At its last lookup (${day(domain.checkedAt)}), ${domain.text}. Mail to ${domain.addresses.join(', ')} cannot reach you, and whoever registers the domain next receives PyPI’s mail for it, password resets included. If your registrar still lets you renew or restore it, do that first: with the mailbox back, a password reset may be all you need. Otherwise say in your request that the domain lapsed, so PyPI’s admins do not write to that address.`,
+              text: t('recovery_caveat_domain_lapsed', { date: day(domain.checkedAt), fact: domain.text, addresses: formatList(domain.addresses) }),
             }
           : {
               id: 'email-domain-registered',
-              text: `At its last lookup (${day(domain.checkedAt)}), ${domain.text}: the domain has not lapsed, so whoever runs its mail may be able to give you the mailbox back.`,
+              text: t('recovery_caveat_domain_registered', { date: day(domain.checkedAt), fact: domain.text }),
             },
       );
     }
@@ -505,7 +525,7 @@ export function caveatsFor(answers: Answers, facts: DecisionFacts | undefined): 
   if (answers.otherFactor === 'none' && answers.twoFactor === 'lost' && twoFactor && twoFactor.securityKeys.length > 0) {
     caveats.push({
       id: 'security-key-registered',
-      text: `Your account has a security key registered (${twoFactor.securityKeys.map((label) => `“${label}”`).join(', ')}). If you find it, it works instead of the lost method.`,
+      text: t('recovery_caveat_security_key_registered', { keys: keyNames(twoFactor.securityKeys) }),
     });
   }
   return caveats;
@@ -533,13 +553,13 @@ export function whyNotSupport(leafId: LeafId, answers: Answers): Hint[] {
   if (answers.password === 'disabled' && answers.email === 'yes') {
     why.push({
       id: 'breached-password-reset',
-      text: 'PyPI disabled your password because it turned up in a data breach, but your account is not lost: PyPI’s own help says to choose a new password through “Forgot password?”, and the reset email reaches you because you can still read your mailbox. An account recovery request would only make you wait weeks for the same reset.',
+      text: t('recovery_why_breached_password_reset'),
     });
   }
   if (answers.email === 'no') {
     why.push({
       id: 'lost-email-can-sign-in',
-      text: 'You can no longer read your account’s mailbox, but you can still get into the account, so there is nothing for PyPI’s admins to restore: they step in only when nobody can log in. Once in, add an address you can read and make it primary. Until you do, a forgotten password could not be reset and PyPI could not reach you.',
+      text: t('recovery_why_lost_email_can_sign_in'),
     });
   }
   return why;
@@ -583,45 +603,40 @@ export function afterSteps(leafId: LeafId, answers: Answers, host: PypiHost): St
   if (lostTwoFactor) {
     steps.push({
       id: 'replace-lost-method',
-      text: viaSupport
-        ? 'Once the admins reset two-factor authentication, set it up again with an authentication application or a security key.'
-        : 'Remove the lost method from your account and set up a new one in its place.',
+      text: viaSupport ? t('recovery_after_set_up_again') : t('recovery_after_replace_lost_method'),
       url: url('/manage/account/two-factor/'),
     });
   }
   steps.push({
     id: 'second-two-factor-method',
-    text: 'Add a second two-factor method (for example a security key besides your app), so losing one device never locks you out again.',
+    text: t('recovery_after_second_method'),
     url: url('/manage/account/two-factor/'),
   });
   steps.push({
     id: 'new-recovery-codes',
-    text:
-      usedCode || lostTwoFactor
-        ? 'Generate new recovery codes and store them apart from your phone (a password manager or a printout); the old set is spent or lost.'
-        : 'Make sure you have unused recovery codes stored apart from your phone; regenerate them if you are not sure.',
+    text: usedCode || lostTwoFactor ? t('recovery_after_new_codes') : t('recovery_after_check_codes'),
     url: url('/manage/account/two-factor/'),
   });
   steps.push({
     id: 'new-password',
     text:
       answers.password === 'disabled'
-        ? 'Your old password is in a public breach: never use it again anywhere, and change it on every other site that shares it.'
+        ? t('recovery_after_password_breached')
         : answers.password === 'forgotten' || viaSupport
-          ? 'Keep the new password in a password manager so it is never lost again.'
-          : 'If you suspect anyone else knew your password, change it now.',
+          ? t('recovery_after_password_keep')
+          : t('recovery_after_password_suspect'),
     url: url('/manage/account/#change-password'),
   });
   if (answers.email === 'no') {
     steps.push({
       id: 'update-email',
-      text: 'Add an email address you can read, verify it, make it primary and remove the lost one; a second verified address on another domain helps future recovery.',
+      text: t('recovery_after_update_email'),
       url: url('/manage/account/#account-emails'),
     });
   }
   steps.push({
     id: 'check-security-history',
-    text: 'Read your account’s security history for logins or changes you do not recognise.',
+    text: t('recovery_after_security_history'),
     url: url('/manage/account/#account-events'),
   });
   return steps;

@@ -35,13 +35,13 @@ describe('lookUpDomain: one GET to the registry named by IANA, with the domain n
   it('reads a registered domain far from expiry: pass, naming the date', async () => {
     const standing = await standingAfter('example.com', () => rdapResponse(verisignDomain('example.com', { expiresAt: Date.UTC(2027, 7, 13, 4) })));
     expect(standing).toMatchObject({ status: 'pass', reason: 'registered', expiresAt: Date.UTC(2027, 7, 13, 4) });
-    expect(describeStanding('example.com', standing, NOW)).toBe(`example.com is registered until ${formatDate(Date.UTC(2027, 7, 13, 4))}`);
+    expect(describeStanding('example.com', standing, NOW)).toBe(`example.com is registered until ${formatDate(Date.UTC(2027, 7, 13, 4))}.`);
   });
 
   it('reads a domain expiring within 45 days: warn, with the days left', async () => {
     const standing = await standingAfter('example.com', () => rdapResponse(verisignDomain('example.com', { expiresAt: NOW + 20 * DAY })));
     expect(standing).toMatchObject({ status: 'warn', reason: 'expiring' });
-    expect(describeStanding('example.com', standing, NOW)).toBe(`example.com expires on ${formatDate(NOW + 20 * DAY)} (in 20 days)`);
+    expect(describeStanding('example.com', standing, NOW)).toBe(`example.com expires on ${formatDate(NOW + 20 * DAY)} (in 20 days).`);
   });
 
   it('reads 45 days exactly as inside the window and 46 as outside', async () => {
@@ -52,7 +52,7 @@ describe('lookUpDomain: one GET to the registry named by IANA, with the domain n
   it('reads a domain past its expiration date: fail', async () => {
     const standing = await standingAfter('example.com', () => rdapResponse(verisignDomain('example.com', { expiresAt: NOW - 3 * DAY })));
     expect(standing).toMatchObject({ status: 'fail', reason: 'expired' });
-    expect(describeStanding('example.com', standing, NOW)).toBe(`example.com expired on ${formatDate(NOW - 3 * DAY)}`);
+    expect(describeStanding('example.com', standing, NOW)).toBe(`example.com expired on ${formatDate(NOW - 3 * DAY)}.`);
   });
 
   it('reads the redemption period as lapsed, whatever the expiration date says', async () => {
@@ -117,7 +117,7 @@ describe('lookUpDomain: one GET to the registry named by IANA, with the domain n
     expect(fetchFn).not.toHaveBeenCalled();
     expect(result).toEqual({ ok: true, answer: { kind: 'no-rdap', tld: 'de', answeredAt: NOW } satisfies RdapAnswer });
     const standing = await standingAfter('example.de', () => rdapResponse({}));
-    expect(describeStanding('example.de', standing, NOW)).toBe('The .de registry offers no RDAP lookup, so when example.de expires cannot be checked');
+    expect(describeStanding('example.de', standing, NOW)).toBe('The .de registry offers no RDAP lookup, so when example.de expires cannot be checked.');
   });
 });
 

@@ -25,11 +25,11 @@ describe('recovery assistant: a lost mailbox on a lapsed domain', () => {
   it('says the domain had lapsed at the last lookup, and what that means for the request', () => {
     const facts = recoveryFactsOf(alice, [], [record({ kind: 'registered', expiresAt: NOW - 10 * DAY, statuses: ['redemption period'], answeredAt: CHECKED })], NOW);
     expect(facts.emailDomains).toEqual([
-      { domain: 'example.org', addresses: ['alice@example.org'], lapsed: true, text: 'example.org has lapsed: it is in its redemption period and will be deleted unless restored', checkedAt: CHECKED },
+      { domain: 'example.org', addresses: ['alice@example.org'], lapsed: true, text: 'example.org has lapsed: it is in its redemption period and will be deleted unless restored.', checkedAt: CHECKED },
     ]);
     const caveats = caveatsFor({ email: 'no' }, decisionFactsOf(facts));
     const lapsed = caveats.find((caveat) => caveat.id === 'email-domain-lapsed');
-    expect(lapsed?.text.startsWith(`At its last lookup (${formatDate(CHECKED)}), example.org has lapsed: it is in its redemption period`)).toBe(true);
+    expect(lapsed?.text.startsWith(`At its last lookup (${formatDate(CHECKED)}): example.org has lapsed: it is in its redemption period`)).toBe(true);
     expect(lapsed?.text).toMatch(/renew or restore it, do that first/);
     expect(lapsed?.text).toMatch(/say in your request that the domain lapsed/);
 
@@ -41,14 +41,14 @@ describe('recovery assistant: a lost mailbox on a lapsed domain', () => {
 
   it('a domain past its expiry date by now counts as lapsed, though it was registered when asked', () => {
     const facts = recoveryFactsOf(alice, [], [record({ kind: 'registered', expiresAt: NOW - DAY, statuses: ['active'], answeredAt: NOW - 5 * DAY })], NOW);
-    expect(facts.emailDomains?.[0]).toMatchObject({ lapsed: true, text: `example.org expired on ${formatDate(NOW - DAY)}` });
+    expect(facts.emailDomains?.[0]).toMatchObject({ lapsed: true, text: `example.org expired on ${formatDate(NOW - DAY)}.` });
   });
 
   it('a registered domain means the mailbox was lost some other way', () => {
     const facts = recoveryFactsOf(alice, [], [record({ kind: 'registered', expiresAt: NOW + 200 * DAY, statuses: ['active'], answeredAt: CHECKED })], NOW);
     const caveats = caveatsFor({ email: 'no' }, decisionFactsOf(facts));
     expect(caveats.map((caveat) => caveat.id)).toEqual(['email-domain-registered']);
-    expect(caveats[0]!.text).toContain(`example.org is registered until ${formatDate(NOW + 200 * DAY)}: the domain has not lapsed`);
+    expect(caveats[0]!.text).toContain(`example.org is registered until ${formatDate(NOW + 200 * DAY)}. The domain has not lapsed`);
     expect(buildReason({ host: 'pypi.org', username: 'alice', answers: { email: 'no' }, facts }).text).not.toMatch(/has lapsed/);
   });
 

@@ -1,10 +1,9 @@
 import { needsAccountSettings, pypiPage, type Check, type CheckStatus } from '../types';
 import { unreadableOutcome } from '../unreadable';
 import { accountDomains, describeStanding, domainStanding, type AccountDomain, type DomainStanding } from '../../email-domain/standing';
-import { t } from '../../text/messages';
+import { formatList, t } from '../../text/messages';
 
 const SEVERITY: readonly CheckStatus[] = ['fail', 'warn', 'unknown', 'pass'];
-const WHAT_TO_DO = 'Renew it with your registrar, or add and verify an address on another domain and make it primary.';
 
 /**
  * Whoever registers a lapsed email domain receives the account's password-reset mail (the `ctx`
@@ -52,7 +51,7 @@ export const emailDomain: Check = {
 function detailOf(judged: readonly { entry: AccountDomain; standing: DomainStanding }[], now: number): string {
   const [worst, ...others] = judged;
   const first = sentence(worst!.entry, worst!.standing, now);
-  const rest = others.map(({ entry, standing }) => `${describeStanding(entry.domain, standing, now)}.`);
+  const rest = others.map(({ entry, standing }) => describeStanding(entry.domain, standing, now));
   return [first, ...rest].join(' ');
 }
 
@@ -60,12 +59,8 @@ function detailOf(judged: readonly { entry: AccountDomain; standing: DomainStand
 function sentence(entry: AccountDomain, standing: DomainStanding, now: number): string {
   const fact = describeStanding(entry.domain, standing, now);
   if (standing.status === 'fail') {
-    return `${fact}: whoever registers it receives PyPI's password resets for ${entry.addresses.join(', ')}, and PyPI unverifies addresses on lapsed domains. ${WHAT_TO_DO}`;
+    return [fact, t('domain_lapsed_consequence', { addresses: formatList(entry.addresses) }), t('domain_what_to_do')].join(' ');
   }
-  if (standing.status === 'warn') {
-    return standing.reason === 'expiring'
-      ? `${fact}. ${WHAT_TO_DO}`
-      : `${fact}. Make sure it is renewed, and add a verified address on another domain as a way back in.`;
-  }
-  return `${fact}.`;
+  if (standing.status === 'warn') return [fact, standing.reason === 'expiring' ? t('domain_what_to_do') : t('domain_no_expiry_advice')].join(' ');
+  return fact;
 }
