@@ -52,9 +52,12 @@ export function fillMessage(entry: CatalogueEntry, substitutions: readonly strin
 }
 
 let currentLanguage = 'en-US';
+/** The folder for currentLanguage, found once per language: listing the folders on every message made t() slow in tests. */
+let currentFolder: string | null | undefined;
 
 function getMessage(key: string, substitutions?: string | string[]): string {
-  const folder = folderFor(currentLanguage);
+  if (currentFolder === undefined) currentFolder = folderFor(currentLanguage);
+  const folder = currentFolder;
   if (key === '@@bidi_dir') return RTL_LANGUAGES.has((folder ?? 'en').split('_')[0]!) ? 'rtl' : 'ltr';
   if (key === '@@ui_locale') return currentLanguage.replace('-', '_');
   const entry = (folder ? readCatalogue(folder)[key] : undefined) ?? readCatalogue('en')[key];
@@ -65,6 +68,7 @@ function getMessage(key: string, substitutions?: string | string[]): string {
 /** Makes the fake browser speak `language` ("ja", "he", "en-US") from now on. */
 export function useUiLanguage(language: string): void {
   currentLanguage = language;
+  currentFolder = undefined;
   forgetUiLanguage();
 }
 

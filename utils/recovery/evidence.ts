@@ -1,4 +1,6 @@
 import type { PypiHost } from '../pypi/hosts';
+import type { EmailFact } from '../pypi/snapshot';
+import { t } from '../text/messages';
 import { isoDay, type RecoveryAccountFacts } from './facts';
 import { pushTargets } from './next-steps';
 import { scrubSecrets, type SecretKind } from './secrets';
@@ -59,6 +61,15 @@ function item(id: EvidenceItemId, label: string, tip: string, stored?: { values:
     : { id, label, values: [], source: 'missing', tip };
 }
 
+/** An address with what PyPI said of it: "alice@example.org (primary, verified)". */
+function describeAddress(email: EmailFact): string {
+  const address = email.address;
+  if (email.primary) {
+    return email.verified === undefined ? t('evidence_email_primary', { address }) : t(email.verified ? 'evidence_email_primary_verified' : 'evidence_email_primary_unverified', { address });
+  }
+  return email.verified === undefined ? address : t(email.verified ? 'evidence_email_verified' : 'evidence_email_unverified', { address });
+}
+
 export function buildEvidenceKit(input: EvidenceInput): EvidenceKit {
   const { host, facts } = input;
   const username = input.username.trim();
@@ -69,36 +80,36 @@ export function buildEvidenceKit(input: EvidenceInput): EvidenceKit {
   const emails = facts?.emails;
   const items: EvidenceItem[] = [
     username
-      ? { id: 'username', label: 'PyPI username', values: [username], source: facts ? 'stored' : 'typed', tip: 'Exactly as PyPI shows it.' }
-      : { id: 'username', label: 'PyPI username', values: [], source: 'missing', tip: 'Your username is on every package page you maintain.' },
+      ? { id: 'username', label: t('evidence_item_username'), values: [username], source: facts ? 'stored' : 'typed', tip: t('evidence_tip_username_known') }
+      : { id: 'username', label: t('evidence_item_username'), values: [], source: 'missing', tip: t('evidence_tip_username_missing') },
     item(
       'emails',
-      'Email addresses on the account',
-      'List every address you may have used with PyPI, including old ones; the admins write to the primary address.',
+      t('evidence_item_emails'),
+      t('evidence_tip_emails'),
       emails && {
-        values: emails.value.map((email) => `${email.address}${email.primary ? ' (primary)' : ''}${email.verified === undefined ? '' : email.verified ? ', verified' : ', unverified'}`),
+        values: emails.value.map(describeAddress),
         seenAt: emails.seenAt,
       },
     ),
     item(
       'projects',
-      'Packages you uploaded or maintain',
-      `Your public profile lists them: ${profile}`,
+      t('evidence_item_projects'),
+      t('evidence_tip_projects', { profile }),
       facts?.projects && { values: facts.projects.value, seenAt: facts.projects.seenAt },
     ),
     item(
       'date-joined',
-      'Account creation date',
-      `Your public profile shows “Joined …”: ${profile}`,
+      t('evidence_item_date_joined'),
+      t('evidence_tip_date_joined', { profile }),
       facts?.dateJoined && { values: [isoDay(facts.dateJoined.value)], seenAt: facts.dateJoined.seenAt },
     ),
     reason.text
-      ? { id: 'reason', label: 'Reason for the request', values: [reason.text], source: 'typed', tip: 'What you lost and when.' }
-      : { id: 'reason', label: 'Reason for the request', values: [], source: 'missing', tip: 'Write it when you need it: what you lost (two-factor device, email access, password) and when.' },
+      ? { id: 'reason', label: t('evidence_item_reason'), values: [reason.text], source: 'typed', tip: t('evidence_tip_reason_known') }
+      : { id: 'reason', label: t('evidence_item_reason'), values: [], source: 'missing', tip: t('evidence_tip_reason_missing') },
     item(
       'source-repositories',
-      'Public source repositories you can push to',
-      'PyPI’s admins may ask you to push a branch to one of your projects’ repositories.',
+      t('evidence_item_source_repositories'),
+      t('evidence_tip_source_repositories'),
       facts?.projectSources && {
         values: pushTargets(facts).map((target) => `${target.project}: ${target.repositoryUrl}`),
         seenAt: facts.projectSources.seenAt,
@@ -106,19 +117,19 @@ export function buildEvidenceKit(input: EvidenceInput): EvidenceKit {
     ),
     item(
       'two-factor-methods',
-      'Two-factor methods on the account',
-      'Which authentication application or security keys you registered.',
+      t('evidence_item_two_factor_methods'),
+      t('evidence_tip_two_factor_methods'),
       facts?.twoFactor && {
         values: [
-          ...(facts.twoFactor.value.totp ? ['Authentication application (TOTP)'] : []),
-          ...facts.twoFactor.value.securityKeys.map((label) => `Security key “${label}” (WebAuthn)`),
+          ...(facts.twoFactor.value.totp ? [t('evidence_method_totp')] : []),
+          ...facts.twoFactor.value.securityKeys.map((name) => t('evidence_method_security_key', { name: t('quoted_name', { name }) })),
         ],
         seenAt: facts.twoFactor.seenAt,
       },
     ),
     facts?.lastSignInAt !== undefined
-      ? { id: 'last-sign-in', label: 'Last login PyPI Guard saw', values: [isoDay(facts.lastSignInAt)], source: 'stored', tip: '' }
-      : { id: 'last-sign-in', label: 'Last login PyPI Guard saw', values: [], source: 'missing', tip: 'Roughly when you last logged in, if you remember.' },
+      ? { id: 'last-sign-in', label: t('evidence_item_last_sign_in'), values: [isoDay(facts.lastSignInAt)], source: 'stored', tip: '' }
+      : { id: 'last-sign-in', label: t('evidence_item_last_sign_in'), values: [], source: 'missing', tip: t('evidence_tip_last_sign_in') },
   ];
   return { host, username, items, notes: notes.text, removed: [...new Set([...reason.removed, ...notes.removed])] };
 }
@@ -130,16 +141,16 @@ export function evidenceFileName(kit: EvidenceKit, now: number): string {
 
 export function evidenceMarkdown(kit: EvidenceKit, now: number): string {
   const lines: string[] = [
-    `# PyPI account evidence kit: ${kit.username || '(username not given)'} on ${kit.host}`,
+    t('evidence_file_title', { username: kit.username || t('evidence_file_no_username'), host: kit.host }),
     '',
-    `Saved on ${isoDay(now)} by PyPI Guard. Keep this file private: it lists your email addresses.`,
-    'It holds no password, recovery code, two-factor key or token, and never should.',
+    t('evidence_file_saved', { date: isoDay(now) }),
+    t('evidence_file_no_secrets'),
     '',
   ];
   for (const entry of kit.items) {
-    const seen = entry.source === 'stored' && entry.seenAt !== undefined ? ` _(seen on PyPI on ${isoDay(entry.seenAt)})_` : '';
+    const seen = entry.source === 'stored' && entry.seenAt !== undefined ? ` _${t('evidence_file_seen', { date: isoDay(entry.seenAt) })}_` : '';
     if (entry.values.length === 0) {
-      lines.push(`- [ ] **${entry.label}**: not known yet. ${entry.tip}`);
+      lines.push(`- [ ] **${entry.label}**: ${t('evidence_file_not_known')} ${entry.tip}`);
     } else if (entry.values.length === 1 && !entry.values[0]!.includes('\n')) {
       lines.push(`- [x] **${entry.label}**: ${entry.values[0]}${seen}`);
     } else {
@@ -147,20 +158,15 @@ export function evidenceMarkdown(kit: EvidenceKit, now: number): string {
       for (const value of entry.values) lines.push(...value.split('\n').map((line, index) => (index === 0 ? `  - ${line}` : `    ${line}`)));
     }
   }
-  if (kit.notes) lines.push('', '## Notes', '', kit.notes);
-  lines.push(
-    '',
-    '## Using it',
-    '',
-    `If you are ever locked out, file one account recovery request on https://github.com/pypi/support and answer the admins’ email from the primary address. ${describeKitHint(kit)}`,
-  );
+  if (kit.notes) lines.push('', `## ${t('evidence_file_notes')}`, '', kit.notes);
+  lines.push('', `## ${t('evidence_file_using')}`, '', `${t('evidence_file_using_text')} ${describeKitHint(kit)}`);
   return lines.join('\n') + '\n';
 }
 
 function describeKitHint(kit: EvidenceKit): string {
   const methods = kit.items.find((entry) => entry.id === 'two-factor-methods');
   return methods && methods.values.length > 0
-    ? 'Before that, try every two-factor method listed above and your recovery codes.'
-    : 'Before that, try your recovery codes.';
+    ? t('evidence_file_try_methods_first')
+    : t('evidence_file_try_codes_first');
 }
 

@@ -71,7 +71,7 @@ describe('evidence mode (?intent=evidence): the kit at once, while the user can 
     expect($('[data-question]')).toBeNull();
     expect($('[data-step="path"]')).toBeNull();
     await waitFor(() => expect($('[data-evidence="date-joined"]')!.dataset.source).toBe('stored'));
-    expect($('[data-evidence="emails"]')!.textContent).toContain('ada@example.org (primary), verified');
+    expect($('[data-evidence="emails"]')!.textContent).toContain('ada@example.org (primary, verified)');
     expect($('[data-evidence="projects"]')!.textContent).toContain('engine');
     expect($('[data-evidence="reason"]')!.dataset.source).toBe('missing');
 

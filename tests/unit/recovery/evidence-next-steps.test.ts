@@ -79,7 +79,7 @@ describe('the evidence kit', () => {
     const values = Object.fromEntries(kit.items.map((item) => [item.id, item.values]));
     expect(values).toEqual({
       username: ['Ada'],
-      emails: ['ada@example.org (primary), verified', 'ada@old.example, unverified'],
+      emails: ['ada@example.org (primary, verified)', 'ada@old.example (unverified)'],
       projects: ['engine', 'notes'],
       'date-joined': ['2019-03-04'],
       reason: ['Lost my phone in May.'],
@@ -96,7 +96,7 @@ describe('the evidence kit', () => {
     expect(md).toContain('# PyPI account evidence kit: Ada on pypi.org');
     expect(md).toContain('Saved on 2026-06-15');
     expect(md).toContain('- [x] **Account creation date**: 2019-03-04 _(seen on PyPI on 2026-05-01)_');
-    expect(md).toContain('  - ada@example.org (primary), verified');
+    expect(md).toContain('  - ada@example.org (primary, verified)');
     expect(md).toContain('- [ ] **Reason for the request**: not known yet.');
     expect(md).toContain('## Notes\n\nAlso used ada@university.example until 2020.');
     expect(evidenceFileName(kit, NOW)).toBe('pypi-evidence-pypi.org-Ada-2026-06-15.md');

@@ -211,7 +211,7 @@ describe('the assistant with stored data', () => {
     expect(effects.download).toHaveBeenCalledOnce();
     const [fileName, markdown] = effects.download.mock.calls[0]!;
     expect(fileName).toBe('pypi-evidence-pypi.org-Ada-2026-06-15.md');
-    expect(markdown).toContain('ada@example.org (primary), verified');
+    expect(markdown).toContain('ada@example.org (primary, verified)');
     expect(markdown).toContain('- [x] **Account creation date**: 2019-03-04');
   });
 
