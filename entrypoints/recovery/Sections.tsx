@@ -1,4 +1,4 @@
-import { t, type MessageId } from '@/utils/text/messages';
+import { formatList, t, type MessageId } from '@/utils/text/messages';
 import { RichText } from '@/components/RichText';
 import { useMemo, useState } from 'preact/hooks';
 import type { PypiHost } from '@/utils/pypi/hosts';
@@ -8,7 +8,7 @@ import { buildEvidenceKit, evidenceFileName, evidenceMarkdown } from '@/utils/re
 import type { RecoveryAccountFacts } from '@/utils/recovery/facts';
 import { nextSteps, projectsWithoutSourceLookup } from '@/utils/recovery/next-steps';
 import { fetchProjectSources, saveProjectSources } from '@/utils/recovery/project-sources';
-import { SECRET_LABELS } from '@/utils/recovery/secrets';
+import { secretKindName } from '@/utils/recovery/secrets';
 import { TrackerError, discardDraft, markAnswered, markResolved } from '@/utils/recovery/tracker';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import { accountIdOf, type RecoveryRequest } from '@/utils/store/types';
@@ -176,7 +176,7 @@ export function EvidenceSection({
       </p>
       {kit.removed.length > 0 ? (
         <p class="error" role="alert">
-          {t('evidence_removed', { kinds: kit.removed.map((kind) => SECRET_LABELS[kind]).join(', ') })}
+          {t('evidence_removed', { kinds: formatList(kit.removed.map(secretKindName)) })}
         </p>
       ) : null}
       <p class="actions">

@@ -1,5 +1,6 @@
 import type { Answers } from './decision';
 import { primaryEmail, type RecoveryAccountFacts } from './facts';
+import { formatList, t } from '../text/messages';
 
 /**
  * What happens after the support request is filed (pypi-facts.md §9, from PyPI's admin tooling):
@@ -47,19 +48,14 @@ export function projectsWithoutSourceLookup(facts: RecoveryAccountFacts | undefi
 export function nextSteps(facts: RecoveryAccountFacts | undefined, answers: Answers): NextStep[] {
   const primary = primaryEmail(facts);
   const emailAbility: Ability = answers.email === 'yes' ? 'yes' : answers.email === 'no' ? 'no' : 'unknown';
-  const address = primary ? `the primary address (${primary.address})` : 'the account’s primary address';
 
   const adminEmail: NextStep = {
     id: 'admin-email',
-    title: 'An admin emails the account’s primary address',
-    detail: `A PyPI admin writes to ${address}, naming your support issue.`,
+    title: t('next_admin_email_title'),
+    detail: primary ? t('next_admin_email_detail_known', { address: primary.address }) : t('next_admin_email_detail'),
     ability: emailAbility,
     because:
-      emailAbility === 'yes'
-        ? 'You said you can still read that mailbox. Watch it, including the spam folder.'
-        : emailAbility === 'no'
-          ? 'You said you lost that mailbox. Say so on the issue (the reason already does) and expect the admins to ask for other proof, often through other services you control.'
-          : 'You have not said whether you can read that mailbox.',
+      emailAbility === 'yes' ? t('next_admin_email_yes') : emailAbility === 'no' ? t('next_admin_email_no') : t('next_admin_email_unknown'),
   };
 
   const targets = pushTargets(facts);
@@ -70,25 +66,25 @@ export function nextSteps(facts: RecoveryAccountFacts | undefined, answers: Answ
   let pushAction: NextStep['action'];
   if (targets.length > 0) {
     pushAbility = 'yes';
-    pushBecause = `Your projects with a public source repository: ${targets.map((target) => `${target.project} (${target.repositoryUrl})`).join(', ')}. Make sure you can still push to one of them.`;
+    pushBecause = t('next_push_targets', { targets: formatList(targets.map((target) => t('next_push_target', { project: target.project, url: target.repositoryUrl }))) });
   } else if (unlooked.length > 0) {
     pushAbility = 'unknown';
-    pushBecause = `PyPI Guard has not looked up where ${unlooked.length === 1 ? 'your project keeps its' : 'your projects keep their'} source yet (${unlooked.join(', ')}).`;
+    pushBecause = t('next_push_not_looked_up', { count: unlooked.length, projects: formatList(unlooked) });
     pushAction = 'look-up-sources';
   } else if (projects.length > 0) {
     pushAbility = 'no';
-    pushBecause = 'None of your projects names a public source repository in its PyPI metadata.';
+    pushBecause = t('next_push_no_repository');
   } else if (facts?.projects) {
     pushAbility = 'no';
-    pushBecause = 'The account had no projects when PyPI Guard last saw it.';
+    pushBecause = t('next_push_no_projects');
   } else {
     pushAbility = 'unknown';
-    pushBecause = 'PyPI Guard does not know this account’s projects. If one of your projects has a public repository you can push to, mention it in the reason.';
+    pushBecause = t('next_push_projects_unknown');
   }
   const pushBranch: NextStep = {
     id: 'push-branch',
-    title: 'If a project has a public repository: push a branch the admin names',
-    detail: 'Where the account has a project with a public source repository, the admin asks you to push a branch with a given name to it and reply to the email. The branch may be empty and can be deleted afterwards.',
+    title: t('next_push_title'),
+    detail: t('next_push_detail'),
     ability: pushAbility,
     because: pushBecause,
     ...(pushAction ? { action: pushAction } : {}),
@@ -96,23 +92,23 @@ export function nextSteps(facts: RecoveryAccountFacts | undefined, answers: Answ
 
   const waiting: NextStep = {
     id: 'waiting-period',
-    title: `Otherwise: reply to confirm, then a ${WAITING_PERIOD_DAYS}-day waiting period`,
-    detail: `Without such a project, you reply to the admin’s email to confirm the request, and there is a ${WAITING_PERIOD_DAYS}-day waiting period before anything changes.`,
+    title: t('next_waiting_title', { days: WAITING_PERIOD_DAYS }),
+    detail: t('next_waiting_detail', { days: WAITING_PERIOD_DAYS }),
     ability: emailAbility,
     because:
       pushAbility === 'yes'
-        ? 'Only needed if you cannot push to any of your repositories.'
+        ? t('next_waiting_if_no_push')
         : pushAbility === 'no'
-          ? `This is likely your path: plan for at least ${WAITING_PERIOD_DAYS} days after the admin writes.`
-          : 'Applies if none of your projects has a public repository you can push to.',
+          ? t('next_waiting_likely', { days: WAITING_PERIOD_DAYS })
+          : t('next_waiting_applies'),
   };
 
   const reset: NextStep = {
     id: 'reset',
-    title: 'Then two-factor authentication is reset and a password reset is emailed',
-    detail: 'The admin removes two-factor authentication from the account and PyPI sends a password reset link to the primary address. Set a new password, then set up two-factor authentication again at once.',
+    title: t('next_reset_title'),
+    detail: t('next_reset_detail'),
     ability: emailAbility,
-    because: emailAbility === 'no' ? 'The reset link goes to the primary address too.' : 'The link goes to the same mailbox.',
+    because: emailAbility === 'no' ? t('next_reset_lost_mailbox') : t('next_reset_same_mailbox'),
   };
 
   return [adminEmail, pushBranch, waiting, reset];

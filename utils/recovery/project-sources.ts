@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { PypiHost } from '../pypi/hosts';
 import type { PypiGuardDb } from '../store/schema';
 import type { AccountId, ProjectSource } from '../store/types';
+import { t } from '../text/messages';
 
 /**
  * Which of an account's projects has a public source repository. PyPI's admins ask the owner of
@@ -111,23 +112,23 @@ export async function fetchProjectSource(project: string, fetchFn: FetchLike, ho
   try {
     response = await fetchFn(projectJsonUrl(host, project), { credentials: 'omit', headers: { Accept: 'application/json' }, signal });
   } catch {
-    return { ok: false, project, message: `Could not reach ${host} to look up “${project}”. Check your connection and try again; nothing but the project name was sent.` };
+    return { ok: false, project, message: t('sources_error_unreachable', { host, project }) };
   }
   if (response.status === 404) {
-    return { ok: false, project, message: `${host} has no project named “${project}” any more (removed or renamed?).` };
+    return { ok: false, project, message: t('sources_error_not_found', { host, project }) };
   }
   if (!response.ok) {
-    return { ok: false, project, message: `${host} answered ${response.status} for “${project}”. Try again in a few minutes.` };
+    return { ok: false, project, message: t('sources_error_status', { host, status: response.status, project }) };
   }
   let body: unknown;
   try {
     body = await response.json();
   } catch {
-    return { ok: false, project, message: `${host}'s answer for “${project}” was not JSON. Try again later.` };
+    return { ok: false, project, message: t('sources_error_not_json', { host, project }) };
   }
   const parsed = v.safeParse(ProjectJsonSchema, body);
   if (!parsed.success) {
-    return { ok: false, project, message: `${host}'s answer for “${project}” did not have the expected shape; PyPI Guard may need an update.` };
+    return { ok: false, project, message: t('sources_error_shape', { host, project }) };
   }
   const { project_urls, home_page } = parsed.output.info;
   const urls: Record<string, string> = {};

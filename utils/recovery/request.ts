@@ -4,6 +4,7 @@ import { describeMethods, type Answers } from './decision';
 import { isoDay, type RecoveryAccountFacts } from './facts';
 import { describeRemoved, findSecrets, scrubSecrets, type SecretKind } from './secrets';
 import { PYPI_USERNAME } from '../schema-parts';
+import { t } from '../text/messages';
 
 /**
  * Builds the account-recovery request for PyPI support (pypi-facts.md §9). The form is a GitHub
@@ -99,11 +100,11 @@ export function normaliseUsername(typed: string): string {
 
 export function usernameProblem(typed: string): string | null {
   const username = normaliseUsername(typed);
-  if (username === '') return 'Type your PyPI username.';
+  if (username === '') return t('request_username_empty');
   const secret = findSecrets(username)[0];
-  if (secret) return `That looks like ${secret.kind === 'recovery-code' ? 'a recovery code' : 'a secret'}, not a username. Type only your PyPI username.`;
+  if (secret) return t(secret.kind === 'recovery-code' ? 'request_username_recovery_code' : 'request_username_secret');
   if (!USERNAME_PATTERN.test(username)) {
-    return 'A PyPI username has up to 50 letters, digits, dots, hyphens or underscores, and starts and ends with a letter or digit.';
+    return t('request_username_pattern');
   }
   return null;
 }
@@ -218,7 +219,7 @@ export function buildReason(input: RequestInput): { text: string; problems: Prob
 
   const problems = [...own.problems, ...extra.problems];
   const text = parts.join('\n\n');
-  if (!text) problems.push({ field: 'reason', message: 'Say what you lost: answer the questions above or write the reason in your own words.', blocking: true });
+  if (!text) problems.push({ field: 'reason', message: t('request_reason_missing'), blocking: true });
   return { text, problems };
 }
 
@@ -255,7 +256,7 @@ export function buildRequest(input: RequestInput): SupportRequest {
       description: 'Every account generates eight recovery codes when two-factor authentication is enabled.',
       option: 'I never generated or have lost access to the recovery codes for my account',
       required: true,
-      explanation: 'Only if it is true: with an unused code, log in with it instead of filing.',
+      explanation: t('request_explain_recovery_codes'),
     },
     {
       id: 'code-of-conduct',
@@ -265,7 +266,7 @@ export function buildRequest(input: RequestInput): SupportRequest {
       option: 'I agree to follow the PSF Code of Conduct',
       required: true,
       link: { text: 'PSF Code of Conduct', url: CODE_OF_CONDUCT_URL },
-      explanation: 'Read it first; the form needs the tick.',
+      explanation: t('request_explain_code_of_conduct'),
     },
     {
       id: 'acknowledgement',

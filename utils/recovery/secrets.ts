@@ -1,3 +1,4 @@
+import { keyPart, t } from '../text/messages';
 /**
  * Finds secret-shaped text before it can reach a public GitHub issue or a saved file. A support
  * request is public: a recovery code, TOTP key or token pasted into it hands the account to anyone.
@@ -23,20 +24,7 @@ export const SECRET_KINDS = [
 export type SecretKind = (typeof SECRET_KINDS)[number];
 
 /** What the user reads when a secret was found: what it looked like and why it was left out. */
-export const SECRET_MESSAGES: Record<SecretKind, string> = {
-  'recovery-code':
-    'looks like a recovery code. Never post one: anyone who reads it can sign in as you. If you still have an unused code, you do not need a support request — use the recovery-code sign-in instead.',
-  'totp-key': 'looks like a two-factor (TOTP) key. Anyone with it can make your codes; never post it.',
-  'otpauth-uri': 'is a two-factor setup link containing your TOTP key; never post it.',
-  'api-token': 'looks like a PyPI API token. Anyone with it can upload as you: revoke it on PyPI if it was ever shared.',
-  'github-token': 'looks like a GitHub token; never post it.',
-  'private-key': 'looks like a private key; never post it.',
-  'secret-link': 'is a PyPI link that carries a one-time token (a sign-in, reset or confirmation link); never post it.',
-  password: 'looks like a password. PyPI’s admins never need it; never post it.',
-  'labelled-secret': 'is labelled as a code, key, token or secret; never post it.',
-  'high-entropy': 'looks like a random key or token; never post it.',
-};
-
+/** What the marker left in the text says was removed: English, since the text is for PyPI's admins. */
 export const SECRET_LABELS: Record<SecretKind, string> = {
   'recovery-code': 'a recovery code',
   'totp-key': 'a TOTP key',
@@ -180,5 +168,8 @@ export function scrubSecrets(text: string): Scrubbed {
 
 /** One sentence per kind found, for a message beside the field. */
 export function describeRemoved(fieldLabel: string, removed: SecretKind[]): string[] {
-  return [...new Set(removed)].map((kind) => `Something in “${fieldLabel}” ${SECRET_MESSAGES[kind]} It was left out.`);
+  return [...new Set(removed)].map((kind) => t(`secret_removed_${keyPart(kind)}`, { field: fieldLabel }));
 }
+
+/** A kind of secret as the reader's language names it ("a recovery code"), for the page itself. */
+export const secretKindName = (kind: SecretKind): string => t(`secret_kind_${keyPart(kind)}`);

@@ -1,6 +1,7 @@
 import type { PypiHost } from '../pypi/hosts';
 import type { PypiGuardDb } from '../store/schema';
 import { accountIdOf, type RecoveryRequest, type RecoveryRequestStatus } from '../store/types';
+import { t } from '../text/messages';
 
 /**
  * The user's account-recovery requests to PyPI support, as they report them: drafted (the form was
@@ -34,28 +35,31 @@ export type IssueUrlCheck = { ok: true; url: string; number: number } | { ok: fa
  */
 export function checkIssueUrl(typed: string): IssueUrlCheck {
   const text = typed.trim();
-  const example = 'It should look like https://github.com/pypi/support/issues/1234 — copy it from the address bar on your issue’s page.';
-  if (!text) return { ok: false, message: `Paste the address of the issue you submitted. ${example}` };
+  const problem = (id: 'tracker_issue_empty' | 'tracker_issue_not_url' | 'tracker_issue_not_github' | 'tracker_issue_not_support' | 'tracker_issue_new_form' | 'tracker_issue_not_one') => ({
+    ok: false as const,
+    message: `${t(id)} ${t('tracker_issue_example')}`,
+  });
+  if (!text) return problem('tracker_issue_empty');
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: `That is not a web address. ${example}` };
+    return problem('tracker_issue_not_url');
   }
   const host = url.hostname.toLowerCase();
   if (url.protocol !== 'https:' || (host !== 'github.com' && host !== 'www.github.com')) {
-    return { ok: false, message: `That is not a GitHub address. ${example}` };
+    return problem('tracker_issue_not_github');
   }
   const segments = url.pathname.split('/').filter(Boolean);
   const [owner, repo, kind, number, ...rest] = segments;
   if (owner?.toLowerCase() !== 'pypi' || repo?.toLowerCase() !== 'support') {
-    return { ok: false, message: `That issue is not in PyPI’s support repository (pypi/support). ${example}` };
+    return problem('tracker_issue_not_support');
   }
   if (kind === 'issues' && number === 'new') {
-    return { ok: false, message: `That is the form for a new issue. Submit the form first, then copy the address of the issue it created. ${example}` };
+    return problem('tracker_issue_new_form');
   }
   if (kind !== 'issues' || !number || !/^[1-9][0-9]{0,9}$/.test(number) || rest.length > 0) {
-    return { ok: false, message: `That is not the address of one issue. ${example}` };
+    return problem('tracker_issue_not_one');
   }
   return { ok: true, url: `${SUPPORT_ISSUES_URL}${number}`, number: Number(number) };
 }
@@ -68,7 +72,7 @@ export function transition(
   issueUrl?: string,
 ): RecoveryRequest {
   if (!TRANSITIONS[request.status].includes(to)) {
-    throw new TrackerError(`This request is ${request.status}; it cannot be marked ${to}.`);
+    throw new TrackerError(t('tracker_error_transition', { status: t(`tracker_status_${request.status}`) }));
   }
   const next: RecoveryRequest = { ...request, status: to, updatedAt: now };
   if (to === 'submitted') {
@@ -123,7 +127,7 @@ export async function hasOpenRequest(db: PypiGuardDb, host: PypiHost, username: 
  */
 export async function createDraft(db: PypiGuardDb, host: PypiHost, username: string, now: number): Promise<RecoveryRequest> {
   const name = username.trim();
-  if (!name) throw new TrackerError('Type the username of the account first.');
+  if (!name) throw new TrackerError(t('tracker_error_no_username'));
   const existing = (await listRequests(db)).find((request) => sameAccount(request, host, name) && request.status === 'drafted');
   if (existing) return existing;
   const request: RecoveryRequest = {
@@ -144,7 +148,7 @@ async function update(db: PypiGuardDb, id: string, to: RecoveryRequestStatus, no
   if (!request) {
     tx.abort();
     await tx.done.catch(() => undefined);
-    throw new TrackerError('That request is no longer tracked; it may have been removed.');
+    throw new TrackerError(t('tracker_error_gone'));
   }
   let next: RecoveryRequest;
   try {
@@ -176,7 +180,7 @@ export function markResolved(db: PypiGuardDb, id: string, now: number): Promise<
 export async function discardDraft(db: PypiGuardDb, id: string): Promise<void> {
   const request = await db.get('recoveryRequests', id);
   if (!request) return;
-  if (request.status !== 'drafted') throw new TrackerError('Only a draft can be discarded; a submitted request is in PyPI’s queue.');
+  if (request.status !== 'drafted') throw new TrackerError(t('tracker_error_not_draft'));
   await db.delete('recoveryRequests', id);
 }
 
@@ -188,7 +192,7 @@ export async function recordSubmission(db: PypiGuardDb, host: PypiHost, username
   const checked = checkIssueUrl(issueUrl);
   if (!checked.ok) throw new TrackerError(checked.message);
   const tracked = (await listRequests(db)).find((request) => request.issueUrl === checked.url);
-  if (tracked) throw new TrackerError(`That issue is already tracked for ${tracked.username} (${tracked.status}).`);
+  if (tracked) throw new TrackerError(t('tracker_error_already_tracked', { username: tracked.username, status: t(`tracker_status_${tracked.status}`) }));
   const draft = await createDraft(db, host, username, now);
   return markSubmitted(db, draft.id, checked.url, now);
 }

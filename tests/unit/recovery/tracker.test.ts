@@ -14,6 +14,7 @@ import {
   transition,
 } from '@/utils/recovery/tracker';
 import { deleteStore, openStore } from '@/utils/store';
+import { t } from '@/utils/text/messages';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import type { RecoveryRequest, RecoveryRequestStatus } from '@/utils/store/types';
 
@@ -75,7 +76,7 @@ describe('transition (pure)', () => {
     const request: RecoveryRequest = { ...draft, status: from, ...(from === 'drafted' ? {} : { submittedAt: T0, issueUrl: ISSUE }) };
     const attempt = () => transition(request, to, T0 + DAY, ISSUE);
     if (allowed.has(`${from}>${to}`)) expect(attempt().status).toBe(to);
-    else expect(attempt).toThrow(`This request is ${from}; it cannot be marked ${to}.`);
+    else expect(attempt).toThrow(`This request is ${t(`tracker_status_${from}`)}; it cannot be changed that way.`);
   });
 });
 
@@ -118,7 +119,7 @@ describe('the tracker store', () => {
   it('leaves the stored request unchanged when a transition is refused', async () => {
     const draft = await createDraft(db, 'pypi.org', 'ada', T0);
     await expect(markSubmitted(db, draft.id, 'https://github.com/pypi/support/pull/1', T0 + 1)).rejects.toThrow(TrackerError);
-    await expect(markAnswered(db, draft.id, T0 + 1)).rejects.toThrow('This request is drafted; it cannot be marked answered.');
+    await expect(markAnswered(db, draft.id, T0 + 1)).rejects.toThrow(`This request is ${t('tracker_status_drafted')}; it cannot be changed that way.`);
     expect(await listRequests(db)).toEqual([draft]);
     await expect(markResolved(db, 'missing', T0)).rejects.toThrow(/no longer tracked/);
   });
