@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lookalike } from '@/utils/prompts/lookalike/detect';
-import { DO_NOT_TYPE, LOOKALIKE_HEADLINE, PYPI_ONLY_ON, whyNotPypi } from '@/utils/prompts/lookalike/explain';
+import { whyNotPypi } from '@/utils/prompts/lookalike/explain';
+import { t } from '@/utils/text/messages';
+import { RichText } from '@/components/RichText';
 import { onUserClick } from './user-click';
 
 export interface LookalikeInterstitialProps {
@@ -31,40 +33,37 @@ export function LookalikeInterstitial({ lookalike, continueToSite, onPrimary }: 
   return (
     <div class="pg-interstitial" data-prompt="lookalike-host" data-state={lookalike.reason} data-step={step} role="alertdialog" aria-modal="true" aria-labelledby="pg-lookalike-title" aria-describedby="pg-lookalike-why">
       <div class="pg-interstitial__panel">
-        <p class="pg-interstitial__brand">PyPI Guard</p>
-        <h1 id="pg-lookalike-title">{LOOKALIKE_HEADLINE}</h1>
+        <p class="pg-interstitial__brand">{t('extension_name')}</p>
+        <h1 id="pg-lookalike-title">{t('lookalike_headline')}</h1>
         <p>
-          This site is <code data-field="host">{lookalike.displayName}</code>.
+          <RichText text={t('lookalike_site_is', { host: lookalike.displayName })} parts={{ 1: (host) => <code data-field="host">{host}</code> }} />
         </p>
         <p id="pg-lookalike-why" data-field="why">
-          {whyNotPypi(lookalike)} {PYPI_ONLY_ON}
+          {whyNotPypi(lookalike)} {t('lookalike_pypi_only_on')}
         </p>
-        <p class="pg-strong">{DO_NOT_TYPE}</p>
+        <p class="pg-strong">{t('lookalike_do_not_type')}</p>
         <div class="pg-interstitial__actions">
           <a ref={primary} class="pg-button pg-button--primary" href="https://pypi.org/" target="_top" rel="noreferrer" data-action="go-to-pypi">
-            Go to pypi.org
+            {t('lookalike_go_to_pypi')}
           </a>
           {step === 'warning' && (
             <button type="button" class="pg-link" data-action="details" onClick={onUserClick(() => setStep('confirm'))}>
-              This is my own site…
+              {t('lookalike_my_own_site')}
             </button>
           )}
         </div>
         {step !== 'warning' && (
           <div class="pg-interstitial__continue" data-field="continue">
-            <p>
-              Continue only if you are sure {lookalike.site} is yours or your organisation’s. PyPI Guard will not show this page on it again in this browser; its
-              toolbar button still marks the tab.
-            </p>
+            <p>{t('lookalike_continue_only_if', { site: lookalike.site })}</p>
             <button
               type="button"
               class="pg-button pg-button--danger"
               data-action="continue"
               onClick={onUserClick(() => void continueToSite().then((saved) => !saved && setStep('failed')))}
             >
-              Continue to {lookalike.displayName}
+              {t('lookalike_continue', { host: lookalike.displayName })}
             </button>
-            {step === 'failed' && <p role="alert">PyPI Guard could not save your choice; the warning stays.</p>}
+            {step === 'failed' && <p role="alert">{t('lookalike_save_failed')}</p>}
           </div>
         )}
       </div>

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import { RichText } from '@/components/RichText';
 import { definePrompt, type PromptEnv } from '@/utils/prompts/types';
+import { t } from '@/utils/text/messages';
 import { PromptCard } from './PromptCard';
 import { onUserClick } from './user-click';
 
@@ -16,15 +18,20 @@ export function LostTwoFactorHelp({ env }: { env: PromptEnv }) {
     setFailed(!reply?.opened);
   };
   return (
-    <PromptCard title="Can’t log in?" state="offered">
+    <PromptCard title={t('lost_2fa_title')} state="offered">
       <p>
-        Lost your phone, security key or recovery codes?{' '}
-        <button type="button" class="pg-link" data-action="open-recovery" onClick={onUserClick(() => void open())}>
-          Open PyPI Guard’s recovery assistant
-        </button>{' '}
-        to see what still works and what to ask PyPI support.
+        <RichText
+          text={t('lost_2fa_text')}
+          parts={{
+            1: (words) => (
+              <button type="button" class="pg-link" data-action="open-recovery" onClick={onUserClick(() => void open())}>
+                {words}
+              </button>
+            ),
+          }}
+        />
       </p>
-      {failed && <p role="alert">The recovery assistant did not open. Open it from PyPI Guard’s toolbar button instead.</p>}
+      {failed && <p role="alert">{t('lost_2fa_failed')}</p>}
     </PromptCard>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'prea
 import type { PromptId } from '@/utils/prompts/ids';
 import type { Observable } from '@/utils/prompts/observable';
 import type { PromptDefinition, PromptEnv } from '@/utils/prompts/types';
+import { t } from '@/utils/text/messages';
 import { arrangePrompts, leadIndex, type ShowingPrompt } from './arrange';
 import { PromptContext, type PromptControls } from './context';
 import { useObservable } from './use-observable';
@@ -105,12 +106,12 @@ export function PromptDock({ env, prompts, remember, silenced = NONE_SILENCED, p
   }, [place, leadField, hasLead]);
 
   return (
-    <div class="pg-dock" dir="ltr" lang="en" data-lead={lead?.ids.join(' ')}>
+    <div class="pg-dock" data-lead={lead?.ids.join(' ')}>
       {/* First, above the cards: a card appearing below (a breach check as the field loses focus) does not move it under the pointer. */}
       {more > 0 && (
         <p class="pg-more">
           <button type="button" class="pg-link" data-action="more" onClick={onUserClick(() => setPinned(next!.ids[0]!))}>
-            +{more} more from PyPI Guard
+            {t('prompt_more', { count: more })}
           </button>
         </p>
       )}

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import type { DrillSetup } from '@/utils/drill/page';
 import type { Observable } from '@/utils/prompts/observable';
 import { definePrompt } from '@/utils/prompts/types';
+import { formatDuration } from '@/utils/text/format';
+import { t } from '@/utils/text/messages';
 import { PromptCard } from './PromptCard';
 import { useObservable } from './use-observable';
 import { onUserClick } from './user-click';
@@ -21,7 +23,7 @@ export function SaveRecoveryCodes({ setup, forget }: SaveRecoveryCodesProps) {
   const [forgetting, setForgetting] = useState(false);
   return (
     <PromptCard
-      title="Keep these codes somewhere safe"
+      title={t('save_codes_title')}
       tone="warning"
       state={drill.status}
       actions={
@@ -36,29 +38,22 @@ export function SaveRecoveryCodes({ setup, forget }: SaveRecoveryCodesProps) {
               void forget().finally(() => setForgetting(false));
             })}
           >
-            Don’t keep drill hashes
+            {t('save_codes_forget_drill')}
           </button>
         ) : undefined
       }
     >
-      <p>
-        These codes are your way back in if you lose your authentication application and security keys. Without them, getting your account back goes through
-        PyPI support and can take weeks.
-      </p>
+      <p>{t('save_codes_why')}</p>
       <ul>
-        <li>Save them in your password manager, or print them and keep the paper somewhere safe.</li>
-        <li>Not in a plain file or an email: if you used PyPI’s Download button, move the codes into your password manager and delete the downloaded file.</li>
-        <li>Generating codes again makes these stop working.</li>
+        <li>{t('save_codes_where')}</li>
+        <li>{t('save_codes_not_where')}</li>
+        <li>{t('save_codes_regenerating')}</li>
       </ul>
       <p data-field="drill" aria-live="polite">
-        {drill.status === 'hashing' && 'Preparing the recovery-code drill…'}
-        {drill.status === 'stored' &&
-          `Drill: PyPI Guard kept salted hashes of these ${drill.codeCount} codes — never the codes — and will ask you every ${drill.drillIntervalDays} days to type one from where you keep them, to prove you still can. The code is checked on this computer and not used up.`}
-        {drill.status === 'not-stored' &&
-          (drill.reason === 'unknown-account'
-            ? 'The drill could not be set up: PyPI Guard does not know this account yet. Open your account settings once, then generate codes again if you want the drill.'
-            : 'The drill could not be set up this time; your codes are unaffected.')}
-        {drill.status === 'forgotten' && 'The drill hashes were deleted. PyPI Guard will not ask you to check these codes.'}
+        {drill.status === 'hashing' && t('save_codes_drill_preparing')}
+        {drill.status === 'stored' && t('save_codes_drill_stored', { count: drill.codeCount, interval: formatDuration(drill.drillIntervalDays, 'day') })}
+        {drill.status === 'not-stored' && t(drill.reason === 'unknown-account' ? 'save_codes_drill_unknown_account' : 'save_codes_drill_failed')}
+        {drill.status === 'forgotten' && t('save_codes_drill_forgotten')}
       </p>
     </PromptCard>
   );

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { checkTotpCode, CLOCK_WARNING_MS, describeOffset, readTotpKey, TOTP_PERIOD_SECONDS, type TotpCodeCheck } from '@/utils/prompts/totp/check';
 import { definePrompt, type PromptEnv } from '@/utils/prompts/types';
+import { formatDuration } from '@/utils/text/format';
+import { t } from '@/utils/text/messages';
 import { PromptCard } from './PromptCard';
 
 export interface TotpCheckProps {
@@ -66,43 +68,35 @@ export function TotpCheck({ env, measureClockOffset }: TotpCheckProps) {
   const tone = check?.result === 'match' && !clockIsOff ? 'good' : check?.result === 'no-match' ? 'danger' : 'warning';
   const state = check ? check.result : 'clock-only';
   return (
-    <PromptCard title="Check the code from your app" tone={tone} state={state}>
+    <PromptCard title={t('totp_title')} tone={tone} state={state}>
       {check?.result === 'match' && (
         <p class="pg-verdict" data-tone="good" aria-live="polite">
-          This code matches the key PyPI shows on this page. Submit it now: codes change every {TOTP_PERIOD_SECONDS} seconds.
+          {t('totp_match', { duration: formatDuration(TOTP_PERIOD_SECONDS, 'second') })}
         </p>
       )}
       {check?.result === 'drift' && (
         <>
           <p class="pg-verdict" data-tone="warning" aria-live="polite" data-offset-seconds={check.offsetSeconds}>
-            This is the code for {Math.abs(check.offsetSeconds)} seconds {check.step > 0 ? 'from now' : 'ago'}: your phone’s clock is about{' '}
-            {Math.abs(check.offsetSeconds)} seconds {check.step > 0 ? 'ahead' : 'behind'}.
+            {t(check.step > 0 ? 'totp_drift_ahead' : 'totp_drift_behind', { duration: formatDuration(Math.abs(check.offsetSeconds), 'second') })}
           </p>
-          <p>
-            {check.acceptedByPypi
-              ? 'PyPI still accepts a code one step off, but a clock that drifts further will make your codes stop working. '
-              : 'PyPI will refuse this code as out of sync. '}
-            Turn on automatic date and time on your phone, then type the new code.
-          </p>
+          <p>{t(check.acceptedByPypi ? 'totp_drift_accepted' : 'totp_drift_refused')}</p>
         </>
       )}
       {check?.result === 'no-match' && (
         <>
           <p class="pg-verdict" data-tone="danger" aria-live="polite">
-            This code does not match the key on this page for any time within 5 minutes.
+            {t('totp_no_match')}
           </p>
-          <p>
-            PyPI shows a new key each time this page loads: scan the QR code (or type the key) shown now, and read the code of this new entry in your app.
-          </p>
+          <p>{t('totp_no_match_help')}</p>
         </>
       )}
       {clockIsOff && (
         <p data-field="clock" data-clock-offset-ms={clockOffset}>
-          This computer’s clock is {describeOffset(clockOffset!)} {clockOffset! > 0 ? 'ahead of' : 'behind'} PyPI’s. Codes are checked against PyPI’s clock
-          {check ? ', as above' : ''}; set this computer to get its time automatically.
+          {t(clockOffset! > 0 ? 'totp_clock_ahead' : 'totp_clock_behind', { duration: describeOffset(clockOffset!) })}{' '}
+          {t(check ? 'totp_clock_checked_above' : 'totp_clock_checked')}
         </p>
       )}
-      <p class="pg-muted">Checked on this computer; the key and the code are not stored or sent.</p>
+      <p class="pg-muted">{t('totp_footnote')}</p>
     </PromptCard>
   );
 }

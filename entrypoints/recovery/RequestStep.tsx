@@ -2,29 +2,26 @@ import { t, uiLanguage } from '@/utils/text/messages';
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { PypiHost } from '@/utils/pypi/hosts';
-import { SUPPORT_REQUEST_STEPS, type Answers } from '@/utils/recovery/decision';
+import type { Answers } from '@/utils/recovery/decision';
 import type { RecoveryAccountFacts } from '@/utils/recovery/facts';
 import { buildRequest, isBlocked, type CheckboxField, type EmailDisclosure, type TextField } from '@/utils/recovery/request';
 import { TrackerError, createDraft, otherOpenRequests, recordSubmission } from '@/utils/recovery/tracker';
 import type { PypiGuardDb } from '@/utils/store/schema';
 import type { RecoveryRequest } from '@/utils/store/types';
+import { STATUS_TEXT } from './Sections';
 import { CopyButton, type Announce, type PageEffects } from './ui';
 import { RichText } from '@/components/RichText';
 
 /** The shape of the address the tracker expects (an example, not words: the same in every language). */
 const ISSUE_URL_EXAMPLE = 'https://github.com/pypi/support/issues/1234';
 
-const DISCLOSURES: { value: EmailDisclosure; label: string }[] = [
-  { value: 'masked', label: 'Partly hidden (a…e@example.org): enough for the admins to recognise' },
-  { value: 'full', label: 'In full' },
-  { value: 'none', label: 'Not at all' },
-];
+/** How much of the account's email addresses the public issue shows; each labelled `request_disclosure_<value>`. */
+const DISCLOSURES: EmailDisclosure[] = ['masked', 'full', 'none'];
 
-/** The three numbered steps, titled; their lead lines come from the decision tree's support path. */
-const STEP_TITLES = { prepare: 'Fill in the fields', file: 'Open the form', track: 'Paste the issue’s address back' } as const;
-const stepText = (id: keyof typeof STEP_TITLES) => SUPPORT_REQUEST_STEPS.find((step) => step.id === id)?.text ?? '';
+/** The three numbered steps, each with a title (`request_step_<id>_title`) and a lead line (`recovery_step_<id>`, also the support path's steps in utils/recovery/decision.ts). */
+type RequestStepId = 'prepare' | 'file' | 'track';
 
-function NumberedStep({ number, id, children }: { number: 1 | 2 | 3; id: keyof typeof STEP_TITLES; children: ComponentChildren }) {
+function NumberedStep({ number, id, children }: { number: 1 | 2 | 3; id: RequestStepId; children: ComponentChildren }) {
   const headingId = `request-step-${id}`;
   return (
     <li class="request-step" data-request-step={id} aria-labelledby={headingId}>
@@ -33,9 +30,9 @@ function NumberedStep({ number, id, children }: { number: 1 | 2 | 3; id: keyof t
           {number}
         </span>
         <span class="sr-only">{t('request_step_number', { number })} </span>
-        {STEP_TITLES[id]}
+        {t(`request_step_${id}_title`)}
       </h3>
-      <p class="muted">{stepText(id)}</p>
+      <p class="muted">{t(`recovery_step_${id}`)}</p>
       {children}
     </li>
   );
@@ -138,7 +135,7 @@ export function RequestStep({
     if (!reviewed || blocked) return;
     effects.openTab(request.formUrl);
     setOpened(true);
-    announce('The form opened in a new tab. Paste each field, tick the three boxes, and submit it once.');
+    announce(t('request_form_opened'));
     if (db) {
       const saved = await createDraft(db, host, username, effects.now()).catch(() => null);
       if (saved) effects.dataChanged();
@@ -149,14 +146,14 @@ export function RequestStep({
   const markSubmitted = async (event: Event) => {
     event.preventDefault();
     if (!db) {
-      setSubmitError('PyPI Guard cannot store anything in this browser profile, so it cannot remind you. Keep the issue’s address somewhere safe.');
+      setSubmitError(t('request_cannot_store'));
       return;
     }
     try {
       const saved = await recordSubmission(db, host, username, issueUrl, effects.now());
       setTracked(saved);
       setSubmitError(null);
-      announce('Request tracked.');
+      announce(t('request_tracked_announce'));
       // The background schedules the 14-day follow-up and updates the badge now, not at its next hourly tick.
       effects.dataChanged();
       onTracked();
@@ -178,7 +175,7 @@ export function RequestStep({
                 <a href={open.issueUrl} target="_blank" rel="noopener noreferrer">
                   {open.issueUrl}
                 </a>{' '}
-                ({open.status})
+                ({t(STATUS_TEXT[open.status])})
               </li>
             ))}
           </ul>
@@ -215,9 +212,9 @@ export function RequestStep({
                         <fieldset data-input="email-disclosure">
                           <legend>{t('request_email_disclosure')}</legend>
                           {DISCLOSURES.map((option) => (
-                            <label key={option.value} class="choice">
-                              <input type="radio" name="email-disclosure" value={option.value} checked={disclosure === option.value} onChange={() => setDisclosure(option.value)} />{' '}
-                              {option.label}
+                            <label key={option} class="choice">
+                              <input type="radio" name="email-disclosure" value={option} checked={disclosure === option} onChange={() => setDisclosure(option)} />{' '}
+                              {t(`request_disclosure_${option}`)}
                             </label>
                           ))}
                         </fieldset>

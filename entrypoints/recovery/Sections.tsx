@@ -189,7 +189,8 @@ export function EvidenceSection({
   );
 }
 
-const STATUS_TEXT: Record<RecoveryRequest['status'], MessageId> = {
+/** A tracked request's status, as the tracker and the request step's duplicate warning say it. */
+export const STATUS_TEXT: Record<RecoveryRequest['status'], MessageId> = {
   drafted: 'tracker_status_drafted',
   submitted: 'tracker_status_submitted',
   answered: 'tracker_status_answered',

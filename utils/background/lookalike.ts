@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { parseLookalikeMessage, type LookalikeReplies } from '../messages';
 import { lookalikeOf, type Lookalike } from '../prompts/lookalike/detect';
-import { DO_NOT_TYPE, LOOKALIKE_HEADLINE, lookalikeTabTitle } from '../prompts/lookalike/explain';
+import { lookalikeNotification, lookalikeTabTitle } from '../prompts/lookalike/explain';
 import { LOOKALIKE_WARNING_FILE } from '../prompts/lookalike/opt-in';
 import { getPromptStates, openStore, savePromptState } from '../store';
 import type { PypiGuardDb } from '../store/schema';
@@ -133,8 +133,7 @@ export const defaultLookalikeDeps: LookalikeDeps = {
     await browser.notifications.create(`lookalike|${lookalike.site}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: `PyPI Guard: ${LOOKALIKE_HEADLINE}`,
-      message: `${lookalike.displayName} only looks like pypi.org. ${DO_NOT_TYPE}`,
+      ...lookalikeNotification(lookalike),
     });
   },
   async inject(target) {

@@ -17,8 +17,8 @@ const DAY_MS = 86_400_000;
  * Intl's formatters, one per kind and locale: making one loads the locale's data, milliseconds
  * each time, and a list of history rows formats a date and names a country per row.
  */
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.DisplayNames>();
-function formatter<T extends Intl.DateTimeFormat | Intl.DisplayNames>(kind: string, requested: string | undefined, make: (locale: string) => T): T {
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.DisplayNames | Intl.NumberFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.DisplayNames | Intl.NumberFormat>(kind: string, requested: string | undefined, make: (locale: string) => T): T {
   // No locale asked for: the extension's UI language, as the rest of the text.
   const locale = requested ?? uiLanguage();
   const key = `${kind}|${locale}`;
@@ -35,6 +35,11 @@ export function formatDate(at: number, locale?: string): string {
 /** "Dec 3, 2026, 3:15 AM". */
 export function formatDateTime(at: number, locale?: string): string {
   return formatter('date-time', locale, (tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' })).format(at);
+}
+
+/** A length of time in the locale's words: "45 seconds", "2 Minuten", "3 時間". */
+export function formatDuration(value: number, unit: 'second' | 'minute' | 'hour' | 'day' | 'month' | 'year', locale?: string): string {
+  return formatter(`duration-${unit}`, locale, (tag) => new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'long' })).format(value);
 }
 
 /** Whole 24-hour periods from `then` to `now`, rounded down ("181 days ago"); the same in every time zone. */

@@ -9,6 +9,7 @@ import { observable } from '@/utils/prompts/observable';
 import type { DrillSetup } from '@/utils/drill/page';
 import { lookalikeOf } from '@/utils/prompts/lookalike/detect';
 import { userClick } from '../user-click';
+import { useUiLanguage } from '../../support/i18n';
 
 afterEach(cleanup);
 
@@ -43,6 +44,19 @@ describe('the look-alike interstitial', () => {
     expect(continueToSite).not.toHaveBeenCalled();
     userClick(proceed);
     expect(continueToSite).toHaveBeenCalledTimes(1);
+  });
+
+  it('speaks the UI language, the site’s name kept as it is', () => {
+    useUiLanguage('de');
+    try {
+      render(<LookalikeInterstitial lookalike={lookalike} continueToSite={async () => true} />);
+      expect(screen.getByRole('alertdialog', { name: 'Das ist nicht PyPI' })).toBe(warning());
+      expect(warning().querySelector('[data-field="host"]')!.textContent).toBe('pypi.org.evil.example');
+      expect(warning().querySelector('[data-field="why"]')!.textContent).toContain('die Website ist evil.example');
+      expect(screen.getByRole('link', { name: 'Zu pypi.org' }).getAttribute('href')).toBe('https://pypi.org/');
+    } finally {
+      useUiLanguage('en-US');
+    }
   });
 
   it('says so when the choice could not be saved, and stays', async () => {

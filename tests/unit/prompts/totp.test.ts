@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateSync } from 'otplib';
 import { checkTotpCode, clockOffsetMs, describeOffset, findCodeStep, measurePypiClockOffset, readTotpKey } from '@/utils/prompts/totp/check';
 import { NEW_TOTP_SECRET } from '../../fixtures/pypi/secrets';
+import { useUiLanguage } from '../../support/i18n';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 10); // 10 s into a 30-second step
 const codeAt = (ms: number) => generateSync({ secret: NEW_TOTP_SECRET, epoch: Math.floor(ms / 1000) });
@@ -81,10 +82,16 @@ describe('clock offset from a Date header', () => {
   });
 
   it('words offsets for people', () => {
-    expect(describeOffset(45_000)).toBe('about 45 seconds');
-    expect(describeOffset(-1_000)).toBe('about 1 second');
-    expect(describeOffset(125_000)).toBe('about 2 minutes');
-    expect(describeOffset(3 * 3_600_000)).toBe('about 3 hours');
+    expect(describeOffset(45_000)).toBe('45 seconds');
+    expect(describeOffset(-1_000)).toBe('1 second');
+    expect(describeOffset(125_000)).toBe('2 minutes');
+    expect(describeOffset(3 * 3_600_000)).toBe('3 hours');
+    useUiLanguage('de');
+    try {
+      expect(describeOffset(125_000)).toBe('2 Minuten');
+    } finally {
+      useUiLanguage('en-US');
+    }
   });
 });
 

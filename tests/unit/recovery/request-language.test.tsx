@@ -21,8 +21,9 @@ async function requestFieldsIn(language: string) {
   const values = Object.fromEntries(fields.map((id) => [id, fieldValue(id)]));
   const note = $('[data-note="request-in-english"]')?.textContent ?? null;
   const title = $('h1')?.textContent;
+  const stepTitles = [...document.querySelectorAll('[data-request-step] h3')].map((heading) => heading.textContent);
   cleanup();
-  return { values, note, title };
+  return { values, note, title, stepTitles };
 }
 
 describe('the recovery request under a Japanese UI', () => {
@@ -36,6 +37,7 @@ describe('the recovery request under a Japanese UI', () => {
     // The page itself speaks Japanese…
     expect(japanese.title).toBe('PyPI アカウントに戻る');
     expect(english.title).toBe('Get back into your PyPI account');
+    expect(japanese.stepTitles).toEqual(['1ステップ 1: 項目を入力する', '2ステップ 2: フォームを開く', '3ステップ 3: イシューのアドレスを貼り付ける']);
     // …the request does not: the same fields, the same English text.
     expect(Object.keys(japanese.values).length).toBeGreaterThan(1);
     expect(japanese.values).toEqual(english.values);

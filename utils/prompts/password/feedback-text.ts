@@ -1,4 +1,5 @@
-import { t, uiLanguage, type MessageId } from '@/utils/text/messages';
+import { formatDuration } from '@/utils/text/format';
+import { t, type MessageId } from '@/utils/text/messages';
 
 /**
  * zxcvbn words its feedback and crack times in English only. PyPI Guard says them in the reader's
@@ -61,5 +62,5 @@ export function crackTimeText(seconds: number): string {
     : seconds < MONTH ? (['day', DAY] as const)
     : seconds < YEAR ? (['month', MONTH] as const)
     : (['year', YEAR] as const);
-  return new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit, unitDisplay: 'long' }).format(Math.round(seconds / size));
+  return formatDuration(Math.round(seconds / size), unit);
 }

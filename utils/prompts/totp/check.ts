@@ -1,4 +1,5 @@
 import { generateSync } from 'otplib';
+import { formatDuration } from '@/utils/text/format';
 
 /** PyPI's TOTP parameters (pypi-facts.md §5): SHA1, 6 digits, 30-second steps. */
 export const TOTP_PERIOD_SECONDS = 30;
@@ -73,14 +74,13 @@ export function clockOffsetMs(dateHeader: string | null, ageHeader: string | nul
   return Math.round(localMidpoint - serverNow);
 }
 
-/** "about 2 minutes", "about 45 seconds": a rounded, human distance for a clock offset. */
+/** "2 minutes", "45 seconds", in the UI language: a rounded, human distance for a clock offset (the sentence around it says "about"). */
 export function describeOffset(offsetMs: number): string {
   const seconds = Math.abs(Math.round(offsetMs / 1000));
-  if (seconds < 90) return `about ${seconds} second${seconds === 1 ? '' : 's'}`;
+  if (seconds < 90) return formatDuration(seconds, 'second');
   const minutes = Math.round(seconds / 60);
-  if (minutes < 90) return `about ${minutes} minutes`;
-  const hours = Math.round(minutes / 60);
-  return `about ${hours} hour${hours === 1 ? '' : 's'}`;
+  if (minutes < 90) return formatDuration(minutes, 'minute');
+  return formatDuration(Math.round(minutes / 60), 'hour');
 }
 
 /**
