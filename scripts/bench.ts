@@ -9,12 +9,15 @@
 //   --big-loads <n>  loads per browser on the two 10,000-event pages (seconds each), instead of 21
 //   --cases <ids>    only these page-load cases (ids in scripts/bench/page-load.ts, comma-separated)
 //   --profiled <n>   profiled loads per page case, instead of 5
+//   --baseline floor the page loads' baseline browser has a no-op extension on the same pages
+//                    (scripts/bench/floor.ts) instead of none: the ratio is then PyPI Guard ÷ that floor
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createFakePypi } from '../tests/fixtures/pypi/server';
 import { repoRoot } from '../tests/e2e/support/paths';
-import { openBenchBrowser } from './bench/context';
+import { openBenchBrowser, openFloorBrowser } from './bench/context';
+import { makeFloorExtension } from './bench/floor';
 import { measureInjection, type InjectionFigure } from './bench/injection';
 import { measureKeystrokes } from './bench/keystroke';
 import { measurePageLoads, pageCases } from './bench/page-load';
@@ -33,6 +36,7 @@ const only = argValue('--only')?.split(',');
 const bigLoads = argValue('--big-loads') === undefined ? undefined : Number(argValue('--big-loads'));
 const caseIds = argValue('--cases')?.split(',');
 const profiledLoads = argValue('--profiled') === undefined ? undefined : Number(argValue('--profiled'));
+const floorBaseline = argValue('--baseline') === 'floor';
 const runs = (part: string) => !only || only.includes(part);
 
 const TARGETS = { pageLoadRatio: 1.05, addedLongTaskMsOnFirstVisit: 50, longestTaskMs: 50, popupOwnCodeMs: 50, tickMs: 20, firstVerdictMs: 100, laterVerdictMs: 16 };
@@ -66,10 +70,15 @@ async function main(): Promise<void> {
     const withExt = await openBenchBrowser(server, true);
     let pageLoads: Awaited<ReturnType<typeof measurePageLoads>> = [];
     if (runs('pages')) {
-      console.log('\nPage loads, with ÷ without PyPI Guard (loadEventEnd, medians):');
-      const without = await openBenchBrowser(server, false);
-      pageLoads = await measurePageLoads(pageCases(), server, fake, withExt, without, { loads: quick ? 6 : 21, bigHistoryLoads: bigLoads ?? (quick ? 6 : 21), profiledLoads: profiledLoads ?? (quick ? 2 : 5), settleMs: 1500, caseIds });
-      await without.close();
+      console.log(`\nPage loads, with PyPI Guard ÷ ${floorBaseline ? 'with a no-op extension on the same pages' : 'without'} (loadEventEnd, medians):`);
+      const floor = floorBaseline ? makeFloorExtension() : null;
+      const without = floor ? await openFloorBrowser(server, floor.dir) : await openBenchBrowser(server, false);
+      try {
+        pageLoads = await measurePageLoads(pageCases(), server, fake, withExt, without, { loads: quick ? 6 : 21, bigHistoryLoads: bigLoads ?? (quick ? 6 : 21), profiledLoads: profiledLoads ?? (quick ? 2 : 5), settleMs: 1500, caseIds });
+      } finally {
+        await without.close();
+        floor?.remove();
+      }
     }
 
     if (runs('keystrokes')) console.log('\nKeystroke → verdict:');
@@ -85,7 +94,7 @@ async function main(): Promise<void> {
     for (const accounts of runs('popup') ? [10, 50] : []) {
       const figure = await measurePopup(server, accounts, quick ? 4 : 11);
       popup.push(figure);
-      console.log(`  ${accounts} accounts: ${describe(figure.ownCodeToMeaningfulPaint)} (target ≤ ${TARGETS.popupOwnCodeMs} ms); from navigation start ${figure.firstMeaningfulPaintMedianMs} ms`);
+      console.log(`  ${accounts} accounts: ${describe(figure.ownCodeToMeaningfulPaint)} (target ≤ ${TARGETS.popupOwnCodeMs} ms); from navigation start ${figure.firstMeaningfulPaintMedianMs} ms; first screen of accounts ${describe(figure.ownCodeToFirstScreen)}`);
     }
     const blankPage = runs('popup') ? await measureBlankExtensionPage() : null;
     if (blankPage) console.log(`  for scale, an empty extension page: first script ${blankPage.firstScriptMedianMs} ms, first frame ${blankPage.firstFrameMedianMs} ms after navigation start`);
@@ -94,6 +103,7 @@ async function main(): Promise<void> {
       measuredAt: new Date().toISOString(),
       machine: `${process.platform} ${process.arch}, node ${process.version}`,
       quick,
+      baseline: floorBaseline ? 'no-op extension on the same pages' : 'no extension',
       targets: TARGETS,
       injection,
       pageLoads,

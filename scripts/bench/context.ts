@@ -22,6 +22,15 @@ export async function openBenchBrowser(server: BenchPypiServer, withExtension: b
   return { context, extension, close: () => context.close() };
 }
 
+/**
+ * Chromium with the floor extension (floor.ts: no-op content scripts on our pages, no background)
+ * instead of none: the baseline of `--baseline floor`, for what PyPI Guard adds above any extension.
+ */
+export async function openFloorBrowser(server: BenchPypiServer, floorDir: string): Promise<BenchBrowser> {
+  const context = await launchWithExtension({ extensionDir: floorDir, extraArgs: server.chromiumArgs });
+  return { context, extension: null, close: () => context.close() };
+}
+
 /** The extension's worker as it is now: Chrome may have stopped and restarted it since. */
 export async function currentWorker(browser: BenchBrowser): Promise<Worker> {
   if (!browser.extension) throw new Error('this browser has no extension');

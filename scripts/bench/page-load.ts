@@ -76,6 +76,8 @@ export interface PageLoadFigures {
     loads: number;
     /** Per load: the summed duration of those tasks. */
     totalMs: Spread;
+    /** Per load: the summed duration of those that started before the page's load event (they delay it). */
+    beforeLoadMs: Spread;
     /** Per load: the summed duration of those over 50 ms. */
     longMs: Spread;
     /** The longest one in any profiled load, and how much of it was the extension's code. */
@@ -151,7 +153,7 @@ export async function measurePageLoads(cases: readonly PageCase[], server: Bench
     figures.push(summarise(pageCase, samples, pairedRatios, profiled));
     const last = figures.at(-1)!;
     console.log(
-      `  ${pageCase.title.padEnd(46)} ×${last.ratio.toFixed(3)} (with ${last.withExtension.median} ms, without ${last.withoutExtension.median} ms); long tasks +${last.addedLongTaskMs} ms; longest extension task ${last.extensionTasks.longestMs} ms`,
+      `  ${pageCase.title.padEnd(46)} ×${last.ratio.toFixed(3)} (with ${last.withExtension.median} ms, without ${last.withoutExtension.median} ms); long tasks +${last.addedLongTaskMs} ms; longest extension task ${last.extensionTasks.longestMs} ms; ours before load ${last.extensionTasks.beforeLoadMs.median} ms of ${last.extensionTasks.totalMs.median} ms`,
     );
     if (last.extensionTasks.longestMs > 50) console.log(`      longest task's own code, most sampled: ${last.extensionTasks.longestTopFrames.join('; ')}`);
   }
@@ -199,6 +201,7 @@ function summarise(pageCase: PageCase, samples: Record<'with' | 'without', LoadS
     extensionTasks: {
       loads: profiled.length,
       totalMs: spread(profiled.map((tasks) => tasks.reduce((sum, task) => sum + task.durationMs, 0))),
+      beforeLoadMs: spread(profiled.map((tasks) => tasks.filter((task) => task.beforeLoad).reduce((sum, task) => sum + task.durationMs, 0))),
       longMs: spread(profiled.map((tasks) => tasks.filter((task) => task.durationMs > 50).reduce((sum, task) => sum + task.durationMs, 0))),
       longestMs: round(longest?.durationMs ?? 0),
       longestExtensionShareMs: round(longest?.extensionMs ?? 0),

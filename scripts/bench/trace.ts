@@ -8,6 +8,8 @@ export interface ExtensionTask {
   extensionMs: number;
   /** The extension's functions sampled most in it (innermost frame of ours, "name file:line"), most first. */
   topFrames: string[];
+  /** It started before the page's load event ended: it is part of the page-load time. */
+  beforeLoad: boolean;
 }
 
 interface TraceEvent {
@@ -86,6 +88,8 @@ function extensionTasksOf(events: TraceEvent[], url: URL, extensionOrigin: strin
   }
   samples.sort((a, b) => a.at - b.at);
 
+  // The page's load event (devtools.timeline's MarkLoad on its main thread): tasks before it delay `load`.
+  const loadAt = events.find((event) => event.name === 'MarkLoad' && event.pid === pid && event.tid === tid && event.ts >= parse.ts)?.ts ?? Number.POSITIVE_INFINITY;
   const tasks = events.filter((event) => event.name === 'RunTask' && event.ph === 'X' && event.pid === pid && event.tid === tid && event.dur !== undefined);
   const found: ExtensionTask[] = [];
   for (const task of tasks) {
@@ -95,7 +99,7 @@ function extensionTasksOf(events: TraceEvent[], url: URL, extensionOrigin: strin
     const counts = new Map<string, number>();
     for (const sample of ours) counts.set(sample.frame!, (counts.get(sample.frame!) ?? 0) + 1);
     const topFrames = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([frame, count]) => `${frame} ×${count}`);
-    found.push({ durationMs: task.dur! / 1000, extensionMs: (task.dur! / 1000) * (ours.length / inside.length), topFrames });
+    found.push({ durationMs: task.dur! / 1000, extensionMs: (task.dur! / 1000) * (ours.length / inside.length), topFrames, beforeLoad: task.ts < loadAt });
   }
   return found;
 }

@@ -4,12 +4,29 @@ import { storedAccount } from './support/extension-db';
 import { PopupPage } from './pages/popup';
 import { answerLostTwoFactorNoCodes } from './pages/recovery';
 import { RECOVERY_CODES, TWO_FACTOR_TOKEN } from '../fixtures/pypi/secrets';
+import { createFakePypi } from '../fixtures/pypi/server';
+import { clickWarningControl, lendWarningRootToAxe, lookalikeWarning, routeOtherSites } from './support/lookalike';
+import { newTotpCodeAt, openTotpProvisioning, TOTP_PINNED_AT } from './support/prompts';
 import type { Page } from '@playwright/test';
 
-/** Every axe violation, of any impact, as one readable line each. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+/**
+ * Every axe violation, of any impact, as one readable line each: in the whole page, or only within
+ * `include` (a CSS selector). Text whose contrast axe could not decide counts too — a colour axe
+ * cannot measure is one it would never report (the look-alike warning's text, before its host was
+ * lent to axe, was all undecided) — except icon glyphs (`nonBmp`), which axe leaves to a person by
+ * design: they are graphics, not text.
+ */
+async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const results = await builder.analyze();
+  const reasonOf = (node: (typeof results.incomplete)[number]['nodes'][number]) => (node.any[0]?.data as { messageKey?: string } | null | undefined)?.messageKey ?? 'no reason';
+  const undecided = results.incomplete
+    .filter((result) => result.id === 'color-contrast')
+    .map((result) => ({ ...result, nodes: result.nodes.filter((node) => reasonOf(node) !== 'nonBmp') }))
+    .filter((result) => result.nodes.length > 0)
+    .map((result) => ({ ...result, id: `color-contrast undecided (${result.nodes.map(reasonOf).join(', ')})` }));
+  return [...results.violations, ...undecided].map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 interface SmallText {
@@ -187,10 +204,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const events = page.locator('[data-prompt="security-events"]');
     await expect(events).toHaveAttribute('data-state', 'open');
     // Only PyPI Guard's own UI: the prompts' host and its open shadow root.
-    const promptsOnly = async () => {
-      const results = await new AxeBuilder({ page }).include('pypi-guard-ui').analyze();
-      return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    };
+    const promptsOnly = () => axeViolations(page, 'pypi-guard-ui');
     expect(await promptsOnly()).toEqual([]);
     // The password card too, after a leaked password in the change-password form.
     await page.locator('input[name="new_password"]').fill('password1');
@@ -208,3 +222,73 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await promptsOnly()).toEqual([]);
   });
 }
+
+test.describe('TOTP set-up check', () => {
+  /**
+   * PyPI's clock, ahead of the pinned one by this much: in step first, then 2 minutes ahead. The
+   * page is fresh in each test's own context and account ('totp-only', a code burned, no new codes
+   * made in the session), so PyPI serves the set-up page rather than the burn step.
+   */
+  let pypiAheadMs = 0;
+  const totpTest = test.extend({
+    pypi: async ({}, use) => {
+      pypiAheadMs = 0;
+      await use({ 'pypi.org': createFakePypi({ host: 'pypi.org', now: () => new Date(TOTP_PINNED_AT + pypiAheadMs) }), 'test.pypi.org': createFakePypi({ host: 'test.pypi.org' }) });
+    },
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    totpTest(`no axe violations in any of its states: match, drift, no match, clock warning alone and with a code (${colorScheme})`, async ({ context, extensionId }) => {
+      test.slow();
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme });
+      const check = page.locator('[data-prompt="totp-check"]');
+      const field = page.locator('form.totp-form__form input[name="totp_value"]');
+      const expectAccessibleIn = async (state: string) => {
+        await expect(check).toHaveAttribute('data-state', state);
+        expect(await axeViolations(page, 'pypi-guard-ui'), `totp-check, ${state}`).toEqual([]);
+      };
+
+      // Before a code is typed the check shows nothing (nothing to axe); each verdict has its tone.
+      await openTotpProvisioning(page, extensionId, TOTP_PINNED_AT);
+      await expect(check).toHaveCount(0);
+      await field.fill(newTotpCodeAt(TOTP_PINNED_AT));
+      await expectAccessibleIn('match');
+      await field.fill(newTotpCodeAt(TOTP_PINNED_AT + 30_000));
+      await expectAccessibleIn('drift');
+      await field.fill('000000'); // at the pinned time, no code of the key's within 5 minutes
+      await expectAccessibleIn('no-match');
+
+      // This computer 2 minutes behind PyPI: the clock warning shows as soon as the field is focused.
+      pypiAheadMs = 120_000;
+      await openTotpProvisioning(page, extensionId, TOTP_PINNED_AT);
+      await field.focus();
+      await expectAccessibleIn('clock-only');
+      await field.fill(newTotpCodeAt(TOTP_PINNED_AT + pypiAheadMs));
+      await expect(check.locator('[data-field="clock"]')).toBeVisible();
+      await expectAccessibleIn('match');
+    });
+  }
+});
+
+test.describe('look-alike warning', () => {
+  // Its colours are fixed (white on its own red, lookalike-css.ts), whatever the scheme: both are
+  // run so that stays true if it ever follows the page's theme.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`no axe violations inside its closed shadow root, warning and confirm steps (${colorScheme})`, async ({ context }) => {
+      await routeOtherSites(context);
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.goto('https://pypl.org/');
+      await expect.poll(async () => (await lookalikeWarning(page))?.step).toBe('warning');
+      const hostTag = await lendWarningRootToAxe(page);
+      // axe, in the page, now reaches the warning itself (not just an empty host).
+      expect(await page.evaluate((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('[data-prompt="lookalike-host"]') != null, hostTag)).toBe(true);
+      expect(await axeViolations(page, hostTag), 'look-alike warning').toEqual([]);
+
+      await clickWarningControl(page, 'details');
+      await expect.poll(async () => (await lookalikeWarning(page))?.step).toBe('confirm');
+      expect(await axeViolations(page, hostTag), 'look-alike warning, confirm step').toEqual([]);
+    });
+  }
+});

@@ -6,7 +6,7 @@ import type { ScenarioId } from '../fixtures/pypi/accounts';
 import { FIXTURE_SECRETS, NEW_TOTP_SECRET, PASSWORDS, PASSWORD_RESET_TOKEN, RECOVERY_CODES, TWO_FACTOR_TOKEN } from '../fixtures/pypi/secrets';
 import { BREACHED_COUNT, BREACHED_PASSWORD, CLEAN_PASSWORD, sha1Upper } from '../fixtures/hibp/range';
 import { storedAccount, readExtensionDb } from './support/extension-db';
-import { allExtensionStorage, expectOnePasswordCard, pinExtensionClock, promptOverlaps, routeHibp } from './support/prompts';
+import { allExtensionStorage, expectOnePasswordCard, newTotpCodeAt, openTotpProvisioning, promptOverlaps, routeHibp, TOTP_PINNED_AT } from './support/prompts';
 import { repoRoot } from './support/paths';
 import type { Page } from '@playwright/test';
 import { submitPypiLogin } from './pages/pypi-login';
@@ -371,43 +371,32 @@ test.describe('password scores and times', () => {
 });
 
 test.describe('totp-check', () => {
-  /** 2026-06-01 12:00:10 UTC: 10 s into a 30-second step. */
-  const FIXED = Date.UTC(2026, 5, 1, 12, 0, 10);
-  const codeAt = (ms: number) => generateSync({ secret: NEW_TOTP_SECRET, epoch: Math.floor(ms / 1000) });
-
-  async function openProvisioning(page: Page, extensionId: string, pinnedAt: number) {
-    await page.clock.setFixedTime(pinnedAt);
-    await page.goto('https://pypi.org/manage/account/totp-provision');
-    await expect(host(page)).toBeAttached();
-    await pinExtensionClock(page, extensionId, pinnedAt);
-  }
-
   test.describe('with PyPI’s clock in step', () => {
     test.use({});
     const totpTest = test.extend({
       pypi: async ({}, use) => {
-        await use({ 'pypi.org': createFakePypi({ host: 'pypi.org', now: () => new Date(FIXED) }), 'test.pypi.org': createFakePypi({ host: 'test.pypi.org' }) });
+        await use({ 'pypi.org': createFakePypi({ host: 'pypi.org', now: () => new Date(TOTP_PINNED_AT) }), 'test.pypi.org': createFakePypi({ host: 'test.pypi.org' }) });
       },
     });
 
     totpTest('the right code passes, ±1 step reports drift, another key’s code fails', async ({ context, extensionId, serviceWorker, pypi }) => {
       const page = await context.newPage();
-      await openProvisioning(page, extensionId, FIXED);
+      await openTotpProvisioning(page, extensionId, TOTP_PINNED_AT);
       await expect(prompt(page, 'totp-check')).toHaveCount(0);
       const field = page.locator('form.totp-form__form input[name="totp_value"]');
 
-      await field.fill(codeAt(FIXED));
+      await field.fill(newTotpCodeAt(TOTP_PINNED_AT));
       await expect(prompt(page, 'totp-check')).toHaveAttribute('data-state', 'match');
 
-      await field.fill(codeAt(FIXED + 30_000));
+      await field.fill(newTotpCodeAt(TOTP_PINNED_AT + 30_000));
       await expect(prompt(page, 'totp-check')).toHaveAttribute('data-state', 'drift');
       await expect(prompt(page, 'totp-check')).toContainText('about 30 seconds ahead');
 
-      await field.fill(codeAt(FIXED - 30_000));
+      await field.fill(newTotpCodeAt(TOTP_PINNED_AT - 30_000));
       await expect(prompt(page, 'totp-check')).toContainText('about 30 seconds behind');
       await expect(prompt(page, 'totp-check')).toContainText('PyPI still accepts');
 
-      await field.fill(generateSync({ secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', epoch: Math.floor(FIXED / 1000) }));
+      await field.fill(generateSync({ secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', epoch: Math.floor(TOTP_PINNED_AT / 1000) }));
       await expect(prompt(page, 'totp-check')).toHaveAttribute('data-state', 'no-match');
       await expect(prompt(page, 'totp-check').locator('[data-field="clock"]')).toHaveCount(0);
 
@@ -423,18 +412,18 @@ test.describe('totp-check', () => {
   test.describe('with this computer’s clock 2 minutes behind PyPI’s', () => {
     const skewTest = test.extend({
       pypi: async ({}, use) => {
-        await use({ 'pypi.org': createFakePypi({ host: 'pypi.org', now: () => new Date(FIXED + 120_000) }), 'test.pypi.org': createFakePypi({ host: 'test.pypi.org' }) });
+        await use({ 'pypi.org': createFakePypi({ host: 'pypi.org', now: () => new Date(TOTP_PINNED_AT + 120_000) }), 'test.pypi.org': createFakePypi({ host: 'test.pypi.org' }) });
       },
     });
 
     skewTest('warns about the clock and judges codes by PyPI’s time', async ({ context, extensionId }) => {
       const page = await context.newPage();
-      await openProvisioning(page, extensionId, FIXED);
+      await openTotpProvisioning(page, extensionId, TOTP_PINNED_AT);
       const field = page.locator('form.totp-form__form input[name="totp_value"]');
       await field.focus();
       await expect(prompt(page, 'totp-check')).toHaveAttribute('data-state', 'clock-only');
       await expect(prompt(page, 'totp-check').locator('[data-field="clock"]')).toContainText('about 2 minutes behind PyPI’s');
-      await field.fill(codeAt(FIXED + 120_000));
+      await field.fill(newTotpCodeAt(TOTP_PINNED_AT + 120_000));
       await expect(prompt(page, 'totp-check')).toHaveAttribute('data-state', 'match');
     });
   });

@@ -45,8 +45,11 @@ export async function refreshEmailDomains(
   settings: Pick<Settings, 'emailDomainCheck'>,
   now: number,
   fetchFn: FetchLike,
+  // The records as the caller's read of the store found them (the tick reads them with everything
+  // else in one transaction): no second read on every tick.
+  stored?: readonly EmailDomainRecord[],
 ): Promise<EmailDomainRecord[]> {
-  const stored = await getEmailDomainRecords(db);
+  stored ??= await getEmailDomainRecords(db);
   if (!settings.emailDomainCheck) {
     if (stored.length > 0) await replaceEmailDomainRecords(db, []);
     return [];
@@ -86,9 +89,9 @@ export function lookUpEmailDomainsInTicks(
   fetchFn: FetchLike = (url, init) => fetch(url, init),
   consented: () => Promise<boolean> = () => hasDataConsent('emailDomainCheck'),
 ): void {
-  deps.refreshEmailDomains = async (db, accounts, settings, now) => {
+  deps.refreshEmailDomains = async (db, accounts, settings, now, stored) => {
     const emailDomainCheck = settings.emailDomainCheck && (await consented());
-    return refreshEmailDomains(db, accounts, { emailDomainCheck }, now, fetchFn);
+    return refreshEmailDomains(db, accounts, { emailDomainCheck }, now, fetchFn, stored);
   };
 }
 

@@ -58,7 +58,7 @@ export interface ReminderDeps {
    * which the pages that import this module (popup, options) must not load. Without it, a tick
    * uses the stored answers.
    */
-  refreshEmailDomains?(db: PypiGuardDb, accounts: AccountRecord[], settings: Settings, now: number): Promise<EmailDomainRecord[]>;
+  refreshEmailDomains?(db: PypiGuardDb, accounts: AccountRecord[], settings: Settings, now: number, stored: readonly EmailDomainRecord[]): Promise<EmailDomainRecord[]>;
 }
 
 export const defaultReminderDeps: ReminderDeps = { openDb: () => openStore(), now: () => Date.now(), clock: systemClock };
@@ -143,7 +143,7 @@ async function tick(deps: ReminderDeps): Promise<TickResult> {
     // A failure there must not cost the reminders: the stored answers stand.
     const accounts = stored.accounts.map(({ account }) => account);
     const emailDomains = deps.refreshEmailDomains
-      ? await deps.refreshEmailDomains(db, accounts, settings, now).catch(() => stored.emailDomains)
+      ? await deps.refreshEmailDomains(db, accounts, settings, now, stored.emailDomains).catch(() => stored.emailDomains)
       : stored.emailDomains;
     const input = { ...stored, emailDomains };
     const reminders = due(input, settings, now, deps.clock);

@@ -275,7 +275,7 @@ export function buildRequest(input: RequestInput): SupportRequest {
       description: 'There may be a delay of a week or more between responses.',
       option: 'I understand that it may take a significant amount of time to process my account recovery request.',
       required: true,
-      explanation: 'A small team works through the queue: comment on your issue, never file a second one.',
+      explanation: t('request_explain_acknowledgement'),
     },
   ];
 

@@ -75,6 +75,47 @@ export function lookalikeWarning(page: Page): Promise<WarningView | null> {
   });
 }
 
+/**
+ * Lets axe-core, run in the page, check the warning inside its closed shadow root — in this test's
+ * page only, product code untouched; no page script could do the same. Two things axe needs:
+ * - to walk into the root: the DevTools protocol reaches closed roots (`pierce`) and hands the
+ *   root back as an object of the page's main world (where axe runs); an own `shadowRoot` getter
+ *   on the host returning it is what axe's tree walk reads;
+ * - to see the host when it measures contrast: axe lays out its grid of painted boxes from a
+ *   tree walk rooted at `<body>`, and the warning is a child of `<html>` (in the top layer), so
+ *   every text in it would come out "contrast undecided", never a violation. Walks rooted at
+ *   `<body>` are widened to all of `<html>`'s children, which is what the browser paints.
+ * Returns the host's tag name, random for each page view, to give axe as its context.
+ */
+export async function lendWarningRootToAxe(page: Page): Promise<string> {
+  const hostTag = await withSession(page, async (session) => {
+    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const holdsWarning = (node: DomNode): boolean => attribute(node, 'data-prompt') === 'lookalike-host' || (node.children ?? []).some(holdsWarning);
+    const host = (root.children ?? []).flatMap((html) => html.children ?? []).find((child) => child.shadowRoots?.some(holdsWarning));
+    const shadow = host?.shadowRoots?.find(holdsWarning);
+    if (!host || !shadow) throw new Error('no look-alike warning in this page');
+    const { object: hostObject } = await session.send('DOM.resolveNode', { backendNodeId: host.backendNodeId });
+    const { object: rootObject } = await session.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    await session.send('Runtime.callFunctionOn', {
+      objectId: hostObject.objectId,
+      functionDeclaration: 'function (root) { Object.defineProperty(this, "shadowRoot", { configurable: true, get: () => root }); }',
+      arguments: [{ objectId: rootObject.objectId }],
+    });
+    return host.localName;
+  });
+  await page.evaluate(() => {
+    const createTreeWalker = Document.prototype.createTreeWalker;
+    document.createTreeWalker = function (this: Document, root: Node, whatToShow?: number, filter?: NodeFilter | null) {
+      if (root !== this.body) return createTreeWalker.call(this, root, whatToShow, filter);
+      const walker = createTreeWalker.call(this, this.documentElement, whatToShow, filter);
+      // From <html>'s first child on (the host may come before <body>), <html> itself left out as a walk from <body> leaves it.
+      walker.currentNode = this.documentElement.firstElementChild ?? this.body;
+      return walker;
+    };
+  });
+  return hostTag;
+}
+
 /** True when what the user sees at (x, y) is the warning: nothing of the page covers it there. */
 export function warningIsOnTopAt(page: Page, x: number, y: number): Promise<boolean> {
   return withSession(page, async (session) => {

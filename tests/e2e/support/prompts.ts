@@ -1,5 +1,7 @@
 import { expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { generateSync } from 'otplib';
 import { hibpRangeBody } from '../../fixtures/hibp/range';
+import { NEW_TOTP_SECRET } from '../../fixtures/pypi/secrets';
 import { readExtensionDb } from './extension-db';
 
 /** Every request the local Have I Been Pwned answered. */
@@ -41,6 +43,20 @@ export async function pinExtensionClock(page: Page, extensionId: string, epochMs
     await session.send('Runtime.evaluate', { contextId, expression: `Date.now = () => ${epochMs};` });
   }
   await session.detach();
+}
+
+/** 2026-06-01 12:00:10 UTC: 10 s into a 30-second step, a time to pin every clock to for the TOTP check. */
+export const TOTP_PINNED_AT = Date.UTC(2026, 5, 1, 12, 0, 10);
+
+/** The code an authenticator app shows at `ms` for the key the fake PyPI's set-up page offers. */
+export const newTotpCodeAt = (ms: number): string => generateSync({ secret: NEW_TOTP_SECRET, epoch: Math.floor(ms / 1000) });
+
+/** Opens PyPI's authentication-app set-up page with the page's and PyPI Guard's clocks pinned to `pinnedAt`. */
+export async function openTotpProvisioning(page: Page, extensionId: string, pinnedAt: number): Promise<void> {
+  await page.clock.setFixedTime(pinnedAt);
+  await page.goto('https://pypi.org/manage/account/totp-provision');
+  await expect(page.locator('pypi-guard-ui')).toBeAttached();
+  await pinExtensionClock(page, extensionId, pinnedAt);
 }
 
 /**

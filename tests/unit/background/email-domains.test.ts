@@ -63,6 +63,17 @@ describe('refreshEmailDomains', () => {
     expect(await getEmailDomainRecords(db)).toEqual([]);
   });
 
+  it('decides from the records its caller already read (in the tick, with the rest of the store), not from a second read', async () => {
+    const fetchFn = registry({ 'example.com': () => rdapResponse(verisignDomain('example.com', { expiresAt: T0 + 300 * DAY })) });
+    const accounts = [withEmails('pypi.org/alice', 'alice@example.com')];
+    const [answered] = await refreshEmailDomains(db, accounts, ON, T0, fetchFn);
+    // The stored answer holds for a week; records read before it was kept (none) ask again.
+    expect(await refreshEmailDomains(db, accounts, ON, T0 + HOUR, fetchFn, [answered!])).toEqual([answered]);
+    expect(fetchFn).toHaveBeenCalledTimes(1);
+    await refreshEmailDomains(db, accounts, ON, T0 + HOUR, fetchFn, []);
+    expect(fetchFn).toHaveBeenCalledTimes(2);
+  });
+
   it('looks a domain up once for every account that uses it, and never a large provider', async () => {
     const fetchFn = registry({ 'example.com': () => rdapResponse(verisignDomain('example.com', { expiresAt: T0 + 300 * DAY })) });
     const accounts = [
