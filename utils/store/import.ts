@@ -8,6 +8,7 @@ import type { Settings } from '../settings';
 import { EXPORT_FORMAT, type ExportFile } from './index';
 import { DB_VERSION, TRANSIENT_STORES, type PypiGuardDb } from './schema';
 import { accountIdOf } from './types';
+import { t } from '../text/messages';
 import type {
   AccountId,
   AccountRecord,
@@ -36,7 +37,6 @@ const MAX_RECORDS_PER_STORE = 200_000;
 /** An export nests about eight levels deep; anything far deeper is not one. */
 export const MAX_IMPORT_DEPTH = 32;
 
-const NOTHING_CHANGED = 'Nothing was changed.';
 
 const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
 const host = v.picklist(PYPI_HOSTS);
@@ -232,39 +232,43 @@ export type ImportCheck = { ok: true; data: ValidImport } | { ok: false; message
 
 /** Checks an export file's text without touching the store. */
 export function checkImport(text: string): ImportCheck {
-  const refuse = (reason: string): ImportCheck => ({ ok: false, message: `${reason} ${NOTHING_CHANGED}` });
-  if (text.length > MAX_IMPORT_BYTES) return refuse(`This file is too large to be a PyPI Guard export (over ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`);
+  const refuse = (reason: string): ImportCheck => ({ ok: false, message: `${reason} ${t('import_nothing_changed')}` });
+  if (text.length > MAX_IMPORT_BYTES) return refuse(t('import_too_large', { size: MAX_IMPORT_BYTES / 1024 / 1024 }));
 
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return refuse('This file is not valid JSON: it may be cut short or not be a PyPI Guard export.');
+    return refuse(t('import_not_json'));
   }
 
   const scan = scanForSecrets(parsed);
-  if (scan === 'too-deep') return refuse(`This file is nested deeper than any PyPI Guard export (over ${MAX_IMPORT_DEPTH} levels).`);
-  if (scan) return refuse(`This file contains ${scan}, which could hold a secret. PyPI Guard never stores passwords, codes or tokens, so it will not import this file.`);
+  if (scan === 'too-deep') return refuse(t('import_too_deep', { levels: MAX_IMPORT_DEPTH }));
+  if (scan) {
+    const { field, path } = scan;
+    if (field !== undefined) return refuse(path ? t('import_secret_field_at', { field, path }) : t('import_secret_field', { field }));
+    return refuse(path ? t('import_secret_value_at', { path }) : t('import_secret_value'));
+  }
 
-  if (!isRecord(parsed) || parsed.format !== EXPORT_FORMAT) return refuse('This is not a PyPI Guard export (its "format" is missing or different).');
+  if (!isRecord(parsed) || parsed.format !== EXPORT_FORMAT) return refuse(t('import_not_export'));
   if (typeof parsed.schemaVersion === 'number' && parsed.schemaVersion > DB_VERSION) {
-    return refuse(`This file comes from a newer PyPI Guard (data version ${parsed.schemaVersion}; this one reads up to ${DB_VERSION}). Update the extension, then import again.`);
+    return refuse(t('import_newer', { found: String(parsed.schemaVersion), known: DB_VERSION }));
   }
   const fields = v.safeParse(FieldsSchema, parsed);
-  if (!fields.success) return refuse(`This export is damaged: ${describeIssue(fields.issues[0])}.`);
+  if (!fields.success) return refuse(t('import_damaged', { detail: describeIssue(fields.issues[0]) }));
 
   const stores = Object.fromEntries(STORE_NAMES.map((name) => [name, []])) as unknown as ValidImport['stores'];
   for (const [name, rows] of Object.entries(fields.output.stores)) {
-    if (!isStoreName(name)) return refuse(`This export has data PyPI Guard does not know ("${name}").`);
+    if (!isStoreName(name)) return refuse(t('import_unknown_store', { name }));
     const { schema, key } = STORES[name];
     const seenKeys = new Set<string | number>();
     for (const [index, row] of rows.entries()) {
       const where = `${name} record ${index + 1}`;
       const record = v.safeParse(schema, row.value);
-      if (!record.success) return refuse(`This export is damaged: ${where}: ${describeIssue(record.issues[0])}.`);
+      if (!record.success) return refuse(t('import_damaged_at', { where, detail: describeIssue(record.issues[0]) }));
       const expectedKey = key === 'settings' ? 'settings' : (record.output as { id?: string | number }).id;
-      if (row.key !== expectedKey) return refuse(`This export is damaged: ${where} is filed under the wrong key.`);
-      if (seenKeys.has(row.key)) return refuse(`This export is damaged: ${where} repeats the key of an earlier record.`);
+      if (row.key !== expectedKey) return refuse(t('import_wrong_key', { where }));
+      if (seenKeys.has(row.key)) return refuse(t('import_repeated_key', { where }));
       seenKeys.add(row.key);
       (stores[name] as { key: string | number; value: unknown }[]).push({ key: row.key, value: record.output });
     }
@@ -297,7 +301,7 @@ export async function importAll(db: PypiGuardDb, text: string): Promise<ImportRe
     }
     await Promise.all([...writes, tx.done]);
   } catch {
-    return { ok: false, message: `The data could not be written (the browser refused it). ${NOTHING_CHANGED}` };
+    return { ok: false, message: `${t('import_write_failed')} ${t('import_nothing_changed')}` };
   }
   return { ok: true, counts: Object.fromEntries(names.map((name) => [name, check.data.stores[name].length])) as Record<StoreName, number> };
 }
@@ -330,24 +334,30 @@ function pathOf(visit: Visit): string {
  * no file can exhaust the call stack (a recursive walk threw on deep nesting, and the import
  * failed without a word).
  */
-function scanForSecrets(root: unknown): string | 'too-deep' | null {
+/** Where a secret-shaped thing was found: a field's name, or a value (no name); `path` when not at the top. */
+interface SecretFound {
+  field?: string;
+  path?: string;
+}
+
+function scanForSecrets(root: unknown): SecretFound | 'too-deep' | null {
   const stack: Visit[] = [{ value: root, key: null, parent: null, depth: 0 }];
   while (stack.length > 0) {
     const visit = stack.pop()!;
     const { value } = visit;
-    const where = () => {
+    const where = (): SecretFound => {
       const path = pathOf(visit);
-      return path ? ` (at ${path})` : '';
+      return path ? { path } : {};
     };
     if (typeof value === 'string') {
-      if (SECRET_VALUE.test(value)) return `a value that looks like a token or TOTP key${where()}`;
+      if (SECRET_VALUE.test(value)) return where();
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
     if (visit.depth >= MAX_IMPORT_DEPTH) return 'too-deep';
     const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
     for (const [key] of entries) {
-      if (typeof key === 'string' && SECRET_FIELD.test(key)) return `a field named "${key}"${where()}`;
+      if (typeof key === 'string' && SECRET_FIELD.test(key)) return { field: key, ...where() };
     }
     // Reversed onto the stack, so the file is read in its own order (the first secret is named).
     for (let index = entries.length - 1; index >= 0; index--) {
