@@ -96,7 +96,7 @@ describe('a bad file is refused with a message and nothing changes', () => {
     ['another format', (file) => JSON.stringify({ ...file, format: 'bitwarden' }), /not a PyPI Guard export/],
     ['not an object', () => '[1, 2, 3]', /not a PyPI Guard export/],
     ['a future data version', (file) => JSON.stringify({ ...file, schemaVersion: DB_VERSION + 1 }), new RegExp(`newer PyPI Guard \\(data version ${DB_VERSION + 1}; this one reads up to ${DB_VERSION}\\)\\. Update the extension`)],
-    ['an unknown store', (file) => JSON.stringify({ ...file, stores: { ...file.stores, vault: [] } }), /does not know \("vault"\)/],
+    ['an unknown store', (file) => JSON.stringify({ ...file, stores: { ...file.stores, vault: [] } }), /does not know \(“vault”\)/],
     [
       'a wrong type',
       (file) => {
@@ -111,12 +111,12 @@ describe('a bad file is refused with a message and nothing changes', () => {
         (file.stores.accounts![0]!.value as { observed: Record<string, unknown> }).observed.password = 'hunter2';
         return JSON.stringify(file);
       },
-      /contains a field named "password" \(at stores\.accounts\[0\]\.value\.observed\)/,
+      /contains a field named “password” \(at stores\.accounts\[0\]\.value\.observed\)/,
     ],
     [
       'a recovery code list',
       (file) => JSON.stringify({ ...file, recovery_codes: ['0123456789abcdef'] }),
-      /field named "recovery_codes"/,
+      /field named “recovery_codes”/,
     ],
     [
       'a token value hidden in a token name',
