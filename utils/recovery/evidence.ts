@@ -1,6 +1,6 @@
 import type { PypiHost } from '../pypi/hosts';
 import type { EmailFact } from '../pypi/snapshot';
-import { t } from '../text/messages';
+import { joinSentences, t } from '../text/messages';
 import { isoDay, type RecoveryAccountFacts } from './facts';
 import { pushTargets } from './next-steps';
 import { scrubSecrets, type SecretKind } from './secrets';
@@ -150,7 +150,7 @@ export function evidenceMarkdown(kit: EvidenceKit, now: number): string {
   for (const entry of kit.items) {
     const seen = entry.source === 'stored' && entry.seenAt !== undefined ? ` _${t('evidence_file_seen', { date: isoDay(entry.seenAt) })}_` : '';
     if (entry.values.length === 0) {
-      lines.push(`- [ ] **${entry.label}**: ${t('evidence_file_not_known')} ${entry.tip}`);
+      lines.push(`- [ ] **${entry.label}**: ${joinSentences([t('evidence_file_not_known'), entry.tip])}`);
     } else if (entry.values.length === 1 && !entry.values[0]!.includes('\n')) {
       lines.push(`- [x] **${entry.label}**: ${entry.values[0]}${seen}`);
     } else {
@@ -159,7 +159,7 @@ export function evidenceMarkdown(kit: EvidenceKit, now: number): string {
     }
   }
   if (kit.notes) lines.push('', `## ${t('evidence_file_notes')}`, '', kit.notes);
-  lines.push('', `## ${t('evidence_file_using')}`, '', `${t('evidence_file_using_text')} ${describeKitHint(kit)}`);
+  lines.push('', `## ${t('evidence_file_using')}`, '', joinSentences([t('evidence_file_using_text'), describeKitHint(kit)]));
   return lines.join('\n') + '\n';
 }
 

@@ -1,7 +1,7 @@
 import type { PypiHost } from '../pypi/hosts';
 import type { PypiGuardDb } from '../store/schema';
 import { accountIdOf, type RecoveryRequest, type RecoveryRequestStatus } from '../store/types';
-import { t } from '../text/messages';
+import { joinSentences, t } from '../text/messages';
 
 /**
  * The user's account-recovery requests to PyPI support, as they report them: drafted (the form was
@@ -37,7 +37,7 @@ export function checkIssueUrl(typed: string): IssueUrlCheck {
   const text = typed.trim();
   const problem = (id: 'tracker_issue_empty' | 'tracker_issue_not_url' | 'tracker_issue_not_github' | 'tracker_issue_not_support' | 'tracker_issue_new_form' | 'tracker_issue_not_one') => ({
     ok: false as const,
-    message: `${t(id)} ${t('tracker_issue_example')}`,
+    message: joinSentences([t(id), t('tracker_issue_example')]),
   });
   if (!text) return problem('tracker_issue_empty');
   let url: URL;

@@ -3,7 +3,7 @@ import type { AccountRecord } from '../store/types';
 import type { HistorySummary } from '../events/history-summary';
 import { periodOf } from './period';
 import { formatDate } from '../text/format';
-import { keyPart, t } from '../text/messages';
+import { joinSentences, keyPart, t } from '../text/messages';
 import { accountLabel, daysBetween, siteName } from './text';
 import { DAY_MS, type ReminderCandidate, type ReminderKindModule, type ReminderTrigger } from './types';
 
@@ -159,7 +159,7 @@ export const passwordRotation: ReminderKindModule = {
         dueAt: Math.max(...parts.map((part) => part.at)),
         title: t(`reminder_password_title_${keyPart(headline.trigger)}`, { site: siteName(account.host) }),
         // Whole sentences, one after another: who, then each reason.
-        message: t('reminder_password_message', { account: accountLabel(account.username, account.host), details: parts.map((part) => part.detail).join(' ') }),
+        message: t('reminder_password_message', { account: accountLabel(account.username, account.host), details: joinSentences(parts.map((part) => part.detail)) }),
         openUrl: `https://${account.host}/manage/account/#change-password`,
       });
     }

@@ -8,7 +8,7 @@ import type { Settings } from '../settings';
 import { EXPORT_FORMAT, type ExportFile } from './index';
 import { DB_VERSION, TRANSIENT_STORES, type PypiGuardDb } from './schema';
 import { accountIdOf } from './types';
-import { t } from '../text/messages';
+import { joinSentences, t } from '../text/messages';
 import type {
   AccountId,
   AccountRecord,
@@ -232,7 +232,7 @@ export type ImportCheck = { ok: true; data: ValidImport } | { ok: false; message
 
 /** Checks an export file's text without touching the store. */
 export function checkImport(text: string): ImportCheck {
-  const refuse = (reason: string): ImportCheck => ({ ok: false, message: `${reason} ${t('import_nothing_changed')}` });
+  const refuse = (reason: string): ImportCheck => ({ ok: false, message: joinSentences([reason, t('import_nothing_changed')]) });
   if (text.length > MAX_IMPORT_BYTES) return refuse(t('import_too_large', { size: MAX_IMPORT_BYTES / 1024 / 1024 }));
 
   let parsed: unknown;
@@ -301,7 +301,7 @@ export async function importAll(db: PypiGuardDb, text: string): Promise<ImportRe
     }
     await Promise.all([...writes, tx.done]);
   } catch {
-    return { ok: false, message: `${t('import_write_failed')} ${t('import_nothing_changed')}` };
+    return { ok: false, message: joinSentences([t('import_write_failed'), t('import_nothing_changed')]) };
   }
   return { ok: true, counts: Object.fromEntries(names.map((name) => [name, check.data.stores[name].length])) as Record<StoreName, number> };
 }

@@ -79,6 +79,14 @@ export function uiDirection(): 'ltr' | 'rtl' {
   return direction === 'rtl' ? 'rtl' : 'ltr';
 }
 
+/** Languages whose writing puts no space between sentences ("…です。…ます。"). */
+const NO_SPACE_BETWEEN_SENTENCES = new Set(['ja', 'zh']);
+
+/** Whole sentences, one after another, as the language writes them: a space between, or none in Japanese and Chinese. */
+export function joinSentences(sentences: readonly string[]): string {
+  return sentences.filter(Boolean).join(NO_SPACE_BETWEEN_SENTENCES.has(primarySubtag(uiLanguage())) ? '' : ' ');
+}
+
 /** "a, b and c": a list joined as the language joins one. */
 export function formatList(items: readonly string[]): string {
   return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(items);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countryName, formatDate, formatDateTime, formatDaysAgo, formatDevice, formatPlace, formatPlaceAndDevice } from '@/utils/text/format';
-import { formatList, t, uiDirection, uiLanguage } from '@/utils/text/messages';
+import { formatList, joinSentences, t, uiDirection, uiLanguage } from '@/utils/text/messages';
 import { useUiLanguage } from '../../support/i18n';
 import { sharedOrSkip, skipReason } from '../../support/shared-dir';
 
@@ -120,6 +120,22 @@ describe('in the browser’s language', () => {
     expect(t('account_on_host', { username: 'ada', host: 'pypi.org' })).toBe('pypi.org の ada');
     useUiLanguage('de');
     expect(t('security_history_new_events', { count: 3 })).toBe('3 neue Ereignisse in Ihrem Sicherheitsverlauf');
+  });
+
+  it('writes counts in the language’s digits and grouping', () => {
+    useUiLanguage('de');
+    expect(t('breach_found', { count: 1234567 })).toContain('1.234.567-mal');
+    useUiLanguage('en-US');
+    expect(t('breach_found', { count: 1234567 })).toContain('1,234,567 times');
+  });
+
+  it('puts sentences one after another as the language writes them: no space in Japanese and Chinese', () => {
+    useUiLanguage('ja');
+    expect(joinSentences(['一つ目です。', '二つ目です。'])).toBe('一つ目です。二つ目です。');
+    useUiLanguage('zh-TW');
+    expect(joinSentences(['第一句。', '第二句。'])).toBe('第一句。第二句。');
+    useUiLanguage('de');
+    expect(joinSentences(['Erster Satz.', '', 'Zweiter Satz.'])).toBe('Erster Satz. Zweiter Satz.');
   });
 
   it('formats dates and lists in the language of the words: the browser’s own region where the words are its language', () => {

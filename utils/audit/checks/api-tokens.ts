@@ -1,11 +1,12 @@
 import { needsAccountSettings, DAY_MS, pypiPage, type Check } from '../types';
 import { unreadableOutcome } from '../unreadable';
-import { t } from '../../text/messages';
+import { formatList, t } from '../../text/messages';
 
 export const UNUSED_TOKEN_DAYS = 90;
 
 /** Token names as the user gave them, quoted: `“ci”, “docs”`. */
-const namesOf = (tokens: readonly { name: string }[]) => tokens.map((token) => `“${token.name}”`).join(', ');
+// Token names quoted as the language quotes a name, listed as it lists ("“ci” and “release”").
+const namesOf = (tokens: readonly { name: string }[]) => formatList(tokens.map((token) => t('quoted_name', { name: token.name })));
 
 export const apiTokens: Check = {
   id: 'api-tokens',

@@ -1,7 +1,7 @@
 import { needsAccountSettings, pypiPage, type Check, type CheckStatus } from '../types';
 import { unreadableOutcome } from '../unreadable';
 import { accountDomains, describeStanding, domainStanding, type AccountDomain, type DomainStanding } from '../../email-domain/standing';
-import { formatList, t } from '../../text/messages';
+import { formatList, joinSentences, t } from '../../text/messages';
 
 const SEVERITY: readonly CheckStatus[] = ['fail', 'warn', 'unknown', 'pass'];
 
@@ -52,15 +52,15 @@ function detailOf(judged: readonly { entry: AccountDomain; standing: DomainStand
   const [worst, ...others] = judged;
   const first = sentence(worst!.entry, worst!.standing, now);
   const rest = others.map(({ entry, standing }) => describeStanding(entry.domain, standing, now));
-  return [first, ...rest].join(' ');
+  return joinSentences([first, ...rest]);
 }
 
 /** The worst domain's sentence, with what it means and what to do when it needs doing. */
 function sentence(entry: AccountDomain, standing: DomainStanding, now: number): string {
   const fact = describeStanding(entry.domain, standing, now);
   if (standing.status === 'fail') {
-    return [fact, t('domain_lapsed_consequence', { addresses: formatList(entry.addresses) }), t('domain_what_to_do')].join(' ');
+    return joinSentences([fact, t('domain_lapsed_consequence', { addresses: formatList(entry.addresses) }), t('domain_what_to_do')]);
   }
-  if (standing.status === 'warn') return [fact, standing.reason === 'expiring' ? t('domain_what_to_do') : t('domain_no_expiry_advice')].join(' ');
+  if (standing.status === 'warn') return joinSentences([fact, standing.reason === 'expiring' ? t('domain_what_to_do') : t('domain_no_expiry_advice')]);
   return fact;
 }
