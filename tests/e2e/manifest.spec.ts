@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import { chromeExtensionDir, repoRoot } from './support/paths';
 import { lookalikeOf } from '../../utils/prompts/lookalike/detect';
 import { HIBP_RANGE_ORIGIN } from '../../utils/prompts/breach/hibp';
-import { projectJsonUrl } from '../../utils/recovery/project-sources';
+import { projectJsonUrl } from '../../utils/recovery/project-json-url';
 import { LOOKALIKE_OPT_IN_ORIGINS } from '../../utils/prompts/lookalike/opt-in';
 import { rdapOrigins } from '../../utils/email-domain/bootstrap';
 import { candidateKinds, PAGE_DEFINITIONS } from '../../utils/pypi/pages';

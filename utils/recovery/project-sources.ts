@@ -3,6 +3,7 @@ import type { PypiHost } from '../pypi/hosts';
 import type { PypiGuardDb } from '../store/schema';
 import type { AccountId, ProjectSource } from '../store/types';
 import { t } from '../text/messages';
+import { projectJsonUrl } from './project-json-url';
 
 /**
  * Which of an account's projects has a public source repository. PyPI's admins ask the owner of
@@ -103,9 +104,7 @@ export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
 export type SourceLookup = { ok: true; source: ProjectSource } | { ok: false; project: string; message: string };
 
-export function projectJsonUrl(host: PypiHost, project: string): string {
-  return `https://${host}/pypi/${encodeURIComponent(project)}/json`;
-}
+export { projectJsonUrl };
 
 export async function fetchProjectSource(project: string, fetchFn: FetchLike, host: PypiHost = 'pypi.org', signal?: AbortSignal): Promise<SourceLookup> {
   let response: Response;

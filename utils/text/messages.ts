@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import english from '@/public/_locales/en/messages.json';
+import english from '@/public/_locales/en/messages.json' with { type: 'json' };
 
 /**
  * PyPI Guard's wording lives in the extension i18n catalogue, public/_locales/<locale>/messages.json
@@ -39,8 +39,14 @@ function placeholderOrder(id: string): string[] {
   return placeholders.sort(([, a], [, b]) => Number(a.content.slice(1)) - Number(b.content.slice(1))).map(([name]) => name);
 }
 
-/** getMessage with the keys this module builds (`…__few`), which the generated per-key types cannot list. */
-const getMessage = (key: string, substitutions: string[] = []): string => (browser.i18n.getMessage as (key: string, substitutions: string[]) => string)(key, substitutions);
+/**
+ * getMessage with the keys this module builds (`…__few`), which the generated per-key types cannot
+ * list. Outside an extension there is no catalogue and no words: the e2e tests' Node process imports
+ * the audit's checks (ids, switches) and must not fail on their titles.
+ */
+const i18n = (): typeof browser.i18n | undefined => (browser as typeof browser | undefined)?.i18n;
+const getMessage = (key: string, substitutions: string[] = []): string =>
+  (i18n()?.getMessage as ((key: string, substitutions: string[]) => string) | undefined)?.(key, substitutions) ?? '';
 
 const primarySubtag = (tag: string) => tag.split(/[-_]/)[0]!.toLowerCase();
 
@@ -55,7 +61,7 @@ let language: string | undefined;
 export function uiLanguage(): string {
   if (language) return language;
   const catalogue = getMessage('language_tag') || 'en';
-  const browserLanguage = browser.i18n.getUILanguage().replace('_', '-');
+  const browserLanguage = (i18n()?.getUILanguage() ?? catalogue).replace('_', '-');
   // A catalogue with a region (pt-BR, zh-TW) keeps its own: its region is part of the words.
   language = !catalogue.includes('-') && primarySubtag(browserLanguage) === catalogue ? browserLanguage : catalogue;
   return language;
