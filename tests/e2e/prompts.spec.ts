@@ -573,6 +573,12 @@ test.describe('layout and style isolation', () => {
   });
 
   // Every page where prompts show, as the user gets there; each walked through all its cards with "+N more".
+  /** Types the leaked password in `field` and leaves it for `next`: its one card shows both verdicts. */
+  async function leaveBreachedPassword(page: Page, field: string, next: string) {
+    await page.locator(field).fill(BREACHED_PASSWORD);
+    await page.locator(next).focus();
+    await expectOnePasswordCard(page, { state: 'breached', breach: 'found', strength: 'weak' });
+  }
   type Extension = { extensionId: string; serviceWorker: Parameters<typeof storedAccount>[0] };
   const SURFACES: { name: string; scenario: ScenarioId; loggedIn: boolean; open(page: Page, extension: Extension): Promise<void> }[] = [
     {
@@ -581,9 +587,7 @@ test.describe('layout and style isolation', () => {
       loggedIn: true,
       async open(page) {
         await page.goto('https://pypi.org/manage/account/');
-        await page.locator('#change-password-form #new_password').fill(BREACHED_PASSWORD);
-        await page.locator('#change-password-form #password_confirm').focus();
-        await expectOnePasswordCard(page, { state: 'breached', breach: 'found', strength: 'weak' });
+        await leaveBreachedPassword(page, '#change-password-form #new_password', '#change-password-form #password_confirm');
       },
     },
     { name: '2FA page without 2FA', scenario: 'no-2fa', loggedIn: true, open: (page) => page.goto('https://pypi.org/manage/account/two-factor/').then(() => {}) },
@@ -595,10 +599,8 @@ test.describe('layout and style isolation', () => {
       async open(page) {
         await page.goto('https://pypi.org/account/login/');
         await page.locator('#username').fill('alice');
-        await page.locator('#password').fill(BREACHED_PASSWORD);
         // Left at once: the prompts load on demand and may arrive after this blur; the one card still gets both verdicts.
-        await page.locator('#username').focus();
-        await expectOnePasswordCard(page, { state: 'breached', breach: 'found', strength: 'weak' });
+        await leaveBreachedPassword(page, '#password', '#username');
       },
     },
     {
@@ -648,9 +650,7 @@ test.describe('layout and style isolation', () => {
       async open(page) {
         await page.goto('https://pypi.org/account/register/');
         await page.locator('#username').fill('newcomer');
-        await page.locator('#new_password').fill(BREACHED_PASSWORD);
-        await page.locator('#password_confirm').focus();
-        await expectOnePasswordCard(page, { state: 'breached', breach: 'found', strength: 'weak' });
+        await leaveBreachedPassword(page, '#new_password', '#password_confirm');
       },
     },
     {
@@ -659,9 +659,7 @@ test.describe('layout and style isolation', () => {
       loggedIn: false,
       async open(page) {
         await page.goto(`https://pypi.org/account/reset-password/?token=${PASSWORD_RESET_TOKEN}`);
-        await page.locator('#new_password').fill(BREACHED_PASSWORD);
-        await page.locator('#password_confirm').focus();
-        await expectOnePasswordCard(page, { state: 'breached', breach: 'found', strength: 'weak' });
+        await leaveBreachedPassword(page, '#new_password', '#password_confirm');
       },
     },
   ];
