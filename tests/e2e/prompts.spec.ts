@@ -573,16 +573,21 @@ test.describe('layout and style isolation', () => {
   });
 
   // Every page where prompts show, as the user gets there; each walked through all its cards with "+N more".
-  const SURFACES: { name: string; scenario: ScenarioId; loggedIn: boolean; open(page: Page): Promise<void> }[] = [
+  /** Types the leaked password in `field` and leaves it for `next`: its one card shows both verdicts. */
+  async function leaveBreachedPassword(page: Page, field: string, next: string) {
+    await page.locator(field).fill(BREACHED_PASSWORD);
+    await page.locator(next).focus();
+    await expectOnePasswordCard(page, { state: 'breached', breach: 'found', strength: 'weak' });
+  }
+  type Extension = { extensionId: string; serviceWorker: Parameters<typeof storedAccount>[0] };
+  const SURFACES: { name: string; scenario: ScenarioId; loggedIn: boolean; open(page: Page, extension: Extension): Promise<void> }[] = [
     {
       name: 'account page, suspicious history, a breached password typed',
       scenario: 'suspicious-history',
       loggedIn: true,
       async open(page) {
         await page.goto('https://pypi.org/manage/account/');
-        await page.locator('#change-password-form #new_password').fill(BREACHED_PASSWORD);
-        await page.locator('#change-password-form #password_confirm').focus();
-        await expectOnePasswordCard(page, { state: 'breached', breach: 'found', strength: 'weak' });
+        await leaveBreachedPassword(page, '#change-password-form #new_password', '#change-password-form #password_confirm');
       },
     },
     { name: '2FA page without 2FA', scenario: 'no-2fa', loggedIn: true, open: (page) => page.goto('https://pypi.org/manage/account/two-factor/').then(() => {}) },
@@ -594,10 +599,8 @@ test.describe('layout and style isolation', () => {
       async open(page) {
         await page.goto('https://pypi.org/account/login/');
         await page.locator('#username').fill('alice');
-        await page.locator('#password').fill(BREACHED_PASSWORD);
         // Left at once: the prompts load on demand and may arrive after this blur; the one card still gets both verdicts.
-        await page.locator('#username').focus();
-        await expectOnePasswordCard(page, { state: 'breached', breach: 'found', strength: 'weak' });
+        await leaveBreachedPassword(page, '#password', '#username');
       },
     },
     {
@@ -609,6 +612,56 @@ test.describe('layout and style isolation', () => {
         await page.waitForURL(/\/account\/two-factor\//);
       },
     },
+    {
+      name: 'login’s recovery-code step, “Can’t log in?”',
+      scenario: 'totp-only',
+      loggedIn: false,
+      async open(page) {
+        await page.goto(`https://pypi.org/account/recovery-code/?${TWO_FACTOR_TOKEN}`);
+        await expect(prompt(page, 'lost-2fa-help')).toBeVisible();
+      },
+    },
+    {
+      name: 'authentication-app set-up, a code typed',
+      scenario: 'totp-only', // a 2FA account: without 2FA, PyPI sends the user to burn a recovery code first
+      loggedIn: true,
+      async open(page, { extensionId }) {
+        // Pinned to now, the fake PyPI's own clock: the code is judged as the user's app would show it.
+        const now = Date.now();
+        await openTotpProvisioning(page, extensionId, now);
+        await page.locator('form.totp-form__form input[name="totp_value"]').fill(newTotpCodeAt(now));
+        await expect(prompt(page, 'totp-check')).toHaveAttribute('data-state', /^(match|drift)$/);
+      },
+    },
+    {
+      name: 'recovery-codes page, new codes shown',
+      scenario: 'totp-only',
+      loggedIn: true,
+      async open(page, { serviceWorker }) {
+        await visitAccountSettings(page, serviceWorker);
+        await page.goto('https://pypi.org/manage/account/recovery-codes/regenerate');
+        await expect(prompt(page, 'save-recovery-codes')).toHaveAttribute('data-state', 'stored', { timeout: 20_000 });
+      },
+    },
+    {
+      name: 'register page, a breached password typed',
+      scenario: 'totp-only',
+      loggedIn: false,
+      async open(page) {
+        await page.goto('https://pypi.org/account/register/');
+        await page.locator('#username').fill('newcomer');
+        await leaveBreachedPassword(page, '#new_password', '#password_confirm');
+      },
+    },
+    {
+      name: 'password-reset page, a breached password typed',
+      scenario: 'totp-only',
+      loggedIn: false,
+      async open(page) {
+        await page.goto(`https://pypi.org/account/reset-password/?token=${PASSWORD_RESET_TOKEN}`);
+        await leaveBreachedPassword(page, '#new_password', '#password_confirm');
+      },
+    },
   ];
 
   // One test per page and size: each walks one page's cards within its own time budget, and a
@@ -618,13 +671,13 @@ test.describe('layout and style isolation', () => {
     { width: 800, height: 600 },
   ]) {
     for (const surface of SURFACES) {
-      test(`no card covers a PyPI link, button, input or select (${surface.name}, ${viewport.width}×${viewport.height})`, async ({ context, pypi }) => {
+      test(`no card covers a PyPI link, button, input or select (${surface.name}, ${viewport.width}×${viewport.height})`, async ({ context, pypi, extensionId, serviceWorker }) => {
         await routeHibp(context);
         pypi['pypi.org'].setScenario(surface.scenario);
         pypi['pypi.org'].setLoggedIn(surface.loggedIn);
         const page = await context.newPage();
         await page.setViewportSize(viewport);
-        await surface.open(page);
+        await surface.open(page, { extensionId, serviceWorker });
         const dock = page.locator('.pg-dock');
         await expect(dock).toHaveAttribute('data-lead', /./);
         const leads: string[] = [];
