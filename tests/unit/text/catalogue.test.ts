@@ -41,6 +41,11 @@ describe('the catalogues', () => {
     const catalogue = readCatalogue(locale);
     const categories = new Intl.PluralRules(tagOf(locale)).resolvedOptions().pluralCategories;
 
+    it('describes the extension in at most 132 characters (the Chrome Web Store’s limit)', () => {
+      expect([...catalogue.extension_description!.message].length).toBeLessThanOrEqual(132);
+      expect(catalogue.extension_name?.message.trim()).not.toBe('');
+    });
+
     it('says in which language and direction it is written', () => {
       expect(catalogue.language_tag?.message).toBe(tagOf(locale));
       expect(catalogue.language_direction?.message).toBe(RIGHT_TO_LEFT.includes(locale) ? 'rtl' : 'ltr');
