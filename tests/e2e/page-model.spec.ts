@@ -86,12 +86,13 @@ test('a revisit reads only the rows added since: in German, no English copy when
 test('accounts on pypi.org and test.pypi.org are kept apart', async ({ context, serviceWorker, pypi }) => {
   pypi['test.pypi.org'].setScenario('bob-keys-only');
   const page = await context.newPage();
+  const storedIds = async () => ((await readExtensionDb(serviceWorker)).accounts as { id: string }[]).map((account) => account.id).sort();
   await page.goto('https://pypi.org/manage/account/');
+  // The page is read after its load and an idle period, and a page left before that stores nothing
+  // (#14): wait for pypi.org's account before leaving it.
+  await expect.poll(storedIds).toEqual(['pypi.org/alice']);
   await page.goto('https://test.pypi.org/manage/account/');
-  await expect.poll(async () => ((await readExtensionDb(serviceWorker)).accounts as { id: string }[]).map((account) => account.id).sort()).toEqual([
-    'pypi.org/alice',
-    'test.pypi.org/bob',
-  ]);
+  await expect.poll(storedIds).toEqual(['pypi.org/alice', 'test.pypi.org/bob']);
 });
 
 test('the two-factor login page is attributed to the account the typed name finds, shown as PyPI names it', async ({ context, serviceWorker, pypi }) => {
