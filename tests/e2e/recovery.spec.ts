@@ -323,7 +323,7 @@ test('the popup’s “Prepare your evidence” opens the evidence kit at once, 
   await expect(page.locator('[data-question]')).toHaveCount(0);
   const account = pypi['pypi.org'].account;
   await expect(page.locator('[data-evidence="date-joined"]')).toContainText(account.dateJoined.toISOString().slice(0, 10));
-  await expect(page.locator('[data-evidence="emails"]')).toContainText('alice.backup@mailbox.example.net, verified');
+  await expect(page.locator('[data-evidence="emails"]')).toContainText('alice.backup@mailbox.example.net (verified)');
   await expect(page.locator('[data-evidence="source-repositories"]')).toContainText('alice-tools: https://github.com/alice/alice-tools');
   const serious = (await new AxeBuilder({ page }).analyze()).violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -333,6 +333,6 @@ test('the popup’s “Prepare your evidence” opens the evidence kit at once, 
   const markdown = await readFile(await download.path(), 'utf8');
   expect(markdown).toContain('# PyPI account evidence kit: alice on pypi.org');
   expect(markdown).toContain('- [x] **Account creation date**');
-  expect(markdown).toContain('alice@example.org (primary), verified');
+  expect(markdown).toContain('alice@example.org (primary, verified)');
   for (const secret of FIXTURE_SECRETS) expect(markdown).not.toContain(secret);
 });
