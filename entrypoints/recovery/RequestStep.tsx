@@ -200,6 +200,12 @@ export function RequestStep({
                   <div class="inputs">
                     <details class="more">
                       <summary>{t(hasEmails ? 'request_own_words_emails' : 'request_own_words')}</summary>
+                      {/* What the user types goes to the admins as it is: a reader of another language is asked for English. */}
+                      {uiLanguage().startsWith('en') ? null : (
+                        <p class="muted" data-note="own-words-in-english">
+                          {t('request_own_words_english')}
+                        </p>
+                      )}
                       <label>
                         {t('request_reason_text')}
                         <textarea data-input="reason-text" rows={2} value={reasonText} onInput={(e) => setReasonText(e.currentTarget.value)} />

@@ -6,6 +6,7 @@ import { answerLostTwoFactorNoCodes } from './pages/recovery';
 import { RECOVERY_CODES, TWO_FACTOR_TOKEN } from '../fixtures/pypi/secrets';
 import { createFakePypi } from '../fixtures/pypi/server';
 import { clickWarningControl, lendWarningRootToAxe, lookalikeWarning, routeOtherSites } from './support/lookalike';
+import { waitForDone } from './support/done';
 import { newTotpCodeAt, openTotpProvisioning, TOTP_PINNED_AT } from './support/prompts';
 import type { Page } from '@playwright/test';
 
@@ -251,6 +252,7 @@ test.describe('TOTP set-up check', () => {
 
       // Before a code is typed the check shows nothing (nothing to axe); each verdict has its tone.
       await openTotpProvisioning(page, extensionId, TOTP_PINNED_AT);
+      await waitForDone(page, extensionId, 'prompts'); // the prompts decided what to show: then nothing is the answer
       await expect(check).toHaveCount(0);
       await field.fill(newTotpCodeAt(TOTP_PINNED_AT));
       await expectAccessibleIn('match');

@@ -20,10 +20,12 @@ async function requestFieldsIn(language: string) {
   const fields = [...document.querySelectorAll<HTMLElement>('[data-step="request"] [data-field] [data-value]')].map((value) => value.closest<HTMLElement>('[data-field]')!.dataset.field!);
   const values = Object.fromEntries(fields.map((id) => [id, fieldValue(id)]));
   const note = $('[data-note="request-in-english"]')?.textContent ?? null;
+  // The user's own words go to the admins as typed: a reader of another language is asked for English.
+  const ownWordsNote = $('[data-note="own-words-in-english"]')?.textContent ?? null;
   const title = $('h1')?.textContent;
   const stepTitles = [...document.querySelectorAll('[data-request-step] h3')].map((heading) => heading.textContent);
   cleanup();
-  return { values, note, title, stepTitles };
+  return { values, note, ownWordsNote, title, stepTitles };
 }
 
 describe('the recovery request under a Japanese UI', () => {
@@ -46,5 +48,7 @@ describe('the recovery request under a Japanese UI', () => {
     // Said once, in the reader's language, and only where the page is not English already.
     expect(japanese.note).toMatch(/英語/);
     expect(english.note).toBeNull();
+    expect(japanese.ownWordsNote).toMatch(/英語で書いてください/);
+    expect(english.ownWordsNote).toBeNull();
   });
 });

@@ -14,7 +14,8 @@ const files = (dir: string): string[] =>
   readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? files(path.join(dir, entry.name)) : /\.css$|-css\.ts$/.test(entry.name) ? [path.join(dir, entry.name)] : [],
   );
-const PHYSICAL = /(?:^|[\s;{])((?:margin|padding|border)-(?:left|right)(?:-\w+)?|left|right|text-align:\s*(?:left|right)|float:\s*(?:left|right))\s*:/;
+// A physical property (margin-left:, left:), or a physical value (text-align: left, float: right).
+const PHYSICAL = /(?:^|[\s;{])(?:(?:margin|padding|border)-(?:left|right)(?:-\w+)?|left|right)\s*:|(?:text-align|float):\s*(?:left|right)\b/;
 const CENTRED = /left: 50%;[^}]*translateX\(-50%\)/;
 
 describe('stylesheets', () => {
