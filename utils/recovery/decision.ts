@@ -1,6 +1,6 @@
 import type { PypiHost } from '../pypi/hosts';
 import { formatDate } from '../text/format';
-import { formatList, t } from '../text/messages';
+import { formatList, quotedNames, t } from '../text/messages';
 
 /**
  * The recovery decision tree: a few plain questions about what is lost and what still works lead
@@ -440,7 +440,7 @@ export function hintsFor(question: QuestionId, facts: DecisionFacts | undefined)
   if (question === 'otherFactor' && twoFactor && twoFactor.securityKeys.length > 0) {
     hints.push({
       id: 'security-keys-registered',
-      text: t('recovery_hint_security_keys', { date: day(twoFactor.seenAt), keys: keyNames(twoFactor.securityKeys) }),
+      text: t('recovery_hint_security_keys', { date: day(twoFactor.seenAt), keys: quotedNames(twoFactor.securityKeys) }),
     });
   }
   if (question === 'recoveryCodes' && recoveryCodes) {
@@ -467,8 +467,6 @@ function methodNames(twoFactor: { totp: boolean; securityKeys: string[] }): stri
   return names;
 }
 
-/** Security keys by the names the user gave them, quoted as the language quotes a name. */
-const keyNames = (labels: readonly string[]) => formatList(labels.map((name) => t('quoted_name', { name })));
 
 /** The methods in English, for the request PyPI's admins read (utils/recovery/request.ts). */
 export function describeMethods(twoFactor: { totp: boolean; securityKeys: string[] }): string {
@@ -525,7 +523,7 @@ export function caveatsFor(answers: Answers, facts: DecisionFacts | undefined): 
   if (answers.otherFactor === 'none' && answers.twoFactor === 'lost' && twoFactor && twoFactor.securityKeys.length > 0) {
     caveats.push({
       id: 'security-key-registered',
-      text: t('recovery_caveat_security_key_registered', { keys: keyNames(twoFactor.securityKeys) }),
+      text: t('recovery_caveat_security_key_registered', { keys: quotedNames(twoFactor.securityKeys) }),
     });
   }
   return caveats;

@@ -71,6 +71,7 @@ export function uiLanguage(): string {
 export function forgetUiLanguage(): void {
   language = undefined;
   counts = undefined;
+  plurals = undefined;
 }
 
 /**
@@ -93,12 +94,19 @@ export function joinSentences(sentences: readonly string[]): string {
   return sentences.filter(Boolean).join(NO_SPACE_BETWEEN_SENTENCES.has(primarySubtag(uiLanguage())) ? '' : ' ');
 }
 
+/** Names the user gave things (security keys, API tokens), each quoted as the language quotes a name, listed as it lists: "“ci” and “release”". */
+export function quotedNames(names: readonly string[]): string {
+  return formatList(names.map((name) => t('quoted_name', { name })));
+}
+
 /** "a, b and c": a list joined as the language joins one. */
 export function formatList(items: readonly string[]): string {
   return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(items);
 }
 
 let counts: Intl.NumberFormat | undefined;
+/** The UI language's plural rules, made once: every counted message asks them. */
+let plurals: Intl.PluralRules | undefined;
 /** A value as the message shows it: a count in the language's digits and grouping ("1,234", "1.234"). */
 function shown(name: string, value: string | number): string {
   if (name !== 'count' || typeof value !== 'number') return String(value);
@@ -114,7 +122,8 @@ function shown(name: string, value: string | number): string {
 export function t(id: MessageId, values: MessageValues = {}): string {
   const substitutions = placeholderOrder(id).map((name) => (name in values ? shown(name, values[name]!) : `{${name}}`));
   if (!isCounted(id)) return getMessage(id, substitutions);
-  const category = new Intl.PluralRules(uiLanguage()).select(Number(values.count));
+  plurals ??= new Intl.PluralRules(uiLanguage());
+  const category = plurals.select(Number(values.count));
   // A category the catalogue lacks (a browser whose CLDR data is newer or older than ours) falls back to `other`.
   return getMessage(`${id}__${category}`, substitutions) || getMessage(`${id}__other`, substitutions);
 }

@@ -1,12 +1,11 @@
 import { needsAccountSettings, DAY_MS, pypiPage, type Check } from '../types';
 import { unreadableOutcome } from '../unreadable';
-import { formatList, t } from '../../text/messages';
+import { quotedNames, t } from '../../text/messages';
 
 export const UNUSED_TOKEN_DAYS = 90;
 
 /** Token names as the user gave them, quoted: `“ci”, “docs”`. */
-// Token names quoted as the language quotes a name, listed as it lists ("“ci” and “release”").
-const namesOf = (tokens: readonly { name: string }[]) => formatList(tokens.map((token) => t('quoted_name', { name: token.name })));
+const namesOf = (tokens: readonly { name: string }[]) => quotedNames(tokens.map((token) => token.name));
 
 export const apiTokens: Check = {
   id: 'api-tokens',
